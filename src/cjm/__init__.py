@@ -1,0 +1,3 @@
+"""cjm: customer journey maps as code."""
+
+__version__ = "0.1.0"

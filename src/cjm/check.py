@@ -1,0 +1,103 @@
+"""The core of ``cjm validate``: from paths to a sorted list of diagnostics.
+
+Knows nothing of terminals. Paths are grouped by the workspace they belong to; each
+workspace is loaded whole (references need every file) but only problems in the files
+asked for, and in the shared files they depend on, are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cjm.diagnostics import FILE_ERROR, Diagnostic
+from cjm.load.project import Project, load_standalone, load_workspace
+from cjm.load.source import DEFAULT_MAX_BYTES
+from cjm.load.workspace import CONFIG_NAME, find_workspace_root, walk_yaml_files
+
+
+class UsageError(Exception):
+    """The request cannot be carried out (exit code 2): bad path, no workspace..."""
+
+
+@dataclass
+class CheckResult:
+    """What a check found, ready for a reporter."""
+
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    sources: dict[str, str] = field(default_factory=dict)
+    projects: list[Project] = field(default_factory=list)
+    config_failed: bool = False
+
+    @property
+    def unreadable(self) -> bool:
+        return any(d.code is FILE_ERROR for d in self.diagnostics)
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _group_by_workspace(paths: list[Path]) -> dict[Path | None, list[Path]]:
+    groups: dict[Path | None, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(find_workspace_root(path), []).append(path.resolve())
+    return groups
+
+
+def _selected(project: Project, requested: list[Path]) -> set[str]:
+    """Display names of the documents the user asked for, plus shared ones."""
+    chosen: set[str] = set()
+    if project.config is not None:
+        chosen.add(project.config.display)
+    chosen.update(doc.display for doc in project.definitions)
+    for doc in project.documents():
+        resolved = doc.path.resolve()
+        if any(_is_under(resolved, target) for target in requested):
+            chosen.add(doc.display)
+    return chosen
+
+
+def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
+    """Validate ``paths`` (files or folders); no paths means the workspace around ``cwd``."""
+    if not paths:
+        root = find_workspace_root(cwd)
+        if root is None:
+            raise UsageError(
+                f"no {CONFIG_NAME} found in {cwd} or any folder above it; "
+                "pass the map files or folders to check"
+            )
+        paths = [root]
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+
+    projects: list[Project] = []
+    selected: set[str] = set()
+    for root, group in _group_by_workspace(paths).items():
+        if root is None:
+            files: list[Path] = []
+            for path in group:
+                files.extend(walk_yaml_files(path) if path.is_dir() else [path])
+            project = load_standalone(files, cwd, max_bytes)
+            selected.update(doc.display for doc in project.documents())
+        else:
+            # Files named explicitly are checked as maps even outside the map patterns.
+            extra = [p for p in group if p.is_file() and p.name != CONFIG_NAME]
+            project = load_workspace(root, cwd, extra, max_bytes)
+            selected.update(_selected(project, group))
+        projects.append(project)
+
+    diagnostics = sorted(
+        {d for p in projects for d in p.diagnostics() if d.path in selected},
+        key=Diagnostic.sort_key,
+    )
+    documents = [doc for p in projects for doc in p.documents() if doc.display in selected]
+    return CheckResult(
+        diagnostics=diagnostics,
+        files=sorted({doc.display for doc in documents}),
+        sources={doc.display: doc.text for doc in documents if doc.text is not None},
+        projects=projects,
+        config_failed=any(p.config_failed for p in projects),
+    )

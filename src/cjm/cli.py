@@ -1,0 +1,122 @@
+"""The ``cjm`` command line: a thin Typer app over the core.
+
+Each command parses its options and hands over to a function in :mod:`cjm.commands`,
+which returns an exit code. Heavy libraries are imported inside the commands so that
+``cjm --help`` and ``cjm --version`` start fast.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cjm import __version__
+from cjm.reporters import REPORTERS
+
+app = typer.Typer(
+    name="cjm",
+    help="Customer journey maps as code: validate, lint, render and diff journey maps in YAML.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+OutputFormat = enum.Enum(  # type: ignore[misc]
+    "OutputFormat", {name.upper(): name for name in REPORTERS}, type=str
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cjm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Customer journey maps as code.
+
+    Keep journey maps in YAML next to your other work; check them in CI with precise
+    file:line:col errors. Run `cjm COMMAND --help` for the options of one command.
+    """
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to check. Default: the workspace around the "
+            "current folder (found by walking up to a cjm.yaml).",
+            show_default=False,
+            metavar="[PATH]...",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = OutputFormat.TEXT,  # type: ignore[attr-defined]
+    max_file_size: Annotated[
+        int,
+        typer.Option(
+            "--max-file-size",
+            min=1,
+            metavar="MB",
+            help="Refuse files larger than this many megabytes.",
+        ),
+    ] = 20,
+) -> None:
+    """Check maps: YAML syntax, the schema, and references between entities.
+
+    Every problem is reported as path:line:col with a code and a hint.
+    Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
+    """
+    from cjm.commands.validate import run_validate
+
+    code = run_validate(
+        paths or [],
+        output_format=output_format.value,
+        max_bytes=max_file_size * 1024 * 1024,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Folder to write the schemas into.", file_okay=False),
+    ] = Path("schemas"),
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 when the files are out of date."),
+    ] = False,
+) -> None:
+    """Write the JSON Schemas of maps, cjm.yaml and definition files.
+
+    Point your editor at them (a `# yaml-language-server: $schema=...` first line) for
+    completion and hover help while writing maps.
+    """
+    from cjm.commands.schema import run_schema
+
+    raise typer.Exit(run_schema(out, check=check))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,20 @@
+"""Terminal output shared by the commands: consoles for stdout and stderr."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+
+def stdout() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    """Print a usage or configuration error the way every command does."""
+    console = stderr()
+    console.print("[bold red]error:[/] ", end="")
+    console.print(message, markup=False)

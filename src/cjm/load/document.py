@@ -1,0 +1,77 @@
+"""Load one YAML file into a model: read, parse, validate, and locate every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cjm.diagnostics import WRONG_TYPE, Diagnostic, Severity
+from cjm.load.positions import SourceIndex
+from cjm.load.schema_errors import describe_value, kind_name, validation_diagnostics
+from cjm.load.source import DEFAULT_MAX_BYTES, read_source
+from cjm.load.yamlread import read_yaml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass
+class Document(Generic[ModelT]):
+    """One file as loaded: its text, its model when valid, and what is wrong with it."""
+
+    path: Path
+    display: str
+    text: str | None
+    model: ModelT | None
+    index: SourceIndex
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: bool = False
+
+
+def load_document(
+    path: Path,
+    display: str,
+    model: type[ModelT],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document[ModelT]:
+    """Read ``path`` and validate it as ``model``; ``display`` names it in messages."""
+    source = read_source(path, display, max_bytes)
+    if source.text is None:
+        return Document(
+            path, display, None, None, SourceIndex(), source.diagnostics, source.unreadable
+        )
+    return parse_document(path, display, source.text, model)
+
+
+def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> Document[ModelT]:
+    """Validate already-decoded ``text`` as ``model``."""
+    parsed = read_yaml(text, display)
+    document: Document[ModelT] = Document(
+        path, display, text, None, parsed.index, list(parsed.diagnostics)
+    )
+    if parsed.data is None and parsed.diagnostics:
+        return document
+    if not isinstance(parsed.data, dict):
+        found = "nothing" if parsed.data is None else describe_value(parsed.data)
+        fields = ", ".join(name for name, f in model.model_fields.items() if f.is_required())
+        expected = f" ({fields}, ...)" if fields else ""
+        document.diagnostics.append(
+            Diagnostic(
+                WRONG_TYPE,
+                Severity.ERROR,
+                f"a {kind_name(model)} must be a mapping of keys{expected}, "
+                f"but the file holds {found}",
+                display,
+                parsed.index.value(()),
+            )
+        )
+        return document
+    try:
+        document.model = model.model_validate(parsed.data)
+    except ValidationError as error:
+        document.diagnostics.extend(
+            validation_diagnostics(error, model, parsed.data, parsed.index, display)
+        )
+    return document

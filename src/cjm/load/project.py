@@ -1,0 +1,111 @@
+"""Load everything a check needs: the workspace's config, shared definitions and maps.
+
+A :class:`Project` is the resolved view of a workspace (or of standalone map files):
+every document loaded, every reference resolved, every problem collected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cjm.diagnostics import Diagnostic
+from cjm.load.document import Document, load_document
+from cjm.load.resolve import Resolver, Scope
+from cjm.load.source import DEFAULT_MAX_BYTES
+from cjm.load.workspace import CONFIG_NAME, list_workspace_files
+from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """How a file is named in messages: relative to ``cwd`` when it is inside it."""
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+@dataclass
+class Project:
+    """All documents of one workspace (or of standalone maps), resolved together."""
+
+    root: Path | None
+    config: Document[WorkspaceConfig] | None = None
+    definitions: list[Document[DefinitionsFile]] = field(default_factory=list)
+    maps: list[Document[JourneyMap]] = field(default_factory=list)
+    scopes: dict[str, Scope] = field(default_factory=dict)
+    resolution: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def config_failed(self) -> bool:
+        return self.config is not None and self.config.model is None
+
+    def documents(self) -> list[Document[Any]]:
+        found: list[Document[Any]] = []
+        if self.config is not None:
+            found.append(self.config)
+        found.extend(self.definitions)
+        found.extend(self.maps)
+        return found
+
+    def diagnostics(self) -> list[Diagnostic]:
+        collected = [d for doc in self.documents() for d in doc.diagnostics]
+        collected.extend(self.resolution)
+        return collected
+
+    def resolve(self) -> None:
+        """Check ids and references across all loaded documents."""
+        resolver = Resolver()
+        if self.config is not None:
+            resolver.add_config(self.config)
+        for definitions in self.definitions:
+            resolver.add_definitions(definitions)
+        for journey in self.maps:
+            resolver.add_map(journey)
+        if self.config is not None:
+            resolver.check_shared(self.config)
+        for definitions in self.definitions:
+            resolver.check_shared(definitions)
+        for journey in self.maps:
+            if journey.model is not None:
+                scope = resolver.scope_for(journey)
+                self.scopes[journey.display] = scope
+                resolver.check_map(journey, scope)
+        self.resolution = resolver.diagnostics
+
+
+def load_workspace(
+    root: Path,
+    cwd: Path,
+    extra_maps: list[Path] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Project:
+    """Load the workspace at ``root``, plus ``extra_maps`` outside its patterns."""
+    project = Project(root)
+    config = load_document(
+        root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), WorkspaceConfig, max_bytes
+    )
+    project.config = config
+    if config.model is None:
+        return project
+    files = list_workspace_files(root, config.model.maps, config.model.definitions)
+    for path in files.definitions:
+        shown = display_path(path, cwd)
+        project.definitions.append(load_document(path, shown, DefinitionsFile, max_bytes))
+    map_paths = list(files.maps)
+    known = {p.resolve() for p in (*files.maps, *files.definitions)}
+    map_paths.extend(p for p in extra_maps or [] if p.resolve() not in known)
+    for path in map_paths:
+        project.maps.append(load_document(path, display_path(path, cwd), JourneyMap, max_bytes))
+    project.resolve()
+    return project
+
+
+def load_standalone(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Project:
+    """Load map files that belong to no workspace; they resolve among themselves."""
+    project = Project(None)
+    for path in paths:
+        project.maps.append(load_document(path, display_path(path, cwd), JourneyMap, max_bytes))
+    project.resolve()
+    return project

@@ -1,0 +1,280 @@
+"""Resolve references between entities, within a map and across a workspace's files.
+
+Personas, teams, touchpoints and evidence live in one workspace-wide namespace when they
+are shared (``cjm.yaml`` and definition files); a map's inline definitions add to it for
+that map only. Stages, steps, pain points, KPIs and opportunities are scoped to their map.
+Every id that is defined twice and every reference to an id that does not exist becomes a
+diagnostic at the exact place it is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Location, Severity
+from cjm.load.document import Document
+from cjm.load.positions import DataPath
+from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+
+SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
+_COLLECTION_OF = {
+    "persona": "personas",
+    "team": "teams",
+    "touchpoint": "touchpoints",
+    "evidence": "evidence",
+}
+
+
+@dataclass(frozen=True)
+class Definition:
+    """Where an entity is defined: the file, the data path, the location of its id."""
+
+    entity: Any
+    path: str
+    data_path: DataPath
+    location: Location
+
+
+Namespace = dict[str, Definition]
+
+
+@dataclass
+class Scope:
+    """The ids a map can see, by kind."""
+
+    by_kind: dict[str, Namespace] = field(
+        default_factory=lambda: {kind: {} for kind in SHARED_KINDS}
+    )
+
+    def get(self, kind: str, entity_id: str) -> Any | None:
+        found = self.by_kind[kind].get(entity_id)
+        return found.entity if found is not None else None
+
+
+def _id_location(document: Document[Any], data_path: DataPath) -> Location:
+    if isinstance(document.model, JourneyMap) and data_path and data_path[0] == "personas":
+        entry = document.index.exact(data_path)
+        if entry is not None and (*data_path, "id") not in document.index:
+            return entry.value  # a persona referenced by id: the id is the item
+    return document.index.value((*data_path, "id"))
+
+
+class Resolver:
+    """Collects definitions, then checks every map's references against them."""
+
+    def __init__(self) -> None:
+        self.shared = Scope()
+        self.maps: Namespace = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- definitions ---------------------------------------------------------------------
+
+    def define(
+        self, namespace: Namespace, kind: str, definition: Definition, entity_id: str
+    ) -> None:
+        first = namespace.get(entity_id)
+        if first is None:
+            namespace[entity_id] = definition
+            return
+        self.diagnostics.append(
+            Diagnostic(
+                DUPLICATE_ID,
+                Severity.ERROR,
+                f"duplicate {kind} id '{entity_id}': also defined at "
+                f"{first.path}:{first.location.line}:{first.location.column}",
+                definition.path,
+                definition.location,
+                "give one of them another id",
+                related=((first.path, first.location),),
+            )
+        )
+
+    def define_all(
+        self,
+        namespace_by_kind: dict[str, Namespace],
+        document: Document[Any],
+        entities: Iterable[tuple[str, DataPath, Any]],
+    ) -> None:
+        for kind, data_path, entity in entities:
+            where = _id_location(document, data_path)
+            definition = Definition(entity, document.display, data_path, where)
+            self.define(namespace_by_kind[kind], kind, definition, entity.id)
+
+    def add_config(self, document: Document[WorkspaceConfig]) -> None:
+        if document.model is None:
+            return
+        teams = [("team", ("teams", i), team) for i, team in enumerate(document.model.teams)]
+        self.define_all(self.shared.by_kind, document, teams)
+
+    def add_definitions(self, document: Document[DefinitionsFile]) -> None:
+        if document.model is None:
+            return
+        self.define_all(self.shared.by_kind, document, _shared_entities(document.model))
+
+    def add_map(self, document: Document[JourneyMap]) -> None:
+        if document.model is None:
+            return
+        where = document.index.value(("id",))
+        definition = Definition(document.model, document.display, ("id",), where)
+        self.define(self.maps, "journey map", definition, document.model.id)
+
+    # -- a map's own scope and references --------------------------------------------------
+
+    def scope_for(self, document: Document[JourneyMap]) -> Scope:
+        """The shared ids plus the map's inline definitions, reporting collisions."""
+        assert document.model is not None
+        scope = Scope({kind: dict(names) for kind, names in self.shared.by_kind.items()})
+        self.define_all(scope.by_kind, document, _inline_entities(document.model))
+        return scope
+
+    def check_map(self, document: Document[JourneyMap], scope: Scope) -> None:
+        journey = document.model
+        assert journey is not None
+        local: dict[str, Namespace] = {
+            kind: {} for kind in ("stage", "step", "pain point", "KPI", "opportunity")
+        }
+        self.define_all(local, document, _map_scoped_entities(journey))
+        covered = set(journey.persona_ids)
+        for reference in _references(journey):
+            if reference.kind == "map persona":
+                known: Iterable[str] = covered
+            elif reference.kind in local:
+                known = local[reference.kind]
+            elif reference.kind == "journey map":
+                known = self.maps
+            else:
+                known = scope.by_kind[reference.kind]
+            if reference.target not in known:
+                self.unknown(document, reference, known)
+
+    def check_shared(self, document: Document[Any]) -> None:
+        """Check the references that shared definitions make (evidence, owners)."""
+        if document.model is None:
+            return
+        for reference in shared_references(document.model):
+            known = self.shared.by_kind[reference.kind]
+            if reference.target not in known:
+                self.unknown(document, reference, known)
+
+    def unknown(self, document: Document[Any], reference: _Reference, known: Iterable[str]) -> None:
+        index = document.index
+        where = index.key(reference.path) if reference.at_key else index.value(reference.path)
+        close = difflib.get_close_matches(reference.target, sorted(known), n=1, cutoff=0.6)
+        if reference.kind == "map persona":
+            message = f"'{reference.target}' is not one of this map's personas"
+            hint = "add it to the map's `personas` list"
+        else:
+            message = f"unknown {reference.kind} '{reference.target}'"
+            hint = _unknown_hint(reference.kind, isinstance(document.model, JourneyMap))
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+        self.diagnostics.append(
+            Diagnostic(UNKNOWN_REFERENCE, Severity.ERROR, message, document.display, where, hint)
+        )
+
+
+def _unknown_hint(kind: str, in_map: bool) -> str:
+    if kind in SHARED_KINDS:
+        collection = _COLLECTION_OF[kind]
+        where = "in this map or in a shared definitions file" if in_map else "in a shared file"
+        return f"define it under `{collection}` {where}"
+    if kind == "journey map":
+        return "validate the workspace that holds both maps"
+    return f"use the id of a {kind} of this map"
+
+
+def _shared_entities(model: DefinitionsFile) -> Iterator[tuple[str, DataPath, Any]]:
+    for kind in SHARED_KINDS:
+        collection = _COLLECTION_OF[kind]
+        for i, entity in enumerate(getattr(model, collection)):
+            yield kind, (collection, i), entity
+
+
+def _inline_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, Any]]:
+    for i, entry in enumerate(journey.personas):
+        if not isinstance(entry, str):
+            yield "persona", ("personas", i), entry
+    for kind in ("team", "touchpoint", "evidence"):
+        collection = _COLLECTION_OF[kind]
+        for i, entity in enumerate(getattr(journey, collection)):
+            yield kind, (collection, i), entity
+
+
+def _map_scoped_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, Any]]:
+    for s, stage in enumerate(journey.stages):
+        yield "stage", ("stages", s), stage
+        for k, kpi in enumerate(stage.kpis):
+            yield "KPI", ("stages", s, "kpis", k), kpi
+        for t, step in enumerate(stage.steps):
+            step_path: DataPath = ("stages", s, "steps", t)
+            yield "step", step_path, step
+            for p, pain in enumerate(step.pain_points):
+                yield "pain point", (*step_path, "pain_points", p), pain
+            for k, kpi in enumerate(step.kpis):
+                yield "KPI", (*step_path, "kpis", k), kpi
+    for o, opportunity in enumerate(journey.opportunities):
+        yield "opportunity", ("opportunities", o), opportunity
+
+
+@dataclass(frozen=True)
+class _Reference:
+    kind: str
+    target: str
+    path: DataPath
+    at_key: bool = False
+
+
+def _many(kind: str, targets: list[str], path: DataPath) -> Iterator[_Reference]:
+    for i, target in enumerate(targets):
+        yield _Reference(kind, target, (*path, i))
+
+
+def _one(kind: str, target: str | None, path: DataPath) -> Iterator[_Reference]:
+    if target is not None:
+        yield _Reference(kind, target, path)
+
+
+def _references(journey: JourneyMap) -> Iterator[_Reference]:
+    """Every reference a map makes, with the data path where it is written."""
+    yield from _one("team", journey.owner, ("owner",))
+    yield from _one("journey map", journey.current_state, ("current_state",))
+    for i, entry in enumerate(journey.personas):
+        if isinstance(entry, str):
+            yield _Reference("persona", entry, ("personas", i))
+        else:
+            yield from _many("evidence", entry.evidence, ("personas", i, "evidence"))
+    for i, touchpoint in enumerate(journey.touchpoints):
+        yield from _one("team", touchpoint.owner, ("touchpoints", i, "owner"))
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            path: DataPath = ("stages", s, "steps", t)
+            yield from _many("touchpoint", step.touchpoints, (*path, "touchpoints"))
+            yield from _many("evidence", step.evidence, (*path, "evidence"))
+            yield from _one("team", step.owner, (*path, "owner"))
+            for persona_id in step.emotions:
+                yield _Reference("map persona", persona_id, (*path, "emotions", persona_id), True)
+            for lane in ("frontstage", "backstage", "support"):
+                for a, activity in enumerate(getattr(step, lane)):
+                    yield from _one("team", activity.owner, (*path, lane, a, "owner"))
+            for p, pain in enumerate(step.pain_points):
+                pain_path = (*path, "pain_points", p)
+                yield from _one("team", pain.owner, (*pain_path, "owner"))
+                yield from _many("evidence", pain.evidence, (*pain_path, "evidence"))
+                yield from _many("map persona", pain.personas, (*pain_path, "personas"))
+    for o, opportunity in enumerate(journey.opportunities):
+        path = ("opportunities", o)
+        yield from _many("pain point", opportunity.addresses, (*path, "addresses"))
+        yield from _one("stage", opportunity.stage, (*path, "stage"))
+        yield from _one("team", opportunity.owner, (*path, "owner"))
+
+
+def shared_references(model: Any) -> Iterator[_Reference]:
+    """References made by shared definitions (persona evidence, touchpoint owners)."""
+    if isinstance(model, DefinitionsFile):
+        for i, persona in enumerate(model.personas):
+            yield from _many("evidence", persona.evidence, ("personas", i, "evidence"))
+        for i, touchpoint in enumerate(model.touchpoints):
+            yield from _one("team", touchpoint.owner, ("touchpoints", i, "owner"))

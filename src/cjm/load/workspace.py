@@ -1,0 +1,79 @@
+"""Find the workspace a path belongs to and list the files it holds.
+
+A workspace is a folder with a ``cjm.yaml``. Commands find it by walking up from the path
+they are given, the way git finds its repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+CONFIG_NAME = "cjm.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_workspace_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a ``cjm.yaml``."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def _pattern_parts(pattern: str) -> list[str]:
+    return [part for part in pattern.replace("\\", "/").split("/") if part not in ("", ".")]
+
+
+def _match_parts(parts: list[str], pattern: list[str]) -> bool:
+    """Glob matching on path parts, where ``**`` spans any number of folders."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_match_parts(parts[i:], rest) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatchcase(parts[0], head) and _match_parts(parts[1:], rest)
+
+
+def matches(relative: str, patterns: list[str]) -> bool:
+    """Whether the ``/``-separated ``relative`` path matches any glob of ``patterns``."""
+    parts = relative.split("/")
+    return any(_match_parts(parts, _pattern_parts(p)) for p in patterns)
+
+
+def walk_yaml_files(folder: Path) -> list[Path]:
+    """Every YAML file under ``folder``, sorted; symlinked folders are not followed."""
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(current) / f for f in sorted(files) if f.endswith(YAML_SUFFIXES))
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class WorkspaceFiles:
+    """The map and definition files of one workspace, as absolute paths."""
+
+    maps: list[Path]
+    definitions: list[Path]
+
+
+def list_workspace_files(
+    root: Path, map_patterns: list[str], definition_patterns: list[str]
+) -> WorkspaceFiles:
+    maps: list[Path] = []
+    definitions: list[Path] = []
+    for path in walk_yaml_files(root):
+        relative = path.relative_to(root).as_posix()
+        if relative == CONFIG_NAME:
+            continue
+        if matches(relative, definition_patterns):
+            definitions.append(path)
+        elif matches(relative, map_patterns):
+            maps.append(path)
+    return WorkspaceFiles(maps, definitions)

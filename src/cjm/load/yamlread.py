@@ -1,0 +1,392 @@
+"""Turn YAML text into plain Python data plus a :class:`SourceIndex` of positions.
+
+We build the data from the parser's event stream ourselves instead of using a loader:
+
+* every key and value gets its line and column, scalars included;
+* every duplicate key is reported (a loader stops at the first);
+* tags outside the YAML core schema are refused, never constructed;
+* aliases are shared, not copied, and the nodes they would expand to are budgeted, so an
+  alias bomb is refused in linear time;
+* nesting depth is bounded without recursion.
+
+YAML 1.2 semantics apply (``yes`` and ``no`` are text, not booleans).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
+
+from cjm.diagnostics import (
+    DUPLICATE_KEY,
+    INPUT_REFUSED,
+    YAML_SYNTAX,
+    Code,
+    Diagnostic,
+    Location,
+    Severity,
+)
+from cjm.load.positions import DataPath, Entry, SourceIndex
+
+MAX_DEPTH = 64
+# Aliases may add this many nodes, or as many as the document really has, whichever is more.
+MIN_ALIAS_BUDGET = 10_000
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_MERGE_TAG = _CORE + "merge"
+
+
+@dataclass
+class YamlDocument:
+    """The result of reading one YAML text: data (``None`` when unusable) and problems."""
+
+    data: Any
+    index: SourceIndex
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    """Raised inside the builder to stop at a problem that makes the rest meaningless."""
+
+    def __init__(self, code: Code, message: str, where: Location, hint: str | None = None):
+        super().__init__(message)
+        self.code, self.message, self.where, self.hint = code, message, where, hint
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _location(mark: Any, end_mark: Any = None) -> Location:
+    end = None
+    if end_mark is not None and end_mark.line == mark.line and end_mark.column > mark.column:
+        end = end_mark.column + 1
+    return Location(mark.line + 1, mark.column + 1, end)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: DataPath
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_location: Location | None = None
+    key_seen: dict[str, Location] = field(default_factory=dict)
+    merges: list[Any] = field(default_factory=list)
+    merge_pending: bool = False
+    skip_value: bool = False
+
+
+class _Builder:
+    def __init__(self, path: str, yaml: YAML) -> None:
+        self.path = path
+        self.yaml = yaml
+        self.index = SourceIndex()
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.real_nodes = 0
+        self.aliased_nodes = 0
+        self.root: Any = None
+        self.skip_depth = 0
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def problem(self, code: Code, message: str, where: Location, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, self.path, where, hint))
+
+    def scalar_value(self, event: ScalarEvent) -> Any:
+        tag = event.ctag
+        if tag is None or str(tag) == "!":
+            resolved = self.yaml.resolver.resolve(ScalarNode, event.value, event.implicit)
+        else:
+            resolved = tag
+        name = str(resolved)
+        if name not in _SCALAR_TAGS and name != _MERGE_TAG:
+            raise _Refused(
+                INPUT_REFUSED,
+                f"unsupported YAML tag '{_short_tag(str(event.ctag))}': "
+                "maps use plain YAML values only",
+                _location(event.start_mark),
+                hint="remove the tag",
+            )
+        if name == _CORE + "str":
+            return event.value
+        if name == _MERGE_TAG:
+            return _MergeKey
+        node = ScalarNode(resolved, event.value, event.start_mark, event.end_mark)
+        try:
+            return self.yaml.constructor.construct_object(node, deep=True)
+        except (YAMLError, ValueError) as error:
+            raise _Refused(
+                YAML_SYNTAX,
+                f"'{event.value}' is not a valid {name.removeprefix(_CORE)}: {error}",
+                _location(event.start_mark),
+            ) from None
+
+    # -- attaching values ---------------------------------------------------------------
+
+    def attach(self, value: Any, size: int, where: Location) -> None:
+        if not self.stack:
+            self.root = value
+            self.index.record((), Entry(None, where))
+            return
+        parent = self.stack[-1]
+        parent.size += size
+        if isinstance(parent.container, list):
+            item_path = (*parent.path, len(parent.container))
+            parent.container.append(value)
+            self.index.record(item_path, Entry(None, where))
+            return
+        if parent.key is None:  # this value is a key
+            self.take_key(parent, value, where)
+            return
+        key, key_location = parent.key, parent.key_location
+        parent.key = None
+        if parent.merge_pending:
+            parent.merge_pending = False
+            parent.merges.append((value, where))
+            return
+        if parent.skip_value:
+            parent.skip_value = False
+            return
+        parent.container[key] = value
+        self.index.record((*parent.path, key), Entry(key_location, where))
+
+    def take_key(self, frame: _Frame, value: Any, where: Location) -> None:
+        if value is _MergeKey:
+            frame.key, frame.key_location, frame.merge_pending = "<<", where, True
+            return
+        if isinstance(value, dict | list):
+            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", where)
+        if value is None:
+            key = "null"
+        elif isinstance(value, bool):
+            key = str(value).lower()
+        else:
+            key = str(value)
+        first = frame.key_seen.get(key)
+        frame.key, frame.key_location = key, where
+        if first is not None:
+            self.diagnostics.append(
+                Diagnostic(
+                    DUPLICATE_KEY,
+                    Severity.ERROR,
+                    f"duplicate key '{key}' (first defined on line {first.line})",
+                    self.path,
+                    where,
+                    "remove one of them; the first one is used",
+                    related=((self.path, first),),
+                )
+            )
+            frame.skip_value = True
+        else:
+            frame.key_seen[key] = where
+
+    # -- events ---------------------------------------------------------------------------
+
+    def start_collection(self, event: CollectionStartEvent, container: Any) -> Location:
+        where = _location(event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(
+                INPUT_REFUSED, f"the document nests deeper than {MAX_DEPTH} levels", where
+            )
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", where)
+        path: DataPath = ()
+        if parent is not None:
+            if isinstance(parent.container, list):
+                path = (*parent.path, len(parent.container))
+            elif parent.key is not None:
+                path = (*parent.path, parent.key)
+        anchor = event.anchor
+        self.stack.append(_Frame(container, path, anchor))
+        self.real_nodes += 1
+        return where
+
+    def end_collection(self, where_start: Location) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.container, dict):
+            self.apply_merges(frame)
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.attach(frame.container, frame.size, where_start)
+
+    def apply_merges(self, frame: _Frame) -> None:
+        assert isinstance(frame.container, dict)
+        for value, where in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                if not isinstance(source, dict):
+                    raise _Refused(YAML_SYNTAX, "'<<' merges mappings only", where)
+                for key, item in source.items():
+                    frame.container.setdefault(key, item)
+
+    def alias(self, event: AliasEvent) -> None:
+        where = _location(event.start_mark)
+        if event.anchor not in self.anchors:
+            raise _Refused(YAML_SYNTAX, f"alias '*{event.anchor}' names no anchor", where)
+        value, size = self.anchors[event.anchor]
+        self.aliased_nodes += size
+        if self.aliased_nodes > max(MIN_ALIAS_BUDGET, self.real_nodes):
+            raise _Refused(
+                INPUT_REFUSED,
+                "aliases expand this document beyond a safe size (an alias bomb?)",
+                where,
+                hint="write the repeated content out, or reference it by id",
+            )
+        self.attach(value, size, where)
+
+    def run(self, text: str) -> None:
+        starts: list[Location] = []
+        for event in self.yaml.parse(text):
+            if isinstance(event, ScalarEvent):
+                self.real_nodes += 1
+                value = self.scalar_value(event)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                self.attach(value, 1, _location(event.start_mark, event.end_mark))
+            elif isinstance(event, MappingStartEvent):
+                starts.append(self.start_collection(event, {}))
+            elif isinstance(event, SequenceStartEvent):
+                starts.append(self.start_collection(event, []))
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                self.end_collection(starts.pop())
+            elif isinstance(event, AliasEvent):
+                self.alias(event)
+            elif isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise _Refused(
+                        YAML_SYNTAX,
+                        "the file holds more than one YAML document; put one map per file",
+                        _location(event.start_mark),
+                    )
+            elif isinstance(event, StreamEndEvent):
+                break
+
+
+class _MergeKeyType:
+    __slots__ = ()
+
+
+_MergeKey = _MergeKeyType()
+
+
+def _new_yaml() -> YAML:
+    return YAML(typ="safe", pure=True)
+
+
+_FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
+    (
+        "found character '\\t' that cannot start any token",
+        "a tab character: YAML indentation must use spaces",
+        "replace the tab with spaces",
+    ),
+    (
+        "mapping values are not allowed here",
+        "unexpected ':' here",
+        "a value that contains ': ' must be quoted, or the line is indented wrongly",
+    ),
+    (
+        "could not find expected ':'",
+        "expected 'key: value' here",
+        "check the indentation and that the previous line is complete",
+    ),
+    (
+        "found unexpected end of stream",
+        "the file ends inside an unfinished value",
+        "close the quote or bracket that was opened",
+    ),
+    ("found unexpected ':'", "unexpected ':' here", "quote the value"),
+    (
+        "expected <block end>",
+        "the indentation here does not line up with the lines above",
+        "indent entries of one mapping or list by the same number of spaces",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "the indentation here does not line up with the list above",
+        "start every list item with '- ' at the same indentation",
+    ),
+)
+
+
+def _syntax_diagnostic(path: str, error: MarkedYAMLError) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    where = _location(mark) if mark is not None else Location(1, 1)
+    problem = (error.problem or "").strip()
+    message, hint = problem, None
+    for needle, friendly, friendly_hint in _FRIENDLY_PROBLEMS:
+        if needle in problem:
+            message, hint = friendly, friendly_hint
+            break
+    else:
+        context = (error.context or "").strip()
+        if context and problem:
+            message = f"{problem} ({context}"
+            if error.context_mark is not None:
+                message += f" that starts on line {error.context_mark.line + 1}"
+            message += ")"
+        message = message or "invalid YAML"
+    return Diagnostic(YAML_SYNTAX, Severity.ERROR, message, path, where, hint)
+
+
+def _reader_diagnostic(path: str, text: str, error: ReaderError) -> Diagnostic:
+    offset = max(0, min(int(error.position), len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    character = error.character
+    shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return Diagnostic(
+        INPUT_REFUSED,
+        Severity.ERROR,
+        f"control character {shown} is not allowed in YAML text",
+        path,
+        Location(line, column),
+        "remove it; binary data does not belong in a map",
+    )
+
+
+def read_yaml(text: str, path: str) -> YamlDocument:
+    """Parse ``text`` (the contents of ``path``) into data and positions."""
+    builder = _Builder(path, _new_yaml())
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            builder.run(text)
+    except _Refused as refused:
+        builder.problem(refused.code, refused.message, refused.where, refused.hint)
+        return YamlDocument(None, builder.index, builder.diagnostics)
+    except ReaderError as error:
+        return YamlDocument(None, builder.index, [_reader_diagnostic(path, text, error)])
+    except MarkedYAMLError as error:
+        builder.diagnostics.append(_syntax_diagnostic(path, error))
+        return YamlDocument(None, builder.index, builder.diagnostics)
+    except YAMLError as error:
+        builder.problem(YAML_SYNTAX, str(error).strip() or "invalid YAML", Location(1, 1))
+        return YamlDocument(None, builder.index, builder.diagnostics)
+    return YamlDocument(builder.root, builder.index, builder.diagnostics)

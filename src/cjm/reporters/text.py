@@ -1,0 +1,94 @@
+"""Compiler-style text for people: the location, the message, the line and a caret.
+
+    maps/trial.yaml:12:5: error CJM003 unknown key 'titel' in stage; did you mean 'title'?
+       |
+    12 |     titel: Sign up
+       |     ^^^^^
+       = hint: ...
+
+Diagnostics are grouped by file (they arrive sorted) and a summary line closes the report.
+Styles are attached as rich markup spans; a plain rendering drops them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from cjm.check import CheckResult
+from cjm.diagnostics import Diagnostic, Severity
+from cjm.reporters.base import count_by_severity
+
+SEVERITY_STYLES = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "bold yellow",
+    Severity.INFO: "bold cyan",
+}
+# A source line longer than this is shown as a window around the column.
+MAX_SHOWN = 120
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """Clip a long ``line`` around 1-based ``column``; return it and the shifted column."""
+    line = line.replace("\t", " ").rstrip("\r\n")
+    if len(line) <= MAX_SHOWN:
+        return line, column
+    start = max(0, min(column - MAX_SHOWN // 2, len(line) - MAX_SHOWN))
+    shown = line[start : start + MAX_SHOWN]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + MAX_SHOWN < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix)
+
+
+class TextReporter:
+    def render(self, result: CheckResult) -> Text:
+        out = Text()
+        lines_by_file = {path: text.splitlines() for path, text in result.sources.items()}
+        for diagnostic in result.diagnostics:
+            self._diagnostic(out, diagnostic, lines_by_file.get(diagnostic.path, []))
+        out.append(self._summary(result))
+        out.append("\n")
+        return out
+
+    def _diagnostic(self, out: Text, diagnostic: Diagnostic, lines: list[str]) -> None:
+        location = diagnostic.location
+        out.append(f"{diagnostic.path}:{location.line}:{location.column}: ", style="bold")
+        out.append(diagnostic.severity.value, style=SEVERITY_STYLES[diagnostic.severity])
+        out.append(f" {diagnostic.code.code}", style="dim")
+        out.append(f" {diagnostic.message}\n")
+        if 0 < location.line <= len(lines):
+            number = str(location.line)
+            gutter = " " * len(number)
+            shown, column = _window(lines[location.line - 1], location.column)
+            width = 1
+            if location.end_column is not None:
+                width = max(1, min(location.end_column - location.column, len(shown)))
+            out.append(f" {gutter} |\n", style="blue")
+            out.append(f" {number} | ", style="blue")
+            out.append(f"{shown}\n")
+            out.append(f" {gutter} | ", style="blue")
+            out.append(" " * (column - 1) + "^" * width + "\n", style="bold red")
+            indent = f" {gutter} "
+        else:
+            indent = "  "
+        if diagnostic.hint:
+            out.append(f"{indent}= hint: ", style="bold cyan")
+            out.append(f"{diagnostic.hint}\n")
+        for path, related in diagnostic.related:
+            out.append(f"{indent}= see: {path}:{related.line}:{related.column}\n", style="dim")
+        out.append("\n")
+
+    def _summary(self, result: CheckResult) -> Text:
+        checked = _plural(len(result.files), "file")
+        if not result.diagnostics:
+            return Text(f"No problems found in {checked}.", style="bold green")
+        counts = count_by_severity(result)
+        parts = [_plural(count, severity.value) for severity, count in counts.items() if count]
+        with_problems = len({d.path for d in result.diagnostics})
+        return Text(
+            f"Found {', '.join(parts)} in {_plural(with_problems, 'file')} ({checked} checked).",
+            style="bold",
+        )
