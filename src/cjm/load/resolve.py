@@ -83,8 +83,8 @@ class Resolver:
             Diagnostic(
                 DUPLICATE_ID,
                 Severity.ERROR,
-                f"duplicate {kind} id '{entity_id}': also defined at "
-                f"{first.path}:{first.location.line}:{first.location.column}",
+                f"duplicate {kind} id '{entity_id}': also defined "
+                + _place(first.path, first.location, definition.path),
                 definition.path,
                 definition.location,
                 "give one of them another id",
@@ -174,6 +174,13 @@ class Resolver:
         self.diagnostics.append(
             Diagnostic(UNKNOWN_REFERENCE, Severity.ERROR, message, document.display, where, hint)
         )
+
+
+def _place(path: str, location: Location, here: str) -> str:
+    """``on line 7`` within the same file, ``at shared/teams.yaml:7:5`` across files."""
+    if path == here:
+        return f"on line {location.line}"
+    return f"at {path}:{location.line}:{location.column}"
 
 
 def _unknown_hint(kind: str, in_map: bool) -> str:

@@ -12,6 +12,7 @@ import difflib
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -94,7 +95,9 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+    """A valid id close to ``text``, to suggest when ``text`` is not one."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "my-id"
 
 
 # -- walking the data and the model along an error path -------------------------------

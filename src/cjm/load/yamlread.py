@@ -213,6 +213,15 @@ class _Builder:
             raise _Refused(
                 INPUT_REFUSED, f"the document nests deeper than {MAX_DEPTH} levels", where
             )
+        tag = event.ctag
+        expected = _CORE + ("map" if isinstance(container, dict) else "seq")
+        if tag is not None and str(tag) not in ("!", expected):
+            raise _Refused(
+                INPUT_REFUSED,
+                f"unsupported YAML tag '{_short_tag(str(tag))}': maps use plain YAML values only",
+                where,
+                hint="remove the tag",
+            )
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
             raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", where)

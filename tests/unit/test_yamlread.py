@@ -1,0 +1,157 @@
+"""The event-based YAML reader: data, positions, and refusals."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from cjm.diagnostics import Location
+from cjm.load.yamlread import MAX_DEPTH, read_yaml
+
+
+def _problems(text: str) -> list[tuple[int, int, str, str]]:
+    document = read_yaml(text, "f.yaml")
+    return [(d.line, d.column, d.code.name, d.message) for d in document.diagnostics]
+
+
+def test_plain_data_with_yaml_1_2_semantics() -> None:
+    document = read_yaml(
+        "a: yes\nb: no\nc: 0o17\nd: 1_000\ne: 2026-09-14\nf: ~\ng: 1.5\nh: true\n", "f"
+    )
+    assert document.diagnostics == []
+    assert document.data == {
+        "a": "yes",
+        "b": "no",
+        "c": 15,
+        "d": 1000,
+        "e": datetime.date(2026, 9, 14),
+        "f": None,
+        "g": 1.5,
+        "h": True,
+    }
+
+
+def test_positions_of_keys_values_and_list_items() -> None:
+    document = read_yaml("# c\nstages:\n  - id: one\n    steps: [a, bb]\n", "f")
+    index = document.index
+    assert index.key(("stages",)) == Location(2, 1, 7)
+    assert index.value(("stages", 0)) == Location(3, 5)
+    assert index.key(("stages", 0, "id")) == Location(3, 5, 7)
+    assert index.value(("stages", 0, "id")) == Location(3, 9, 12)
+    assert index.value(("stages", 0, "steps", 1)) == Location(4, 16, 18)
+
+
+def test_lookup_of_a_missing_path_falls_back_to_the_nearest_ancestor() -> None:
+    index = read_yaml("a:\n  b: 1\n", "f").index
+    assert index.value(("a", "b", "c", 3)) == Location(2, 6, 7)
+    assert index.value(("zzz",)) == Location(1, 1)
+
+
+def test_every_duplicate_key_is_reported_and_the_first_value_kept() -> None:
+    document = read_yaml("a: 1\nb: 2\na: 3\nc:\n  d: 1\n  d: 2\n", "f")
+    assert document.data == {"a": 1, "b": 2, "c": {"d": 1}}
+    assert [(d.line, d.column, d.message) for d in document.diagnostics] == [
+        (3, 1, "duplicate key 'a' (first defined on line 1)"),
+        (6, 3, "duplicate key 'd' (first defined on line 5)"),
+    ]
+    assert document.diagnostics[0].related == (("f", Location(1, 1, 2)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a:\n\tb: 1\n",
+            (2, 1, "yaml-syntax", "a tab character: YAML indentation must use spaces"),
+        ),
+        ("a: b: c\n", (1, 5, "yaml-syntax", "unexpected ':' here")),
+        ("a: 'open\n", (2, 1, "yaml-syntax", "the file ends inside an unfinished value")),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            (3, 2, "yaml-syntax", "the indentation here does not line up with the lines above"),
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            (
+                2,
+                1,
+                "yaml-syntax",
+                "the file holds more than one YAML document; put one map per file",
+            ),
+        ),
+        ("a: *nope\n", (1, 4, "yaml-syntax", "alias '*nope' names no anchor")),
+        ("? [a, b]\n: c\n", (1, 3, "yaml-syntax", "a mapping key must be plain text")),
+        (
+            "a: !!python/object/apply:os.system ['true']\n",
+            (
+                1,
+                4,
+                "input-refused",
+                "unsupported YAML tag '!!python/object/apply:os.system': "
+                "maps use plain YAML values only",
+            ),
+        ),
+        (
+            "a: !custom x\n",
+            (
+                1,
+                4,
+                "input-refused",
+                "unsupported YAML tag '!custom': maps use plain YAML values only",
+            ),
+        ),
+        (
+            "a: \x07\n",
+            (1, 4, "input-refused", "control character U+0007 is not allowed in YAML text"),
+        ),
+    ],
+)
+def test_bad_yaml_is_reported_at_its_position(
+    text: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _problems(text) == [expected]
+    assert read_yaml(text, "f").data is None
+
+
+def test_alias_bomb_is_refused_without_expanding_it() -> None:
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*l{level - 1}"] * 10)
+        lines.append(f"l{level}: &l{level} [{refs}]")
+    problems = _problems("\n".join(lines) + "\n")
+    assert len(problems) == 1
+    line, _, name, message = problems[0]
+    assert name == "input-refused"
+    assert "alias bomb" in message
+    assert line < 10
+
+
+def test_modest_alias_use_is_allowed_and_shares_the_value() -> None:
+    document = read_yaml("base: &b {x: 1}\none: *b\ntwo: *b\n", "f")
+    assert document.diagnostics == []
+    assert document.data["one"] == {"x": 1}
+    assert document.data["one"] is document.data["two"]
+
+
+def test_merge_keys_fill_in_missing_keys_only() -> None:
+    document = read_yaml("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n", "f")
+    assert document.data["m"] == {"x": 1, "y": 3}
+
+
+def test_deep_nesting_is_refused_without_recursion() -> None:
+    depth = 10_000
+    problems = _problems("[" * depth + "]" * depth)
+    assert problems == [
+        (1, MAX_DEPTH + 1, "input-refused", f"the document nests deeper than {MAX_DEPTH} levels")
+    ]
+
+
+def test_empty_text_gives_no_data_and_no_problem() -> None:
+    document = read_yaml("# only a comment\n", "f")
+    assert document.data is None
+    assert document.diagnostics == []
+
+
+def test_non_string_keys_become_text() -> None:
+    assert read_yaml("1: a\ntrue: b\nnull: c\n", "f").data == {"1": "a", "true": "b", "null": "c"}
