@@ -46,7 +46,6 @@ INPUT_REFUSED = Code(
     "The file is refused before parsing: too large, binary, not UTF-8, unsafe YAML.",
 )
 FILE_ERROR = Code("CJM008", "file-error", "The file or folder cannot be read.")
-CONFIG_ERROR = Code("CJM009", "config-error", "The workspace configuration is unusable.")
 
 # Reference checks: the first members of the lint catalogue.
 UNKNOWN_REFERENCE = Code("CJM103", "unknown-reference", "A reference to an id that does not exist.")
@@ -61,7 +60,6 @@ LOAD_CODES: tuple[Code, ...] = (
     MISSING_FIELD,
     INPUT_REFUSED,
     FILE_ERROR,
-    CONFIG_ERROR,
 )
 
 

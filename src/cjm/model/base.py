@@ -29,9 +29,8 @@ class CjmModel(BaseModel):
 def id_field(kind: str) -> Any:
     return Field(
         description=(
-            f"Stable id of this {kind}: lowercase letters, digits and hyphens, for example "
-            "`trial-signup`. References, diffs and suppressions use it, so it survives "
-            "changes to the human-readable text."
+            f"Stable id of this {kind}: lowercase letters, digits and hyphens. References, "
+            "diffs and suppressions use it, so it survives changes to the visible text."
         ),
     )
 
