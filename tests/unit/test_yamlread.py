@@ -7,12 +7,32 @@ import datetime
 import pytest
 
 from cjm.diagnostics import Location
-from cjm.load.yamlread import MAX_DEPTH, read_yaml
+from cjm.load import yamlread
+from cjm.load.yamlread import MAX_DEPTH, YamlDocument
+
+
+@pytest.fixture(autouse=True, params=[True, False], ids=["libyaml", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test with both the libyaml parser and the pure-Python one."""
+    fast = request.param
+    original = yamlread.read_yaml
+    monkeypatch.setattr(
+        "tests.unit.test_yamlread.read_yaml",
+        lambda text, path: original(text, path, fast=fast),
+    )
+
+
+def read_yaml(text: str, path: str) -> YamlDocument:  # replaced by the fixture above
+    raise AssertionError("the parser fixture did not run")
 
 
 def _problems(text: str) -> list[tuple[int, int, str, str]]:
     document = read_yaml(text, "f.yaml")
     return [(d.line, d.column, d.code.name, d.message) for d in document.diagnostics]
+
+
+def test_libyaml_is_available_on_cpython() -> None:
+    assert yamlread.HAS_LIBYAML
 
 
 def test_plain_data_with_yaml_1_2_semantics() -> None:
