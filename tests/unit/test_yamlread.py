@@ -154,6 +154,12 @@ def test_modest_alias_use_is_allowed_and_shares_the_value() -> None:
     assert document.data["one"] is document.data["two"]
 
 
+def test_yaml_1_2_plain_scalars_with_colons_in_flow_mappings() -> None:
+    document = read_yaml("a: {note: Weekly 1:1 with the CSM, at: 10:30}\n", "f")
+    assert document.diagnostics == []
+    assert document.data == {"a": {"note": "Weekly 1:1 with the CSM", "at": "10:30"}}
+
+
 def test_merge_keys_fill_in_missing_keys_only() -> None:
     document = read_yaml("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n", "f")
     assert document.data["m"] == {"x": 1, "y": 3}

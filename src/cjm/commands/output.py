@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
+from rich.text import Text
 
 
 def stdout() -> Console:
@@ -18,3 +21,12 @@ def error(message: str) -> None:
     console = stderr()
     console.print("[bold red]error:[/] ", end="")
     console.print(message, markup=False)
+
+
+def write_report(report: Text | str) -> None:
+    """Print a report: styled text through rich, machine formats byte for byte."""
+    if isinstance(report, Text):
+        stdout().print(report, end="")
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()

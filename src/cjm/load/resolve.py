@@ -258,6 +258,7 @@ def _references(journey: JourneyMap) -> Iterator[_Reference]:
     for s, stage in enumerate(journey.stages):
         for t, step in enumerate(stage.steps):
             path: DataPath = ("stages", s, "steps", t)
+            yield from _many("map persona", step.personas, (*path, "personas"))
             yield from _many("touchpoint", step.touchpoints, (*path, "touchpoints"))
             yield from _many("evidence", step.evidence, (*path, "evidence"))
             yield from _one("team", step.owner, (*path, "owner"))

@@ -348,7 +348,7 @@ def _events(yaml: YAML, text: str, fast: bool) -> Iterator[Any]:
 
 _TAB_PROBLEM = ("a tab character: YAML indentation must use spaces", "replace the tab with spaces")
 
-# Wordings of the pure-Python parser and of libyaml, mapped to one message and hint.
+# Wordings of the pure-Python parser (it reports every syntax error), mapped to friendlier ones.
 _FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
     (
         "mapping values are not allowed",
@@ -368,11 +368,6 @@ _FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
     ("found unexpected ':'", "unexpected ':' here", "quote the value"),
     (
         "expected <block end>",
-        "the indentation here does not line up with the lines above",
-        "indent entries of one mapping or list by the same number of spaces",
-    ),
-    (
-        "did not find expected key",
         "the indentation here does not line up with the lines above",
         "indent entries of one mapping or list by the same number of spaces",
     ),
@@ -431,8 +426,18 @@ def _reader_diagnostic(path: str, text: str, error: ReaderError) -> Diagnostic:
 def read_yaml(text: str, path: str, *, fast: bool = True) -> YamlDocument:
     """Parse ``text`` (the contents of ``path``) into data and positions.
 
-    ``fast=False`` forces the pure-Python parser (the tests run both).
+    libyaml implements YAML 1.1 syntax and refuses a few things 1.2 allows (``1:1`` in a
+    flow mapping), so when it reports a syntax error the pure-Python 1.2 parser gets the
+    final word. ``fast=False`` uses only the pure-Python parser (the tests run both).
     """
+    if fast and HAS_LIBYAML:
+        document = _read(text, path, fast=True)
+        if not any(d.code is YAML_SYNTAX for d in document.diagnostics):
+            return document
+    return _read(text, path, fast=False)
+
+
+def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
     builder = _Builder(path, _new_yaml())
     try:
         with warnings.catch_warnings():

@@ -63,6 +63,7 @@ class Channel(StrEnum):
     ADS = "ads"
     SEARCH = "search"
     IN_STORE = "in-store"
+    IN_PERSON = "in-person"
     EVENT = "event"
     MAIL = "mail"
     PRINT = "print"
@@ -77,6 +78,7 @@ OFFLINE_CHANNELS = frozenset(
     {
         Channel.PHONE,
         Channel.IN_STORE,
+        Channel.IN_PERSON,
         Channel.EVENT,
         Channel.MAIL,
         Channel.PRINT,

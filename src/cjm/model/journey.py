@@ -131,6 +131,10 @@ class Step(CjmModel):
     id: Slug = id_field("step")
     action: Text = Field(description="What the customer does, for example `Starts a trial`.")
     description: str | None = Field(default=None, description="Details of the step.")
+    personas: list[Slug] = references(
+        "personas of the map",
+        "Who takes this step, when not every persona of the map does. Empty means all.",
+    )
     touchpoints: list[Slug] = references("touchpoints", "What the customer uses here.")
     thoughts: list[Text] = texts("What the customer thinks or asks at this step.")
     emotion: EmotionValue | None = Field(
@@ -163,6 +167,10 @@ class Step(CjmModel):
     evidence: list[Slug] = references(
         "evidence entries", "Research that this step's description is based on."
     )
+
+    def involves(self, persona_id: str) -> bool:
+        """Whether ``persona_id`` takes this step."""
+        return not self.personas or persona_id in self.personas
 
     def emotion_for(self, persona_id: str) -> Emotion | None:
         """The emotion of ``persona_id`` here: its own entry, else the shared one."""
