@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjm.diagnostics import FILE_ERROR, Diagnostic
-from cjm.load.project import Project, load_standalone, load_workspace
+from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, walk_yaml_files
 
@@ -29,6 +29,8 @@ class CheckResult:
     sources: dict[str, str] = field(default_factory=dict)
     projects: list[Project] = field(default_factory=list)
     config_failed: bool = False
+    # Things worth telling the user that are not problems in a file.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def unreadable(self) -> bool:
@@ -42,7 +44,7 @@ def _is_under(path: Path, folder: Path) -> bool:
 def _group_by_workspace(paths: list[Path]) -> dict[Path | None, list[Path]]:
     groups: dict[Path | None, list[Path]] = {}
     for path in paths:
-        groups.setdefault(find_workspace_root(path), []).append(path.resolve())
+        groups.setdefault(find_workspace_root(path), []).append(path)
     return groups
 
 
@@ -59,6 +61,28 @@ def _selected(project: Project, requested: list[Path]) -> set[str]:
     return chosen
 
 
+def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> list[str]:
+    """Notes on YAML files under requested folders that the workspace does not include."""
+    if project.config is None or project.config.model is None:
+        return []
+    loaded = {doc.path.resolve() for doc in project.documents()}
+    skipped = [
+        found
+        for folder in requested
+        if folder.is_dir()
+        for found in walk_yaml_files(folder)
+        if found.resolve() not in loaded
+    ]
+    if not skipped:
+        return []
+    names = ", ".join(display_path(p, cwd, project.root) for p in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    return [
+        f"{len(skipped)} YAML file(s) match neither `maps` nor `definitions` in "
+        f"{project.config.display} and were not checked: {names}{more}"
+    ]
+
+
 def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
     """Validate ``paths`` (files or folders); no paths means the workspace around ``cwd``."""
     if not paths:
@@ -72,14 +96,19 @@ def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
+    paths = list(dict.fromkeys(path.resolve() for path in paths))
 
     projects: list[Project] = []
     selected: set[str] = set()
+    notes: list[str] = []
     for root, group in _group_by_workspace(paths).items():
         if root is None:
             files: list[Path] = []
             for path in group:
-                files.extend(walk_yaml_files(path) if path.is_dir() else [path])
+                found = walk_yaml_files(path) if path.is_dir() else [path]
+                if not found:
+                    notes.append(f"no YAML files under {path}")
+                files.extend(found)
             project = load_standalone(files, cwd, max_bytes)
             selected.update(doc.display for doc in project.documents())
         else:
@@ -87,6 +116,7 @@ def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
             extra = [p for p in group if p.is_file() and p.name != CONFIG_NAME]
             project = load_workspace(root, cwd, extra, max_bytes)
             selected.update(_selected(project, group))
+            notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
 
     diagnostics = sorted(
@@ -100,4 +130,5 @@ def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
         sources={doc.display: doc.text for doc in documents if doc.text is not None},
         projects=projects,
         config_failed=any(p.config_failed for p in projects),
+        notes=notes,
     )

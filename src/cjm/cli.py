@@ -8,6 +8,8 @@ which returns an exit code. Heavy libraries are imported inside the commands so 
 from __future__ import annotations
 
 import enum
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -64,7 +66,7 @@ def validate(
             help="Map files or folders to check. Default: the workspace around the "
             "current folder (found by walking up to a cjm.yaml).",
             show_default=False,
-            metavar="[PATH]...",
+            metavar="PATH",
         ),
     ] = None,
     output_format: Annotated[
@@ -117,6 +119,19 @@ def schema(
     raise typer.Exit(run_schema(out, check=check))
 
 
+EXIT_INTERNAL_ERROR = 70
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a bug ends with a short report, not a traceback."""
+    try:
+        app()
+    except Exception as bug:
+        if os.environ.get("CJM_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"cjm: internal error: {type(bug).__name__}: {bug}\n"
+            "This is a bug in cjm. Please report it with the input that caused it; "
+            "set CJM_DEBUG=1 to see the traceback.\n"
+        )
+        raise SystemExit(EXIT_INTERNAL_ERROR) from None

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cjm.cli import app
+from cjm.load import yamlread
 
 CONFIG_YAML = """\
 maps: ["maps/*.yaml"]
@@ -121,3 +122,13 @@ def map_with(workspace: Path) -> Callable[[str], Path]:
         return write(workspace / "maps" / "trial.yaml", text)
 
     return _write
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with each YAML parser: libyaml (when installed) and the pure-Python one."""
+    if request.param == "libyaml" and not yamlread.HAS_LIBYAML:
+        pytest.skip("libyaml is not installed")
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamlread, "HAS_LIBYAML", False)
+    return str(request.param)

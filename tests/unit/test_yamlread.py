@@ -86,7 +86,7 @@ def test_every_duplicate_key_is_reported_and_the_first_value_kept() -> None:
             (2, 1, "yaml-syntax", "a tab character: YAML indentation must use spaces"),
         ),
         ("a: b: c\n", (1, 5, "yaml-syntax", "unexpected ':' here")),
-        ("a: 'open\n", (2, 1, "yaml-syntax", "the file ends inside an unfinished value")),
+        ("a: 'open\n", (1, 9, "yaml-syntax", "the file ends inside an unfinished value")),
         (
             "a:\n  b: 1\n c: 2\n",
             (3, 2, "yaml-syntax", "the indentation here does not line up with the lines above"),

@@ -23,6 +23,13 @@ def error(message: str) -> None:
     console.print(message, markup=False)
 
 
+def note(message: str) -> None:
+    """Print something worth knowing that is not a problem in a file."""
+    console = stderr()
+    console.print("[bold cyan]note:[/] ", end="")
+    console.print(message, markup=False)
+
+
 def write_report(report: Text | str) -> None:
     """Print a report: styled text through rich, machine formats byte for byte."""
     if isinstance(report, Text):

@@ -53,8 +53,11 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
     )
     if parsed.data is None and parsed.diagnostics:
         return document
-    if not isinstance(parsed.data, dict):
-        found = "nothing" if parsed.data is None else describe_value(parsed.data)
+    data = parsed.data
+    if data is None and not any(f.is_required() for f in model.model_fields.values()):
+        data = {}  # an empty cjm.yaml or definitions file means "all defaults"
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else describe_value(data)
         fields = ", ".join(name for name, f in model.model_fields.items() if f.is_required())
         expected = f" ({fields}, ...)" if fields else ""
         document.diagnostics.append(
@@ -69,9 +72,9 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
         )
         return document
     try:
-        document.model = model.model_validate(parsed.data)
+        document.model = model.model_validate(data)
     except ValidationError as error:
         document.diagnostics.extend(
-            validation_diagnostics(error, model, parsed.data, parsed.index, display)
+            validation_diagnostics(error, model, data, parsed.index, display)
         )
     return document

@@ -6,6 +6,7 @@ every document loaded, every reference resolved, every problem collected.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,18 @@ from cjm.load.workspace import CONFIG_NAME, list_workspace_files
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    """How a file is named in messages: relative to ``cwd`` when it is inside it."""
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+def display_path(path: Path, cwd: Path, root: Path | None = None) -> str:
+    """How a file is named in messages.
+
+    Relative to ``cwd`` when it is inside it, or when both are inside the workspace
+    ``root`` (``../maps/trial.yaml`` from a sibling folder); absolute otherwise.
+    """
+    resolved, here = path.resolve(), cwd.resolve()
+    if resolved.is_relative_to(here):
+        return resolved.relative_to(here).as_posix()
+    if root is not None and here.is_relative_to(root.resolve()):
+        return Path(os.path.relpath(resolved, here)).as_posix()
+    return resolved.as_posix()
 
 
 @dataclass
@@ -39,7 +46,8 @@ class Project:
 
     @property
     def config_failed(self) -> bool:
-        return self.config is not None and self.config.model is None
+        """Whether ``cjm.yaml`` has any problem of its own (a usage error, exit code 2)."""
+        return self.config is not None and bool(self.config.diagnostics)
 
     def documents(self) -> list[Document[Any]]:
         found: list[Document[Any]] = []
@@ -84,20 +92,21 @@ def load_workspace(
     """Load the workspace at ``root``, plus ``extra_maps`` outside its patterns."""
     project = Project(root)
     config = load_document(
-        root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd), WorkspaceConfig, max_bytes
+        root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root), WorkspaceConfig, max_bytes
     )
     project.config = config
     if config.model is None:
         return project
     files = list_workspace_files(root, config.model.maps, config.model.definitions)
     for path in files.definitions:
-        shown = display_path(path, cwd)
+        shown = display_path(path, cwd, root)
         project.definitions.append(load_document(path, shown, DefinitionsFile, max_bytes))
     map_paths = list(files.maps)
     known = {p.resolve() for p in (*files.maps, *files.definitions)}
     map_paths.extend(p for p in extra_maps or [] if p.resolve() not in known)
     for path in map_paths:
-        project.maps.append(load_document(path, display_path(path, cwd), JourneyMap, max_bytes))
+        shown = display_path(path, cwd, root)
+        project.maps.append(load_document(path, shown, JourneyMap, max_bytes))
     project.resolve()
     return project
 

@@ -79,7 +79,9 @@ def describe_value(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
         return f"the number {value}"
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
         return f"the text '{_clip(value)}'"
@@ -211,6 +213,14 @@ def _entity_label(model: type[BaseModel] | None, data: Any, path: DataPath) -> s
     return label
 
 
+def _subject(loc: Sequence[PathPart]) -> str:
+    """What a type error is about: ``title``, or ``each entry of stages`` for list items."""
+    parts = [p for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
+    if len(parts) >= 2 and isinstance(parts[-1], int) and isinstance(parts[-2], str):
+        return f"each entry of {parts[-2]}"
+    return _field_name(loc)
+
+
 def _field_name(loc: Sequence[PathPart]) -> str:
     for part in reversed(loc):
         if isinstance(part, str) and part not in _UNION_TAGS and part != "[key]":
@@ -288,8 +298,22 @@ class _Translator:
                 f"not {describe_value(value)}",
                 "for example `emotion: -1` or `emotion: {score: -1, label: anxious}`",
             )
+        looks_like_date = isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d?-\d\d?", value)
+        if kind in ("date_parsing", "date_from_datetime_parsing") and looks_like_date:
+            reason = str(ctx.get("error", "not a date")).replace("_", " ")
+            return (
+                INVALID_VALUE,
+                f"{field} '{_clip(value)}' is not a valid date: {reason}",
+                "write the date as YYYY-MM-DD, for example 2026-09-14",
+            )
         if kind in _EXPECTED_BY_TYPE:
-            return self.wrong_type(field, _EXPECTED_BY_TYPE[kind], value)
+            expected = _EXPECTED_BY_TYPE[kind]
+            models = target.models()
+            if kind in ("model_type", "model_attributes_type") and models:
+                expected = f"a {kind_name(models[0])} (a mapping of keys to values)"
+                if "definition" in loc:
+                    expected = f"a {kind_name(models[0])} id or a {kind_name(models[0])} mapping"
+            return self.wrong_type(_subject(loc), expected, value)
         if kind in ("enum", "literal_error"):
             allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
             message = f"'{_clip(str(value))}' is not a valid {field}"
@@ -323,7 +347,7 @@ class _Translator:
         hint = None
         if expected == "text" and value is not None and not isinstance(value, list | dict):
             hint = f'quote it to keep it as text: "{value}"'
-        elif expected == "a list" and not isinstance(value, dict):
+        elif expected == "a list" and not isinstance(value, dict) and not field.startswith("each"):
             hint = f"write a list: [{value}] or one '- ' item per line"
         elif value is None:
             hint = f"give {field} a value or remove the key"

@@ -81,6 +81,10 @@ class _Refused(Exception):
         self.code, self.message, self.where, self.hint = code, message, where, hint
 
 
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
@@ -152,11 +156,15 @@ class _Builder:
         node = ScalarNode(resolved, event.value, event.start_mark, event.end_mark)
         try:
             return self.yaml.constructor.construct_object(node, deep=True)
-        except (YAMLError, ValueError) as error:
+        except Exception:  # ruamel raises many kinds here (ValueError, KeyError...)
+            if tag is None or tag == "!":
+                # Looked like a number or date but is not one (2026-02-30): it is text.
+                return event.value
             raise _Refused(
                 YAML_SYNTAX,
-                f"'{event.value}' is not a valid {name.removeprefix(_CORE)}: {error}",
+                f"'{_clip(event.value)}' is not a valid {_short_tag(name)} value",
                 _location(event.start_mark),
+                hint="remove the tag or fix the value",
             ) from None
 
     # -- attaching values ---------------------------------------------------------------
@@ -214,6 +222,9 @@ class _Builder:
                     related=((self.path, first),),
                 )
             )
+            # Park the ignored value under a key no path can name, so that its positions
+            # do not overwrite those of the first value, which is the one kept.
+            frame.key = f"\x00duplicate-{len(self.diagnostics)}"
             frame.skip_value = True
         else:
             frame.key_seen[key] = where
@@ -365,6 +376,11 @@ _FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
         "the file ends inside an unfinished value",
         "close the quote or bracket that was opened",
     ),
+    (
+        "got '<stream end>'",
+        "the file ends inside an unfinished list or mapping",
+        "close the bracket or brace that was opened",
+    ),
     ("found unexpected ':'", "unexpected ':' here", "quote the value"),
     (
         "expected <block end>",
@@ -386,9 +402,17 @@ def _character_at(text: str, mark: Any) -> str:
     return ""
 
 
+def _within_text(text: str, where: Location) -> Location:
+    """Pull a location past the end of the file back onto its last line."""
+    lines = text.splitlines() or [""]
+    if where.line <= len(lines):
+        return where
+    return Location(len(lines), len(lines[-1]) + 1)
+
+
 def _syntax_diagnostic(path: str, text: str, error: MarkedYAMLError) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
-    where = _location(mark) if mark is not None else Location(1, 1)
+    where = _within_text(text, _location(mark)) if mark is not None else Location(1, 1)
     problem = (error.problem or "").strip()
     message, hint = problem, None
     friendly = [(n, m, h) for n, m, h in _FRIENDLY_PROBLEMS if n in problem]

@@ -12,6 +12,8 @@ Styles are attached as rich markup spans; a plain rendering drops them.
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 
 from cjm.check import CheckResult
@@ -26,6 +28,29 @@ SEVERITY_STYLES = {
 # A source line longer than this is shown as a window around the column.
 MAX_SHOWN = 120
 
+# Characters that could drive the terminal (escape sequences) or reorder what it shows
+# (bidirectional overrides) are never written as they are.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_control(character: str) -> bool:
+    return unicodedata.category(character) == "Cc" or character in _BIDI_CONTROLS
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``)."""
+    if not any(_is_control(c) for c in text):
+        return text
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if _is_control(c) else c for c in text
+    )
+
+
+def printable_source(line: str) -> str:
+    """A source line with each control character shown as one replacement character,
+    so that the caret below still lines up."""
+    return "".join("\ufffd" if _is_control(c) else c for c in line)
+
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
@@ -33,7 +58,7 @@ def _plural(count: int, word: str) -> str:
 
 def _window(line: str, column: int) -> tuple[str, int]:
     """Clip a long ``line`` around 1-based ``column``; return it and the shifted column."""
-    line = line.replace("\t", " ").rstrip("\r\n")
+    line = printable_source(line.replace("\t", " ").rstrip("\r\n"))
     if len(line) <= MAX_SHOWN:
         return line, column
     start = max(0, min(column - MAX_SHOWN // 2, len(line) - MAX_SHOWN))
@@ -55,10 +80,12 @@ class TextReporter:
 
     def _diagnostic(self, out: Text, diagnostic: Diagnostic, lines: list[str]) -> None:
         location = diagnostic.location
-        out.append(f"{diagnostic.path}:{location.line}:{location.column}: ", style="bold")
+        out.append(
+            f"{printable(diagnostic.path)}:{location.line}:{location.column}: ", style="bold"
+        )
         out.append(diagnostic.severity.value, style=SEVERITY_STYLES[diagnostic.severity])
         out.append(f" {diagnostic.code.code}", style="dim")
-        out.append(f" {diagnostic.message}\n")
+        out.append(f" {printable(diagnostic.message)}\n")
         if 0 < location.line <= len(lines):
             number = str(location.line)
             gutter = " " * len(number)
@@ -76,9 +103,10 @@ class TextReporter:
             indent = "  "
         if diagnostic.hint:
             out.append(f"{indent}= hint: ", style="bold cyan")
-            out.append(f"{diagnostic.hint}\n")
+            out.append(f"{printable(diagnostic.hint)}\n")
         for path, related in diagnostic.related:
-            out.append(f"{indent}= see: {path}:{related.line}:{related.column}\n", style="dim")
+            place = f"{printable(path)}:{related.line}:{related.column}"
+            out.append(f"{indent}= see: {place}\n", style="dim")
         out.append("\n")
 
     def _summary(self, result: CheckResult) -> Text:
