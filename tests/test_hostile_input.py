@@ -19,27 +19,8 @@ from typer.testing import CliRunner, Result
 from cjm.cli import app
 from cjm.load import yamlread
 from cjm.load.yamlread import HAS_LIBYAML
-
-PLAIN_ENV = {"NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "dumb"}
-
-VALID_MAP = """\
-id: solo
-title: Solo journey
-type: current-state
-owner: growth
-reviewed: 2026-10-01
-teams: [{id: growth, name: Growth}]
-personas:
-  - id: olivia
-    name: Ops Olivia
-stages:
-  - id: signup
-    name: Sign-up
-    steps:
-      - id: start-trial
-        action: Starts a trial
-        emotion: 1
-"""
+from tests.samples import PLAIN_ENV
+from tests.samples import STANDALONE_MAP as VALID_MAP
 
 NOT_A_MAPPING = (
     "a journey map must be a mapping of keys (id, title, type, owner, reviewed, personas, "

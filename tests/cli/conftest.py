@@ -12,6 +12,7 @@ from typer.testing import CliRunner, Result
 
 from cjm.cli import app
 from cjm.load import yamlread
+from tests.samples import PLAIN_ENV
 
 CONFIG_YAML = """\
 maps: ["maps/*.yaml"]
@@ -40,29 +41,6 @@ stages:
         action: Starts a trial
         emotion: 1
 """
-
-# A standalone map (no workspace): it defines its persona and team inline.
-STANDALONE_MAP = """\
-id: solo
-title: Solo journey
-type: current-state
-owner: growth
-reviewed: 2026-10-01
-teams: [{id: growth, name: Growth}]
-personas:
-  - id: olivia
-    name: Ops Olivia
-stages:
-  - id: signup
-    name: Sign-up
-    steps:
-      - id: start-trial
-        action: Starts a trial
-        emotion: 1
-"""
-
-# Keep rich from colouring or wrapping the output, whatever the environment says.
-PLAIN_ENV = {"NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "dumb", "COLUMNS": "200"}
 
 
 def write(path: Path, text: str | bytes) -> Path:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.samples import STANDALONE_MAP
+
 from .conftest import (
     CONFIG_YAML,
     MINIMAL_MAP,
-    STANDALONE_MAP,
     diagnostics,
     make_workspace,
     run,
