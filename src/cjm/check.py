@@ -7,10 +7,13 @@ asked for, and in the shared files they depend on, are reported.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjm.diagnostics import FILE_ERROR, Diagnostic
+from cjm.lint.config import LintRequest, UnknownRuleError
+from cjm.lint.engine import lint_project
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, walk_yaml_files
@@ -29,6 +32,8 @@ class CheckResult:
     sources: dict[str, str] = field(default_factory=dict)
     projects: list[Project] = field(default_factory=list)
     config_failed: bool = False
+    # Whether any finding is at or above the severity that fails validation.
+    failed: bool = False
     # Things worth telling the user that are not problems in a file.
     notes: list[str] = field(default_factory=list)
 
@@ -83,8 +88,15 @@ def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> lis
     ]
 
 
-def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
-    """Validate ``paths`` (files or folders); no paths means the workspace around ``cwd``."""
+def check_paths(
+    paths: list[Path],
+    cwd: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    lint: LintRequest | None = None,
+    today: datetime.date | None = None,
+) -> CheckResult:
+    """Validate and lint ``paths`` (files or folders); no paths means the workspace
+    around ``cwd``. ``today`` fixes the date that date-based rules compare against."""
     if not paths:
         root = find_workspace_root(cwd)
         if root is None:
@@ -119,10 +131,22 @@ def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
             notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
 
-    diagnostics = sorted(
-        {d for p in projects for d in p.diagnostics() if d.path in selected},
-        key=Diagnostic.sort_key,
-    )
+    reported: set[Diagnostic] = set()
+    failed = False
+    for project in projects:
+        try:
+            outcome = lint_project(project, lint or LintRequest(), today)
+        except UnknownRuleError as unknown:
+            raise UsageError(str(unknown)) from None
+        if project.config is not None:
+            project.config.diagnostics.extend(outcome.policy.problems)
+        mine = [
+            d for d in (*project.load_diagnostics(), *outcome.diagnostics) if d.path in selected
+        ]
+        reported.update(mine)
+        threshold = outcome.policy.fail_on.rank
+        failed = failed or any(d.severity.rank >= threshold for d in mine)
+    diagnostics = sorted(reported, key=Diagnostic.sort_key)
     documents = [doc for p in projects for doc in p.documents() if doc.display in selected]
     return CheckResult(
         diagnostics=diagnostics,
@@ -130,5 +154,6 @@ def check_paths(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
         sources={doc.display: doc.text for doc in documents if doc.text is not None},
         projects=projects,
         config_failed=any(p.config_failed for p in projects),
+        failed=failed,
         notes=notes,
     )

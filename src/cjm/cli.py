@@ -32,6 +32,12 @@ OutputFormat = enum.Enum(  # type: ignore[misc]
 )
 
 
+class FailOn(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
 def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"cjm {__version__}")
@@ -73,6 +79,36 @@ def validate(
         OutputFormat,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = OutputFormat.TEXT,  # type: ignore[attr-defined]
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Run only these rules (codes or names, comma-separated; ALL for every "
+            "rule). Replaces `select` in cjm.yaml.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="RULES",
+            help="Do not run these rules (codes or names, comma-separated).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit with 1 on findings of this severity or worse. Default: `fail_on` "
+            "in cjm.yaml, else error.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write the report to this file."),
+    ] = None,
     max_file_size: Annotated[
         int,
         typer.Option(
@@ -83,19 +119,54 @@ def validate(
         ),
     ] = 20,
 ) -> None:
-    """Check maps: YAML syntax, the schema, and references between entities.
+    """Check maps: YAML syntax, the schema, references, and the lint rules.
 
     Every problem is reported as path:line:col with a code and a hint.
-    Exit status: 0 clean, 1 problems found, 2 usage or configuration error.
+    Exit status: 0 clean, 1 findings at or above the failing severity,
+    2 usage or configuration error.
     """
     from cjm.commands.validate import run_validate
+    from cjm.diagnostics import Severity
+    from cjm.lint.config import LintRequest
 
+    request = LintRequest(
+        select=_split(select) if select else None,
+        ignore=_split(ignore or []),
+        fail_on=Severity(fail_on.value) if fail_on else None,
+    )
     code = run_validate(
         paths or [],
         output_format=output_format.value,
         max_bytes=max_file_size * 1024 * 1024,
+        lint=request,
+        output=output,
     )
     raise typer.Exit(code)
+
+
+def _split(values: list[str]) -> list[str]:
+    """``["a,b", "c"]`` -> ``["a", "b", "c"]``: options may be repeated or comma-separated."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@app.command()
+def rules() -> None:
+    """List the lint rules: code, name, default severity and what each one flags."""
+    from cjm.commands.rules import run_rules
+
+    raise typer.Exit(run_rules())
+
+
+@app.command()
+def rule(
+    name: Annotated[
+        str, typer.Argument(metavar="RULE", help="A rule code (CJM115) or name (stale-map).")
+    ],
+) -> None:
+    """Explain one lint rule: why it matters, its settings, a failing and a passing example."""
+    from cjm.commands.rules import run_rule
+
+    raise typer.Exit(run_rule(name))
 
 
 @app.command()

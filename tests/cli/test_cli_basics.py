@@ -30,7 +30,9 @@ COMMANDS = sorted(_commands())
 def _option_names(command: Any) -> list[str]:
     return [
         name
-        for param in command.get_params(command.make_context(command.name, []))
+        for param in command.get_params(
+            command.make_context(command.name, [], resilient_parsing=True)
+        )
         if param.param_type_name == "option"
         for name in (*param.opts, *param.secondary_opts)
     ]
@@ -78,9 +80,10 @@ def test_command_help_mentions_every_option(name: str, flag: str) -> None:
 
 def test_validate_help_explains_exit_codes_and_formats() -> None:
     result = run(["validate", "--help"])
-    assert "Exit status: 0 clean, 1 problems found, 2 usage or configuration error." in (
-        " ".join(result.stdout.split())
-    )
+    assert (
+        "Exit status: 0 clean, 1 findings at or above the failing severity, "
+        "2 usage or configuration error."
+    ) in " ".join(result.stdout.split())
     assert "<text|json>" in result.stdout
 
 

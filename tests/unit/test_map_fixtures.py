@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from cjm.check import check_paths
+from cjm.lint.config import LintRequest
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "maps"
+# The fixtures are about reading maps: of the lint rules, only reference checks run.
+REFERENCE_RULES = LintRequest(select=["unknown-reference", "duplicate-id"])
 EXPECT = re.compile(r"^# expect: (\d+):(\d+) (CJM\d+) (.+)$")
 
 
@@ -24,7 +27,7 @@ def _expected(path: Path) -> list[tuple[int, int, str, str]]:
 
 
 def _actual(path: Path) -> list[tuple[int, int, str, str]]:
-    result = check_paths([path], FIXTURES)
+    result = check_paths([path], FIXTURES, lint=REFERENCE_RULES)
     return [(d.line, d.column, d.code.code, d.message) for d in result.diagnostics]
 
 

@@ -4,25 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
+
 from cjm.check import UsageError, check_paths
 from cjm.commands.output import error, note, write_report
-from cjm.diagnostics import Severity
+from cjm.lint.config import LintRequest
 from cjm.reporters import get_reporter
+from cjm.writing import write_text_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def run_validate(paths: list[Path], *, output_format: str, max_bytes: int) -> int:
+def run_validate(
+    paths: list[Path],
+    *,
+    output_format: str,
+    max_bytes: int,
+    lint: LintRequest,
+    output: Path | None = None,
+) -> int:
     try:
-        result = check_paths(paths, Path.cwd(), max_bytes)
+        result = check_paths(paths, Path.cwd(), max_bytes, lint)
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE
-    write_report(get_reporter(output_format).render(result))
+    report = get_reporter(output_format).render(result)
+    if output is None:
+        write_report(report)
+    else:
+        try:
+            write_text_atomic(output, report.plain if isinstance(report, Text) else report)
+        except OSError as problem:
+            error(f"cannot write {output}: {problem.strerror or problem}")
+            return EXIT_USAGE
     for message in result.notes:
         note(message)
     if result.config_failed or result.unreadable:
         return EXIT_USAGE
-    if any(d.severity is Severity.ERROR for d in result.diagnostics):
+    if result.failed:
         return EXIT_FINDINGS
     return EXIT_CLEAN

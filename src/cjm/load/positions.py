@@ -30,22 +30,30 @@ class Entry:
 class SourceIndex:
     """Path-to-location lookup for one parsed document."""
 
-    __slots__ = ("_entries",)
+    __slots__ = ("_entries", "_prefix")
 
     def __init__(self) -> None:
         self._entries: dict[DataPath, Entry] = {}
+        self._prefix: DataPath = ()
+
+    def within(self, prefix: DataPath) -> SourceIndex:
+        """A view of this index in which paths are relative to ``prefix``."""
+        view = SourceIndex()
+        view._entries = self._entries
+        view._prefix = self._prefix + prefix
+        return view
 
     def record(self, path: DataPath, entry: Entry) -> None:
-        self._entries[path] = entry
+        self._entries[self._prefix + path] = entry
 
     def __contains__(self, path: object) -> bool:
-        return path in self._entries
+        return isinstance(path, tuple) and self._prefix + path in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def _nearest(self, path: Sequence[PathPart]) -> tuple[DataPath, Entry | None]:
-        probe = tuple(path)
+        probe = self._prefix + tuple(path)
         while probe:
             entry = self._entries.get(probe)
             if entry is not None:
@@ -66,4 +74,4 @@ class SourceIndex:
         return entry.value if entry is not None else ROOT_LOCATION
 
     def exact(self, path: Sequence[PathPart]) -> Entry | None:
-        return self._entries.get(tuple(path))
+        return self._entries.get(self._prefix + tuple(path))

@@ -57,10 +57,10 @@ class Project:
         found.extend(self.maps)
         return found
 
-    def diagnostics(self) -> list[Diagnostic]:
-        collected = [d for doc in self.documents() for d in doc.diagnostics]
-        collected.extend(self.resolution)
-        return collected
+    def load_diagnostics(self) -> list[Diagnostic]:
+        """Problems found while reading the documents (resolution problems are lint
+        findings: the rules report them)."""
+        return [d for doc in self.documents() for d in doc.diagnostics]
 
     def resolve(self) -> None:
         """Check ids and references across all loaded documents."""

@@ -138,7 +138,7 @@ class Resolver:
         }
         self.define_all(local, document, _map_scoped_entities(journey))
         covered = set(journey.persona_ids)
-        for reference in _references(journey):
+        for reference in map_references(journey):
             if reference.kind == "map persona":
                 known: Iterable[str] = covered
             elif reference.kind in local:
@@ -159,7 +159,7 @@ class Resolver:
             if reference.target not in known:
                 self.unknown(document, reference, known)
 
-    def unknown(self, document: Document[Any], reference: _Reference, known: Iterable[str]) -> None:
+    def unknown(self, document: Document[Any], reference: Reference, known: Iterable[str]) -> None:
         index = document.index
         where = index.key(reference.path) if reference.at_key else index.value(reference.path)
         close = difflib.get_close_matches(reference.target, sorted(known), n=1, cutoff=0.6)
@@ -227,30 +227,33 @@ def _map_scoped_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, A
 
 
 @dataclass(frozen=True)
-class _Reference:
+class Reference:
+    """One id written somewhere: its kind (``team``, ``touchpoint``...; ``map persona``
+    for personas that must be among the map's own), the id, and where it is written."""
+
     kind: str
     target: str
     path: DataPath
     at_key: bool = False
 
 
-def _many(kind: str, targets: list[str], path: DataPath) -> Iterator[_Reference]:
+def _many(kind: str, targets: list[str], path: DataPath) -> Iterator[Reference]:
     for i, target in enumerate(targets):
-        yield _Reference(kind, target, (*path, i))
+        yield Reference(kind, target, (*path, i))
 
 
-def _one(kind: str, target: str | None, path: DataPath) -> Iterator[_Reference]:
+def _one(kind: str, target: str | None, path: DataPath) -> Iterator[Reference]:
     if target is not None:
-        yield _Reference(kind, target, path)
+        yield Reference(kind, target, path)
 
 
-def _references(journey: JourneyMap) -> Iterator[_Reference]:
+def map_references(journey: JourneyMap) -> Iterator[Reference]:
     """Every reference a map makes, with the data path where it is written."""
     yield from _one("team", journey.owner, ("owner",))
     yield from _one("journey map", journey.current_state, ("current_state",))
     for i, entry in enumerate(journey.personas):
         if isinstance(entry, str):
-            yield _Reference("persona", entry, ("personas", i))
+            yield Reference("persona", entry, ("personas", i))
         else:
             yield from _many("evidence", entry.evidence, ("personas", i, "evidence"))
     for i, touchpoint in enumerate(journey.touchpoints):
@@ -263,7 +266,7 @@ def _references(journey: JourneyMap) -> Iterator[_Reference]:
             yield from _many("evidence", step.evidence, (*path, "evidence"))
             yield from _one("team", step.owner, (*path, "owner"))
             for persona_id in step.emotions:
-                yield _Reference("map persona", persona_id, (*path, "emotions", persona_id), True)
+                yield Reference("map persona", persona_id, (*path, "emotions", persona_id), True)
             for lane in ("frontstage", "backstage", "support"):
                 for a, activity in enumerate(getattr(step, lane)):
                     yield from _one("team", activity.owner, (*path, lane, a, "owner"))
@@ -279,7 +282,7 @@ def _references(journey: JourneyMap) -> Iterator[_Reference]:
         yield from _one("team", opportunity.owner, (*path, "owner"))
 
 
-def shared_references(model: Any) -> Iterator[_Reference]:
+def shared_references(model: Any) -> Iterator[Reference]:
     """References made by shared definitions (persona evidence, touchpoint owners)."""
     if isinstance(model, DefinitionsFile):
         for i, persona in enumerate(model.personas):

@@ -1,0 +1,1 @@
+"""Lint rules that encode journey-mapping know-how, and the engine that runs them."""

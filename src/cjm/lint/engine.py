@@ -1,0 +1,162 @@
+"""Run the rule catalogue over a loaded workspace.
+
+Rules report findings against data paths; the engine locates them, drops those of rules
+that are off for the file, applies severities from the settings and inline
+suppressions, and reports suppressions that silenced nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any
+
+from cjm.diagnostics import LOAD_CODES, Diagnostic
+from cjm.lint.config import LintRequest, Policy, build_policy
+from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
+from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, WorkspaceContext
+from cjm.lint.suppressions import Suppression, find_suppressions
+from cjm.load.document import Document
+from cjm.load.project import Project
+
+_LOAD_CODE_NAMES = {c.code for c in LOAD_CODES} | {c.name for c in LOAD_CODES}
+
+
+@dataclass
+class LintOutcome:
+    """What linting one workspace found."""
+
+    diagnostics: list[Diagnostic]
+    policy: Policy
+
+
+def _relative(project: Project, document: Document[Any]) -> str | None:
+    if project.root is None:
+        return None
+    try:
+        return document.path.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+class _Run:
+    def __init__(self, project: Project, policy: Policy, today: datetime.date) -> None:
+        self.project = project
+        self.policy = policy
+        self.today = today
+        self.documents = {doc.display: doc for doc in project.documents()}
+        self.found: list[tuple[Rule, Diagnostic]] = []
+
+    def collect(self, rule: Rule, outputs: RuleOutput) -> None:
+        for output in outputs:
+            if isinstance(output, Finding):
+                index = output.document.index
+                where = index.key(output.path) if output.at == "key" else index.value(output.path)
+                diagnostic = Diagnostic(
+                    rule.identity,
+                    rule.severity,
+                    output.message,
+                    output.document.display,
+                    where,
+                    output.hint,
+                )
+            else:
+                diagnostic = output
+            document = self.documents.get(diagnostic.path)
+            relative = _relative(self.project, document) if document is not None else None
+            if not self.policy.enabled(rule, relative):
+                continue
+            severity = self.policy.severity(rule, relative)
+            self.found.append((rule, replace(diagnostic, severity=severity)))
+
+    def run_rules(self) -> None:
+        for rule in RULES:
+            options = self.policy.options_for(rule)
+            if rule.check is None:
+                continue  # reported by the engine itself
+            if rule.scope == "workspace":
+                self.collect(rule, rule.check(WorkspaceContext(self.project, options, self.today)))
+            elif rule.scope == "map":
+                for document in self.project.maps:
+                    scope = self.project.scopes.get(document.display)
+                    if document.model is None or scope is None:
+                        continue
+                    context = MapContext(
+                        document, document.model, scope, self.project, options, self.today
+                    )
+                    self.collect(rule, rule.check(context))
+
+    def suppress(self) -> list[Diagnostic]:
+        suppressions = {
+            display: find_suppressions(doc.text)
+            for display, doc in self.documents.items()
+            if doc.text is not None and "cjm:" in doc.text
+        }
+        kept: list[Diagnostic] = []
+        for rule, diagnostic in self.found:
+            if not self._silenced(rule, diagnostic, suppressions.get(diagnostic.path, [])):
+                kept.append(diagnostic)
+        for display, found in suppressions.items():
+            kept.extend(self._unused(display, found))
+        return kept
+
+    @staticmethod
+    def _silenced(rule: Rule, diagnostic: Diagnostic, suppressions: list[Suppression]) -> bool:
+        for suppression in suppressions:
+            if suppression.target_line != diagnostic.line:
+                continue
+            for name, _ in suppression.names:
+                if name.upper() == rule.code or name == rule.name:
+                    suppression.used.add(name)
+                    return True
+        return False
+
+    def _unused(self, display: str, suppressions: list[Suppression]) -> list[Diagnostic]:
+        document = self.documents[display]
+        relative = _relative(self.project, document)
+        if not self.policy.enabled(UNUSED_SUPPRESSION, relative):
+            return []
+        severity = self.policy.severity(UNUSED_SUPPRESSION, relative)
+        reported: list[Diagnostic] = []
+        for suppression in suppressions:
+            for name, column in suppression.names:
+                message = self._unused_message(name, suppression, relative)
+                if message is None:
+                    continue
+                reported.append(
+                    Diagnostic(
+                        UNUSED_SUPPRESSION.identity,
+                        severity,
+                        message,
+                        display,
+                        replace(suppression.location, column=column, end_column=column + len(name)),
+                        "remove it from the comment",
+                    )
+                )
+        return reported
+
+    def _unused_message(
+        self, name: str, suppression: Suppression, relative: str | None
+    ) -> str | None:
+        if name in suppression.used:
+            return None
+        if name in _LOAD_CODE_NAMES or name.upper() in _LOAD_CODE_NAMES:
+            return f"'{name}' is a problem with the file itself and cannot be suppressed"
+        rule = find_rule(name)
+        if rule is None:
+            return f"suppression names an unknown rule '{name}'"
+        if not self.policy.enabled(rule, relative):
+            return None  # the rule is off here; the suppression may matter when it is on
+        return f"unused suppression: no '{rule.name}' finding on line {suppression.target_line}"
+
+
+def lint_project(
+    project: Project, request: LintRequest, today: datetime.date | None = None
+) -> LintOutcome:
+    """Run every enabled rule on ``project``; the outcome holds findings and settings."""
+    config = project.config
+    settings = config.model.lint if config is not None and config.model is not None else None
+    policy = build_policy(settings, config, request)
+    run = _Run(project, policy, today or datetime.date.today())
+    run.run_rules()
+    return LintOutcome(run.suppress(), policy)

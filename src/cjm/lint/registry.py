@@ -1,0 +1,67 @@
+"""The rule catalogue: every rule module, listed explicitly, in code order."""
+
+from __future__ import annotations
+
+from cjm.lint.rule import Rule
+from cjm.lint.rules import (
+    blueprint_without_backstage,
+    duplicate_id,
+    emotion_dip_unexplained,
+    future_state_without_change,
+    kpi_without_target,
+    lifecycle_gap,
+    opportunity_without_pain_point,
+    pain_point_without_evidence,
+    pain_point_without_opportunity,
+    pain_point_without_owner,
+    persona_incomplete,
+    stage_without_kpi,
+    stage_without_touchpoints,
+    stale_map,
+    step_without_emotion,
+    touchpoint_without_owner,
+    unknown_reference,
+    unowned_handoff,
+    unused_definition,
+    unused_suppression,
+)
+
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            Rule.from_module(module)
+            for module in (
+                unused_suppression,
+                stage_without_touchpoints,
+                pain_point_without_owner,
+                unknown_reference,
+                duplicate_id,
+                pain_point_without_evidence,
+                emotion_dip_unexplained,
+                pain_point_without_opportunity,
+                opportunity_without_pain_point,
+                step_without_emotion,
+                persona_incomplete,
+                unused_definition,
+                touchpoint_without_owner,
+                unowned_handoff,
+                lifecycle_gap,
+                stale_map,
+                kpi_without_target,
+                stage_without_kpi,
+                blueprint_without_backstage,
+                future_state_without_change,
+            )
+        ),
+        key=lambda rule: rule.code,
+    )
+)
+
+_BY_KEY = {rule.code: rule for rule in RULES} | {rule.name: rule for rule in RULES}
+
+UNUSED_SUPPRESSION = _BY_KEY[unused_suppression.CODE]
+
+
+def find_rule(name: str) -> Rule | None:
+    """The rule with code or name ``name`` (codes in any case), if there is one."""
+    return _BY_KEY.get(name) or _BY_KEY.get(name.upper())

@@ -1,0 +1,146 @@
+"""What a lint rule is, what it sees, and what it reports.
+
+A rule is a module under :mod:`cjm.lint.rules` with:
+
+* a docstring: the rationale, published as the rule's documentation;
+* ``CODE`` (``CJM1xx``), ``NAME`` (kebab-case), ``SEVERITY`` and ``SUMMARY`` (one line);
+* ``FAILING`` and ``PASSING``: a small map that breaks the rule and one that follows it;
+* ``Options`` (optional): a model of the rule's settings in ``cjm.yaml``;
+* ``check(context)``: yields :class:`Finding` objects. ``SCOPE = "map"`` (the default)
+  calls it once per map with a :class:`MapContext`; ``SCOPE = "workspace"`` once per
+  workspace with a :class:`WorkspaceContext`, for rules that look across files.
+  ``SCOPE = "engine"`` marks a rule the engine reports itself (unused suppressions); such
+  a module has no ``check``.
+
+Rules never print and never locate anything themselves: a finding names a document and
+a data path, and the engine turns that into ``file:line:col`` with the same position
+index that schema errors use.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from cjm.diagnostics import Code, Diagnostic, Severity
+from cjm.load.document import Document
+from cjm.load.positions import DataPath
+from cjm.load.project import Project
+from cjm.load.resolve import Scope
+from cjm.model import Evidence, JourneyMap, Persona, Team, Touchpoint
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a rule found: where (document and data path) and what."""
+
+    document: Document[Any]
+    path: DataPath
+    message: str
+    hint: str | None = None
+    # Point at the key of the path (``owner:``) rather than its value.
+    at: Literal["key", "value"] = "value"
+
+
+class NoOptions(BaseModel):
+    """The settings of a rule that has none."""
+
+    model_config = {"extra": "forbid"}
+
+
+@dataclass
+class MapContext:
+    """What a map rule sees: one valid map, what it can reference, the rule's settings."""
+
+    document: Document[JourneyMap]
+    journey: JourneyMap
+    scope: Scope
+    project: Project
+    options: Any
+    today: datetime.date
+
+    def finding(
+        self,
+        path: DataPath,
+        message: str,
+        hint: str | None = None,
+        at: Literal["key", "value"] = "value",
+    ) -> Finding:
+        return Finding(self.document, path, message, hint, at)
+
+    def persona(self, persona_id: str) -> Persona | None:
+        found: Persona | None = self.scope.get("persona", persona_id)
+        return found
+
+    def team(self, team_id: str) -> Team | None:
+        found: Team | None = self.scope.get("team", team_id)
+        return found
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
+        found: Touchpoint | None = self.scope.get("touchpoint", touchpoint_id)
+        return found
+
+    def evidence(self, evidence_id: str) -> Evidence | None:
+        found: Evidence | None = self.scope.get("evidence", evidence_id)
+        return found
+
+
+@dataclass
+class WorkspaceContext:
+    """What a workspace rule sees: every document of the workspace, resolved."""
+
+    project: Project
+    options: Any
+    today: datetime.date
+
+
+RuleOutput = Iterable[Finding | Diagnostic]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule, read from its module."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str
+    failing: str
+    passing: str
+    options: type[BaseModel]
+    scope: Literal["map", "workspace", "engine"]
+    check: Callable[[Any], RuleOutput] | None
+    module: str = field(compare=False)
+
+    @property
+    def identity(self) -> Code:
+        return Code(self.code, self.name, self.summary)
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=module.SUMMARY,
+            rationale=(module.__doc__ or "").strip(),
+            failing=module.FAILING,
+            passing=module.PASSING,
+            options=getattr(module, "Options", NoOptions),
+            scope=getattr(module, "SCOPE", "map"),
+            check=getattr(module, "check", None),
+            module=module.__name__,
+        )
+
+
+def step_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Any]]:
+    """``(data path, step)`` for every step of ``journey``, in journey order."""
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            yield ("stages", s, "steps", t), step

@@ -1,0 +1,1 @@
+"""One module per lint rule; :mod:`cjm.lint.registry` lists them."""
