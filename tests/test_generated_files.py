@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cjm.lint.docs import catalogue_markdown
 from cjm.reference import render_format_reference
 from cjm.schema import stale_files
 
@@ -19,3 +20,10 @@ def test_format_reference_is_current() -> None:
 
 def test_committed_schemas_are_current() -> None:
     assert stale_files(REPO / "schemas") == [], "run `cjm schema --out schemas`"
+
+
+def test_rules_reference_is_current() -> None:
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == catalogue_markdown(), (
+        "docs/rules.md is stale: run `python -m cjm.lint.docs docs/rules.md`"
+    )

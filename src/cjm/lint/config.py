@@ -9,6 +9,7 @@ every name or option in ``cjm.yaml`` that does not make sense, at its position.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import INVALID_VALUE, Diagnostic, Severity
 from cjm.lint.registry import RULES, find_rule
-from cjm.lint.rule import Rule
+from cjm.lint.rule import NoOptions, Rule
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.schema_errors import validation_diagnostics
@@ -43,8 +44,9 @@ class LintRequest:
 
 def suggest(name: str) -> str:
     """`` (did you mean 'stale-map'?)`` for a misspelt rule, or nothing."""
-    names = [rule.name for rule in RULES] + [rule.code for rule in RULES]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if re.fullmatch(r"(?i)cjm\d+", name):
+        return ""  # a near code is not a likely meant one: CJM119 for CJM999 helps nobody
+    close = difflib.get_close_matches(name, [rule.name for rule in RULES], n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -160,6 +162,9 @@ class _SettingsReader:
             path: DataPath = ("lint", "options", name)
             if rule is None:
                 self._problem(path, f"unknown rule '{name}'{suggest(name)}", True)
+                continue
+            if rule.options is NoOptions and values:
+                self._problem(path, f"rule '{rule.name}' has no options", True)
                 continue
             try:
                 found[rule.code] = rule.options.model_validate(values)

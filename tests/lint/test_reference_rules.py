@@ -1,0 +1,36 @@
+"""CJM103 unknown-reference and CJM104 duplicate-id: reported through the lint engine."""
+
+from __future__ import annotations
+
+from cjm.lint.rules import duplicate_id, unknown_reference
+
+from .conftest import LintMap
+
+
+def test_unknown_reference_failing_example(lint_map: LintMap) -> None:
+    assert lint_map(unknown_reference.FAILING, "CJM103") == [
+        (12, 60, "CJM103", "unknown team 'grwoth'; did you mean 'growth'?")
+    ]
+
+
+def test_duplicate_id_failing_example(lint_map: LintMap) -> None:
+    assert lint_map(duplicate_id.FAILING, "CJM104") == [
+        (13, 14, "CJM104", "duplicate step id 'compare-plans': also defined on line 12")
+    ]
+
+
+def test_passing_examples(lint_map: LintMap) -> None:
+    assert lint_map(unknown_reference.PASSING, "CJM103") == []
+    assert lint_map(duplicate_id.PASSING, "CJM104") == []
+
+
+def test_reference_rules_can_be_turned_off(lint_map: LintMap) -> None:
+    assert lint_map(unknown_reference.FAILING, "CJM101") == [
+        (
+            9,
+            5,
+            "CJM101",
+            "stage 'consider' has no touchpoint: none of its steps says where "
+            "the customer meets the business",
+        )
+    ]
