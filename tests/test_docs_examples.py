@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
+from tests.samples import PLAIN_ENV
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "getting-started.md"
 # A file name in backticks on its own line, a blank line, then its YAML block.
@@ -28,24 +29,32 @@ def test_guide_writes_a_whole_workspace() -> None:
     }
 
 
-def test_guide_workspace_validates_clean(tmp_path: Path) -> None:
+def _write_guide_workspace(folder: Path, replace: tuple[str, str] = ("", "")) -> None:
     for name, text in _guide_files().items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["validate", str(tmp_path)])
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text.replace(*replace), encoding="utf-8")
+
+
+def _documented_output(starting_with: str) -> str:
+    guide = GUIDE.read_text(encoding="utf-8")
+    return starting_with + guide.split("```text\n" + starting_with, 1)[1].split("```", 1)[0]
+
+
+def test_guide_lint_output_is_what_cjm_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write_guide_workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["validate"], env=PLAIN_ENV)
     assert result.exit_code == 0, result.output
-    assert "No problems found in 4 files." in result.output
+    assert result.stdout == _documented_output("cjm.yaml:7:5:")
 
 
 def test_guide_error_sample_matches_real_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name, text in _guide_files().items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text.replace("severity: high", "severity: hgih"))
+    _write_guide_workspace(tmp_path, ("severity: high", "severity: hgih"))
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["validate"])
+    result = CliRunner().invoke(app, ["validate"], env=PLAIN_ENV)
     assert result.exit_code == 1
-    sample = GUIDE.read_text(encoding="utf-8").split("```text\nmaps/trial-to-paid.yaml", 1)[1]
-    sample = "maps/trial-to-paid.yaml" + sample.split("```", 1)[0]
-    assert sample in result.output
+    assert _documented_output("maps/trial-to-paid.yaml:22:23:") in result.stdout

@@ -29,6 +29,8 @@ class CheckResult:
 
     diagnostics: list[Diagnostic]
     files: list[str]
+    # The folder that relative paths in ``diagnostics`` and ``files`` start from.
+    cwd: Path = field(default_factory=Path.cwd)
     sources: dict[str, str] = field(default_factory=dict)
     projects: list[Project] = field(default_factory=list)
     config_failed: bool = False
@@ -151,6 +153,7 @@ def check_paths(
     return CheckResult(
         diagnostics=diagnostics,
         files=sorted({doc.display for doc in documents}),
+        cwd=cwd.resolve(),
         sources={doc.display: doc.text for doc in documents if doc.text is not None},
         projects=projects,
         config_failed=any(p.config_failed for p in projects),

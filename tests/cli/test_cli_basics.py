@@ -13,6 +13,7 @@ import typer
 
 import cjm
 from cjm.cli import app
+from cjm.reporters import REPORTERS
 
 from .conftest import run
 
@@ -84,7 +85,7 @@ def test_validate_help_explains_exit_codes_and_formats() -> None:
         "Exit status: 0 clean, 1 findings at or above the failing severity, "
         "2 usage or configuration error."
     ) in " ".join(result.stdout.split())
-    assert "<text|json>" in result.stdout
+    assert "<" + "|".join(REPORTERS) + ">" in result.stdout
 
 
 def test_validate_help_usage_line_is_clean() -> None:

@@ -144,3 +144,15 @@ def step_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Any]]:
     for s, stage in enumerate(journey.stages):
         for t, step in enumerate(stage.steps):
             yield ("stages", s, "steps", t), step
+
+
+def listing(items: list[str], joiner: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list as a sentence says it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
+
+
+def quoted(ids: list[str]) -> str:
+    """``'a'``, ``'a' and 'b'``, ``'a', 'b' and 'c'``: ids as a message names them."""
+    return listing([f"'{entity_id}'" for entity_id in ids])

@@ -43,6 +43,7 @@ _KIND_NAMES = {
     "WorkspaceConfig": "workspace configuration",
     "DefinitionsFile": "definitions file",
     "Evidence": "evidence entry",
+    "Options": "rule options",
 }
 
 _EXPECTED_BY_TYPE = {

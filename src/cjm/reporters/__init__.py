@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 REPORTERS: dict[str, str] = {
     "text": "cjm.reporters.text:TextReporter",
     "json": "cjm.reporters.json:JsonReporter",
+    "sarif": "cjm.reporters.sarif:SarifReporter",
+    "github": "cjm.reporters.github:GithubReporter",
+    "junit": "cjm.reporters.junit:JunitReporter",
 }
 
 

@@ -12,13 +12,11 @@ Styles are attached as rich markup spans; a plain rendering drops them.
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.reporters.base import count_by_severity
+from cjm.reporters.base import UNSAFE, count_by_severity, neutralize
 
 SEVERITY_STYLES = {
     Severity.ERROR: "bold red",
@@ -28,28 +26,16 @@ SEVERITY_STYLES = {
 # A source line longer than this is shown as a window around the column.
 MAX_SHOWN = 120
 
-# Characters that could drive the terminal (escape sequences) or reorder what it shows
-# (bidirectional overrides) are never written as they are.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _is_control(character: str) -> bool:
-    return unicodedata.category(character) == "Cc" or character in _BIDI_CONTROLS
-
 
 def printable(text: str) -> str:
-    """``text`` with control characters written as escapes (``\\x1b``)."""
-    if not any(_is_control(c) for c in text):
-        return text
-    return "".join(
-        c.encode("unicode_escape").decode("ascii") if _is_control(c) else c for c in text
-    )
+    """``text`` with control characters, line breaks included, written as escapes."""
+    return neutralize(text).replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
 
 
 def printable_source(line: str) -> str:
-    """A source line with each control character shown as one replacement character,
+    """A source line with each unsafe character shown as one replacement character,
     so that the caret below still lines up."""
-    return "".join("\ufffd" if _is_control(c) else c for c in line)
+    return UNSAFE.sub("\ufffd", line)
 
 
 def _plural(count: int, word: str) -> str:

@@ -1,14 +1,130 @@
-"""PLACEHOLDER: to be written (rationale, examples and check)."""
+"""A low point in the emotional curve with no pain point to explain it.
+
+The valleys of the emotional curve are where customers hesitate, complain or leave, and
+they are why the map exists. A negative score at a step with no pain point there tells the
+reader that something goes wrong without saying what, so nobody can own it, measure it or
+fix it; often the score was guessed, or the pain point was written at another step.
+
+For every dip, add a pain point at the same step that names the friction from the
+customer's side (with `personas` when it hits only some of them), or correct the score if
+the step is not actually a low point. The `threshold` option sets how low a score must be
+to count as a dip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
 
 from cjm.diagnostics import Severity
+from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.load.positions import DataPath
+from cjm.model.base import CjmModel
+from cjm.model.journey import SCORE_MAX, SCORE_MIN, Step
 
 CODE = "CJM106"
 NAME = "emotion-dip-unexplained"
 SEVERITY = Severity.WARNING
-SUMMARY = ""
-FAILING = ""
-PASSING = ""
+SUMMARY = "A negative emotion at a step with no pain point there."
+
+FAILING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas: [{id: olivia, name: Olivia}]
+touchpoints: [{id: signup-form, name: Sign-up form, channel: web, owner: growth}]
+stages:
+  - id: try
+    name: Try
+    steps:
+      - id: sign-up
+        action: Signs up for the trial
+        touchpoints: [signup-form]
+        emotion: {score: -1, label: wary}
+"""
+
+PASSING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas: [{id: olivia, name: Olivia}]
+touchpoints: [{id: signup-form, name: Sign-up form, channel: web, owner: growth}]
+stages:
+  - id: try
+    name: Try
+    steps:
+      - id: sign-up
+        action: Signs up for the trial
+        touchpoints: [signup-form]
+        emotion: {score: -1, label: wary}
+        pain_points:
+          - id: card-required
+            summary: The form asks for a credit card before she has seen the product
+            severity: medium
+            owner: growth
+"""
 
 
-def check(context: object) -> tuple[()]:
-    return ()
+class Options(CjmModel):
+    """Settings of emotion-dip-unexplained."""
+
+    threshold: int = Field(
+        default=-1,
+        ge=SCORE_MIN,
+        le=SCORE_MAX - 1,
+        description="Scores at or below this count as a dip that a pain point must explain "
+        "(-2 to 1).",
+    )
+
+
+def _explained(step: Step, persona_id: str) -> bool:
+    """Whether a pain point of ``step`` applies to ``persona_id``."""
+    return any(not pain.personas or persona_id in pain.personas for pain in step.pain_points)
+
+
+def _dips(step: Step, personas: list[str], threshold: int) -> dict[str, int]:
+    """Persona id to score, for the personas whose dip at ``step`` nothing explains."""
+    dips: dict[str, int] = {}
+    for persona_id in personas:
+        if not step.involves(persona_id):
+            continue
+        emotion = step.emotion_for(persona_id)
+        if emotion is None or emotion.score > threshold:
+            continue
+        if not _explained(step, persona_id):
+            dips[persona_id] = emotion.score
+    return dips
+
+
+def _findings(context: MapContext, path: DataPath, step: Step, threshold: int) -> Iterator[Finding]:
+    personas = list(dict.fromkeys(context.journey.persona_ids))
+    dips = _dips(step, personas, threshold)
+    shared = [p for p in dips if p not in step.emotions]
+    for persona_id, score in dips.items():
+        if persona_id in step.emotions:
+            where: DataPath = (*path, "emotions", persona_id)
+            who = [persona_id]
+        elif persona_id == shared[0]:
+            where = (*path, "emotion")
+            who = shared
+        else:
+            continue  # reported with the first persona that shares `emotion`
+        yield context.finding(
+            where,
+            f"step '{step.id}' scores {score} for {quoted(who)} but no pain point there says why",
+            "add the friction to the step's `pain_points` (with `personas:` when it hits only "
+            "some), or correct the score",
+        )
+
+
+def check(context: MapContext) -> Iterator[Finding]:
+    threshold: int = context.options.threshold
+    for path, step in step_paths(context.journey):
+        yield from _findings(context, path, step, threshold)

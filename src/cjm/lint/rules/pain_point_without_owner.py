@@ -1,14 +1,79 @@
-"""PLACEHOLDER: to be written (rationale, examples and check)."""
+"""A pain point that no team is accountable for.
+
+A pain point is a promise to fix something for the customer. Without an owner it lands in
+nobody's backlog: it is discussed in the workshop, nodded at in the readout, and still
+there at the next review. Naming the accountable team turns the map into something people
+act on, and lets the report group the pain-point register by who has to move.
+
+Give every pain point an `owner`: the team that can change the experience at that step,
+even when the fix needs help from others. If nobody can be named yet, that is the first
+thing to settle with the map's owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
+from cjm.lint.rule import Finding, MapContext, step_paths
 
 CODE = "CJM102"
 NAME = "pain-point-without-owner"
 SEVERITY = Severity.WARNING
-SUMMARY = ""
-FAILING = ""
-PASSING = ""
+SUMMARY = "A pain point with no owning team."
+
+FAILING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}, {id: product, name: Core Product}]
+personas: [{id: olivia, name: Olivia}]
+touchpoints: [{id: csv-importer, name: Spreadsheet importer, channel: app, owner: product}]
+stages:
+  - id: try
+    name: Try
+    steps:
+      - id: import-plan
+        action: Imports last quarter's plan from a spreadsheet
+        touchpoints: [csv-importer]
+        emotion: -2
+        pain_points:
+          - {id: import-fails, summary: The import rejects European dates, severity: high}
+"""
+
+PASSING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}, {id: product, name: Core Product}]
+personas: [{id: olivia, name: Olivia}]
+touchpoints: [{id: csv-importer, name: Spreadsheet importer, channel: app, owner: product}]
+stages:
+  - id: try
+    name: Try
+    steps:
+      - id: import-plan
+        action: Imports last quarter's plan from a spreadsheet
+        touchpoints: [csv-importer]
+        emotion: -2
+        pain_points:
+          - id: import-fails
+            summary: The import rejects European dates
+            severity: high
+            owner: product
+"""
 
 
-def check(context: object) -> tuple[()]:
-    return ()
+def check(context: MapContext) -> Iterator[Finding]:
+    for step_path, step in step_paths(context.journey):
+        for index, pain in enumerate(step.pain_points):
+            if pain.owner is None:
+                yield context.finding(
+                    (*step_path, "pain_points", index),
+                    f"pain point '{pain.id}' has no owner: no team is accountable for fixing it",
+                    "add `owner:` with the id of the team that can fix it",
+                )

@@ -1,14 +1,142 @@
-"""PLACEHOLDER: to be written (rationale, examples and check)."""
+"""A persona that does not say what the customer wants or what gets in their way.
+
+A persona earns its place on a journey map by explaining behaviour: what the customer is
+trying to achieve and what frustrates them today. A name, a segment and a stock photo do
+not tell the team why the customer hesitates at a step or which pain point matters most,
+so the map ends up reflecting the team's own view instead. A persona without goals and
+frustrations is usually a placeholder that nobody has filled in from research.
+
+Write the persona's goals and frustrations from interviews, support tickets or other
+research, and cite that research under `evidence`. The fields required can be changed
+with the `required` option, for example to also ask for `churn_risks`.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field
 
 from cjm.diagnostics import Severity
+from cjm.lint.rule import Finding, WorkspaceContext, listing
+from cjm.load.document import Document
+from cjm.load.positions import DataPath
+from cjm.model import DefinitionsFile, JourneyMap, Persona
+from cjm.model.base import CjmModel
 
 CODE = "CJM110"
 NAME = "persona-incomplete"
 SEVERITY = Severity.WARNING
-SUMMARY = ""
-FAILING = ""
-PASSING = ""
+SUMMARY = "A persona without goals or frustrations."
+SCOPE = "workspace"
+
+LIST_FIELDS = tuple(
+    name
+    for name, field in Persona.model_fields.items()
+    if typing.get_origin(field.annotation) is list
+)
+"""The persona fields that hold lists (goals, frustrations, behaviours...)."""
 
 
-def check(context: object) -> tuple[()]:
-    return ()
+def _list_field(name: str) -> str:
+    if name not in LIST_FIELDS:
+        raise ValueError(
+            f"'{name}' is not a list field of a persona; use one of: " + ", ".join(LIST_FIELDS)
+        )
+    return name
+
+
+PersonaListField = Annotated[str, AfterValidator(_list_field)]
+
+
+class Options(CjmModel):
+    """Settings of persona-incomplete."""
+
+    required: list[PersonaListField] = Field(
+        default_factory=lambda: ["goals", "frustrations"],
+        description="The persona fields that must list at least one entry: any of "
+        + ", ".join(f"`{name}`" for name in LIST_FIELDS)
+        + ".",
+    )
+
+
+FAILING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas:
+  - id: olivia
+    name: Ops Olivia
+    goals: [Plan next quarter's staffing in one afternoon]
+touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+stages:
+  - id: consider
+    name: Consider
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
+"""
+
+PASSING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas:
+  - id: olivia
+    name: Ops Olivia
+    goals: [Plan next quarter's staffing in one afternoon]
+    frustrations: [Copying headcount between three spreadsheets]
+touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+stages:
+  - id: consider
+    name: Consider
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
+"""
+
+
+def _words(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def _finding(
+    document: Document[Any], path: DataPath, persona: Persona, required: list[str]
+) -> Finding | None:
+    missing = [field for field in required if not getattr(persona, field)]
+    if not missing:
+        return None
+    return Finding(
+        document,
+        path,
+        f"persona '{persona.id}' has "
+        + listing([f"no {_words(field)}" for field in missing], "and"),
+        "add " + listing([f"`{field}:`" for field in missing], "and") + " from research",
+    )
+
+
+def _personas(model: DefinitionsFile | JourneyMap) -> Iterator[tuple[DataPath, Persona]]:
+    """Persona definitions of a definitions file or a map, with their data paths."""
+    for index, entry in enumerate(model.personas):
+        if isinstance(entry, Persona):
+            yield ("personas", index), entry
+
+
+def check(context: WorkspaceContext) -> Iterator[Finding]:
+    options: Options = context.options
+    required = list(dict.fromkeys(options.required))
+    project = context.project
+    documents: list[Document[Any]] = [*project.definitions, *project.maps]
+    for document in documents:
+        if document.model is None:
+            continue
+        for path, persona in _personas(document.model):
+            finding = _finding(document, path, persona, required)
+            if finding is not None:
+                yield finding
