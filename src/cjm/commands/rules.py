@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-
-from cjm.commands.output import error, stdout, write_report
+from cjm.commands.output import error, write_report
 from cjm.lint.config import suggest
 from cjm.lint.docs import rule_markdown
 from cjm.lint.registry import RULES, find_rule
 
 
 def run_rules() -> int:
-    table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("code", "name", "severity", "flags"):
-        table.add_column(column, no_wrap=column != "flags")
-    for rule in RULES:
-        table.add_row(rule.code, rule.name, rule.severity.value, rule.summary)
-    console = stdout()
-    console.soft_wrap = False
-    console.print(table)
-    console.print("\n`cjm rule NAME` explains one rule.", markup=False)
+    rows = [("code", "name", "severity", "flags")]
+    rows += [(r.code, r.name, r.severity.value, r.summary) for r in RULES]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        + "  "
+        + row[3]
+        for row in rows
+    ]
+    write_report("\n".join(lines) + "\n\n`cjm rule RULE` explains one rule.\n")
     return 0
 
 
 def run_rule(name: str) -> int:
     rule = find_rule(name)
     if rule is None:
-        error(f"unknown rule '{name}'{suggest(name)}; `cjm rules` lists them all")
+        error(f"unknown rule '{name}'{suggest(name)} (`cjm rules` lists every rule)")
         return 2
     # Plain Markdown, as written: readable in a terminal, and never clips an example.
     write_report(rule_markdown(rule, heading="#"))
