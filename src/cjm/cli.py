@@ -38,6 +38,11 @@ class FailOn(enum.StrEnum):
     INFO = "info"
 
 
+class GraphvizChoice(enum.StrEnum):
+    BUNDLED = "bundled"
+    SYSTEM = "system"
+
+
 def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"cjm {__version__}")
@@ -147,6 +152,83 @@ def validate(
 def _split(values: list[str]) -> list[str]:
     """``["a,b", "c"]`` -> ``["a", "b", "c"]``: options may be repeated or comma-separated."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+VIEW_NAMES = ("journey", "blueprint", "emotions")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def _choices(
+    values: list[str] | None, allowed: tuple[str, ...], default: str, what: str
+) -> list[str]:
+    chosen = _split(values or [default])
+    if "all" in chosen:
+        return list(allowed)
+    unknown = [value for value in chosen if value not in allowed]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown {what} '{unknown[0]}': choose from {', '.join(allowed)} or all"
+        )
+    return list(dict.fromkeys(chosen))
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to render. Default: the workspace around the "
+            "current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMATS",
+            help="Output formats, comma-separated: svg, png, pdf, dot, or all. Default: svg.",
+        ),
+    ] = None,
+    view: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--view",
+            metavar="VIEWS",
+            help="Views, comma-separated: journey (stages by lanes), blueprint (service "
+            "blueprint lanes), emotions (the emotional curve), or all. Default: journey.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", file_okay=False, help="Folder to write the files into."),
+    ] = Path("out"),
+    graphviz: Annotated[
+        GraphvizChoice | None,
+        typer.Option(
+            "--graphviz",
+            case_sensitive=False,
+            help="Which Graphviz draws: the bundled one, or the system `dot` (also "
+            "CJM_GRAPHVIZ=system; CJM_DOT names the command). Default: bundled.",
+        ),
+    ] = None,
+) -> None:
+    """Draw maps as diagrams: one file per map, view and format, named after the map id.
+
+    Files are written atomically into --out and never over an input file.
+    """
+    from cjm.commands.render import run_render
+
+    code = run_render(
+        paths or [],
+        views=_choices(view, VIEW_NAMES, "journey", "view"),
+        formats=_choices(output_format, RENDER_FORMATS, "svg", "format"),
+        out=out,
+        graphviz=graphviz.value if graphviz else None,
+    )
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""Turning maps into pictures: Graphviz views (journey, blueprint, emotions) and Mermaid."""

@@ -1,0 +1,77 @@
+"""DOT sources of the views, built with the ``graphviz`` package.
+
+A :class:`DiagramSource` is the DOT text plus the layout engine it needs. Every graph
+gets an ``id`` namespaced by map and view, so that several diagrams can share one HTML
+page; :func:`namespace_svg_ids` applies the same prefix to the ids Graphviz makes up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import graphviz
+
+from cjm.render.style import FONT, FONT_SIZE
+
+
+@dataclass(frozen=True)
+class DiagramSource:
+    """A view of one map as DOT, and how to lay it out."""
+
+    map_id: str
+    view: str
+    source: str
+    engine: str = "dot"
+
+    @property
+    def namespace(self) -> str:
+        return f"cjm-{self.map_id}-{self.view}"
+
+
+def new_graph(map_id: str, view: str, engine: str = "dot") -> graphviz.Digraph:
+    graph = graphviz.Digraph(name=f"{map_id}-{view}", engine=engine)
+    graph.attr(
+        id=f"cjm-{map_id}-{view}",
+        bgcolor="white",
+        pad="0.3",
+        fontname=FONT,
+        fontsize=str(FONT_SIZE),
+    )
+    graph.attr("node", fontname=FONT, fontsize=str(FONT_SIZE))
+    graph.attr("edge", fontname=FONT, fontsize=str(FONT_SIZE))
+    return graph
+
+
+def html_graph(map_id: str, view: str, table: str, legend: str | None = None) -> DiagramSource:
+    """A graph of one node whose label is the HTML-like ``table``; ``legend`` (another
+    table) goes under it, as the graph's label, aligned left."""
+    graph = new_graph(map_id, view)
+    if legend is not None:
+        graph.attr(label=f"<{legend}>", labelloc="b", labeljust="l")
+    graph.node("grid", label=f"<{table}>", shape="plain", id=f"cjm-{map_id}-{view}-grid")
+    return DiagramSource(map_id, view, graph.source)
+
+
+_ID = re.compile(r'\b(id|href|xlink:href)="(#?)([^"]*)"')
+_URL = re.compile(r"url\(#([^)]*)\)")
+
+
+def namespace_svg_ids(svg: str, namespace: str) -> str:
+    """Prefix every id (and every reference to one) in ``svg`` with ``namespace``.
+
+    Graphviz names its own elements ``graph0``, ``node1``, ``a_node1_0``...; two
+    diagrams inlined in one page would share those. Ids we set already carry the prefix.
+    """
+
+    def _prefixed(value: str) -> str:
+        return value if value.startswith(namespace) else f"{namespace}-{value}"
+
+    def _attribute(match: re.Match[str]) -> str:
+        name, hash_sign, value = match.groups()
+        if name != "id" and not hash_sign:
+            return match.group(0)  # a real link, not a reference into the document
+        return f'{name}="{hash_sign}{_prefixed(value)}"'
+
+    svg = _ID.sub(_attribute, svg)
+    return _URL.sub(lambda m: f"url(#{_prefixed(m.group(1))})", svg)
