@@ -155,7 +155,7 @@ def _split(values: list[str]) -> list[str]:
 
 
 VIEW_NAMES = ("journey", "blueprint", "emotions")
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
 
 
 def _choices(
@@ -189,7 +189,8 @@ def render(
             "--format",
             "-f",
             metavar="FORMATS",
-            help="Output formats, comma-separated: svg, png, pdf, dot, or all. Default: svg.",
+            help="Output formats, comma-separated: svg, png, pdf, dot, mermaid (a Mermaid "
+            "journey, one per map), or all. Default: svg.",
         ),
     ] = None,
     view: Annotated[
@@ -229,6 +230,41 @@ def render(
         graphviz=graphviz.value if graphviz else None,
     )
     raise typer.Exit(code)
+
+
+import_app = typer.Typer(
+    help="Turn journeys kept in other tools' formats into cjm maps.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("mermaid")
+def import_mermaid(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A Mermaid file holding a `journey` diagram.", dir_okay=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Where to write the map. Default: <map-id>.yaml in the current folder; "
+            "- prints it.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Turn a Mermaid journey diagram into a cjm map: sections become stages, tasks become
+    steps, actors become personas and scores 1..5 become emotions -2..+2."""
+    from cjm.commands.import_mermaid import run_import_mermaid
+
+    raise typer.Exit(run_import_mermaid(source, out, force=force))
 
 
 @app.command()

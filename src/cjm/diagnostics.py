@@ -46,6 +46,10 @@ INPUT_REFUSED = Code(
     "The file is refused before parsing: too large, binary, not UTF-8, unsafe YAML.",
 )
 FILE_ERROR = Code("CJM008", "file-error", "The file or folder cannot be read.")
+# Problems in a Mermaid file that `cjm import mermaid` reads.
+MERMAID_SYNTAX = Code(
+    "CJM010", "mermaid-syntax", "The Mermaid file is not a valid journey diagram."
+)
 
 # Reference checks: the first members of the lint catalogue.
 UNKNOWN_REFERENCE = Code("CJM103", "unknown-reference", "A reference to an id that does not exist.")

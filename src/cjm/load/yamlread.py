@@ -377,7 +377,7 @@ _FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
         "close the quote or bracket that was opened",
     ),
     (
-        "got '<stream end>'",
+        "'<stream end>'",
         "the file ends inside an unfinished list or mapping",
         "close the bracket or brace that was opened",
     ),

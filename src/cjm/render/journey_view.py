@@ -25,8 +25,8 @@ from cjm.render.style import (
     STAGE_FILL,
     chip_width,
     chips,
-    fixed_row,
     escape,
+    fixed_row,
     lines_html,
     min_width,
     score_label,
@@ -127,7 +127,8 @@ class JourneyGrid:
             if owner
             else ""
         )
-        return f'<TD ALIGN="LEFT" VALIGN="TOP"{min_width(lines)}><B>{lines_html(lines)}</B>{extra}</TD>'
+        width = min_width(lines)
+        return f'<TD ALIGN="LEFT" VALIGN="TOP"{width}><B>{lines_html(lines)}</B>{extra}</TD>'
 
     def touchpoint_cell(self, step: Step) -> str:
         lines: list[str] = []
@@ -156,7 +157,8 @@ class JourneyGrid:
                 f'<TD BGCOLOR="{LANE_LABEL_FILL}" ALIGN="LEFT">'
                 '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
                 f'<TD ALIGN="LEFT" WIDTH="70">{title}</TD>'
-                f"<TD>{chips([(score_label(score), EMOTION_FILL[score], EMOTION_TEXT[score])])}</TD>"
+                f"<TD>{chips([(score_label(score), EMOTION_FILL[score], EMOTION_TEXT[score])])}"
+                "</TD>"
                 "</TR></TABLE></TD>"
             )
             cells = [label]
@@ -229,7 +231,8 @@ class JourneyGrid:
         lines = wrap(opportunity.summary, TEXT_WIDTH)
         return (
             lines_html(lines)
-            + f'<FONT COLOR="{MUTED}" POINT-SIZE="9">{escape(", ".join(facts))}</FONT><BR ALIGN="LEFT"/>'
+            + f'<FONT COLOR="{MUTED}" POINT-SIZE="9">{escape(", ".join(facts))}</FONT>'
+            + '<BR ALIGN="LEFT"/>'
         )
 
     def opportunity_rows(self) -> list[str]:
@@ -298,9 +301,8 @@ class JourneyGrid:
             *self.opportunity_rows(),
         ]
         return (
-            f'<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="{LINE_COLOR}">'
-            + "".join(rows)
-            + "</TABLE>"
+            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" '
+            f'COLOR="{LINE_COLOR}">' + "".join(rows) + "</TABLE>"
         )
 
 

@@ -20,6 +20,7 @@ from cjm.render.dot import DiagramSource
 from cjm.render.emotions_view import emotions_view
 from cjm.render.graphviz_run import Renderer
 from cjm.render.journey_view import journey_view
+from cjm.render.mermaid import to_mermaid
 from cjm.writing import write_bytes_atomic
 
 VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
@@ -28,7 +29,8 @@ VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
     "emotions": emotions_view,
 }
 GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "dot")
-EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot"}
+MERMAID = "mermaid"
+EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", MERMAID: "mmd"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Plan:
 
 
 def target_name(map_id: str, view: str, output_format: str) -> str:
+    if output_format == MERMAID:  # one export per map, whatever the views
+        return f"{map_id}.{EXTENSIONS[MERMAID]}"
     return f"{map_id}-{view}.{EXTENSIONS[output_format]}"
 
 
@@ -74,21 +78,23 @@ def plan_jobs(
         for document in project.maps:
             if document.model is None or document.display not in selected:
                 continue
-            for view in views:
-                for output_format in formats:
-                    target = out / target_name(document.model.id, view, output_format)
-                    resolved = target.resolve()
-                    if resolved in inputs:
-                        plan.refused.append(f"{target} is an input file; choose another --out")
-                        continue
-                    if resolved in claimed:
-                        plan.refused.append(
-                            f"{document.display} and {claimed[resolved]} would both write "
-                            f"{target}: their map ids are the same"
-                        )
-                        continue
-                    claimed[resolved] = document.display
-                    plan.jobs.append(Job(document, project, view, output_format, target))
+            wanted = [(v, f) for v in views for f in formats if f != MERMAID]
+            if MERMAID in formats:
+                wanted.append((MERMAID, MERMAID))
+            for view, output_format in wanted:
+                target = out / target_name(document.model.id, view, output_format)
+                resolved = target.resolve()
+                if resolved in inputs:
+                    plan.refused.append(f"{target} is an input file; choose another --out")
+                    continue
+                if resolved in claimed:
+                    plan.refused.append(
+                        f"{document.display} and {claimed[resolved]} would both write "
+                        f"{target}: their map ids are the same"
+                    )
+                    continue
+                claimed[resolved] = document.display
+                plan.jobs.append(Job(document, project, view, output_format, target))
     return plan
 
 
@@ -97,14 +103,22 @@ def context_for(job: Job) -> RenderContext:
     return RenderContext(job.document.model, job.project.scopes[job.document.display])
 
 
+def mermaid_export(context: RenderContext) -> str:
+    names = {m.persona_id: m.name for m in context.marks}
+    return to_mermaid(context.journey, names)
+
+
 def run_jobs(jobs: list[Job], renderer: Renderer) -> Iterator[Job]:
     """Render and write each job, yielding it once its file is on disk."""
     sources: dict[tuple[str, str], DiagramSource] = {}
     for job in jobs:
-        key = (job.document.display, job.view)
-        if key not in sources:
-            sources[key] = VIEWS[job.view](context_for(job))
-        data = renderer.render(sources[key], job.output_format)
+        if job.output_format == MERMAID:
+            data = mermaid_export(context_for(job)).encode("utf-8")
+        else:
+            key = (job.document.display, job.view)
+            if key not in sources:
+                sources[key] = VIEWS[job.view](context_for(job))
+            data = renderer.render(sources[key], job.output_format)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(job.target, data)
         yield job

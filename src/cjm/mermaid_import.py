@@ -1,0 +1,375 @@
+"""Import a Mermaid ``journey`` diagram as the YAML text of a cjm journey map.
+
+The diagram's sections become stages, its tasks steps and its actors personas; a Mermaid
+score from 1 to 5 becomes an emotion from -2 to +2 (score - 3). Consecutive task lines of
+a section with the same text and different actors are one step whose personas feel
+differently (what :func:`cjm.render.mermaid.to_mermaid` writes for such a step). A task
+without actors applies to every persona of the map. Texts are unescaped with
+:func:`cjm.render.mermaid.unescape_text`, and the two comment lines the exporter writes
+(:data:`~cjm.render.mermaid.NO_EMOTION_COMMENT`, :data:`~cjm.render.mermaid.NEXT_STEP_COMMENT`)
+are understood.
+
+Mermaid has no owner, review date or map type, so the map gets ``type: current-state``,
+an ``unassigned`` owner team defined inline and today's review date: enough to validate,
+and for the user to fill in. A problem stops the import: every problem found is
+reported with its line and column, and no YAML is produced.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from cjm.diagnostics import MERMAID_SYNTAX, Diagnostic, Location, Severity
+from cjm.model.base import SLUG_MAX_LENGTH
+from cjm.render.mermaid import (
+    NEXT_STEP_COMMENT,
+    NO_EMOTION_COMMENT,
+    SCORE_OFFSET,
+    unescape_text,
+)
+
+DEFAULT_TITLE = "Journey"
+DEFAULT_PERSONA = ("customer", "Customer")  # for a diagram whose tasks name no actor
+OWNER = {"id": "unassigned", "name": "Unassigned"}
+SCORE_HINT = "a score is 1 (very negative), 2, 3 (neutral), 4 or 5 (very positive)"
+
+# Whitespace as Mermaid's lexer (JavaScript's ``\s``) sees it.
+_SPACE = " \t\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_SPACE += "\u2028\u2029\u202f\u205f\u3000\ufeff"
+_TITLE = re.compile(r"title[\s\ufeff]", re.IGNORECASE)
+# As in Mermaid, `section` followed by a space and `:` starts a task, not a section.
+_SECTION = re.compile(r"section[\s\ufeff][^#:;]", re.IGNORECASE)
+_ACC_LINE = re.compile(r"acc(?:title|descr)[\s\ufeff]*:", re.IGNORECASE)
+_ACC_BLOCK = re.compile(r"accdescr[\s\ufeff]*\{", re.IGNORECASE)
+_SCORE = re.compile(r"[1-5]")
+
+
+def _comment_text(line: str) -> str:
+    return line.removeprefix("%%").strip(_SPACE).casefold()
+
+
+_NO_EMOTION = _comment_text(NO_EMOTION_COMMENT)
+_NEXT_STEP = _comment_text(NEXT_STEP_COMMENT)
+
+
+@dataclass
+class ImportResult:
+    """The YAML text of the imported map ("" when there are problems) and the problems."""
+
+    yaml_text: str
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class _Step:
+    action: str
+    # Actor to Mermaid score; None when the actor takes the step with no emotion.
+    scores: dict[str, int | None] = field(default_factory=dict)
+    # The score of a task line without actors: every persona of the map.
+    everyone: int | None = None
+
+    def takes(self, actors: list[str]) -> bool:
+        """Whether a task line for ``actors`` with this step's text belongs to this step."""
+        return bool(actors) and bool(self.scores) and not set(actors) & self.scores.keys()
+
+
+@dataclass
+class _Section:
+    name: str | None  # None: tasks written before any section
+    steps: list[_Step] = field(default_factory=list)
+
+
+@dataclass
+class _Diagram:
+    title: str | None = None
+    sections: list[_Section] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+
+class _Parser:
+    """Reads the diagram line by line, the way Mermaid's journey grammar does."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.diagram = _Diagram()
+        self.problems: list[Diagnostic] = []
+        self.no_emotion = False  # the exporter's comment announced a task without emotion
+        self.next_step = False  # the exporter's comment separates two same-text steps
+        self.joinable = False  # the last statement was a task
+
+    def problem(self, line: int, column: int, message: str, hint: str | None = None) -> None:
+        self.problems.append(
+            Diagnostic(
+                MERMAID_SYNTAX, Severity.ERROR, message, self.source, Location(line, column), hint
+            )
+        )
+
+    def parse(self, text: str) -> _Diagram | None:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        start = self._header(lines)
+        if start is None:
+            return None
+        in_description = False
+        for number, line in enumerate(lines[start:], start + 1):
+            if in_description:  # accDescr { ... } spans lines up to the closing brace
+                in_description = "}" not in line
+                continue
+            body = line.lstrip(_SPACE)
+            column = len(line) - len(body) + 1
+            body = body.rstrip(_SPACE)
+            if not body or body.startswith("#"):
+                continue
+            if body.startswith("%%"):
+                self._comment(body)
+            elif _ACC_LINE.match(body):
+                pass
+            elif _ACC_BLOCK.match(body):
+                in_description = "}" not in body
+            else:
+                self._statement(number, column, body.split("#", 1)[0].rstrip(_SPACE))
+        if in_description:
+            self.problem(len(lines), 1, "`accDescr {` is not closed with `}`")
+        if not self.diagram.sections and not self.problems:
+            self.problem(start, 1, "the journey has no section and no task")
+        return None if self.problems else self.diagram
+
+    def _header(self, lines: list[str]) -> int | None:
+        """The index of the line after ``journey``; None (with a problem) if there is none."""
+        index, front_matter = 0, False
+        for index, line in enumerate(lines):
+            body = line.strip(_SPACE)
+            if index == 0 and body == "---":
+                front_matter = True
+            elif front_matter:
+                front_matter = body != "---"
+            elif body and not body.startswith(("%%", "#")):
+                column = len(line) - len(line.lstrip(_SPACE)) + 1
+                if re.fullmatch(r"journey", body, re.IGNORECASE):
+                    return index + 1
+                shown = body if len(body) <= 40 else body[:39].rstrip(_SPACE) + "…"
+                self.problem(
+                    index + 1,
+                    column,
+                    f"not a journey diagram: it starts with `{shown}` instead of `journey`",
+                )
+                return None
+        if front_matter:
+            self.problem(1, 1, "not a journey diagram: its front matter is not closed with `---`")
+        else:
+            self.problem(index + 1, 1, "not a journey diagram: it is empty")
+        return None
+
+    def _comment(self, body: str) -> None:
+        text = _comment_text(body)
+        if text == _NO_EMOTION:
+            self.no_emotion = True
+        elif text == _NEXT_STEP:
+            self.next_step = True
+
+    def _statement(self, number: int, column: int, body: str) -> None:
+        no_emotion, next_step = self.no_emotion, self.next_step
+        self.no_emotion = self.next_step = False
+        joinable, self.joinable = self.joinable, False
+        semicolon = body.find(";")
+        if semicolon >= 0:
+            self.problem(
+                number,
+                column + semicolon,
+                "`;` cannot appear in a statement",
+                "write `\uff1b` (U+FF1B), which looks alike",
+            )
+        elif body[:7].casefold() == "journey":
+            self.problem(number, column, "`journey` may only start the diagram")
+        elif _TITLE.match(body) or body.casefold() == "title":
+            self.diagram.title = unescape_text(body[6:].strip(_SPACE)) or None
+        elif _SECTION.match(body) or body.casefold() == "section":
+            self._section(number, column, body)
+        else:
+            self._task(number, column, body, no_emotion, joinable and not next_step)
+
+    def _section(self, number: int, column: int, body: str) -> None:
+        name = body[8:]
+        colon = name.find(":")
+        if colon >= 0:
+            self.problem(
+                number,
+                column + 8 + colon,
+                "a section name cannot hold `:`",
+                "write `\ua789` (U+A789), which looks alike",
+            )
+        elif not name.strip(_SPACE):
+            self.problem(number, column, "a section needs a name")
+        else:
+            self.diagram.sections.append(_Section(unescape_text(name.strip(_SPACE))))
+
+    def _task(self, number: int, column: int, body: str, no_emotion: bool, joinable: bool) -> None:
+        written, colon, data = body.partition(":")
+        name = written.strip(_SPACE)
+        if not name:
+            self.problem(number, column, "a task needs a name before `:`")
+            return
+        pieces = data.split(":")
+        score_text = pieces[0].strip(_SPACE)
+        if not colon or not score_text:
+            self.problem(
+                number,
+                column,
+                f"the task `{name}` has no score",
+                f"write `{name}: 3`; {SCORE_HINT}",
+            )
+            return
+        if not _SCORE.fullmatch(score_text):
+            where = column + len(written) + 1 + len(pieces[0]) - len(pieces[0].lstrip(_SPACE))
+            self.problem(
+                number,
+                where,
+                f"the score of the task `{name}` must be a whole number from 1 to 5, "
+                f"not `{score_text}`",
+                SCORE_HINT,
+            )
+            return
+        self.joinable = True
+        actors: list[str] = []
+        if len(pieces) > 1:  # Mermaid ignores anything after a third `:`
+            for actor in pieces[1].split(","):
+                actor = unescape_text(actor.strip(_SPACE), actor=True)
+                if actor and actor not in actors:
+                    actors.append(actor)
+        self._add_task(unescape_text(name), int(score_text), actors, no_emotion, joinable)
+
+    def _add_task(
+        self, action: str, score: int, actors: list[str], no_emotion: bool, joinable: bool
+    ) -> None:
+        if not self.diagram.sections:
+            self.diagram.sections.append(_Section(None))
+        steps = self.diagram.sections[-1].steps
+        if joinable and steps and steps[-1].action == action and steps[-1].takes(actors):
+            step = steps[-1]
+        else:
+            step = _Step(action)
+            steps.append(step)
+        recorded = None if no_emotion else score
+        if not actors:
+            step.everyone = recorded
+        for actor in actors:
+            step.scores[actor] = recorded
+            if actor not in self.diagram.actors:
+                self.diagram.actors.append(actor)
+
+
+def _shorten(slug: str, limit: int) -> str:
+    """``slug`` cut to ``limit`` characters, at a hyphen where there is one."""
+    if len(slug) <= limit:
+        return slug
+    head = slug[: limit + 1]
+    return head[: head.rfind("-")] if "-" in head[1:] else head[:limit]
+
+
+def slugify(text: str, fallback: str) -> str:
+    """A cjm id for ``text``: ASCII letters and digits joined by hyphens, or ``fallback``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.replace("'", "")).strip("-")
+    return _shorten(slug, SLUG_MAX_LENGTH) or fallback
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... when it is taken; the result is taken."""
+    candidate, count = slug, 1
+    while candidate in taken:
+        count += 1
+        suffix = f"-{count}"
+        candidate = _shorten(slug, SLUG_MAX_LENGTH - len(suffix)) + suffix
+    taken.add(candidate)
+    return candidate
+
+
+def _mapping(**items: Any) -> CommentedMap:
+    return CommentedMap((key, value) for key, value in items.items() if value is not None)
+
+
+def _step_map(step: _Step, step_id: str, persona_of: dict[str, str]) -> CommentedMap:
+    data = _mapping(id=step_id, action=step.action)
+    if not step.scores:  # a task line without actors: every persona
+        if step.everyone is not None:
+            data["emotion"] = step.everyone - SCORE_OFFSET
+        return data
+    if len(step.scores) < len(persona_of):
+        data["personas"] = CommentedSeq(
+            persona_of[actor] for actor in persona_of if actor in step.scores
+        )
+    known = {actor: score for actor, score in step.scores.items() if score is not None}
+    if len(set(known.values())) == 1 and len(known) == len(step.scores):
+        data["emotion"] = next(iter(known.values())) - SCORE_OFFSET
+    elif known:
+        data["emotions"] = CommentedMap(
+            (persona_of[actor], known[actor] - SCORE_OFFSET)
+            for actor in persona_of
+            if actor in known
+        )
+    return data
+
+
+def _journey_map(diagram: _Diagram, today: datetime.date) -> CommentedMap:
+    title = diagram.title or DEFAULT_TITLE
+    persona_ids: set[str] = set()
+    if diagram.actors:
+        persona_of = {
+            actor: _unique(slugify(actor, "persona"), persona_ids) for actor in diagram.actors
+        }
+        personas = [_mapping(id=persona_of[actor], name=actor) for actor in diagram.actors]
+    else:
+        persona_of = {}
+        personas = [_mapping(id=DEFAULT_PERSONA[0], name=DEFAULT_PERSONA[1])]
+    stage_ids: set[str] = set()
+    step_ids: set[str] = set()
+    stages = CommentedSeq()
+    for section in diagram.sections:
+        name = section.name or title
+        stage = _mapping(id=_unique(slugify(name, "stage"), stage_ids), name=name)
+        stage["steps"] = CommentedSeq(
+            _step_map(step, _unique(slugify(step.action, "step"), step_ids), persona_of)
+            for step in section.steps
+        )
+        stages.append(stage)
+    return _mapping(
+        id=slugify(title, "journey"),
+        title=title,
+        type="current-state",
+        owner=OWNER["id"],
+        reviewed=today,
+        personas=CommentedSeq(personas),
+        teams=CommentedSeq([_mapping(**OWNER)]),
+        stages=stages,
+    )
+
+
+def _dump(data: CommentedMap, source: str) -> str:
+    yaml = YAML()  # round-trip: block style, keys in insertion order
+    yaml.default_flow_style = False
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # one line per value, however long
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    shown = re.sub(r"[\s\x00-\x1f\x7f-\x9f]+", " ", source).strip()
+    return f"# Imported from {shown} by cjm import mermaid\n{stream.getvalue()}"
+
+
+def import_mermaid(text: str, source: str, today: datetime.date | None = None) -> ImportResult:
+    """Turn the Mermaid journey ``text`` read from ``source`` into a cjm map's YAML text.
+
+    ``today`` is the map's review date (default: today's date).
+    """
+    parser = _Parser(source)
+    diagram = parser.parse(text)
+    if diagram is None:
+        return ImportResult("", parser.problems)
+    data = _journey_map(diagram, today or datetime.date.today())
+    return ImportResult(_dump(data, source), [])

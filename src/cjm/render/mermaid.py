@@ -1,0 +1,154 @@
+"""Export a journey map as a Mermaid ``journey`` diagram, the kind GitHub renders inline.
+
+::
+
+    journey
+        title Trial to paid
+        section Discover
+          Reads peer reviews: 4: Ops Olivia, Finance Farid
+
+Stages become sections, steps become tasks (the step's action), personas become actors,
+and an emotion from -2 to +2 becomes a Mermaid score from 1 to 5 (emotion + 3).
+
+A step's actors are the personas of the map that take it. When they all feel the same,
+one task line lists them all; when they differ, the step is written as one task line
+per distinct score, with the same task text, each listing its actors in the map's persona
+order. Personas who take the step but have no emotion there get a line of their own with
+the neutral score 3, preceded by the comment line :data:`NO_EMOTION_COMMENT`, so that
+``cjm import mermaid`` restores "no emotion". Two consecutive steps of a stage whose
+actions read the same are separated by :data:`NEXT_STEP_COMMENT`, so that the importer
+does not merge them into one step.
+
+Mermaid's grammar gives meaning to some characters and to keywords at the start of a
+line, so every title, section, task and actor text goes through :func:`escape_text`,
+which :func:`unescape_text` reverses on import:
+
+- ``:`` becomes U+A789 MODIFIER LETTER COLON (it separates task, score and actors);
+- ``#`` becomes U+FF03 FULLWIDTH NUMBER SIGN (it starts a comment);
+- ``;`` becomes U+FF1B FULLWIDTH SEMICOLON (it is not allowed in a statement);
+- ``<`` and ``>`` become U+FF1C and U+FF1E, the fullwidth less-than and greater-than signs
+  (``<br>`` breaks a line, and Mermaid sanitises the title as HTML);
+- ``&`` becomes U+FF06 FULLWIDTH AMPERSAND (the sanitised title would show ``&amp;``);
+- a ``%`` followed by another ``%`` becomes U+FF05 FULLWIDTH PERCENT SIGN (``%%`` starts a
+  comment or a directive);
+- in actor names only, ``,`` becomes U+201A SINGLE LOW-9 QUOTATION MARK (it separates
+  actors), which looks like a comma;
+- every run of whitespace or control characters (newlines, tabs, no-break spaces, U+FEFF)
+  becomes one space, and leading and trailing spaces are dropped (a line ends a statement);
+- text left empty becomes ``(blank)``;
+- text that starts with ``journey``, ``title``, ``section``, ``accTitle`` or ``accDescr``
+  in any case gets an invisible U+200B ZERO WIDTH SPACE in front, so that it is not read
+  as a statement (not needed for actors, which never start a line).
+
+Task texts keep their commas: only actor lists are split on ``,``. Text that already
+contains one of the look-alike characters comes back from an import with the ASCII
+character, and whitespace is normalised; everything else survives an export and import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cjm.model import JourneyMap, Step
+
+INDENT_SECTION = "    "
+INDENT_TASK = "      "
+NEUTRAL_SCORE = 3
+SCORE_OFFSET = 3  # Mermaid score = cjm emotion + 3
+
+NO_EMOTION_COMMENT = "%% cjm: no emotion recorded, the score 3 below is a placeholder"
+NEXT_STEP_COMMENT = "%% cjm: next step"
+
+PLACEHOLDER = "(blank)"
+ZERO_WIDTH_SPACE = "\u200b"
+# Words that Mermaid's lexer (case-insensitive) takes for a statement at the start of a line.
+KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+
+_LOOKALIKES = {
+    ":": "\ua789",
+    "#": "\uff03",
+    ";": "\uff1b",
+    "<": "\uff1c",
+    ">": "\uff1e",
+    "&": "\uff06",
+}
+_PERCENT_LOOKALIKE = "\uff05"
+_COMMA, _COMMA_LOOKALIKE = ",", "\u201a"
+_ESCAPE = str.maketrans(_LOOKALIKES)
+_UNESCAPE = str.maketrans({v: k for k, v in _LOOKALIKES.items()} | {_PERCENT_LOOKALIKE: "%"})
+# Whitespace as Python and JavaScript see it (JavaScript adds U+FEFF), and control characters.
+_BLANKS = re.compile(r"[\s\ufeff\x00-\x1f\x7f-\x9f]+")
+
+
+def _starts_with_keyword(text: str) -> bool:
+    return text.lstrip(ZERO_WIDTH_SPACE).casefold().startswith(KEYWORDS)
+
+
+def escape_text(text: str, *, actor: bool = False) -> str:
+    """``text`` rewritten so that Mermaid reads it whole, as a title, section or task name,
+    or with ``actor`` as the name of one actor (see the module's docstring)."""
+    text = _BLANKS.sub(" ", text).strip() or PLACEHOLDER
+    text = re.sub(r"%(?=%)", _PERCENT_LOOKALIKE, text.translate(_ESCAPE))
+    if actor:
+        return text.replace(_COMMA, _COMMA_LOOKALIKE)
+    return ZERO_WIDTH_SPACE + text if _starts_with_keyword(text) else text
+
+
+def unescape_text(text: str, *, actor: bool = False) -> str:
+    """The text that :func:`escape_text` was given, up to normalised whitespace."""
+    if not actor and text.startswith(ZERO_WIDTH_SPACE) and _starts_with_keyword(text[1:]):
+        text = text[1:]
+    text = text.translate(_UNESCAPE)
+    return text.replace(_COMMA_LOOKALIKE, _COMMA) if actor else text
+
+
+def _actor_names(journey: JourneyMap, personas: dict[str, str]) -> dict[str, str]:
+    """Persona id to actor name; a name that two personas share gets the id added."""
+    names: dict[str, str] = {}
+    for persona_id in journey.persona_ids:
+        name = escape_text(personas.get(persona_id, persona_id), actor=True)
+        candidate, count = name, 1
+        while candidate in names.values():
+            count += 1
+            candidate = f"{name} ({persona_id})" if count == 2 else f"{name} ({persona_id} {count})"
+        names[persona_id] = candidate
+    return names
+
+
+def _task_lines(step: Step, persona_ids: list[str], actors: dict[str, str]) -> list[str]:
+    task = escape_text(step.action)
+    takers = [pid for pid in persona_ids if step.involves(pid)]
+    if not takers:  # only in a map whose step names no persona of the map
+        groups: dict[int | None, list[str]] = {
+            None if step.emotion is None else step.emotion.score: []
+        }
+    else:
+        groups = {}
+        for pid in takers:
+            emotion = step.emotion_for(pid)
+            groups.setdefault(None if emotion is None else emotion.score, []).append(actors[pid])
+    lines: list[str] = []
+    for score, names in groups.items():
+        if score is None:
+            lines.append(INDENT_TASK + NO_EMOTION_COMMENT)
+        mermaid_score = NEUTRAL_SCORE if score is None else score + SCORE_OFFSET
+        who = f": {', '.join(names)}" if names else ""
+        lines.append(f"{INDENT_TASK}{task}: {mermaid_score}{who}")
+    return lines
+
+
+def to_mermaid(journey: JourneyMap, personas: dict[str, str]) -> str:
+    """The Mermaid ``journey`` text of ``journey``; ``personas`` maps persona id to name."""
+    actors = _actor_names(journey, personas)
+    persona_ids = journey.persona_ids
+    lines = ["journey", f"{INDENT_SECTION}title {escape_text(journey.title)}"]
+    for stage in journey.stages:
+        lines.append(f"{INDENT_SECTION}section {escape_text(stage.name)}")
+        previous: str | None = None
+        for step in stage.steps:
+            task = escape_text(step.action)
+            if task == previous:
+                lines.append(INDENT_TASK + NEXT_STEP_COMMENT)
+            lines.extend(_task_lines(step, persona_ids, actors))
+            previous = task
+    return "\n".join(lines) + "\n"

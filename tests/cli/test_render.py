@@ -1,0 +1,150 @@
+"""`cjm render`: files, names, safety, errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cjm.cli import app
+from tests.samples import PLAIN_ENV, STANDALONE_MAP
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def render(*args: str, env: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["render", *args], env={**PLAIN_ENV, **(env or {})})
+
+
+@pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the e-commerce example (two maps) as the working folder."""
+    target = tmp_path / "ecommerce"
+    shutil.copytree(REPO / "examples" / "ecommerce-checkout", target)
+    monkeypatch.chdir(target)
+    return target
+
+
+def test_renders_every_map_of_the_workspace_named_by_map_id(example: Path) -> None:
+    result = render("--format", "svg,dot", "--out", "diagrams")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (example / "diagrams").iterdir()) == [
+        "checkout-future-state-journey.dot",
+        "checkout-future-state-journey.svg",
+        "furniture-purchase-journey.dot",
+        "furniture-purchase-journey.svg",
+    ]
+    assert result.stdout == "Rendered 4 file(s) into diagrams.\n"
+    svg = (example / "diagrams" / "furniture-purchase-journey.svg").read_text()
+    assert svg.startswith("<?xml") and "</svg>" in svg
+
+
+def test_one_map_file_renders_alone(example: Path) -> None:
+    result = render("maps/furniture-purchase.yaml", "-f", "png", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (example / "out").iterdir()] == ["furniture-purchase-journey.png"]
+    assert (example / "out" / "furniture-purchase-journey.png").read_bytes()[
+        :8
+    ] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_pdf_is_a_pdf(example: Path) -> None:
+    result = render("maps/furniture-purchase.yaml", "-f", "pdf", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert (example / "out" / "furniture-purchase-journey.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_rendering_twice_writes_the_same_bytes(example: Path) -> None:
+    assert render("-f", "all", "-o", "one").exit_code == 0
+    assert render("-f", "all", "-o", "two").exit_code == 0
+    for first in sorted((example / "one").iterdir()):
+        assert first.read_bytes() == (example / "two" / first.name).read_bytes(), first.name
+
+
+def test_an_input_file_is_never_overwritten(example: Path) -> None:
+    # A map saved under the very name its diagram would get, rendered into its own folder.
+    original = example / "maps" / "furniture-purchase.yaml"
+    trap = example / "maps" / "furniture-purchase-journey.dot"
+    original.rename(trap)
+    before = trap.read_bytes()
+    result = render(str(trap), "-f", "dot,svg", "-o", "maps")
+    assert result.exit_code == 1
+    assert "furniture-purchase-journey.dot is an input file; choose another --out" in result.stderr
+    assert trap.read_bytes() == before
+    assert (example / "maps" / "furniture-purchase-journey.svg").is_file()
+
+
+def test_two_maps_with_one_id_never_write_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.yaml").write_text(STANDALONE_MAP)
+    (tmp_path / "b.yaml").write_text(STANDALONE_MAP)
+    monkeypatch.chdir(tmp_path)
+    result = render("a.yaml", "b.yaml", "-f", "dot", "-o", "out")
+    assert result.exit_code == 1
+    assert "b.yaml and a.yaml would both write out/solo-journey.dot" in " ".join(
+        result.stderr.split()
+    )
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["solo-journey.dot"]
+
+
+def test_a_broken_map_is_reported_and_the_others_render(example: Path) -> None:
+    broken = example / "maps" / "broken.yaml"
+    broken.write_text("id: broken\ntitle: [\n")
+    result = render("-f", "dot", "-o", "out")
+    assert result.exit_code == 1
+    assert (
+        "maps/broken.yaml:3:1: error CJM001" in result.stderr
+        or "maps/broken.yaml:2:" in result.stderr
+    )
+    assert len(list((example / "out").iterdir())) == 2
+
+
+def test_unknown_view_or_format_is_a_usage_error(example: Path) -> None:
+    result = render("--view", "swimlanes")
+    assert result.exit_code == 2
+    assert (
+        "unknown view 'swimlanes': choose from journey, blueprint, emotions or all" in result.output
+    )
+    result = render("--format", "gif")
+    assert result.exit_code == 2
+    assert "unknown format 'gif'" in result.output
+
+
+def test_system_graphviz_that_is_missing_says_what_to_install(example: Path) -> None:
+    result = render("--graphviz", "system", env={"CJM_DOT": "no-such-dot-command"})
+    assert result.exit_code == 2
+    assert "no Graphviz command 'no-such-dot-command' found: install Graphviz" in result.stderr
+
+
+def test_environment_variable_chooses_the_renderer(example: Path) -> None:
+    result = render(env={"CJM_GRAPHVIZ": "system", "CJM_DOT": "no-such-dot-command"})
+    assert result.exit_code == 2
+    assert "no-such-dot-command" in result.stderr
+
+
+def test_pdf_without_a_converter_says_what_to_install(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_svglib(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("svglib"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_svglib)
+    result = render("maps/furniture-purchase.yaml", "-f", "pdf", "-o", "out")
+    assert result.exit_code == 1
+    assert "PDF output needs svglib and ReportLab: pip install svglib" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_usage_error(example: Path) -> None:
+    (example / "blocked").write_text("a file, not a folder")
+    result = render("-f", "dot", "-o", "blocked/out")
+    assert result.exit_code == 2
+    assert "cannot write into blocked/out" in result.stderr
