@@ -20,7 +20,7 @@ from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
-from cjm.diagnostics import DUPLICATE_ID, LOAD_CODES, UNKNOWN_REFERENCE
+from cjm.diagnostics import DUPLICATE_ID, LOAD_CODES, MERMAID_SYNTAX, UNKNOWN_REFERENCE
 from cjm.model import (
     Activity,
     DefinitionsFile,
@@ -172,14 +172,15 @@ def codes_section() -> str:
         "## Problem codes",
         "",
         "CJM001 to CJM008 are problems found while reading a file: the map cannot be",
-        "understood until they are fixed. CJM103 and CJM104 are found once every file of",
+        "understood until they are fixed. CJM010 is a problem in a Mermaid file that",
+        "`cjm import mermaid` reads. CJM103 and CJM104 are found once every file of",
         "the workspace has been read. `cjm validate` exits with 1 when it finds any of them,",
         "and with 2 when `cjm.yaml` is broken or a file cannot be read at all.",
         "",
         "| code | name | meaning |",
         "| --- | --- | --- |",
     ]
-    for code in (*LOAD_CODES, UNKNOWN_REFERENCE, DUPLICATE_ID):
+    for code in (*LOAD_CODES, MERMAID_SYNTAX, UNKNOWN_REFERENCE, DUPLICATE_ID):
         lines.append(f"| {code.code} | `{code.name}` | {_cell(code.summary)} |")
     return "\n".join(lines) + "\n"
 
