@@ -41,6 +41,18 @@ def test_renders_every_map_of_the_workspace_named_by_map_id(example: Path) -> No
     assert svg.startswith("<?xml") and "</svg>" in svg
 
 
+def test_every_view_in_every_format(example: Path) -> None:
+    result = render("maps/furniture-purchase.yaml", "--view", "all", "-f", "all", "-o", "out")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (example / "out").iterdir())
+    expected = sorted(
+        f"furniture-purchase-{view}.{ext}"
+        for view in ("journey", "blueprint", "emotions")
+        for ext in ("svg", "png", "pdf", "dot")
+    )
+    assert names == sorted([*expected, "furniture-purchase.mmd"])
+
+
 def test_one_map_file_renders_alone(example: Path) -> None:
     result = render("maps/furniture-purchase.yaml", "-f", "png", "-o", "out")
     assert result.exit_code == 0, result.output

@@ -28,6 +28,7 @@ from cjm.render.mermaid import (
     to_mermaid,
     unescape_text,
 )
+from tests.tools import require
 
 REPO = Path(__file__).resolve().parent.parent.parent
 EXAMPLE_MAPS = sorted(REPO.glob("examples/*/maps/*.yaml"))
@@ -452,18 +453,20 @@ def test_any_map_text_round_trips(title: str, stage: str, action: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# Optional: Mermaid's own parser. Set CJM_MERMAID_NODE_MODULES to a node_modules folder
-# holding `mermaid` (11.x) and `jsdom` to run it; it is skipped otherwise.
+# Mermaid's own parser. Set CJM_MERMAID_NODE_MODULES to a node_modules folder holding
+# `mermaid` (11.x) and `jsdom` to run it (.ci/run does); skipped locally otherwise.
 
 NODE_MODULES = os.environ.get("CJM_MERMAID_NODE_MODULES")
 PARSE_SCRIPT = REPO / "tests" / "fixtures" / "mermaid" / "mermaid_parse.mjs"
 
 
-@pytest.mark.skipif(
-    not NODE_MODULES or shutil.which("node") is None,
-    reason="set CJM_MERMAID_NODE_MODULES to check with Mermaid's own parser",
-)
 def test_mermaid_itself_reads_what_we_meant(tmp_path: Path) -> None:
+    require(
+        bool(NODE_MODULES) and shutil.which("node") is not None,
+        "Mermaid's own parser",
+        "set CJM_MERMAID_NODE_MODULES to a node_modules with mermaid 11 and jsdom "
+        "(.ci/run installs them)",
+    )
     diagrams = [to_mermaid(*load_example(path)) for path in EXAMPLE_MAPS]
     diagrams += [to_mermaid(*hostile_map(text)) for text in HOSTILE]
     files = []

@@ -7,6 +7,7 @@ page; :func:`namespace_svg_ids` applies the same prefix to the ids Graphviz make
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -43,13 +44,28 @@ def new_graph(map_id: str, view: str, engine: str = "dot") -> graphviz.Digraph:
     return graph
 
 
+_EMPTY_TAG = re.compile(r"<(B|I|U|O|S|SUB|SUP|FONT)(?: [^>]*)?></\1>")
+
+
+def drop_empty_tags(markup: str) -> str:
+    """``markup`` without empty formatting tags such as ``<B></B>``, which Graphviz
+    rejects; they come from text that is blank once cleaned (a title of spaces)."""
+    while True:
+        shorter = _EMPTY_TAG.sub("", markup)
+        if shorter == markup:
+            return markup
+        markup = shorter
+
+
 def html_graph(map_id: str, view: str, table: str, legend: str | None = None) -> DiagramSource:
     """A graph of one node whose label is the HTML-like ``table``; ``legend`` (another
     table) goes under it, as the graph's label, aligned left."""
     graph = new_graph(map_id, view)
     if legend is not None:
-        graph.attr(label=f"<{legend}>", labelloc="b", labeljust="l")
-    graph.node("grid", label=f"<{table}>", shape="plain", id=f"cjm-{map_id}-{view}-grid")
+        graph.attr(label=f"<{drop_empty_tags(legend)}>", labelloc="b", labeljust="l")
+    graph.node(
+        "grid", label=f"<{drop_empty_tags(table)}>", shape="plain", id=f"cjm-{map_id}-{view}-grid"
+    )
     return DiagramSource(map_id, view, graph.source)
 
 
@@ -65,7 +81,8 @@ def namespace_svg_ids(svg: str, namespace: str) -> str:
     """
 
     def _prefixed(value: str) -> str:
-        return value if value.startswith(namespace) else f"{namespace}-{value}"
+        # Graphviz writes "-" in ids as "&#45;": compare the value as the browser reads it.
+        return value if html.unescape(value).startswith(namespace) else f"{namespace}-{value}"
 
     def _attribute(match: re.Match[str]) -> str:
         name, hash_sign, value = match.groups()

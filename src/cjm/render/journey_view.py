@@ -23,7 +23,7 @@ from cjm.render.style import (
     MUTED,
     SEVERITY_MARK,
     STAGE_FILL,
-    chip_width,
+    chip_cell,
     chips,
     escape,
     fixed_row,
@@ -255,14 +255,12 @@ class JourneyGrid:
         """What the colours and marks mean: personas, emotion scores, severities."""
         personas: list[tuple[str, int]] = []
         for m in self.context.marks:
-            personas.append((chips([(m.initials, m.fill, m.text)]), chip_width(m.initials)))
+            personas.append(chip_cell(m.initials, m.fill, m.text))
             personas.append((f'<TD ALIGN="LEFT">{escape(m.name)}</TD>', text_width([m.name]) + 14))
         emotions: list[tuple[str, int]] = []
         for score in SCORES:
             label = score_label(score)
-            emotions.append(
-                (chips([(label, EMOTION_FILL[score], EMOTION_TEXT[score])]), chip_width(label))
-            )
+            emotions.append(chip_cell(label, EMOTION_FILL[score], EMOTION_TEXT[score]))
             word = EMOTION_WORD[score]
             emotions.append(
                 (

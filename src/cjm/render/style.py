@@ -156,16 +156,19 @@ def fixed_row(cells: list[tuple[str, int]], align: str = "LEFT") -> str:
     )
 
 
-def chips(items: list[tuple[str, str, str]], align: str = "LEFT") -> str:
-    """Small coloured labels side by side: ``(text, fill, ink)`` each."""
-    return fixed_row(
-        [
-            (
-                f'<TD BGCOLOR="{fill}"><FONT COLOR="{ink}" POINT-SIZE="{CHIP_SIZE}">'
-                f"<B>{escape(text)}</B></FONT></TD>",
-                chip_width(text),
-            )
-            for text, fill, ink in items
-        ],
-        align,
+def chip_cell(text: str, fill: str, ink: str) -> tuple[str, int]:
+    """A chip as a cell of :func:`fixed_row`, with its width."""
+    return (
+        f'<TD BGCOLOR="{fill}"><FONT COLOR="{ink}" POINT-SIZE="{CHIP_SIZE}">'
+        f"<B>{escape(text)}</B></FONT></TD>",
+        chip_width(text),
     )
+
+
+def chips(items: list[tuple[str, str, str]], align: str = "LEFT") -> str:
+    """Small coloured labels side by side: ``(text, fill, ink)`` each.
+
+    Inside a :func:`fixed_row`, use :func:`chip_cell` instead: a chips table nested in a
+    row of the same height would be taller than the row.
+    """
+    return fixed_row([chip_cell(text, fill, ink) for text, fill, ink in items], align)

@@ -1,0 +1,271 @@
+"""The blueprint view: lanes and lines in order, owners, handoffs, pain marks, escaping,
+determinism, and every example in every Graphviz format."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cjm.render.blueprint_view import blueprint_view
+from cjm.render.graphviz_run import find_renderer
+from tests.samples import STANDALONE_MAP
+
+from .conftest import context_of, example_contexts
+
+EXAMPLES = example_contexts()
+
+BLUEPRINT = """\
+id: clinic
+title: Small clinic visit
+type: service-blueprint
+owner: care
+reviewed: 2026-10-01
+teams:
+  - {id: care, name: Care Team}
+  - {id: desk, name: Front Desk}
+  - {id: it, name: Clinic IT}
+touchpoints:
+  - {id: kiosk, name: Check-in kiosk, channel: in-store, owner: desk}
+personas:
+  - id: pat
+    name: Patient Pat
+stages:
+  - id: arrive
+    name: Arrive
+    steps:
+      - id: checks-in
+        action: Checks in at the kiosk
+        touchpoints: [kiosk]
+        emotion: 1
+        owner: desk
+        frontstage:
+          - {action: Kiosk prints a ticket, owner: desk}
+        backstage:
+          - {action: Desk verifies the insurance, owner: desk}
+        support:
+          - {action: Eligibility service, owner: it}
+        pain_points:
+          - id: slow-kiosk
+            summary: The kiosk rejects new insurance cards
+            severity: high
+            owner: desk
+      - id: waits
+        action: Waits to be called
+        emotion: -1
+        owner: care
+        handoff: Desk marks the patient as arrived
+        frontstage: [Screen shows the ticket number]
+  - id: later
+    name: Nothing mapped yet
+    steps: []
+  - id: visit
+    name: Visit
+    steps:
+      - id: sees-nurse
+        action: Sees the nurse
+        owner: desk
+"""
+
+
+def _grid(source: str) -> str:
+    """The table of the diagram (the legend, the graph's label, comes before it), with
+    line breaks as spaces so that wrapped text can be looked for."""
+    return re.sub(r"<BR[^>]*/>", " ", source.split("grid [", 1)[1])
+
+
+def test_lanes_and_lines_come_in_blueprint_order(tmp_path: Path) -> None:
+    grid = _grid(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
+    rows = [
+        "<B>Small clinic visit</B>",
+        "<B>Arrive</B>",
+        "<B>Nothing mapped yet</B>",
+        "<B>Visit</B>",
+        "<B>Touchpoints</B>",
+        "Check-in kiosk",
+        "<B>Customer actions</B>",
+        "Checks in at the kiosk",
+        "LINE OF INTERACTION",
+        "<B>Frontstage</B>",
+        "Kiosk prints a ticket",
+        "LINE OF VISIBILITY",
+        "<B>Backstage</B>",
+        "Desk verifies the insurance",
+        "LINE OF INTERNAL INTERACTION",
+        "<B>Support processes</B>",
+        "Eligibility service",
+    ]
+    positions = [grid.index(row) for row in rows]
+    assert positions == sorted(positions)
+
+
+def test_activities_name_their_teams(tmp_path: Path) -> None:
+    grid = _grid(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
+    support = grid.split("LINE OF INTERNAL INTERACTION", 1)[1]
+    assert "Eligibility service" in support
+    assert "Clinic IT" in support  # the team's name, not its id
+    touchpoints = grid.split("<B>Customer actions</B>", 1)[0]
+    assert "Front Desk" in touchpoints  # who owns the kiosk
+    # An activity without an owner is listed on its own.
+    assert "Screen shows the ticket number" in grid
+
+
+def test_handoffs_and_pain_points_sit_under_the_customer_action(tmp_path: Path) -> None:
+    grid = _grid(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
+    customer = grid.split("<B>Customer actions</B>", 1)[1].split("LINE OF INTERACTION", 1)[0]
+    assert "\u25a0</FONT>" in customer
+    assert "<B>HIGH</B>" in customer
+    assert "The kiosk rejects new insurance cards" in customer
+    # A described handoff says where responsibility comes from and how it passes.
+    assert "\u2192 Handoff from Front Desk: Desk marks the patient as" in customer
+    # Ownership changes silently from Care Team to Front Desk at the last step.
+    assert "\u2192 Handoff from Care Team: not described" in customer
+    # The first step has no step before it, so no handoff.
+    first_cell = customer.split("Waits to be called", 1)[0]
+    assert "Handoff" not in first_cell
+
+
+def test_a_map_that_is_not_a_blueprint_renders_with_empty_lanes(tmp_path: Path) -> None:
+    diagram = blueprint_view(context_of(STANDALONE_MAP, tmp_path))
+    assert "records no frontstage, backstage or support activities" in diagram.source
+    assert "LINE OF VISIBILITY" in diagram.source
+    svg = find_renderer().render(diagram, "svg").decode("utf-8")
+    assert "Starts a trial" in svg
+
+
+def test_the_note_is_left_out_on_a_blueprint(tmp_path: Path) -> None:
+    diagram = blueprint_view(context_of(BLUEPRINT, tmp_path))
+    assert "records no frontstage" not in diagram.source
+
+
+def test_the_legend_explains_lines_handoffs_and_severities(tmp_path: Path) -> None:
+    source = blueprint_view(context_of(BLUEPRINT, tmp_path)).source
+    legend = source.split("grid [", 1)[0]
+    for text in ("Lines", "LINE OF VISIBILITY", "Handoffs", "not described", "CRITICAL"):
+        assert text in legend
+
+
+HOSTILE = [
+    "Quotes \" and ' and `backticks`",
+    "<script>alert('x')</script> & <b>bold</b>",
+    "Braces {x} [y] |z| and a backslash \\ and \\N \\G",
+    "Averyveryveryveryveryveryveryveryveryveryverylongwordwithoutanybreaks",
+    "עברית ומילים נוספות \u202eevil",
+    "日本語のテキストと中文のテキストがとても長い場合",
+    "Emoji 😀🚀 mixed",
+    "Line one\nline two\r\nline three",
+    "Control \x07 bell \x1b[31m escape \x00 nul",
+]
+
+
+def _yaml(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _hostile_blueprint(text: str) -> str:
+    quoted = _yaml(text)
+    return (
+        BLUEPRINT.replace("title: Small clinic visit", f"title: {quoted}")
+        .replace("name: Arrive", f"name: {quoted}")
+        .replace("action: Checks in at the kiosk", f"action: {quoted}")
+        .replace("action: Desk verifies the insurance", f"action: {quoted}")
+        .replace("name: Clinic IT", f"name: {quoted}")
+        .replace("handoff: Desk marks the patient as arrived", f"handoff: {quoted}")
+        .replace("summary: The kiosk rejects new insurance cards", f"summary: {quoted}")
+    )
+
+
+def _visible(svg: str) -> str:
+    return re.sub(r"<[^>]+>", "", svg)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_escaped_and_renders(text: str, tmp_path: Path) -> None:
+    diagram = blueprint_view(context_of(_hostile_blueprint(text), tmp_path))
+    assert "<script>" not in diagram.source
+    assert "<b>bold" not in diagram.source
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", diagram.source)
+    svg = find_renderer().render(diagram, "svg").decode("utf-8")
+    assert "<script" not in svg
+    first_word = text.split()[0][:10]
+    escaped = first_word.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert escaped in _visible(svg)
+
+
+def test_blank_text_renders(tmp_path: Path) -> None:
+    """Text that is empty once cleaned must not leave an empty ``<B></B>`` behind."""
+    text = (
+        BLUEPRINT.replace("title: Small clinic visit", 'title: "\\a "')
+        .replace("name: Visit", 'name: " "')
+        .replace("action: Checks in at the kiosk", 'action: "\\t"')
+        .replace("action: Eligibility service", 'action: "\\x1b"')
+        .replace("name: Clinic IT", 'name: " "')
+        .replace("summary: The kiosk rejects new insurance cards", 'summary: "\\b"')
+        .replace("handoff: Desk marks the patient as arrived", 'handoff: "\\x00"')
+    )
+    diagram = blueprint_view(context_of(text, tmp_path))
+    assert not re.search(r"<(B|I|FONT)( [^>]*)?></\1>", diagram.source)
+    find_renderer().render(diagram, "svg")
+
+
+def test_wide_characters_get_wide_cells(tmp_path: Path) -> None:
+    text = BLUEPRINT.replace("action: Eligibility service", "action: 日本語の資格確認サービス")
+    source = blueprint_view(context_of(text, tmp_path)).source
+    assert re.search(r'WIDTH="\d+">• 日本語', source)
+
+
+def test_rendering_twice_gives_identical_bytes(tmp_path: Path) -> None:
+    renderer = find_renderer()
+    diagram = blueprint_view(context_of(BLUEPRINT, tmp_path))
+    again = blueprint_view(context_of(BLUEPRINT, tmp_path))
+    assert diagram == again
+    for output_format in ("svg", "png", "pdf", "dot"):
+        assert renderer.render(diagram, output_format) == renderer.render(diagram, output_format)
+
+
+def test_svg_ids_are_namespaced_by_map_and_view(tmp_path: Path) -> None:
+    svg = find_renderer().render(blueprint_view(context_of(BLUEPRINT, tmp_path)), "svg")
+    ids = [html.unescape(i) for i in re.findall(r'\bid="([^"]+)"', svg.decode("utf-8"))]
+    assert ids
+    assert all(i.startswith("cjm-clinic-blueprint") for i in ids)
+
+
+@pytest.mark.parametrize("output_format", ["svg", "png", "pdf"])
+@pytest.mark.parametrize(("name", "context"), EXAMPLES, ids=[n for n, _ in EXAMPLES])
+def test_every_example_renders(name: str, context: object, output_format: str) -> None:
+    data = find_renderer().render(blueprint_view(context), output_format)  # type: ignore[arg-type]
+    magic = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}[output_format]
+    assert data.startswith(magic)
+
+
+def test_the_example_blueprint_shows_every_activity() -> None:
+    [(_, context)] = [(n, c) for n, c in EXAMPLES if n.startswith("clinic-visit-blueprint")]
+    source = blueprint_view(context).source
+    for _, _, step in context.journey.iter_steps():
+        for activity in (*step.frontstage, *step.backstage, *step.support):
+            first_words = " ".join(activity.action.split()[:2])
+            assert first_words in source
+
+
+def test_graphviz_has_nothing_to_warn_about() -> None:
+    """No "table size too small" or other layout warnings for the examples."""
+    command = find_renderer().command
+    for _, context in EXAMPLES:
+        diagram = blueprint_view(context)
+        completed = subprocess.run(
+            [command, f"-K{diagram.engine}", "-Tsvg"],
+            input=diagram.source.encode("utf-8"),
+            capture_output=True,
+            check=True,
+        )
+        warnings = [
+            line
+            for line in completed.stderr.decode("utf-8").splitlines()
+            if "non-ASCII character" not in line  # the bullet: sized by min_width instead
+        ]
+        assert warnings == [], context.journey.id
