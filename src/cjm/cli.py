@@ -155,7 +155,7 @@ def _split(values: list[str]) -> list[str]:
 
 
 VIEW_NAMES = ("journey", "blueprint", "emotions")
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "markdown")
 
 
 def _choices(
@@ -189,8 +189,10 @@ def render(
             "--format",
             "-f",
             metavar="FORMATS",
-            help="Output formats, comma-separated: svg, png, pdf, dot, mermaid (a Mermaid "
-            "journey, one per map), or all. Default: svg.",
+            help="Output formats, comma-separated: svg, png, pdf, dot (diagrams, one per "
+            "view); mermaid (a Mermaid journey), html (a self-contained report page, plus "
+            "index.html for a folder), markdown (the report for wikis and pull requests), "
+            "one per map; or all. Default: svg.",
         ),
     ] = None,
     view: Annotated[
@@ -216,9 +218,11 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Draw maps as diagrams: one file per map, view and format, named after the map id.
+    """Draw maps as diagrams and reports: files named after the map ids.
 
-    Files are written atomically into --out and never over an input file.
+    Diagrams are <map-id>-<view>.<format>; the per-map exports are <map-id>.mmd,
+    <map-id>-report.html and <map-id>.md. Files are written atomically into --out and
+    never over an input file.
     """
     from cjm.commands.render import run_render
 

@@ -50,7 +50,48 @@ def test_every_view_in_every_format(example: Path) -> None:
         for view in ("journey", "blueprint", "emotions")
         for ext in ("svg", "png", "pdf", "dot")
     )
-    assert names == sorted([*expected, "furniture-purchase.mmd"])
+    per_map = ["furniture-purchase.mmd", "furniture-purchase-report.html", "furniture-purchase.md"]
+    assert names == sorted([*expected, *per_map])
+
+
+def test_a_workspace_render_writes_reports_and_an_index(example: Path) -> None:
+    result = render("-f", "html,markdown", "-o", "reports")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (example / "reports").iterdir()) == [
+        "checkout-future-state-report.html",
+        "checkout-future-state.md",
+        "furniture-purchase-report.html",
+        "furniture-purchase.md",
+        "index.html",
+    ]
+    index = (example / "reports" / "index.html").read_text(encoding="utf-8")
+    assert 'href="furniture-purchase-report.html"' in index
+    assert 'href="checkout-future-state-report.html"' in index
+    page = (example / "reports" / "furniture-purchase-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "</html>" in page
+    markdown = (example / "reports" / "furniture-purchase.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# ") and "```mermaid" in markdown
+
+
+def test_a_report_lists_the_maps_lint_findings(example: Path) -> None:
+    # A review more than a year old is a stale-map finding the report must show.
+    path = example / "maps" / "furniture-purchase.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed: 2026-10-30", "reviewed: 2020-01-01"), "utf-8")
+    result = render("maps/furniture-purchase.yaml", "-f", "html", "-o", "reports")
+    assert result.exit_code == 0, result.output
+    page = (example / "reports" / "furniture-purchase-report.html").read_text(encoding="utf-8")
+    assert "CJM115" in page and "2020-01-01" in page
+    assert not (example / "reports" / "index.html").exists()  # one file: no index
+
+
+def test_reports_need_no_graphviz(example: Path) -> None:
+    result = render("-f", "html", "-o", "reports", env={"CJM_DOT": "no-such-dot"})
+    assert result.exit_code == 0, result.output
+    result = render(
+        "-f", "html", "--graphviz", "system", "-o", "reports", env={"CJM_DOT": "no-such-dot"}
+    )
+    assert result.exit_code == 0, result.output
 
 
 def test_one_map_file_renders_alone(example: Path) -> None:

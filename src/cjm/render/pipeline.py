@@ -1,16 +1,22 @@
 """From loaded maps to files on disk: which files, in which order, written safely.
 
-Output names derive from map ids (``<map-id>-<view>.<format>``), so they are stable and
-predictable. A file is never written over one of the inputs, two maps can never write
-the same file, and every file is written atomically.
+Output names derive from map ids (``<map-id>-<view>.<format>`` for diagrams,
+``<map-id>.mmd``, ``<map-id>-report.html`` and ``<map-id>.md`` for the per-map exports,
+``index.html`` for the page linking the reports), so they are stable and predictable. A
+file is never written over one of the inputs, two maps can never write the same file, and
+every file is written atomically.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import datetime
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjm.diagnostics import Diagnostic
+from cjm.lint.config import LintRequest, build_policy
+from cjm.lint.registry import find_rule
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.model import JourneyMap
@@ -21,6 +27,7 @@ from cjm.render.emotions_view import emotions_view
 from cjm.render.graphviz_run import Renderer
 from cjm.render.journey_view import journey_view
 from cjm.render.mermaid import to_mermaid
+from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
 from cjm.writing import write_bytes_atomic
 
 VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
@@ -30,7 +37,14 @@ VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
 }
 GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "dot")
 MERMAID = "mermaid"
+HTML = "html"
+MARKDOWN = "markdown"
+# Formats made once per map, whatever the views: the view slot of their jobs holds the
+# format's name.
+PER_MAP_FORMATS = (MERMAID, HTML, MARKDOWN)
 EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", MERMAID: "mmd"}
+PER_MAP_NAMES = {MERMAID: "{id}.mmd", HTML: "{id}-report.html", MARKDOWN: "{id}.md"}
+INDEX_NAME = "index.html"
 
 
 @dataclass(frozen=True)
@@ -55,11 +69,17 @@ class Plan:
 
     jobs: list[Job] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # The page linking every HTML report, when one is wanted.
+    index: Path | None = None
+
+    @property
+    def needs_graphviz(self) -> bool:
+        return any(job.output_format in GRAPHVIZ_FORMATS for job in self.jobs)
 
 
 def target_name(map_id: str, view: str, output_format: str) -> str:
-    if output_format == MERMAID:  # one export per map, whatever the views
-        return f"{map_id}.{EXTENSIONS[MERMAID]}"
+    if output_format in PER_MAP_NAMES:
+        return PER_MAP_NAMES[output_format].format(id=map_id)
     return f"{map_id}-{view}.{EXTENSIONS[output_format]}"
 
 
@@ -69,18 +89,29 @@ def plan_jobs(
     views: list[str],
     formats: list[str],
     out: Path,
+    index: bool = False,
 ) -> Plan:
-    """Every (map, view, format) to render, in a stable order, with clashes refused."""
+    """Every (map, view, format) to render, in a stable order, with clashes refused.
+
+    With ``index`` and the html format, the plan also writes ``index.html`` linking the
+    reports.
+    """
     plan = Plan()
     inputs = {doc.path.resolve() for project in projects for doc in project.documents()}
     claimed: dict[Path, str] = {}
+    if index and HTML in formats:
+        target = out / INDEX_NAME
+        if target.resolve() in inputs:
+            plan.refused.append(f"{target} is an input file; choose another --out")
+        else:
+            plan.index = target
+            claimed[target.resolve()] = "the index page"
     for project in projects:
         for document in project.maps:
             if document.model is None or document.display not in selected:
                 continue
-            wanted = [(v, f) for v in views for f in formats if f != MERMAID]
-            if MERMAID in formats:
-                wanted.append((MERMAID, MERMAID))
+            wanted = [(v, f) for v in views for f in formats if f not in PER_MAP_FORMATS]
+            wanted += [(f, f) for f in PER_MAP_FORMATS if f in formats]
             for view, output_format in wanted:
                 target = out / target_name(document.model.id, view, output_format)
                 resolved = target.resolve()
@@ -108,17 +139,63 @@ def mermaid_export(context: RenderContext) -> str:
     return to_mermaid(context.journey, names)
 
 
-def run_jobs(jobs: list[Job], renderer: Renderer) -> Iterator[Job]:
-    """Render and write each job, yielding it once its file is on disk."""
+def stale_after_days(project: Project) -> int:
+    """How many days a map without a ``review_cadence`` stays fresh: the stale-map rule's
+    ``default_cadence`` as the workspace sets it."""
+    config = project.config
+    settings = config.model.lint if config is not None and config.model is not None else None
+    rule = find_rule("stale-map")
+    assert rule is not None
+    options = build_policy(settings, config, LintRequest()).options_for(rule)
+    return int(options.default_cadence.days)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What the HTML and Markdown reports add to a map: its findings, and the date its
+    review is judged on."""
+
+    findings: Mapping[str, list[Diagnostic]] = field(default_factory=dict)
+    today: datetime.date = field(default_factory=datetime.date.today)
+    index_title: str = "Journey maps"
+
+
+def run_jobs(
+    plan: Plan, renderer: Renderer | None, inputs: ReportInputs | None = None
+) -> Iterator[Path]:
+    """Write each file of ``plan``, yielding its path once it is on disk.
+
+    ``renderer`` draws the Graphviz formats; it may be None when the plan holds none.
+    """
+    inputs = inputs or ReportInputs()
     sources: dict[tuple[str, str], DiagramSource] = {}
-    for job in jobs:
+    entries: list[IndexEntry] = []
+    for job in plan.jobs:
+        findings = inputs.findings.get(job.document.display, [])
         if job.output_format == MERMAID:
             data = mermaid_export(context_for(job)).encode("utf-8")
+        elif job.output_format == HTML:
+            days = stale_after_days(job.project)
+            context = context_for(job)
+            data = html_report(context, findings, inputs.today, days).encode("utf-8")
+            name = job.target.name
+            entries.append(index_entry(context, findings, name, inputs.today, days))
+        elif job.output_format == MARKDOWN:
+            days = stale_after_days(job.project)
+            markdown = markdown_report(context_for(job), findings, inputs.today, days)
+            data = markdown.encode("utf-8")
         else:
+            if renderer is None:
+                raise ValueError("a Graphviz format needs a renderer")
             key = (job.document.display, job.view)
             if key not in sources:
                 sources[key] = VIEWS[job.view](context_for(job))
             data = renderer.render(sources[key], job.output_format)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(job.target, data)
-        yield job
+        yield job.target
+    if plan.index is not None:
+        plan.index.parent.mkdir(parents=True, exist_ok=True)
+        page = html_index(entries, inputs.index_title)
+        write_bytes_atomic(plan.index, page.encode("utf-8"))
+        yield plan.index

@@ -1,0 +1,435 @@
+"""What a report shows, as plain data: the views of a map's parts, and their summaries.
+
+:mod:`cjm.report.build` fills these from a map; the HTML and Markdown reports read them.
+User text is kept exactly as written: each output escapes it its own way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cjm.model import MapType
+from cjm.model.journey import KpiDirection
+
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+STATUS_ORDER = ("open", "mitigated", "resolved")
+LEVELS = ("high", "medium", "low")  # impact, best first
+EFFORTS = ("low", "medium", "high")  # effort, cheapest first
+TYPE_LABEL = {
+    MapType.CURRENT_STATE: "Current-state map",
+    MapType.FUTURE_STATE: "Future-state map",
+    MapType.DAY_IN_THE_LIFE: "Day-in-the-life map",
+    MapType.SERVICE_BLUEPRINT: "Service blueprint",
+}
+# The nine cells of the opportunity matrix, by (impact, effort).
+QUADRANT = {
+    ("high", "low"): "Quick wins",
+    ("high", "medium"): "Strategic",
+    ("high", "high"): "Big bets",
+    ("medium", "low"): "Easy gains",
+    ("medium", "medium"): "Worth planning",
+    ("medium", "high"): "Think twice",
+    ("low", "low"): "Fill-ins",
+    ("low", "medium"): "Low priority",
+    ("low", "high"): "Money pits",
+}
+PERSONA_SECTIONS = (
+    ("goals", "Goals"),
+    ("frustrations", "Frustrations"),
+    ("motivations", "Motivations"),
+    ("behaviours", "Behaviours"),
+    ("decision_habits", "Decision habits"),
+    ("churn_risks", "What might make them leave"),
+)
+
+Backing = Literal["research", "assumption", "none"]
+KpiStatus = Literal["met", "missed", "no-target", "no-data"]
+
+
+# -- small pieces ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: str
+    title: str
+    kind: str
+    is_assumption: bool
+    known: bool
+    date: datetime.date | None = None
+    sample_size: int | None = None
+    link: str | None = None
+    href: str | None = None  # the link, only when it may be followed
+    summary: str | None = None
+    cited_by: int = 0
+
+
+@dataclass(frozen=True)
+class TouchpointRef:
+    id: str
+    name: str
+    channel: str | None
+    mode: str | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class EmotionMark:
+    """How one persona feels at one step (score None: the step has no score for them)."""
+
+    persona_id: str
+    name: str
+    initials: str
+    fill: str
+    ink: str
+    score: int | None
+    label: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class EmotionGroup:
+    """Personas who feel the same at a step, with the same words: shown once."""
+
+    marks: list[EmotionMark]
+    score: int | None
+    label: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    action: str
+    owner: str | None
+    owner_id: str | None
+
+
+@dataclass
+class KpiView:
+    id: str
+    name: str
+    target: float | None
+    actual: float | None
+    unit: str | None
+    better: str
+    source: str | None
+    stage: str
+    step: str | None  # the step's action, for a step KPI
+    step_number: int | None
+
+    @property
+    def status(self) -> KpiStatus:
+        if self.target is None:
+            return "no-target"
+        if self.actual is None:
+            return "no-data"
+        if self.better == KpiDirection.LOWER.value:
+            return "met" if self.actual <= self.target else "missed"
+        return "met" if self.actual >= self.target else "missed"
+
+    @property
+    def gap(self) -> float | None:
+        """How far the actual value is from the target, in the good direction (+ is better)."""
+        if self.target is None or self.actual is None:
+            return None
+        difference = self.actual - self.target
+        return -difference if self.better == KpiDirection.LOWER.value else difference
+
+
+@dataclass
+class OpportunityView:
+    id: str
+    number: int
+    summary: str
+    description: str | None
+    owner: str | None
+    owner_id: str | None
+    impact: str | None
+    effort: str | None
+    status: str
+    addresses: list[PainRef] = field(default_factory=list)
+    stage: str | None = None
+    step_number: int | None = None  # where it sits in the grid
+
+    @property
+    def quadrant(self) -> str | None:
+        if self.impact is None or self.effort is None:
+            return None
+        return QUADRANT[(self.impact, self.effort)]
+
+
+@dataclass(frozen=True)
+class PainRef:
+    """A mention of a pain point elsewhere: enough to link to it."""
+
+    id: str
+    summary: str
+    severity: str | None  # None when the id is unknown
+
+
+@dataclass
+class PainView:
+    id: str
+    summary: str
+    description: str | None
+    severity: str
+    status: str
+    owner: str | None
+    owner_id: str | None
+    stage: str
+    step: str
+    step_number: int
+    personas: list[str]
+    evidence: list[EvidenceView]
+    opportunities: list[OpportunityView] = field(default_factory=list)
+
+    @property
+    def backing(self) -> Backing:
+        return backing_of(self.evidence)
+
+
+@dataclass
+class StepView:
+    id: str
+    number: int
+    stage_index: int
+    action: str
+    description: str | None
+    owner: str | None
+    owner_id: str | None
+    handoff: str | None
+    handoff_from: str | None  # the previous step's owner, when ownership changes here
+    personas: list[str]  # names, when only some personas of the map take the step
+    touchpoints: list[TouchpointRef]
+    thoughts: list[str]
+    emotions: list[EmotionMark]
+    actors: list[str]
+    frontstage: list[ActivityView]
+    backstage: list[ActivityView]
+    support: list[ActivityView]
+    evidence: list[EvidenceView]
+    pains: list[PainView] = field(default_factory=list)
+    opportunities: list[OpportunityView] = field(default_factory=list)
+    kpis: list[KpiView] = field(default_factory=list)
+
+    @property
+    def emotion_groups(self) -> list[EmotionGroup]:
+        groups: dict[tuple[int | None, str | None, str | None], list[EmotionMark]] = {}
+        for mark in self.emotions:
+            groups.setdefault((mark.score, mark.label, mark.note), []).append(mark)
+        return [EmotionGroup(marks, *key) for key, marks in groups.items()]
+
+    @property
+    def backing(self) -> Backing:
+        """The step's own evidence, together with that of its pain points."""
+        return backing_of([*self.evidence, *(e for p in self.pains for e in p.evidence)])
+
+
+@dataclass
+class StageView:
+    id: str
+    index: int
+    name: str
+    description: str | None
+    customer_goal: str | None
+    business_goal: str | None
+    span: int  # columns in the grid (at least 1, for a stage without steps)
+    steps: list[StepView]
+    kpis: list[KpiView]
+    opportunities: list[OpportunityView] = field(default_factory=list)
+
+    @property
+    def all_kpis(self) -> list[KpiView]:
+        return [*self.kpis, *(k for s in self.steps for k in s.kpis)]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the stage grid: a step, or the placeholder of a stage without steps."""
+
+    stage: StageView
+    step: StepView | None
+    first_of_stage: bool = True
+
+
+@dataclass
+class PersonaView:
+    id: str
+    name: str
+    initials: str
+    fill: str
+    ink: str
+    known: bool
+    segment: str | None = None
+    description: str | None = None
+    quote: str | None = None
+    demographics: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    evidence: list[EvidenceView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    column: int  # 0-based column in the grid
+    step_number: int
+    action: str
+    score: int | None  # None: a gap (the persona does not take the step, or has no score)
+    label: str | None = None
+
+
+@dataclass
+class Curve:
+    persona: PersonaView
+    points: list[CurvePoint]
+
+    @property
+    def scored(self) -> list[CurvePoint]:
+        return [p for p in self.points if p.score is not None]
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    impact: str
+    effort: str
+    name: str
+    opportunities: list[OpportunityView]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """How many of ``total`` things rest on research, on assumptions only, on nothing."""
+
+    what: str
+    total: int
+    research: int
+    assumption: int
+    none: int
+
+    def share(self, part: int) -> int:
+        """``part`` as a whole percentage of ``total``."""
+        return round(100 * part / self.total) if self.total else 0
+
+
+@dataclass
+class TeamView:
+    id: str
+    name: str
+    known: bool
+    description: str | None
+    contact: str | None
+    owns_map: bool = False
+    steps: list[StepView] = field(default_factory=list)
+    touchpoints: list[TouchpointRef] = field(default_factory=list)
+    pains: list[PainView] = field(default_factory=list)
+    opportunities: list[OpportunityView] = field(default_factory=list)
+    activities: list[tuple[str, StepView, ActivityView]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.owns_map
+            or self.steps
+            or self.touchpoints
+            or self.pains
+            or self.opportunities
+            or self.activities
+        )
+
+
+@dataclass(frozen=True)
+class FindingView:
+    code: str
+    name: str
+    severity: str
+    line: int
+    column: int
+    message: str
+    hint: str | None
+
+
+@dataclass(frozen=True)
+class Review:
+    """When the map was reviewed and whether that is too long ago."""
+
+    reviewed: datetime.date
+    today: datetime.date
+    cadence: str | None  # the map's own cadence ("quarterly"), if it has one
+    cadence_days: int | None  # None: nothing to compare against
+    due: datetime.date | None
+    stale: bool
+    age_days: int
+    overdue_days: int
+    in_future: bool
+
+
+@dataclass
+class Report:
+    id: str
+    title: str
+    type: str
+    type_label: str
+    owner: str
+    owner_id: str
+    description: str | None
+    tags: list[str]
+    current_state: str | None
+    review: Review
+    personas: list[PersonaView]
+    stages: list[StageView]
+    columns: list[Column]
+    steps: list[StepView]
+    pains: list[PainView]  # by severity, then status, then journey order
+    opportunities: list[OpportunityView]
+    matrix: list[list[MatrixCell]]  # impact high..low, effort low..high
+    unsized: list[OpportunityView]
+    unplaced: list[OpportunityView]  # opportunities tied to no step or stage
+    kpis: list[KpiView]
+    coverage: list[CoverageRow]
+    evidence: list[EvidenceView]
+    curves: list[Curve]
+    teams: list[TeamView]
+    findings: list[FindingView]
+    blueprint: bool
+    has_thoughts: bool
+    has_kpis: bool
+
+    def count_pains(self, severity: str, status: str | None = None) -> int:
+        return sum(
+            p.severity == severity and (status is None or p.status == status) for p in self.pains
+        )
+
+    @property
+    def open_pains(self) -> list[PainView]:
+        return [p for p in self.pains if p.status == "open"]
+
+    @property
+    def open_by_severity(self) -> str:
+        """``1 critical, 2 high``: the open pain points by severity, worst first."""
+        counts = ((self.count_pains(s, "open"), s) for s in SEVERITY_ORDER)
+        return ", ".join(f"{n} {s}" for n, s in counts if n)
+
+    @property
+    def kpis_met(self) -> int:
+        return sum(k.status == "met" for k in self.kpis)
+
+    @property
+    def kpis_measured(self) -> int:
+        return sum(k.status in ("met", "missed") for k in self.kpis)
+
+    def count_findings(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def backing_of(evidence: Iterable[EvidenceView]) -> Backing:
+    known = [e for e in evidence if e.known]
+    if any(not e.is_assumption for e in known):
+        return "research"
+    if known:
+        return "assumption"
+    return "none"

@@ -1,0 +1,241 @@
+"""The HTML report: one self-contained page per map, and an index page for a workspace.
+
+Pages are rendered from Jinja templates shipped in ``templates/`` with autoescaping on
+and undefined names as errors. No user text is ever marked safe: the only markup that
+enters a page unescaped is our own stylesheet and script, and the emotion-curve SVG,
+which :mod:`cjm.report.curve` builds with every piece of user text escaped.
+
+A page asks for nothing over the network: styles and script are inline, charts are inline
+SVG, and a Content-Security-Policy ``<meta>`` forbids every request (``default-src
+'none'``) and allows no script but ours, by its hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import functools
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from cjm import __version__
+from cjm.diagnostics import Diagnostic
+from cjm.render.context import RenderContext
+from cjm.render.style import EMOTION_WORD, score_label
+from cjm.report.build import build_report, review_of
+from cjm.report.curve import curve_svg
+from cjm.report.facts import (
+    EFFORTS,
+    LEVELS,
+    SEVERITY_ORDER,
+    Column,
+    Curve,
+    KpiView,
+    Report,
+    StageView,
+)
+from cjm.report.formatting import format_date, format_number, format_value, plural
+from cjm.report.links import safe_relative
+
+PRINT_COLUMNS = 6  # step columns per printed grid: what fits a landscape A4 or Letter page
+SCORES = (2, 1, 0, -1, -2)
+BASE_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One map on the workspace index page."""
+
+    map_id: str
+    title: str
+    type: str
+    owner: str  # the owning team's name
+    reviewed: datetime.date
+    steps: int
+    pain_points: int
+    findings: int
+    file_name: str  # the map's report, relative to the index page
+    stale: bool = False
+    open_pain_points: int = 0
+
+
+@dataclass(frozen=True)
+class StageSpan:
+    stage: StageView
+    span: int
+    continued: bool  # the stage started in an earlier printed grid
+
+
+@dataclass(frozen=True)
+class GridChunk:
+    """The columns of one grid table: all of them on screen, a page's worth in print."""
+
+    columns: list[Column]
+    stages: list[StageSpan]
+    last: bool
+
+
+def chunks(columns: list[Column], size: int) -> list[GridChunk]:
+    """``columns`` cut into tables of at most ``size`` columns, at stage boundaries where a
+    stage fits, else inside the stage."""
+    groups: list[list[Column]] = []
+    for column in columns:
+        current = groups[-1] if groups else None
+        stage_length = column.stage.span
+        starts_stage = column.first_of_stage
+        if (
+            current is None
+            or len(current) >= size
+            or (starts_stage and len(current) + stage_length > size and stage_length <= size)
+        ):
+            groups.append([column])
+        else:
+            current.append(column)
+    found = []
+    for number, group in enumerate(groups):
+        spans: list[StageSpan] = []
+        for column in group:
+            if spans and spans[-1].stage is column.stage:
+                last = spans[-1]
+                spans[-1] = StageSpan(last.stage, last.span + 1, last.continued)
+            else:
+                spans.append(StageSpan(column.stage, 1, not column.first_of_stage))
+        found.append(GridChunk(group, spans, number == len(groups) - 1))
+    return found
+
+
+def emotion_class(score: int | None) -> str:
+    if score is None:
+        return "emo-none"
+    return {2: "emo-p2", 1: "emo-p1", 0: "emo-0", -1: "emo-n1", -2: "emo-n2"}[score]
+
+
+def gap_text(kpi: KpiView) -> str:
+    """How far from target: ``17% short``, ``3 minutes better``, ``on target``."""
+    gap = kpi.gap
+    if gap is None:
+        return ""
+    if gap == 0:
+        return "on target"
+    if kpi.unit == "%":  # the difference of two percentages is in points
+        amount = format_number(round(abs(gap), 6)) + " pts"
+    else:
+        amount = format_value(round(abs(gap), 6), kpi.unit)
+    return f"{amount} better" if gap > 0 else f"{amount} short"
+
+
+def curve_markup(curve: Curve, columns: list[Column], chart_id: str) -> Markup:
+    """The curve's SVG: built by :func:`curve_svg`, which escapes every user text."""
+    return Markup(curve_svg(curve, columns, chart_id))
+
+
+def _resource(name: str) -> str:
+    return resources.files("cjm.report").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("cjm.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        date=format_date,
+        number=format_number,
+        emotion_class=emotion_class,
+        score=score_label,
+    )
+    environment.globals.update(
+        value=format_value,
+        plural=plural,
+        gap_text=gap_text,
+        curve=curve_markup,
+        emotion_word=EMOTION_WORD,
+        SCORES=SCORES,
+        SEVERITIES=SEVERITY_ORDER,
+        LEVELS=LEVELS,
+        EFFORTS=EFFORTS,
+        version=__version__,
+        css=Markup(_resource("report.css")),  # our own stylesheet
+    )
+    return environment
+
+
+@functools.cache
+def _script() -> tuple[Markup, str]:
+    """Our one script and the CSP source that allows exactly it."""
+    text = _resource("filter.js")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), f"'sha256-{digest}'"  # our own script
+
+
+def render_report(report: Report) -> str:
+    """The page of an already built :class:`Report`."""
+    script, source = _script()
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        r=report,
+        script=script,
+        csp=f"{BASE_POLICY}; script-src {source}",
+        screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
+        printed=chunks(report.columns, PRINT_COLUMNS),
+    )
+
+
+def html_report(
+    context: RenderContext,
+    findings: list[Diagnostic],
+    today: datetime.date,
+    stale_after_days: int | None,
+) -> str:
+    """The self-contained report page of one map.
+
+    ``findings`` are the validation and lint diagnostics of the map's file; ``today`` is
+    the date staleness is judged on, and ``stale_after_days`` the review interval of a map
+    that sets no ``review_cadence`` (None: such a map is never called stale).
+    """
+    return render_report(build_report(context, findings, today, stale_after_days))
+
+
+def index_entry(
+    context: RenderContext,
+    findings: list[Diagnostic],
+    file_name: str,
+    today: datetime.date,
+    stale_after_days: int | None,
+) -> IndexEntry:
+    """The index line of a map whose report is written to ``file_name``."""
+    journey = context.journey
+    steps = [step for _, _, step in journey.iter_steps()]
+    pains = [pain for step in steps for pain in step.pain_points]
+    return IndexEntry(
+        map_id=journey.id,
+        title=journey.title,
+        type=journey.type.value,
+        owner=context.team_name(journey.owner) or journey.owner,
+        reviewed=journey.reviewed,
+        steps=len(steps),
+        pain_points=len(pains),
+        findings=len(findings),
+        file_name=file_name,
+        stale=review_of(journey, today, stale_after_days).stale,
+        open_pain_points=sum(pain.status.value == "open" for pain in pains),
+    )
+
+
+def html_index(entries: list[IndexEntry], title: str) -> str:
+    """A page that links the report of every map in ``entries``, in the order given."""
+    template = _environment().get_template("index.html.j2")
+    rows = [(entry, safe_relative(entry.file_name)) for entry in entries]
+    return template.render(title=title, rows=rows, csp=BASE_POLICY)

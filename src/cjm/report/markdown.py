@@ -1,0 +1,486 @@
+"""The report as Markdown, for wikis and pull-request descriptions.
+
+The same content as the HTML report, from the same :class:`~cjm.report.build.Report`:
+facts and staleness, personas, the journey stage by stage as tables, the emotional curve
+as a Mermaid ``journey`` block (GitHub and GitLab draw it), the pain-point register, the
+opportunity matrix, KPIs against targets, evidence coverage, what each team owns and the
+lint findings.
+
+Every piece of user text goes through :func:`md`, which collapses it onto one line and
+backslash-escapes the characters that Markdown (and the HTML that Markdown allows) would
+read as markup, so that text shows literally and never becomes a link, a tag or a table
+cell boundary. Links are made only for ``http(s):`` and ``mailto:`` addresses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from cjm.diagnostics import Diagnostic
+from cjm.render.context import RenderContext
+from cjm.render.mermaid import to_mermaid
+from cjm.render.style import EMOTION_WORD, clean, score_label
+from cjm.report.build import build_report
+from cjm.report.curve import extremes
+from cjm.report.facts import (
+    EFFORTS,
+    CoverageRow,
+    EmotionGroup,
+    EvidenceView,
+    KpiView,
+    OpportunityView,
+    Report,
+    StageView,
+    StepView,
+)
+from cjm.report.formatting import format_date, format_number, format_value, plural
+
+# Characters that start markup anywhere in a line: emphasis, code, links and images
+# (``[``), HTML (``<``, ``&``), table cells, strikethrough, headings, GitHub math (``$``)
+# and mentions (``@``, which would notify people from a pull request).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$@])")
+_LINE_START = re.compile(r"^(\d*)([-+=>.)])")
+DASH = "\u2013"
+
+
+def md(text: str | None) -> str:
+    """``text`` on one line with every Markdown-special character escaped."""
+    if not text:
+        return ""
+    return _SPECIAL.sub(r"\\\1", clean(text))
+
+
+def md_block(text: str | None) -> str:
+    """:func:`md` for text that starts a line, where ``-``, ``+``, ``>`` or ``1.`` would
+    start a list or a quote."""
+    text = md(text)
+    match = _LINE_START.match(text)
+    if match is None or (not match.group(1) and match.group(2) in ".)"):
+        return text
+    return f"{match.group(1)}\\{text[len(match.group(1)) :]}"
+
+
+def link(text: str, href: str | None) -> str:
+    """``[text](href)`` when ``href`` is a safe address, else the escaped text."""
+    if href is None:
+        return md(text)
+    return f"[{md(text)}](<{href}>)"
+
+
+def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """A GitHub-flavoured Markdown table; cells must already be escaped."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def fence(text: str, info: str) -> list[str]:
+    """``text`` in a fenced code block longer than any run of backticks inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return [f"{marks}{info}", text.rstrip("\n"), marks, ""]
+
+
+def _emotion(group: EmotionGroup) -> str:
+    who = " ".join(md(m.initials) for m in group.marks)
+    if group.score is None:
+        return f"{who} no score"
+    words = md(group.label) if group.label else EMOTION_WORD[group.score]
+    return f"{who} **{score_label(group.score)}** {words}"
+
+
+def _evidence(evidence: EvidenceView, with_link: bool = False) -> str:
+    kind = "assumption" if evidence.is_assumption else evidence.kind.replace("-", " ")
+    text = f"{md(evidence.title)} ({kind}"
+    if evidence.sample_size:
+        text += f", n={format_number(evidence.sample_size)}"
+    text += ")"
+    if with_link and evidence.link:
+        text += " " + (
+            link(evidence.link, evidence.href) if evidence.href else f"`{md(evidence.link)}`"
+        )
+    return text
+
+
+def _kpi_status(kpi: KpiView) -> str:
+    return {
+        "met": "\u2713 met",
+        "missed": "\u2717 missed",
+        "no-target": "no target",
+        "no-data": "no data",
+    }[kpi.status]
+
+
+def _opportunity(o: OpportunityView) -> str:
+    return f"O{o.number} {md(o.summary)} ({o.status.replace('-', ' ')})"
+
+
+def _header(r: Report) -> list[str]:
+    review = r.review
+    facts = [
+        f"*{r.type_label}*",
+        f"Owner: **{md(r.owner)}**",
+        f"Last reviewed: {format_date(review.reviewed)}"
+        + (f" ({review.cadence} cadence)" if review.cadence else ""),
+        f"Map id: `{r.id}`",
+    ]
+    if r.current_state:
+        facts.append(f"Improves on: `{r.current_state}`")
+    lines = [f"# {md(r.title)}", "", " \u00b7 ".join(facts), ""]
+    if review.stale:
+        lines += [
+            f"> \u26a0\ufe0f **Review overdue by {plural(review.overdue_days, 'day')}.** "
+            f"Last reviewed {plural(review.age_days, 'day')} ago; a review is due every "
+            f"{review.cadence_days} days. Treat its insight with care.",
+            "",
+        ]
+    elif review.in_future:
+        lines += [
+            f"> \u26a0\ufe0f **Review date in the future:** {format_date(review.reviewed)} is "
+            f"after {format_date(review.today)}.",
+            "",
+        ]
+    elif review.due is not None:
+        lines += [f"Up to date: next review due {format_date(review.due)}.", ""]
+    if r.description:
+        lines += [md_block(r.description), ""]
+    if r.tags:
+        lines += ["Tags: " + ", ".join(md(t) for t in r.tags), ""]
+    return lines
+
+
+def _summary(r: Report) -> list[str]:
+    open_by = r.open_by_severity
+    coverage = r.coverage[0]
+    row = [
+        f"{len(r.steps)} in {plural(len(r.stages), 'stage')}",
+        f"{len(r.open_pains)}" + (f" ({open_by})" if open_by else ""),
+        str(len(r.opportunities)),
+        f"{r.kpis_met} of {r.kpis_measured}",
+        f"{coverage.share(coverage.research)}%" if coverage.total else DASH,
+        str(len(r.findings)),
+    ]
+    headers = [
+        "Steps",
+        "Open pain points",
+        "Opportunities",
+        "KPIs on target",
+        "Pain points backed by research",
+        "Lint findings",
+    ]
+    return ["## At a glance", "", *table(headers, [row])]
+
+
+def _personas(r: Report) -> list[str]:
+    lines = ["## Personas", ""]
+    for p in r.personas:
+        lines += [f"### {md(p.name)} ({md(p.initials)})", ""]
+        if p.segment:
+            lines += [f"*{md(p.segment)}*", ""]
+        if p.quote:
+            lines += [f"> {md_block(p.quote)}", ""]
+        if p.description:
+            lines += [md_block(p.description), ""]
+        if p.demographics:
+            lines += [" \u00b7 ".join(f"{md(k)}: **{md(v)}**" for k, v in p.demographics), ""]
+        for title, items in p.sections:
+            lines.append(f"- **{title}:** " + "; ".join(md(i) for i in items))
+        if p.sections:
+            lines.append("")
+        if p.evidence:
+            lines += ["Based on: " + "; ".join(_evidence(e) for e in p.evidence), ""]
+    return lines
+
+
+def _step_row(step: StepView, stage: StageView, first: bool) -> list[str]:
+    owner = md(step.owner) if step.owner else ""
+    if step.handoff_from:
+        owner += f" (handoff from {md(step.handoff_from)}"
+        owner += f": {md(step.handoff)})" if step.handoff else ", not described)"
+    opportunities = [*(stage.opportunities if first else []), *step.opportunities]
+    return [
+        str(step.number),
+        f"**{md(step.action)}**",
+        owner,
+        "; ".join(md(t.name) + (f" ({t.channel})" if t.channel else "") for t in step.touchpoints),
+        "; ".join(f"\u201c{md(t)}\u201d" for t in step.thoughts),
+        "; ".join(_emotion(g) for g in step.emotion_groups),
+        "; ".join(f"**{p.severity.upper()}** {md(p.summary)}" for p in step.pains),
+        "; ".join(_opportunity(o) for o in opportunities),
+    ]
+
+
+def _journey(r: Report) -> list[str]:
+    lines = ["## Journey", ""]
+    legend = ", ".join(f"{md(p.initials)} = {md(p.name)}" for p in r.personas)
+    lines += [f"Personas: {legend}. Emotion runs from \u22122 (very negative) to +2.", ""]
+    headers = [
+        "#",
+        "Customer action",
+        "Owner",
+        "Touchpoints",
+        "Thoughts",
+        "Emotion",
+        "Pain points",
+        "Opportunities",
+    ]
+    for stage in r.stages:
+        lines += [f"### {stage.index + 1}. {md(stage.name)}", ""]
+        goals = []
+        if stage.customer_goal:
+            goals.append(f"**Customer goal:** {md(stage.customer_goal)}")
+        if stage.business_goal:
+            goals.append(f"**Business goal:** {md(stage.business_goal)}")
+        if goals:
+            lines += [" \u00b7 ".join(goals), ""]
+        if stage.steps:
+            lines += table(
+                headers, [_step_row(s, stage, i == 0) for i, s in enumerate(stage.steps)]
+            )
+        else:
+            lines += ["*No steps yet.*", ""]
+        if r.blueprint and stage.steps:
+            lines += table(
+                ["#", "Frontstage", "Backstage", "Support"],
+                [
+                    [
+                        str(s.number),
+                        *(
+                            "; ".join(
+                                md(a.action) + (f" ({md(a.owner)})" if a.owner else "")
+                                for a in activities
+                            )
+                            for activities in (s.frontstage, s.backstage, s.support)
+                        ),
+                    ]
+                    for s in stage.steps
+                ],
+            )
+        for kpi in stage.all_kpis:
+            lines.append(
+                f"- KPI {md(kpi.name)}: {md(format_value(kpi.actual, kpi.unit))} "
+                f"(target {md(format_value(kpi.target, kpi.unit))}, {kpi.better} is better) "
+                f"{_kpi_status(kpi)}"
+            )
+        if stage.all_kpis:
+            lines.append("")
+    if r.unplaced:
+        lines += ["Other opportunities: " + "; ".join(_opportunity(o) for o in r.unplaced), ""]
+    return lines
+
+
+def _curve(r: Report, context: RenderContext) -> list[str]:
+    names = {m.persona_id: m.name for m in context.marks}
+    lines = ["## Emotional curve", ""]
+    lines += fence(to_mermaid(context.journey, names), "mermaid")
+    for curve in r.curves:
+        found = extremes(curve.points)
+        by_column = {p.column: p for p in curve.scored}
+        for kind, title in (("peak", "Peaks"), ("valley", "Valleys")):
+            points = [by_column[c] for c, k in sorted(found.items()) if k == kind]
+            if points:
+                text = "; ".join(
+                    f"step {p.step_number} {md(p.action)} "
+                    f"(**{score_label(p.score or 0)}**"
+                    + (f" {md(p.label)}" if p.label else "")
+                    + ")"
+                    for p in points
+                )
+                lines.append(f"- {md(curve.persona.name)}, {title.lower()}: {text}")
+    return [*lines, ""]
+
+
+def _pains(r: Report) -> list[str]:
+    lines = ["## Pain points", ""]
+    if not r.pains:
+        return [*lines, "This map records no pain points.", ""]
+    backing = {"research": "research", "assumption": "assumptions only", "none": "none"}
+    rows = [
+        [
+            f"**{p.severity.upper()}**",
+            f"**{md(p.summary)}**" + (f" {md(p.description)}" if p.description else ""),
+            f"{p.step_number}. {md(p.step)} ({md(p.stage)})",
+            md(p.owner) if p.owner else "**no owner**",
+            p.status,
+            f"{backing[p.backing]}: " + "; ".join(_evidence(e) for e in p.evidence)
+            if p.evidence
+            else "**none**",
+            "; ".join(_opportunity(o) for o in p.opportunities)
+            or ("resolved" if p.status == "resolved" else "**nothing yet**"),
+        ]
+        for p in r.pains
+    ]
+    headers = ["Severity", "Pain point", "Where", "Owner", "Status", "Evidence", "Addressed by"]
+    return [*lines, *table(headers, rows)]
+
+
+def _opportunities(r: Report) -> list[str]:
+    lines = ["## Opportunities", ""]
+    if not r.opportunities:
+        return [*lines, "This map records no opportunities.", ""]
+    matrix_rows = [
+        [f"**{row[0].impact.capitalize()} impact**"]
+        + [
+            f"*{cell.name}*"
+            + (
+                "".join(f"; {_opportunity(o)}" for o in cell.opportunities)
+                if cell.opportunities
+                else ""
+            )
+            for cell in row
+        ]
+        for row in r.matrix
+    ]
+    lines += table(
+        ["Impact \\\\ effort", *(f"{e.capitalize()} effort" for e in EFFORTS)], matrix_rows
+    )
+    if r.unsized:
+        lines += ["Not sized yet: " + "; ".join(_opportunity(o) for o in r.unsized), ""]
+    rows = [
+        [
+            f"O{o.number}",
+            f"**{md(o.summary)}**" + (f" {md(o.description)}" if o.description else ""),
+            "; ".join(
+                f"**{a.severity.upper()}** {md(a.summary)}" if a.severity else f"`{a.id}` (unknown)"
+                for a in o.addresses
+            ),
+            md(o.owner) if o.owner else "",
+            o.impact or DASH,
+            o.effort or DASH,
+            o.status.replace("-", " "),
+        ]
+        for o in r.opportunities
+    ]
+    headers = ["#", "Opportunity", "Addresses", "Owner", "Impact", "Effort", "Status"]
+    return [*lines, *table(headers, rows)]
+
+
+def _kpis(r: Report) -> list[str]:
+    lines = ["## KPIs", ""]
+    if not r.kpis:
+        return [*lines, "This map measures nothing yet.", ""]
+    lines += [f"{r.kpis_met} of {plural(r.kpis_measured, 'measured KPI')} on target.", ""]
+    rows = [
+        [
+            md(k.stage),
+            md(k.name) + (f" (step {k.step_number})" if k.step_number else ""),
+            md(format_value(k.actual, k.unit)),
+            md(format_value(k.target, k.unit)),
+            f"{k.better}",
+            f"**{_kpi_status(k)}**",
+            md(k.source),
+        ]
+        for k in r.kpis
+    ]
+    headers = ["Stage", "KPI", "Actual", "Target", "Better", "Status", "Source"]
+    return [*lines, *table(headers, rows)]
+
+
+def _coverage_cell(row: CoverageRow, part: int) -> str:
+    return f"{part} ({row.share(part)}%)"
+
+
+def _evidence_section(r: Report) -> list[str]:
+    lines = ["## Evidence coverage", ""]
+    rows = [
+        [
+            row.what,
+            _coverage_cell(row, row.research),
+            _coverage_cell(row, row.assumption),
+            _coverage_cell(row, row.none),
+            str(row.total),
+        ]
+        for row in r.coverage
+    ]
+    lines += table(["", "Backed by research", "Assumptions only", "No evidence", "Total"], rows)
+    if r.evidence:
+        rows = [
+            [
+                f"**{md(e.title)}**",
+                "assumption" if e.is_assumption else e.kind.replace("-", " "),
+                format_date(e.date) if e.date else DASH,
+                format_number(e.sample_size) if e.sample_size else DASH,
+                str(e.cited_by),
+                (link(e.link, e.href) if e.href else f"`{md(e.link)}`") if e.link else DASH,
+            ]
+            for e in r.evidence
+        ]
+        lines += table(["Source", "Kind", "Date", "Sample", "Cited", "Link"], rows)
+    return lines
+
+
+def _teams(r: Report) -> list[str]:
+    lines = ["## Teams", ""]
+    for t in r.teams:
+        lines += [f"### {md(t.name)}" + (" (owns this map)" if t.owns_map else ""), ""]
+        if t.steps:
+            lines.append("- Steps: " + "; ".join(f"{s.number}. {md(s.action)}" for s in t.steps))
+        if t.touchpoints:
+            lines.append(
+                "- Touchpoints: "
+                + "; ".join(
+                    md(tp.name) + (f" ({tp.channel})" if tp.channel else "") for tp in t.touchpoints
+                )
+            )
+        if t.pains:
+            lines.append(
+                "- Pain points: "
+                + "; ".join(f"**{p.severity.upper()}** {md(p.summary)}" for p in t.pains)
+            )
+        if t.opportunities:
+            lines.append("- Opportunities: " + "; ".join(_opportunity(o) for o in t.opportunities))
+        if t.activities:
+            lines.append(
+                "- Blueprint activities: "
+                + "; ".join(
+                    f"{lane} at step {s.number}: {md(a.action)}" for lane, s, a in t.activities
+                )
+            )
+        if not (t.steps or t.touchpoints or t.pains or t.opportunities or t.activities):
+            lines.append("- Owns nothing else on this map.")
+        lines.append("")
+    return lines
+
+
+def _findings(r: Report) -> list[str]:
+    lines = ["## Lint findings", ""]
+    if not r.findings:
+        return [*lines, "No findings: the map passes every lint rule that ran.", ""]
+    rows = [
+        [
+            f.severity,
+            f"`{f.code}`",
+            f.name,
+            f"{f.line}:{f.column}",
+            md(f.message) + (f" Hint: {md(f.hint)}" if f.hint else ""),
+        ]
+        for f in r.findings
+    ]
+    return [*lines, *table(["Severity", "Code", "Rule", "Line", "Message"], rows)]
+
+
+def markdown_report(
+    context: RenderContext,
+    findings: list[Diagnostic],
+    today: datetime.date,
+    stale_after_days: int | None,
+) -> str:
+    """The report of one map as Markdown (see the module's docstring)."""
+    r = build_report(context, findings, today, stale_after_days)
+    lines = [
+        *_header(r),
+        *_summary(r),
+        *_personas(r),
+        *_journey(r),
+        *_curve(r, context),
+        *_pains(r),
+        *_opportunities(r),
+        *_kpis(r),
+        *_evidence_section(r),
+        *_teams(r),
+        *_findings(r),
+        f"*Made with cjm from map `{r.id}` on {format_date(today)}.*",
+    ]
+    return "\n".join(lines) + "\n"
