@@ -236,6 +236,70 @@ def render(
     raise typer.Exit(code)
 
 
+class DiffFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+def diff(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="OLD NEW: two map files or two folders to compare. With --base: the "
+            "files or folders to compare with the revision (default: the workspace).",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="REV",
+            help="Compare the working tree with this git revision (a branch, tag or "
+            "commit), read through git: nothing is checked out.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text for a terminal, markdown for a pull-request comment, json for tools.",
+        ),
+    ] = DiffFormat.TEXT,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit with 1 when the maps differ, 0 when not."),
+    ] = False,
+) -> None:
+    """Show what changed between two versions of maps, in journey terms.
+
+    Stages, steps, touchpoints and personas added, removed, renamed or changed; emotions
+    that rose or fell; pain points opened, resolved, re-graded or re-owned; opportunities
+    and KPIs; and the lint findings the change introduced and fixed.
+    Exit status: 0 done (with --exit-code: no changes), 1 changes (--exit-code) or a side
+    that does not load, 2 usage error.
+    """
+    from cjm.commands.diff import run_diff
+
+    given = list(paths or [])
+    old = given[0] if given else None
+    new = given[1] if len(given) > 1 else None
+    code = run_diff(
+        old,
+        new,
+        base=base,
+        paths=given[2:],
+        output_format=output_format.value,
+        exit_code=exit_code,
+    )
+    raise typer.Exit(code)
+
+
 import_app = typer.Typer(
     help="Turn journeys kept in other tools' formats into cjm maps.",
     no_args_is_help=True,
