@@ -300,6 +300,36 @@ def diff(
     raise typer.Exit(code)
 
 
+@app.command()
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to format. Default: the workspace around the current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; list the files that would change."),
+    ] = False,
+    show_diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Write nothing; print the changes as a unified diff."),
+    ] = False,
+) -> None:
+    """Rewrite maps in one canonical layout (key order, indentation, quoting, lists).
+
+    Every comment and value is kept; formatting twice changes nothing. A file that does
+    not parse is left alone. Exit status: 0 done, 1 files would change (--check) or could
+    not be formatted, 2 usage error.
+    """
+    from cjm.commands.fmt import run_fmt
+
+    raise typer.Exit(run_fmt(paths or [], check=check, show_diff=show_diff))
+
+
 import_app = typer.Typer(
     help="Turn journeys kept in other tools' formats into cjm maps.",
     no_args_is_help=True,

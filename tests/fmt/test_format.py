@@ -1,0 +1,512 @@
+"""format_text: the canonical layout, what it keeps, and what it refuses."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cjm.fmt import FormatError, Kind, format_text, same_data
+from cjm.load.yamlread import read_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEAD = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+personas: [olivia]
+"""
+
+
+def fmt(text: str, kind: Kind = "map") -> str:
+    """Format ``text`` (dedented) and check what every result must satisfy."""
+    text = textwrap.dedent(text)
+    formatted = format_text(text, kind)
+    assert same_data(read_yaml(text, "in").data, read_yaml(formatted, "out").data)
+    assert format_text(formatted, kind) == formatted, "formatting twice changed the text"
+    return formatted
+
+
+def stage(body: str) -> str:
+    """A map whose only stage is ``body`` (written at the stage's indentation)."""
+    return (
+        HEAD
+        + "stages:\n  - id: signup\n    name: Sign-up\n"
+        + textwrap.indent(textwrap.dedent(body), "    ")
+    )
+
+
+# -- key order ------------------------------------------------------------------------------------
+
+
+def test_keys_follow_the_model_order_at_every_level() -> None:
+    text = """\
+        stages:
+          - steps:
+              - emotion: {note: Fine, score: 1}
+                action: Starts a trial
+                id: start
+            name: Sign-up
+            id: signup
+        personas: [olivia]
+        reviewed: 2026-10-01
+        owner: growth
+        type: current-state
+        title: Trial to paid
+        id: trial
+    """
+    assert fmt(text) == HEAD + textwrap.dedent("""\
+        stages:
+          - id: signup
+            name: Sign-up
+            steps:
+              - id: start
+                action: Starts a trial
+                emotion: {score: 1, note: Fine}
+    """)
+
+
+def test_comments_move_with_their_keys() -> None:
+    text = """\
+        # The map of the trial.
+
+        title: Trial to paid  # shown in reports
+        # The stable id
+        # (never change it).
+        id: trial
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        stages:
+          - id: signup
+            name: Sign-up
+        personas: [olivia]   # one persona
+    """
+    assert fmt(text) == textwrap.dedent("""\
+        # The map of the trial.
+
+        # The stable id
+        # (never change it).
+        id: trial
+        title: Trial to paid  # shown in reports
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        personas: [olivia]   # one persona
+        stages:
+          - id: signup
+            name: Sign-up
+    """)
+
+
+def test_the_schema_comment_stays_first() -> None:
+    text = (
+        "# yaml-language-server: $schema=../schemas/map.schema.json\ntitle: T\n"
+        + HEAD.replace("title: Trial to paid\n", "")
+        + "stages: [{id: s, name: S}]\n"
+    )
+    formatted = fmt(text)
+    assert formatted.splitlines()[:3] == [
+        "# yaml-language-server: $schema=../schemas/map.schema.json",
+        "id: trial",
+        "title: T",
+    ]
+
+
+def test_free_mappings_keep_their_order() -> None:
+    text = stage("""\
+        steps:
+          - id: start
+            action: Starts a trial
+            emotions: {zoe: -1, adam: 2}
+    """).replace(
+        "personas: [olivia]\n",
+        "personas:\n  - {name: Olivia, id: olivia, demographics: {role: COO, age: 40}}\n",
+    )
+    formatted = fmt(text)
+    assert "emotions: {zoe: -1, adam: 2}" in formatted
+    assert "- {id: olivia, name: Olivia, demographics: {role: COO, age: 40}}" in formatted
+
+
+def test_workspace_and_definition_files_follow_their_models() -> None:
+    workspace = """\
+        lint:
+          ignore: [stale-map]
+          fail_on: warning
+          select: [ALL]
+        teams: [{name: Growth, id: growth}]
+        maps: ["maps/*.yaml"]
+        name: Tessera
+    """
+    assert fmt(workspace, "workspace") == textwrap.dedent("""\
+        name: Tessera
+        maps: ["maps/*.yaml"]
+        teams: [{id: growth, name: Growth}]
+        lint:
+          select: [ALL]
+          ignore: [stale-map]
+          fail_on: warning
+    """)
+    definitions = """\
+        teams:
+          - {name: Growth, id: growth}
+        personas:
+          - name: Olivia
+            id: olivia
+    """
+    assert fmt(definitions, "definitions") == textwrap.dedent("""\
+        personas:
+          - id: olivia
+            name: Olivia
+        teams:
+          - {id: growth, name: Growth}
+    """)
+
+
+def test_a_merge_key_comes_first_and_aliases_stay_after_their_anchors() -> None:
+    text = """\
+        personas:
+          - &base
+            name: Base
+            id: base
+          - name: Copy
+            <<: *base
+            id: copy
+    """
+    assert fmt(text, "definitions") == textwrap.dedent("""\
+        personas:
+          - &base
+            id: base
+            name: Base
+          - <<: *base
+            id: copy
+            name: Copy
+    """)
+    # Moving `title` above `stages` would put the alias before its anchor.
+    text = """\
+        stages:
+          - name: &name Sign-up
+            id: signup
+        title: *name
+        id: trial
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        personas: [olivia]
+    """
+    formatted = fmt(text)
+    assert formatted.startswith("stages:\n  - id: signup\n    name: &name Sign-up\ntitle: *name\n")
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+
+def test_indentation_and_spacing_are_normalised() -> None:
+    text = HEAD + textwrap.dedent("""\
+        stages:
+        -   id:    signup
+            name: Sign-up
+            steps:
+            -     id: start
+                  action: Starts a trial
+                  thoughts:
+                        - Is it free?
+                  emotion:
+                      -1
+    """)
+    assert fmt(text) == HEAD + textwrap.dedent("""\
+        stages:
+          - id: signup
+            name: Sign-up
+            steps:
+              - id: start
+                action: Starts a trial
+                thoughts:
+                  - Is it free?
+                emotion: -1
+    """)
+
+
+def test_scalars_keep_their_style_and_spelling() -> None:
+    text = stage("""\
+        description: 'single ''quoted'''
+        customer_goal: "double \\u00e9 \\"quoted\\""
+        business_goal: yes
+        kpis:
+          - id: conversion
+            name: >-
+              Trials that
+              convert
+            target: 0x1F
+            actual: 1_000
+            unit: ~
+            source: |
+              Line one
+                indented
+    """)
+    formatted = fmt(text)
+    for kept in (
+        "description: 'single ''quoted'''",
+        'customer_goal: "double \\u00e9 \\"quoted\\""',
+        "business_goal: yes",
+        "name: >-\n          Trials that\n          convert\n",
+        "target: 0x1F",
+        "actual: 1_000",
+        "unit: ~",
+        "source: |\n          Line one\n            indented\n",
+    ):
+        assert kept in formatted
+    data = read_yaml(formatted, "f").data["stages"][0]
+    assert data["business_goal"] == "yes"
+    assert data["kpis"][0]["target"] == 31
+
+
+def test_dates_stay_dates_and_text_stays_text() -> None:
+    formatted = fmt(
+        HEAD.replace("title: Trial to paid", "title: '2026-01-01'")
+        + "stages: [{id: s, name: 'no'}]\n"
+    )
+    data = read_yaml(formatted, "f").data
+    assert data["title"] == "2026-01-01"
+    assert str(data["reviewed"]) == "2026-10-01" and not isinstance(data["reviewed"], str)
+    assert data["stages"][0]["name"] == "no"
+
+
+def test_text_over_several_lines_keeps_its_line_breaks() -> None:
+    text = stage("""\
+        description: A plain text
+                that goes on
+          over three lines
+        customer_goal: "quoted, \\
+             with an escaped break"
+    """)
+    formatted = fmt(text)
+    assert (
+        "    description: A plain text\n      that goes on\n      over three lines\n" in formatted
+    )
+    assert '    customer_goal: "quoted, \\\n      with an escaped break"\n' in formatted
+
+
+def test_block_text_is_reindented_with_an_indicator_only_when_needed() -> None:
+    text = HEAD + (
+        "stages:\n"
+        "    - id: s\n"
+        "      name: S\n"
+        "      description: |4\n"  # the text starts 4 columns right of the key
+        "            starts with spaces\n"
+        "          second line\n"
+        "      customer_goal: >8-\n"
+        "              no indicator needed\n"
+    )
+    formatted = fmt(text)
+    assert "    description: |2\n        starts with spaces\n      second line\n" in formatted
+    assert "    customer_goal: >-\n      no indicator needed\n" in formatted
+
+
+def test_flow_collections_stay_on_one_line_unless_they_hold_comments() -> None:
+    text = stage("""\
+        steps: [{id: start,
+                 action: Starts a trial}]
+        kpis: [
+          {id: k, name: K},  # the only KPI
+        ]
+    """)
+    formatted = fmt(text)
+    assert "    steps: [{id: start, action: Starts a trial}]\n" in formatted
+    assert "    kpis:\n      - {id: k, name: K}  # the only KPI\n" in formatted
+
+
+def test_a_map_written_in_flow_style_with_comments_becomes_block_style() -> None:
+    text = (
+        "{title: Trial to paid, id: trial,  # the id\n"
+        " type: current-state, owner: growth, reviewed: 2026-10-01,\n"
+        " personas: [olivia], stages: [{id: s, name: S}]}  # the end\n"
+    )
+    assert fmt(text) == (
+        "id: trial  # the id\n"
+        "title: Trial to paid\n"
+        "type: current-state\n"
+        "owner: growth\n"
+        "reviewed: 2026-10-01\n"
+        "personas: [olivia]\n"
+        "stages: [{id: s, name: S}]\n"
+        "# the end\n"
+    )
+    # Without comments it stays on one line.
+    assert fmt(
+        "{title: T, id: t, type: current-state, owner: g, reviewed: 2026-01-01, "
+        "personas: [p], stages: [{id: s, name: S}]}\n"
+    ).startswith("{id: t, title: T,")
+
+
+def test_comments_end_of_block_and_end_of_file() -> None:
+    text = (
+        stage("""\
+        steps:
+          - id: start
+            action: Starts a trial
+            # more to come in this step
+          # more steps to come
+        # end of the sign-up stage
+    """)
+        + "# end of the file\n"
+    )
+    formatted = fmt(text)
+    assert formatted.endswith(
+        "        action: Starts a trial\n"
+        "        # more to come in this step\n"
+        "      # more steps to come\n"
+        "    # end of the sign-up stage\n"
+        "# end of the file\n"
+    )
+
+
+def test_comments_after_a_key_or_a_dash_and_on_a_block_header() -> None:
+    text = stage("""\
+        steps:  # in order
+          -   # the first step
+            id: start
+            action: |  # verbatim
+              Starts a trial
+            emotion:  # shared by all
+              score: 1
+    """)
+    formatted = fmt(text)
+    assert "    steps:  # in order\n      -   # the first step\n        id: start\n" in formatted
+    assert "        action: |  # verbatim\n" in formatted
+    assert "        emotion:  # shared by all\n          score: 1\n" in formatted
+
+
+def test_blank_lines_markers_and_trailing_spaces() -> None:
+    text = (
+        "---\n\n\n"
+        + HEAD.replace("owner: growth\n", "owner: growth   \n\n\n\n")
+        + ("stages: [{id: s, name: S}]   # note   \n\n\n...\n")
+    )
+    formatted = fmt(text)
+    assert formatted == HEAD.replace("owner: growth\n", "owner: growth\n\n") + (
+        "stages: [{id: s, name: S}]   # note\n"
+    )
+
+
+def test_a_blank_line_never_joins_text_that_keeps_its_final_breaks() -> None:
+    text = stage("""\
+        description: |+
+          kept
+
+        name: Sign-up
+    """).replace("    name: Sign-up\n    description", "    description", 1)
+    formatted = fmt(text)
+    assert read_yaml(formatted, "f").data["stages"][0]["description"] == "kept\n\n"
+
+
+def test_text_at_the_end_of_a_file_without_a_final_line_break() -> None:
+    formatted = fmt(HEAD + "stages: [{id: s, name: S}]\ndescription: |\n  no final break")
+    assert formatted.endswith(
+        "description: |-\n  no final break\npersonas: [olivia]\nstages: [{id: s, name: S}]\n"
+    )
+
+
+def test_directives_keep_their_document_marker() -> None:
+    formatted = fmt("%YAML 1.2\n---\n" + HEAD + "stages: [{id: s, name: S}]\n")
+    assert formatted.startswith("%YAML 1.2\n---\nid: trial\n")
+
+
+def test_empty_and_comment_only_files() -> None:
+    assert fmt("", "definitions") == ""
+    assert fmt("\n\n# nothing yet   \n\n", "workspace") == "# nothing yet\n"
+
+
+# -- line breaks and encoding ---------------------------------------------------------------------
+
+
+def test_crlf_stays_crlf() -> None:
+    text = (
+        HEAD + "stages:\n    - name: S\n      id: s\n      description: |\n        a\n"
+    ).replace("\n", "\r\n")
+    formatted = format_text(text, "map")
+    assert formatted == (
+        HEAD + "stages:\n  - id: s\n    name: S\n    description: |\n      a\n"
+    ).replace("\n", "\r\n")
+    assert format_text(formatted, "map") == formatted
+
+
+def test_a_byte_order_mark_is_dropped() -> None:
+    assert format_text("\ufeff" + HEAD + "stages: [{id: s, name: S}]\n", "map") == (
+        HEAD + "stages: [{id: s, name: S}]\n"
+    )
+
+
+# -- refusals -------------------------------------------------------------------------------------
+
+
+def test_refuses_text_that_does_not_parse_with_its_location() -> None:
+    with pytest.raises(FormatError) as caught:
+        format_text(HEAD + "stages:\n  - id: s\n   name: S\n", "map", path="maps/x.yaml")
+    assert str(caught.value).startswith("maps/x.yaml:9:")
+    assert caught.value.diagnostics[0].code.name == "yaml-syntax"
+
+
+def test_refuses_a_document_with_schema_errors_with_every_diagnostic() -> None:
+    with pytest.raises(FormatError) as caught:
+        format_text(HEAD + "stages: [{id: s, name: S, titel: x}]\ncolour: red\n", "map")
+    found = [(d.code.name, d.line) for d in caught.value.diagnostics]
+    assert ("unknown-key", 7) in found and ("unknown-key", 8) in found
+
+
+def test_refuses_a_file_of_the_wrong_kind() -> None:
+    with pytest.raises(FormatError):
+        format_text("maps: [a]\n", "map")
+
+
+# -- the bundled files ----------------------------------------------------------------------------
+
+
+def _kind(path: Path) -> Kind:
+    if path.name == "cjm.yaml":
+        return "workspace"
+    return "definitions" if "shared" in path.parts else "map"
+
+
+def _whole_block_placeholders(path: Path) -> bool:
+    """Templates whose placeholders stand for whole blocks are not YAML until filled in;
+    the files `cjm init` makes from them are checked in tests/scaffold."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder in PLACEHOLDERS:
+        text = text.replace(placeholder, "")
+    return "{{" in text or "{%" in text
+
+
+# Values for the one-word placeholders of the templates.
+PLACEHOLDERS = {
+    "{{ schema }}": "../schemas/map.schema.json",
+    "{{ map_id }}": "a-map",
+    "{{ title }}": "A map",
+    "{{ today }}": "2026-01-01",
+    "{{ name }}": "A workspace",
+}
+
+BUNDLED = sorted(
+    path
+    for path in [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("templates/**/*.yaml")]
+    if not any(part.startswith(".") for part in path.relative_to(ROOT).parts)
+    and not _whole_block_placeholders(path)
+)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_bundled_files_format_losslessly_and_idempotently(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for placeholder, value in PLACEHOLDERS.items():
+        text = text.replace(placeholder, value)
+    formatted = format_text(text, _kind(path), path=str(path))
+    assert same_data(read_yaml(text, "in").data, read_yaml(formatted, "out").data)
+    assert format_text(formatted, _kind(path)) == formatted
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    assert all(comment in formatted for comment in comments)
+    first = next(line for line in text.splitlines() if "yaml-language-server" in line)
+    assert formatted.startswith(text[: text.index(first) + len(first)])
