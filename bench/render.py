@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validate import synthetic_map  # noqa: E402  (the benchmark's own map generator)
+from validate import synthetic_map
 
 DEFAULT_STEPS = (10, 100, 1000)
 VIEWS = ("journey", "blueprint", "emotions")
@@ -54,7 +54,10 @@ def main() -> None:
     arguments = parser.parse_args()
     views = arguments.view or list(VIEWS)
     print(f"python {sys.version.split()[0]}, format {arguments.format}")
-    header = f"{'steps':>6} {'view':<10} {'DOT':>8} {'draw':>9} {'cjm RSS':>9} {'dot RSS':>9} {'output':>10}"
+    header = (
+        f"{'steps':>6} {'view':<10} {'DOT':>8} {'draw':>9} "
+        f"{'cjm RSS':>9} {'dot RSS':>9} {'output':>10}"
+    )
     print(header)
     with tempfile.TemporaryDirectory() as folder:
         for steps in arguments.steps:

@@ -330,6 +330,92 @@ def fmt(
     raise typer.Exit(run_fmt(paths or [], check=check, show_diff=show_diff))
 
 
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="Where to create the workspace.", file_okay=False),
+    ] = Path(),
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="The workspace name. Default: from the folder name."),
+    ] = None,
+    template: Annotated[
+        str,
+        typer.Option(
+            "--template", "-t", metavar="NAME", help="The first map's template (cjm new --list)."
+        ),
+    ] = "current-state",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Go on when the CI or pre-commit files exist already (they are kept).",
+        ),
+    ] = False,
+) -> None:
+    """Start a workspace: cjm.yaml, a persona file, a first map, a CI workflow and a
+    pre-commit config. Existing files are never overwritten."""
+    from cjm.commands.scaffold import run_init
+
+    raise typer.Exit(run_init(folder, name=name, template=template, force=force))
+
+
+new_app = typer.Typer(
+    help="Add to a workspace from a template.",
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(new_app, name="new")
+
+
+@new_app.callback()
+def new(
+    ctx: typer.Context,
+    list_templates: Annotated[
+        bool, typer.Option("--list", help="List the map templates and exit.")
+    ] = False,
+) -> None:
+    """Add to a workspace from a template: `cjm new map --template NAME`."""
+    if list_templates:
+        from cjm.commands.scaffold import run_list_templates
+
+        raise typer.Exit(run_list_templates())
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(2)
+
+
+@new_app.command("map")
+def new_map(
+    template: Annotated[
+        str,
+        typer.Option(
+            "--template", "-t", metavar="NAME", help="The template (cjm new --list shows them)."
+        ),
+    ] = "current-state",
+    map_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The map id. Default: from the title."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The map title. Default: the template's.")
+    ] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--folder",
+            file_okay=False,
+            help="Where to put the map. Default: the workspace's maps folder.",
+        ),
+    ] = None,
+) -> None:
+    """Add a map from a template; it validates clean as created."""
+    from cjm.commands.scaffold import run_new_map
+
+    raise typer.Exit(run_new_map(template=template, map_id=map_id, title=title, folder=folder))
+
+
 import_app = typer.Typer(
     help="Turn journeys kept in other tools' formats into cjm maps.",
     no_args_is_help=True,

@@ -43,6 +43,7 @@ def test_files_are_split_into_maps_and_definitions(tmp_path: Path) -> None:
         (tmp_path / name).write_text("{}\n")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "h.yaml").write_text("{}\n")
+    (tmp_path / "maps" / ".tool-settings.yaml").write_text("{}\n")
     files = list_workspace_files(tmp_path, ["maps/*.yaml", "maps/*.yml"], ["shared/*.yaml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files.maps] == [
         "maps/a.yml",

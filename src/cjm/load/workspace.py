@@ -47,11 +47,19 @@ def matches(relative: str, patterns: list[str]) -> bool:
 
 
 def walk_yaml_files(folder: Path) -> list[Path]:
-    """Every YAML file under ``folder``, sorted; symlinked folders are not followed."""
+    """Every YAML file under ``folder``, sorted; symlinked folders are not followed.
+
+    Hidden files and folders (``.pre-commit-config.yaml``, ``.github/``) hold tool
+    settings, never maps, so they are left out.
+    """
     found: list[Path] = []
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(current) / f for f in sorted(files) if f.endswith(YAML_SUFFIXES))
+        found.extend(
+            Path(current) / f
+            for f in sorted(files)
+            if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
+        )
     return sorted(found)
 
 
