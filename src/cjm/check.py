@@ -14,6 +14,7 @@ from pathlib import Path
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
+from cjm.load.collector import collector_paused
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, walk_yaml_files
@@ -41,7 +42,7 @@ class CheckResult:
 
     @property
     def unreadable(self) -> bool:
-        return any(d.code is FILE_ERROR for d in self.diagnostics)
+        return any(d.code == FILE_ERROR for d in self.diagnostics)
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -90,6 +91,7 @@ def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> lis
     ]
 
 
+@collector_paused()
 def check_paths(
     paths: list[Path],
     cwd: Path,

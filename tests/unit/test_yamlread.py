@@ -181,3 +181,35 @@ def test_empty_text_gives_no_data_and_no_problem() -> None:
 
 def test_non_string_keys_become_text() -> None:
     assert read_yaml("1: a\ntrue: b\nnull: c\n", "f").data == {"1": "a", "true": "b", "null": "c"}
+
+
+def test_only_the_known_first_characters_can_resolve_to_non_text() -> None:
+    """The reader skips the resolver for plain scalars that cannot be anything but text;
+    that shortcut must cover every first character the resolver has a rule for."""
+    from ruamel.yaml import YAML
+
+    from cjm.load.yamlread import NON_TEXT_START
+
+    resolver = YAML(typ="safe", pure=True).resolver
+    starts = {start for start in resolver.versioned_resolver if start}
+    assert starts <= NON_TEXT_START
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a:\n", None),
+        ("a: ~\n", None),
+        ("a: true\n", True),
+        ("a: yes\n", "yes"),
+        ("a: .inf\n", float("inf")),
+        ("a: -1\n", -1),
+        ("a: 0x1F\n", 31),
+        ("a: 2026-01-02\n", datetime.date(2026, 1, 2)),
+        ("a: 2026-02-30\n", "2026-02-30"),
+        ("a: synthetic\n", "synthetic"),
+        ("a: Null\n", None),
+    ],
+)
+def test_plain_scalars_resolve_as_yaml_1_2_says(text: str, value: object) -> None:
+    assert read_yaml(text, "f.yaml").data == {"a": value}

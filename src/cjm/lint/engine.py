@@ -46,6 +46,16 @@ class _Run:
         self.today = today
         self.documents = {doc.display: doc for doc in project.documents()}
         self.found: list[tuple[Rule, Diagnostic]] = []
+        # Each document's path within the workspace, worked out once (it takes a
+        # file-system call), not once per finding.
+        self.relatives: dict[str, str | None] = {}
+
+    def relative(self, display: str) -> str | None:
+        if display not in self.relatives:
+            document = self.documents.get(display)
+            found = _relative(self.project, document) if document is not None else None
+            self.relatives[display] = found
+        return self.relatives[display]
 
     def collect(self, rule: Rule, outputs: RuleOutput) -> None:
         for output in outputs:
@@ -62,8 +72,7 @@ class _Run:
                 )
             else:
                 diagnostic = output
-            document = self.documents.get(diagnostic.path)
-            relative = _relative(self.project, document) if document is not None else None
+            relative = self.relative(diagnostic.path)
             if not self.policy.enabled(rule, relative):
                 continue
             severity = self.policy.severity(rule, relative)

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import WRONG_TYPE, Diagnostic, Severity
+from cjm.load.collector import collector_paused
 from cjm.load.positions import SourceIndex
 from cjm.load.schema_errors import describe_value, kind_name, validation_diagnostics
 from cjm.load.source import DEFAULT_MAX_BYTES, read_source
@@ -45,6 +46,7 @@ def load_document(
     return parse_document(path, display, source.text, model)
 
 
+@collector_paused()
 def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> Document[ModelT]:
     """Validate already-decoded ``text`` as ``model``."""
     parsed = read_yaml(text, display)

@@ -15,8 +15,18 @@ from cjm.diagnostics import Location
 
 PathPart = str | int
 DataPath = tuple[PathPart, ...]
+# A position as the reader records it: 1-based line and column, and the end column when
+# the value ends on its first line. Plain tuples are cheap to make by the million; they
+# become :class:`Location` objects only when asked for.
+Span = tuple[int, int, int | None]
+# The spans of one entry: its key (None for list items and the root) and its value.
+SpanPair = tuple[Span | None, Span]
 
 ROOT_LOCATION = Location(1, 1)
+
+
+def _location(span: Span) -> Location:
+    return Location(*span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +42,9 @@ class SourceIndex:
 
     __slots__ = ("_entries", "_prefix")
 
-    def __init__(self) -> None:
-        self._entries: dict[DataPath, Entry] = {}
+    def __init__(self, spans: dict[DataPath, SpanPair] | None = None) -> None:
+        """``spans`` maps paths to the spans of their entries (the reader fills it)."""
+        self._entries: dict[DataPath, SpanPair] = spans if spans is not None else {}
         self._prefix: DataPath = ()
 
     def within(self, prefix: DataPath) -> SourceIndex:
@@ -43,8 +54,8 @@ class SourceIndex:
         view._prefix = self._prefix + prefix
         return view
 
-    def record(self, path: DataPath, entry: Entry) -> None:
-        self._entries[self._prefix + path] = entry
+    def record(self, path: DataPath, key: Span | None, value: Span) -> None:
+        self._entries[self._prefix + path] = (key, value)
 
     def __contains__(self, path: object) -> bool:
         return isinstance(path, tuple) and self._prefix + path in self._entries
@@ -52,26 +63,31 @@ class SourceIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _nearest(self, path: Sequence[PathPart]) -> tuple[DataPath, Entry | None]:
+    def _nearest(self, path: Sequence[PathPart]) -> SpanPair | None:
         probe = self._prefix + tuple(path)
         while probe:
-            entry = self._entries.get(probe)
-            if entry is not None:
-                return probe, entry
+            spans = self._entries.get(probe)
+            if spans is not None:
+                return spans
             probe = probe[:-1]
-        return (), self._entries.get(())
+        return self._entries.get(())
 
     def key(self, path: Sequence[PathPart]) -> Location:
         """Location of the key naming ``path`` (the item itself for list items)."""
-        _, entry = self._nearest(path)
-        if entry is None:
+        spans = self._nearest(path)
+        if spans is None:
             return ROOT_LOCATION
-        return entry.key or entry.value
+        return _location(spans[0] or spans[1])
 
     def value(self, path: Sequence[PathPart]) -> Location:
         """Location of the value at ``path``, or of its nearest recorded ancestor."""
-        _, entry = self._nearest(path)
-        return entry.value if entry is not None else ROOT_LOCATION
+        spans = self._nearest(path)
+        return _location(spans[1]) if spans is not None else ROOT_LOCATION
 
     def exact(self, path: Sequence[PathPart]) -> Entry | None:
-        return self._entries.get(self._prefix + tuple(path))
+        """The entry recorded at exactly ``path``, if any."""
+        spans = self._entries.get(self._prefix + tuple(path))
+        if spans is None:
+            return None
+        key, value = spans
+        return Entry(_location(key) if key is not None else None, _location(value))

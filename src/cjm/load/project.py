@@ -13,6 +13,7 @@ from typing import Any
 
 from cjm.diagnostics import Diagnostic
 from cjm.load.document import Document, load_document
+from cjm.load.parallel import load_documents
 from cjm.load.resolve import Resolver, Scope
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, list_workspace_files
@@ -98,15 +99,13 @@ def load_workspace(
     if config.model is None:
         return project
     files = list_workspace_files(root, config.model.maps, config.model.definitions)
-    for path in files.definitions:
-        shown = display_path(path, cwd, root)
-        project.definitions.append(load_document(path, shown, DefinitionsFile, max_bytes))
+    definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
+    project.definitions = load_documents(definitions, DefinitionsFile, max_bytes)
     map_paths = list(files.maps)
     known = {p.resolve() for p in (*files.maps, *files.definitions)}
     map_paths.extend(p for p in extra_maps or [] if p.resolve() not in known)
-    for path in map_paths:
-        shown = display_path(path, cwd, root)
-        project.maps.append(load_document(path, shown, JourneyMap, max_bytes))
+    maps = [(path, display_path(path, cwd, root)) for path in map_paths]
+    project.maps = load_documents(maps, JourneyMap, max_bytes)
     project.resolve()
     return project
 
@@ -114,7 +113,7 @@ def load_workspace(
 def load_standalone(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Project:
     """Load map files that belong to no workspace; they resolve among themselves."""
     project = Project(None)
-    for path in paths:
-        project.maps.append(load_document(path, display_path(path, cwd), JourneyMap, max_bytes))
+    maps = [(path, display_path(path, cwd)) for path in paths]
+    project.maps = load_documents(maps, JourneyMap, max_bytes)
     project.resolve()
     return project

@@ -44,7 +44,7 @@ from cjm.diagnostics import (
     Location,
     Severity,
 )
-from cjm.load.positions import DataPath, Entry, SourceIndex
+from cjm.load.positions import DataPath, SourceIndex, Span, SpanPair
 
 try:  # libyaml through ruamel.yaml.clib; the pure-Python parser is the fallback
     from _ruamel_yaml import CParser
@@ -62,6 +62,11 @@ _SCALAR_TAGS = frozenset(
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _MERGE_TAG = _CORE + "merge"
+# The resolver knows values other than text (null, booleans, numbers, dates, the merge
+# key) only for plain scalars that are empty or start with one of these characters (its
+# table of implicit resolvers is keyed by first character); anything else is text, without
+# asking it. A test checks this set against the resolver's table.
+NON_TEXT_START = frozenset("~nNtTfF0123456789+-.<=!&*")
 
 
 @dataclass
@@ -90,10 +95,15 @@ def _short_tag(tag: str) -> str:
 
 
 def _location(mark: Any, end_mark: Any = None) -> Location:
+    return Location(*_span(mark, end_mark))
+
+
+def _span(mark: Any, end_mark: Any = None) -> Span:
+    line, column = mark.line, mark.column
     end = None
-    if end_mark is not None and end_mark.line == mark.line and end_mark.column > mark.column:
+    if end_mark is not None and end_mark.line == line and end_mark.column > column:
         end = end_mark.column + 1
-    return Location(mark.line + 1, mark.column + 1, end)
+    return (line + 1, column + 1, end)
 
 
 @dataclass
@@ -103,8 +113,8 @@ class _Frame:
     anchor: str | None
     size: int = 1
     key: str | None = None
-    key_location: Location | None = None
-    key_seen: dict[str, Location] = field(default_factory=dict)
+    key_span: Span | None = None
+    key_seen: dict[str, Span] = field(default_factory=dict)
     merges: list[Any] = field(default_factory=list)
     merge_pending: bool = False
     skip_value: bool = False
@@ -114,7 +124,7 @@ class _Builder:
     def __init__(self, path: str, yaml: YAML) -> None:
         self.path = path
         self.yaml = yaml
-        self.index = SourceIndex()
+        self.spans: dict[DataPath, SpanPair] = {}
         self.diagnostics: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
@@ -122,8 +132,10 @@ class _Builder:
         self.real_nodes = 0
         self.aliased_nodes = 0
         self.root: Any = None
-        # Plain scalars resolve by their text alone; maps repeat much of it (ids, levels).
-        self._resolved: dict[str, Any] = {}
+        # Untagged plain scalars resolve by their text alone, and maps repeat much of it
+        # (ids, levels, scores): each text is resolved and constructed once. The values
+        # (text, numbers, booleans, dates) are immutable, so sharing them is safe.
+        self._plain: dict[str, Any] = {}
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -131,14 +143,25 @@ class _Builder:
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, self.path, where, hint))
 
     def scalar_value(self, event: ScalarEvent) -> Any:
-        tag = _tag_of(event)
-        if tag is None and not event.implicit[0]:
-            return event.value  # quoted or block text without a tag is always text
-        if tag is None or tag == "!":
-            resolved = self._resolved.get(event.value)
-            if resolved is None:
-                resolved = self.yaml.resolver.resolve(ScalarNode, event.value, event.implicit)
-                self._resolved[event.value] = resolved
+        tag = event.ctag
+        if tag is None:
+            if not event.implicit[0]:
+                return event.value  # quoted or block text without a tag is always text
+            text = event.value
+            try:
+                return self._plain[text]
+            except KeyError:
+                value = self._plain[text] = self._construct(event, None)
+                return value
+        tag = str(tag)
+        return event.value if tag == "!" else self._construct(event, tag)
+
+    def _construct(self, event: ScalarEvent, tag: str | None) -> Any:
+        """The value of a plain scalar (``tag`` None) or of one with an explicit tag."""
+        if tag is None and event.value and event.value[0] not in NON_TEXT_START:
+            return event.value
+        if tag is None:
+            resolved = self.yaml.resolver.resolve(ScalarNode, event.value, event.implicit)
             name = str(resolved)
         else:
             resolved, name = tag, tag
@@ -157,7 +180,7 @@ class _Builder:
         try:
             return self.yaml.constructor.construct_object(node, deep=True)
         except Exception:  # ruamel raises many kinds here (ValueError, KeyError...)
-            if tag is None or tag == "!":
+            if tag is None:
                 # Looked like a number or date but is not one (2026-02-30): it is text.
                 return event.value
             raise _Refused(
@@ -169,22 +192,22 @@ class _Builder:
 
     # -- attaching values ---------------------------------------------------------------
 
-    def attach(self, value: Any, size: int, where: Location) -> None:
+    def attach(self, value: Any, size: int, where: Span) -> None:
         if not self.stack:
             self.root = value
-            self.index.record((), Entry(None, where))
+            self.spans[()] = (None, where)
             return
         parent = self.stack[-1]
         parent.size += size
-        if isinstance(parent.container, list):
-            item_path = (*parent.path, len(parent.container))
-            parent.container.append(value)
-            self.index.record(item_path, Entry(None, where))
+        container = parent.container
+        if isinstance(container, list):
+            self.spans[(*parent.path, len(container))] = (None, where)
+            container.append(value)
             return
-        if parent.key is None:  # this value is a key
+        key = parent.key
+        if key is None:  # this value is a key
             self.take_key(parent, value, where)
             return
-        key, key_location = parent.key, parent.key_location
         parent.key = None
         if parent.merge_pending:
             parent.merge_pending = False
@@ -193,33 +216,35 @@ class _Builder:
         if parent.skip_value:
             parent.skip_value = False
             return
-        parent.container[key] = value
-        self.index.record((*parent.path, key), Entry(key_location, where))
+        container[key] = value
+        self.spans[(*parent.path, key)] = (parent.key_span, where)
 
-    def take_key(self, frame: _Frame, value: Any, where: Location) -> None:
+    def take_key(self, frame: _Frame, value: Any, where: Span) -> None:
         if value is _MergeKey:
-            frame.key, frame.key_location, frame.merge_pending = "<<", where, True
+            frame.key, frame.key_span, frame.merge_pending = "<<", where, True
             return
         if isinstance(value, dict | list):
-            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", where)
-        if value is None:
+            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", Location(*where))
+        if type(value) is str:
+            key = value
+        elif value is None:
             key = "null"
         elif isinstance(value, bool):
             key = str(value).lower()
         else:
             key = str(value)
         first = frame.key_seen.get(key)
-        frame.key, frame.key_location = key, where
+        frame.key, frame.key_span = key, where
         if first is not None:
             self.diagnostics.append(
                 Diagnostic(
                     DUPLICATE_KEY,
                     Severity.ERROR,
-                    f"duplicate key '{key}' (first defined on line {first.line})",
+                    f"duplicate key '{key}' (first defined on line {first[0]})",
                     self.path,
-                    where,
+                    Location(*where),
                     "remove one of them; the first one is used",
-                    related=((self.path, first),),
+                    related=((self.path, Location(*first)),),
                 )
             )
             # Park the ignored value under a key no path can name, so that its positions
@@ -231,11 +256,13 @@ class _Builder:
 
     # -- events ---------------------------------------------------------------------------
 
-    def start_collection(self, event: CollectionStartEvent, container: Any) -> Location:
-        where = _location(event.start_mark)
+    def start_collection(self, event: CollectionStartEvent, container: Any) -> Span:
+        where = _span(event.start_mark)
         if len(self.stack) >= MAX_DEPTH:
             raise _Refused(
-                INPUT_REFUSED, f"the document nests deeper than {MAX_DEPTH} levels", where
+                INPUT_REFUSED,
+                f"the document nests deeper than {MAX_DEPTH} levels",
+                Location(*where),
             )
         tag = event.ctag
         expected = _CORE + ("map" if isinstance(container, dict) else "seq")
@@ -243,12 +270,12 @@ class _Builder:
             raise _Refused(
                 INPUT_REFUSED,
                 f"unsupported YAML tag '{_short_tag(str(tag))}': maps use plain YAML values only",
-                where,
+                Location(*where),
                 hint="remove the tag",
             )
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
-            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", where)
+            raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", Location(*where))
         path: DataPath = ()
         if parent is not None:
             if isinstance(parent.container, list):
@@ -260,7 +287,7 @@ class _Builder:
         self.real_nodes += 1
         return where
 
-    def end_collection(self, where_start: Location) -> None:
+    def end_collection(self, where_start: Span) -> None:
         frame = self.stack.pop()
         if isinstance(frame.container, dict):
             self.apply_merges(frame)
@@ -274,34 +301,39 @@ class _Builder:
             sources = value if isinstance(value, list) else [value]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise _Refused(YAML_SYNTAX, "'<<' merges mappings only", where)
+                    raise _Refused(YAML_SYNTAX, "'<<' merges mappings only", Location(*where))
                 for key, item in source.items():
                     frame.container.setdefault(key, item)
 
     def alias(self, event: AliasEvent) -> None:
-        where = _location(event.start_mark)
+        where = _span(event.start_mark)
         if event.anchor not in self.anchors:
-            raise _Refused(YAML_SYNTAX, f"alias '*{event.anchor}' names no anchor", where)
+            raise _Refused(
+                YAML_SYNTAX, f"alias '*{event.anchor}' names no anchor", Location(*where)
+            )
         value, size = self.anchors[event.anchor]
         self.aliased_nodes += size
         if self.aliased_nodes > max(MIN_ALIAS_BUDGET, self.real_nodes):
             raise _Refused(
                 INPUT_REFUSED,
                 "aliases expand this document beyond a safe size (an alias bomb?)",
-                where,
+                Location(*where),
                 hint="write the repeated content out, or reference it by id",
             )
         self.attach(value, size, where)
 
     def run(self, text: str, fast: bool) -> None:
-        starts: list[Location] = []
+        starts: list[Span] = []
         for event in _events(self.yaml, text, fast):
-            if isinstance(event, ScalarEvent):
+            if type(event) is ScalarEvent:
                 self.real_nodes += 1
                 value = self.scalar_value(event)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
-                self.attach(value, 1, _location(event.start_mark, event.end_mark))
+                start, end = event.start_mark, event.end_mark
+                line, column = start.line, start.column
+                last = end.column + 1 if end.line == line and end.column > column else None
+                self.attach(value, 1, (line + 1, column + 1, last))
             elif isinstance(event, MappingStartEvent):
                 starts.append(self.start_collection(event, {}))
             elif isinstance(event, SequenceStartEvent):
@@ -331,15 +363,6 @@ _MergeKey = _MergeKeyType()
 
 def _new_yaml() -> YAML:
     return YAML(typ="safe", pure=True)
-
-
-def _tag_of(event: Any) -> str | None:
-    """The explicit tag of an event as text (the pure and C parsers store it differently)."""
-    tag = getattr(event, "ctag", None)
-    if tag is not None:
-        return str(tag)
-    plain = getattr(event, "tag", None)
-    return None if plain is None else str(plain)
 
 
 def _events(yaml: YAML, text: str, fast: bool) -> Iterator[Any]:
@@ -456,7 +479,7 @@ def read_yaml(text: str, path: str, *, fast: bool = True) -> YamlDocument:
     """
     if fast and HAS_LIBYAML:
         document = _read(text, path, fast=True)
-        if not any(d.code is YAML_SYNTAX for d in document.diagnostics):
+        if not any(d.code == YAML_SYNTAX for d in document.diagnostics):
             return document
     return _read(text, path, fast=False)
 
@@ -469,13 +492,14 @@ def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
             builder.run(text, fast)
     except _Refused as refused:
         builder.problem(refused.code, refused.message, refused.where, refused.hint)
-        return YamlDocument(None, builder.index, builder.diagnostics)
+        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
     except ReaderError as error:
-        return YamlDocument(None, builder.index, [_reader_diagnostic(path, text, error)])
+        diagnostic = _reader_diagnostic(path, text, error)
+        return YamlDocument(None, SourceIndex(builder.spans), [diagnostic])
     except MarkedYAMLError as error:
         builder.diagnostics.append(_syntax_diagnostic(path, text, error))
-        return YamlDocument(None, builder.index, builder.diagnostics)
+        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
     except YAMLError as error:
         builder.problem(YAML_SYNTAX, str(error).strip() or "invalid YAML", Location(1, 1))
-        return YamlDocument(None, builder.index, builder.diagnostics)
-    return YamlDocument(builder.root, builder.index, builder.diagnostics)
+        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
+    return YamlDocument(builder.root, SourceIndex(builder.spans), builder.diagnostics)
