@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
-from collections.abc import Callable
+import re
+import signal
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from cjm import cli
 from cjm.cli import app
 from cjm.load import yamlread
 from cjm.load.yamlread import HAS_LIBYAML
@@ -152,7 +157,10 @@ def test_file_over_the_size_limit_is_refused_before_reading(fifty_megabytes: Pat
     assert result.exit_code == 1
     assert where(report) == (1, 1, "CJM007")
     assert only(report)["message"] == "the file is 50.0 MB, over the 20.0 MB limit"
-    assert only(report)["hint"] == "split the journey into several maps"
+    assert only(report)["hint"] == (
+        "split the journey into several maps, or raise the limit: "
+        "--max-file-size MB or CJM_MAX_FILE_SIZE=MB"
+    )
 
 
 def test_raising_the_size_limit_lets_the_file_be_read(fifty_megabytes: Path) -> None:
@@ -430,3 +438,307 @@ def test_collection_as_a_mapping_key(check: Checker, text: str) -> None:
     assert result.exit_code == 1
     assert where(report) == (1, 3, "CJM001")
     assert only(report)["message"] == "a mapping key must be plain text"
+
+
+def test_duplicate_keys_are_each_reported_where_they_repeat(check: Checker) -> None:
+    text = VALID_MAP.replace("type: current-state", "type: current-state\ntitle: Again")
+    text = text.replace("        emotion: 1", "        emotion: 1\n        emotion: -2")
+    result, report = check(text)
+    assert result.exit_code == 1
+    assert [(d["line"], d["column"], d["code"], d["message"]) for d in report["diagnostics"]] == [
+        (4, 1, "CJM002", "duplicate key 'title' (first defined on line 2)"),
+        (18, 9, "CJM002", "duplicate key 'emotion' (first defined on line 17)"),
+    ]
+
+
+FIVE_MEGABYTES = 5 * 1024 * 1024
+
+
+def test_five_megabyte_string_within_the_size_limit_passes(check: Checker) -> None:
+    huge = "x" * FIVE_MEGABYTES
+    result, report = check(VALID_MAP.replace("title: Solo journey", f'title: "{huge}"'))
+    assert result.exit_code == 0
+    assert report["diagnostics"] == []
+
+
+def test_five_megabyte_invalid_value_is_reported_clipped(check: Checker) -> None:
+    result, report = check(VALID_MAP.replace("current-state", "x" * FIVE_MEGABYTES))
+    assert result.exit_code == 1
+    assert where(report) == (3, 7, "CJM005")
+    assert only(report)["message"] == f"'{'x' * 39}…' is not a valid type"
+    assert len(result.stdout) < 5_000
+
+
+# Documents that would write MARKER if a tag were ever constructed, and where the tag is.
+CODE_RUNNING_TAGS = [
+    pytest.param('x: !!python/object/apply:os.system ["touch MARKER"]\n', (1, 4), id="apply"),
+    pytest.param('x: !!python/object/new:os.system ["touch MARKER"]\n', (1, 4), id="new"),
+    pytest.param(
+        "x: !!python/object/apply:subprocess.call [[touch, MARKER]]\n", (1, 4), id="subprocess"
+    ),
+    pytest.param(
+        "x: !!python/object/apply:builtins.exec [\"open('MARKER', 'w')\"]\n", (1, 4), id="exec"
+    ),
+    pytest.param(
+        'x: !!python/object/apply:os.system {args: ["touch MARKER"]}\n', (1, 4), id="keywords"
+    ),
+    pytest.param("x: !!python/module:os\n", (1, 4), id="module"),
+    pytest.param(
+        'x: !<tag:yaml.org,2002:python/object/apply:os.system> ["touch MARKER"]\n',
+        (1, 4),
+        id="verbatim",
+    ),
+    pytest.param(
+        "%TAG !py! tag:yaml.org,2002:python/object/apply:\n"
+        '---\nx: !py!os.system ["touch MARKER"]\n',
+        (3, 4),
+        id="tag-directive",
+    ),
+    pytest.param(
+        '? !!python/object/apply:os.system ["touch MARKER"]\n: value\n', (1, 3), id="as-a-key"
+    ),
+    pytest.param(
+        'a: &run !!python/object/apply:os.system ["touch MARKER"]\nb: *run\n',
+        (1, 4),
+        id="through-an-alias",
+    ),
+]
+
+
+@pytest.mark.parametrize(("document", "location"), CODE_RUNNING_TAGS)
+def test_code_running_tags_construct_nothing(
+    check: Checker, tmp_path: Path, document: str, location: tuple[int, int]
+) -> None:
+    marker = tmp_path / "marker"
+    result, report = check(document.replace("MARKER", str(marker)))
+    assert result.exit_code == 1
+    assert where(report) == (*location, "CJM007")
+    assert only(report)["message"].startswith("unsupported YAML tag '!!python/")
+    assert not marker.exists()
+
+
+# -- what is not a readable file, in a workspace and named on the command line ---------------
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace in ``tmp_path`` (the working folder) holding one valid map."""
+    (tmp_path / "cjm.yaml").write_text('maps: ["maps/*.yaml"]\n', encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "solo.yaml").write_text(VALID_MAP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Fail, instead of waiting forever, when a command blocks (opening a named pipe
+    waits for a writer that never comes)."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("the command blocked")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def validate(*args: str) -> tuple[Result, dict[str, Any]]:
+    """``cjm validate --format json`` with the reference rules only."""
+    result = CliRunner().invoke(
+        app,
+        ["validate", "--format", "json", "--select", "CJM103,CJM104", *args],
+        env=PLAIN_ENV,
+    )
+    assert_no_traceback(result)
+    return result, json.loads(result.stdout)
+
+
+def problems(report: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:
+    return [
+        (d["path"], d["line"], d["column"], d["code"], d["message"]) for d in report["diagnostics"]
+    ]
+
+
+def test_folder_named_like_a_map_is_refused(workspace: Path) -> None:
+    (workspace / "maps" / "x.yaml").mkdir()
+    result, report = validate()
+    assert result.exit_code == 2
+    assert problems(report) == [
+        ("maps/x.yaml", 1, 1, "CJM008", "cannot read the file: it is a folder, not a regular file")
+    ]
+
+
+def test_broken_symlink_is_refused(workspace: Path) -> None:
+    (workspace / "maps" / "broken.yaml").symlink_to("nowhere.yaml")
+    result, report = validate()
+    assert result.exit_code == 2
+    assert only(report)["code"] == "CJM008"
+    assert only(report)["message"] == (
+        "cannot read the file: it is a broken symlink: broken.yaml -> nowhere.yaml leads to no file"
+    )
+
+
+def test_broken_symlink_is_reported_at_the_link(workspace: Path) -> None:
+    (workspace / "maps" / "broken.yaml").symlink_to("nowhere.yaml")
+    _, report = validate()
+    assert only(report)["path"] == "maps/broken.yaml"
+
+
+def test_named_pipe_in_a_workspace_is_refused_without_blocking(
+    workspace: Path, no_hang: None
+) -> None:
+    os.mkfifo(workspace / "maps" / "pipe.yaml")
+    result, report = validate()
+    assert result.exit_code == 2
+    assert problems(report) == [
+        (
+            "maps/pipe.yaml",
+            1,
+            1,
+            "CJM008",
+            "cannot read the file: it is a named pipe, not a regular file",
+        )
+    ]
+
+
+def test_named_pipe_named_on_the_command_line_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_hang: None
+) -> None:
+    os.mkfifo(tmp_path / ".yaml")
+    monkeypatch.chdir(tmp_path)
+    result, report = validate(".yaml")
+    assert result.exit_code == 2
+    assert problems(report) == [
+        (".yaml", 1, 1, "CJM008", "cannot read the file: it is a named pipe, not a regular file")
+    ]
+
+
+def test_named_pipe_named_inside_a_workspace_is_reported(workspace: Path, no_hang: None) -> None:
+    os.mkfifo(workspace / "pipe.yaml")
+    result, report = validate("pipe.yaml")
+    assert result.exit_code == 2
+    assert [d["path"] for d in report["diagnostics"]] == ["pipe.yaml"]
+
+
+def test_device_is_refused_not_read_forever(tmp_path: Path, no_hang: None) -> None:
+    result, report = validate("/dev/zero")
+    assert result.exit_code == 2
+    assert problems(report) == [
+        ("/dev/zero", 1, 1, "CJM008", "cannot read the file: it is a device, not a regular file")
+    ]
+
+
+def test_symlinked_folder_loop_is_not_followed(workspace: Path) -> None:
+    (workspace / "maps" / "loop").symlink_to(workspace / "maps", target_is_directory=True)
+    (workspace / "maps" / "up").symlink_to(workspace, target_is_directory=True)
+    result, report = validate()
+    assert result.exit_code == 0
+    assert report["files"] == ["cjm.yaml", "maps/solo.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("links", "named"),
+    [
+        pytest.param({"a.yaml": "b.yaml", "b.yaml": "a.yaml"}, "maps/a.yaml", id="two-links"),
+        pytest.param({"self.yaml": "self.yaml"}, "maps/self.yaml", id="self"),
+    ],
+)
+def test_file_symlink_loop_is_named_by_the_command(
+    workspace: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    links: dict[str, str],
+    named: str,
+) -> None:
+    for name, target in links.items():
+        (workspace / "maps" / name).symlink_to(target)
+    monkeypatch.setattr(sys, "argv", ["cjm", "validate", "--select", "CJM103"])
+    monkeypatch.delenv("CJM_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    output = capsys.readouterr()
+    assert "internal error" not in output.err and "Traceback" not in output.err
+    assert re.search(
+        rf"^({named}:1:1: error CJM008 cannot read the file: |error: cannot read {named}: )"
+        "it is a symlink loop",
+        output.out + output.err,
+        re.MULTILINE,
+    ), output
+
+
+def test_file_symlink_loop_is_one_finding_among_others(workspace: Path) -> None:
+    (workspace / "maps" / "a.yaml").symlink_to("b.yaml")
+    (workspace / "maps" / "b.yaml").symlink_to("a.yaml")
+    result = CliRunner().invoke(app, ["validate", "--format", "json"], env=PLAIN_ENV)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert ("maps/a.yaml", 1, 1, "CJM008") in [
+        (d["path"], d["line"], d["column"], d["code"]) for d in report["diagnostics"]
+    ]
+    assert "maps/solo.yaml" in report["files"]
+
+
+# -- one size limit for every command that reads maps -----------------------------------------
+
+
+@pytest.fixture
+def two_megabytes(workspace: Path) -> Path:
+    """A sparse 2 MB map in the workspace: under the default limit, over a 1 MB one."""
+    path = workspace / "maps" / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024 * 1024)
+    return path
+
+
+READING_COMMANDS = [
+    pytest.param(["validate"], id="validate"),
+    pytest.param(["render", "--format", "dot", "--out", "out"], id="render"),
+    pytest.param(["fmt", "--check"], id="fmt"),
+    pytest.param(["diff", "maps/big.yaml", "maps/solo.yaml"], id="diff"),
+]
+OVER_THE_LIMIT = "maps/big.yaml:1:1: error CJM007 the file is 2.0 MB, over the 1.0 MB limit"
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS)
+def test_every_reading_command_takes_the_size_limit_option(
+    two_megabytes: Path, command: list[str]
+) -> None:
+    result = CliRunner().invoke(app, [*command, "--max-file-size", "1"], env=PLAIN_ENV)
+    assert_no_traceback(result)
+    assert result.exit_code != 0
+    assert OVER_THE_LIMIT in result.output
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS)
+def test_every_reading_command_takes_the_size_limit_from_the_environment(
+    two_megabytes: Path, command: list[str]
+) -> None:
+    result = CliRunner().invoke(app, command, env={**PLAIN_ENV, "CJM_MAX_FILE_SIZE": "1"})
+    assert_no_traceback(result)
+    assert result.exit_code != 0
+    assert OVER_THE_LIMIT in result.output
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS)
+def test_the_default_size_limit_lets_two_megabytes_through(
+    two_megabytes: Path, command: list[str]
+) -> None:
+    # Past the size gate, the sparse file is refused for what it holds: NUL bytes.
+    result = CliRunner().invoke(app, command, env=PLAIN_ENV)
+    assert_no_traceback(result)
+    assert "over the" not in result.output
+    assert "maps/big.yaml:1:1: error CJM007 this is a binary file" in result.output
+
+
+def test_a_size_limit_in_the_environment_that_is_not_a_number_is_a_usage_error(
+    workspace: Path,
+) -> None:
+    result = CliRunner().invoke(app, ["validate"], env={**PLAIN_ENV, "CJM_MAX_FILE_SIZE": "lots"})
+    assert result.exit_code == 2
+    assert "Invalid value for '--max-file-size' (env var: 'CJM_MAX_FILE_SIZE')" in result.output

@@ -17,7 +17,7 @@ from cjm.lint.engine import lint_project
 from cjm.load.collector import collector_paused
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
-from cjm.load.workspace import CONFIG_NAME, find_workspace_root, walk_yaml_files
+from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
 
 
 class UsageError(Exception):
@@ -63,7 +63,7 @@ def _selected(project: Project, requested: list[Path]) -> set[str]:
         chosen.add(project.config.display)
     chosen.update(doc.display for doc in project.definitions)
     for doc in project.documents():
-        resolved = doc.path.resolve()
+        resolved = real_path(doc.path)
         if any(_is_under(resolved, target) for target in requested):
             chosen.add(doc.display)
     return chosen
@@ -73,13 +73,13 @@ def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> lis
     """Notes on YAML files under requested folders that the workspace does not include."""
     if project.config is None or project.config.model is None:
         return []
-    loaded = {doc.path.resolve() for doc in project.documents()}
+    loaded = {real_path(doc.path) for doc in project.documents()}
     skipped = [
         found
         for folder in requested
         if folder.is_dir()
         for found in walk_yaml_files(folder)
-        if found.resolve() not in loaded
+        if real_path(found) not in loaded
     ]
     if not skipped:
         return []
@@ -129,7 +129,7 @@ def check_paths(
             selected.update(doc.display for doc in project.documents())
         else:
             # Files named explicitly are checked as maps even outside the map patterns.
-            extra = [p for p in group if p.is_file() and p.name != CONFIG_NAME]
+            extra = [p for p in group if not p.is_dir() and p.name != CONFIG_NAME]
             project = load_workspace(root, cwd, extra, max_bytes)
             selected.update(_selected(project, group))
             notes.extend(_outside_patterns(project, group, cwd))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from typing import Annotated
 import typer
 
 from cjm import __version__
+from cjm.load.source import DEFAULT_MAX_MEGABYTES
 from cjm.reporters import REPORTERS
 
 app = typer.Typer(
@@ -30,6 +32,24 @@ app = typer.Typer(
 OutputFormat = enum.Enum(  # type: ignore[misc]
     "OutputFormat", {name.upper(): name for name in REPORTERS}, type=str
 )
+
+
+# Every command that reads maps takes the same size limit, from the option or the
+# environment (one setting for a pre-commit hook, CI and the terminal alike).
+MaxFileSize = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        envvar="CJM_MAX_FILE_SIZE",
+        min=1,
+        metavar="MB",
+        help="Refuse files larger than this many megabytes.",
+    ),
+]
+
+
+def _bytes(megabytes: int) -> int:
+    return megabytes * 1024 * 1024
 
 
 class FailOn(enum.StrEnum):
@@ -114,15 +134,7 @@ def validate(
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write the report to this file."),
     ] = None,
-    max_file_size: Annotated[
-        int,
-        typer.Option(
-            "--max-file-size",
-            min=1,
-            metavar="MB",
-            help="Refuse files larger than this many megabytes.",
-        ),
-    ] = 20,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Check maps: YAML syntax, the schema, references, and the lint rules.
 
@@ -142,7 +154,7 @@ def validate(
     code = run_validate(
         paths or [],
         output_format=output_format.value,
-        max_bytes=max_file_size * 1024 * 1024,
+        max_bytes=_bytes(max_file_size),
         lint=request,
         output=output,
     )
@@ -217,6 +229,7 @@ def render(
             "CJM_GRAPHVIZ=system; CJM_DOT names the command). Default: bundled.",
         ),
     ] = None,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Draw maps as diagrams and reports: files named after the map ids.
 
@@ -232,6 +245,7 @@ def render(
         formats=_choices(output_format, RENDER_FORMATS, "svg", "format"),
         out=out,
         graphviz=graphviz.value if graphviz else None,
+        max_bytes=_bytes(max_file_size),
     )
     raise typer.Exit(code)
 
@@ -275,6 +289,7 @@ def diff(
         bool,
         typer.Option("--exit-code", help="Exit with 1 when the maps differ, 0 when not."),
     ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Show what changed between two versions of maps, in journey terms.
 
@@ -296,6 +311,7 @@ def diff(
         paths=given[2:],
         output_format=output_format.value,
         exit_code=exit_code,
+        max_bytes=_bytes(max_file_size),
     )
     raise typer.Exit(code)
 
@@ -318,6 +334,7 @@ def fmt(
         bool,
         typer.Option("--diff", help="Write nothing; print the changes as a unified diff."),
     ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Rewrite maps in one canonical layout (key order, indentation, quoting, lists).
 
@@ -327,7 +344,8 @@ def fmt(
     """
     from cjm.commands.fmt import run_fmt
 
-    raise typer.Exit(run_fmt(paths or [], check=check, show_diff=show_diff))
+    code = run_fmt(paths or [], check=check, show_diff=show_diff, max_bytes=_bytes(max_file_size))
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -492,7 +510,10 @@ def schema(
     raise typer.Exit(run_schema(out, check=check))
 
 
+EXIT_USAGE = 2
 EXIT_INTERNAL_ERROR = 70
+# What pathlib raises, before Python 3.13, when Path.resolve() meets a symlink loop.
+_SYMLINK_LOOP = re.compile(r"Symlink loop from '(?P<path>.*)'")
 
 
 def main() -> None:
@@ -502,9 +523,35 @@ def main() -> None:
     except Exception as bug:
         if os.environ.get("CJM_DEBUG"):
             raise
+        loop = _symlink_loop(bug)
+        if loop is not None:
+            _report_symlink_loop(loop)
+            raise SystemExit(EXIT_USAGE) from None
         sys.stderr.write(
             f"cjm: internal error: {type(bug).__name__}: {bug}\n"
             "This is a bug in cjm. Please report it with the input that caused it; "
             "set CJM_DEBUG=1 to see the traceback.\n"
         )
         raise SystemExit(EXIT_INTERNAL_ERROR) from None
+
+
+def _symlink_loop(problem: Exception) -> Path | None:
+    """The file named by pathlib's symlink-loop error; None for any other exception.
+
+    A symlink loop among the user's files (``a.yaml -> b.yaml -> a.yaml``) is a problem
+    with the input, so it is reported as one, like an unreadable file, not as a bug.
+    """
+    if type(problem) is not RuntimeError:
+        return None
+    found = _SYMLINK_LOOP.fullmatch(str(problem))
+    return Path(found["path"]) if found else None
+
+
+def _report_symlink_loop(path: Path) -> None:
+    from cjm.commands.output import error
+
+    here = Path.cwd()
+    shown = path.relative_to(here) if path.is_relative_to(here) else path
+    error(
+        f"cannot read {shown.as_posix()}: it is a symlink loop: its links lead back to themselves"
+    )

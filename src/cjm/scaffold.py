@@ -38,7 +38,6 @@ import datetime
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -46,6 +45,7 @@ from pathlib import Path
 
 from cjm import __version__
 from cjm.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN
+from cjm.writing import write_text_atomic
 
 # Where the GitHub Action and the pre-commit hooks of cjm are published.
 CJM_GITHUB_REPOSITORY = "cjm-cli/cjm"
@@ -375,22 +375,7 @@ class PlannedFile:
 def _write_new(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, failing if ``path`` exists."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).chmod(0o644)
-        try:
-            os.link(temporary, path)  # atomic, and refuses to replace an existing file
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links
-            with path.open("x", encoding="utf-8") as handle:
-                handle.write(text)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_text_atomic(path, text, overwrite=False)
 
 
 def write_files(planned: list[PlannedFile]) -> list[Path]:
@@ -406,7 +391,7 @@ def write_files(planned: list[PlannedFile]) -> list[Path]:
     except FileExistsError as clash:
         _remove(created)
         raise FileConflictError([Path(str(clash.filename))]) from None
-    except OSError:
+    except BaseException:
         _remove(created)
         raise
     return created

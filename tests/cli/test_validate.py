@@ -4,8 +4,9 @@ locations of every kind of problem, references, workspace discovery and determin
 from __future__ import annotations
 
 import json
-import pathlib
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,15 +120,21 @@ def test_invalid_workspace_config_exits_2_when_a_map_is_named(
     assert result.stdout.startswith("cjm.yaml:4:1: error CJM003 unknown key 'mapz'")
 
 
+def refuse_to_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make opening files called ``name`` fail as a file without read permission does
+    (the tests may run as root, for whom chmod 000 changes nothing)."""
+    real_open = os.open
+
+    def open_or_refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_or_refuse)
+
+
 def test_unreadable_file_exits_2(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_read_bytes = pathlib.Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "trial.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
-
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    refuse_to_open(monkeypatch, "trial.yaml")
     result, report = run_json([])
     assert result.exit_code == 2
     assert diagnostics(report) == [("maps/trial.yaml", 1, 1, "CJM008")]
@@ -135,14 +142,7 @@ def test_unreadable_file_exits_2(workspace: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_unreadable_file_in_text_report(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_read_bytes = pathlib.Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "trial.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
-
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    refuse_to_open(monkeypatch, "trial.yaml")
     result = run(["validate"])
     assert result.exit_code == 2
     assert result.stdout.splitlines()[0] == (

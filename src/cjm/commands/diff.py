@@ -9,6 +9,7 @@ from cjm.check import CheckResult
 from cjm.commands.output import error, stderr, write_report
 from cjm.diff import DiffUsageError, SideLoadError, diff_base, diff_paths
 from cjm.diff.render import RENDERERS
+from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.reporters.text import TextReporter
 
 EXIT_SAME, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
@@ -25,6 +26,7 @@ def run_diff(
     output_format: str,
     exit_code: bool,
     today: datetime.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> int:
     """Print the diff; with ``base``, ``old`` and ``new`` (when given) are more paths."""
     if output_format not in RENDERERS:
@@ -34,12 +36,12 @@ def run_diff(
     try:
         if base is not None:
             given = [p for p in (old, new) if p is not None]
-            result = diff_base(base, [*given, *paths], cwd, today)
+            result = diff_base(base, [*given, *paths], cwd, today, max_bytes)
         elif old is None or new is None or paths:
             error("give two files or folders to compare (OLD NEW), or --base REV [PATHS]")
             return EXIT_USAGE
         else:
-            result = diff_paths(old, new, cwd, today)
+            result = diff_paths(old, new, cwd, today, max_bytes)
     except DiffUsageError as problem:
         error(str(problem))
         return EXIT_USAGE

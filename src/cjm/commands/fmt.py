@@ -28,7 +28,7 @@ from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.fmt import FormatError, Kind, format_text
 from cjm.load.document import load_document
 from cjm.load.project import display_path
-from cjm.load.source import read_source
+from cjm.load.source import DEFAULT_MAX_BYTES, read_source
 from cjm.load.workspace import (
     CONFIG_NAME,
     find_workspace_root,
@@ -160,7 +160,9 @@ class _Tally:
     unreadable: bool = False
 
 
-def run_fmt(paths: list[Path], *, check: bool, show_diff: bool) -> int:
+def run_fmt(
+    paths: list[Path], *, check: bool, show_diff: bool, max_bytes: int = DEFAULT_MAX_BYTES
+) -> int:
     """Format ``paths``; with ``check`` or ``show_diff`` write nothing."""
     try:
         plan = find_targets(paths, Path.cwd())
@@ -171,7 +173,7 @@ def run_fmt(paths: list[Path], *, check: bool, show_diff: bool) -> int:
     console = stderr() if show_diff else stdout()
     tally = _Tally()
     for target in plan.targets:
-        _format_one(target, check or show_diff, show_diff, console, tally)
+        _format_one(target, check or show_diff, show_diff, console, tally, max_bytes)
     _report_problems(plan.problems)
     for message in plan.notes:
         note(message)
@@ -192,9 +194,14 @@ def run_fmt(paths: list[Path], *, check: bool, show_diff: bool) -> int:
 
 
 def _format_one(
-    target: Target, dry_run: bool, show_diff: bool, console: Console, tally: _Tally
+    target: Target,
+    dry_run: bool,
+    show_diff: bool,
+    console: Console,
+    tally: _Tally,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> None:
-    source = read_source(target.path, target.display)
+    source = read_source(target.path, target.display, max_bytes)
     if source.text is None:
         _report_problems(source.diagnostics)
         tally.failed += 1

@@ -40,11 +40,15 @@ def run_import_mermaid(source: Path, out: Path | None, *, force: bool) -> int:
     if target.resolve() == source.resolve():
         error(f"{target} is the file being imported; choose another --out")
         return EXIT_USAGE
-    if target.exists() and not force:
-        error(f"{target} already exists; pass --force to replace it, or choose --out")
+    exists = f"{target} already exists; pass --force to replace it, or choose --out"
+    if (target.exists() or target.is_symlink()) and not force:
+        error(exists)
         return EXIT_USAGE
     try:
-        write_text_atomic(target, imported.yaml_text)
+        write_text_atomic(target, imported.yaml_text, overwrite=force)
+    except FileExistsError:
+        error(exists)
+        return EXIT_USAGE
     except OSError as problem:
         error(f"cannot write {target}: {problem.strerror or problem}")
         return EXIT_USAGE

@@ -12,6 +12,7 @@ from cjm.check import CheckResult, UsageError, check_paths
 from cjm.commands.output import error, note, stderr, stdout
 from cjm.diagnostics import LOAD_CODES, Diagnostic, Severity
 from cjm.lint.config import LintRequest
+from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.render.graphviz_run import RenderError, find_renderer
 from cjm.render.pipeline import HTML, MARKDOWN, ReportInputs, plan_jobs, run_jobs
 from cjm.reporters.text import TextReporter
@@ -29,6 +30,7 @@ def run_render(
     out: Path,
     graphviz: str | None,
     today: datetime.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> int:
     """Render ``paths`` (default: the workspace around the current folder).
 
@@ -40,7 +42,7 @@ def run_render(
     reports = HTML in formats or MARKDOWN in formats
     lint = LintRequest() if reports else LintRequest(select=[])
     try:
-        result = check_paths(paths, Path.cwd(), lint=lint, today=today)
+        result = check_paths(paths, Path.cwd(), max_bytes, lint=lint, today=today)
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE

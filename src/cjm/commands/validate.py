@@ -6,9 +6,10 @@ from pathlib import Path
 
 from rich.text import Text
 
-from cjm.check import UsageError, check_paths
+from cjm.check import CheckResult, UsageError, check_paths
 from cjm.commands.output import error, note, write_report
 from cjm.lint.config import LintRequest
+from cjm.load.workspace import real_path
 from cjm.reporters import get_reporter
 from cjm.writing import write_text_atomic
 
@@ -28,6 +29,9 @@ def run_validate(
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE
+    if output is not None and _is_input(output, result):
+        error(f"{output} is one of the files being checked; choose another --output")
+        return EXIT_USAGE
     report = get_reporter(output_format).render(result)
     if output is None:
         write_report(report)
@@ -44,3 +48,9 @@ def run_validate(
     if result.failed:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _is_input(output: Path, result: CheckResult) -> bool:
+    """Whether ``output`` is one of the files the check read."""
+    target = real_path(output)
+    return any(real_path(doc.path) == target for p in result.projects for doc in p.documents())

@@ -32,6 +32,7 @@ from cjm.load.workspace import (
     YAML_SUFFIXES,
     find_workspace_root,
     matches,
+    real_path,
     walk_yaml_files,
 )
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
@@ -74,15 +75,15 @@ class Side:
     role: str = "new"
 
     def selected(self, document: Document[Any]) -> bool:
-        path = document.path.resolve() if self.on_disk else document.path
+        path = real_path(document.path) if self.on_disk else document.path
         return any(path == target or target in path.parents for target in self.targets)
 
     def key(self, document: Document[Any]) -> str:
         """The file's identity within its side, comparable with the other side's: its path
         relative to the workspace, or to the folder asked about, or its name."""
-        path = document.path.resolve() if self.on_disk else document.path
+        path = real_path(document.path) if self.on_disk else document.path
         root = self.project.root
-        bases = [root.resolve() if self.on_disk else root] if root is not None else []
+        bases = [real_path(root) if self.on_disk else root] if root is not None else []
         bases.extend(target for target in self.targets if target in path.parents)
         for base in bases:
             if base in path.parents:

@@ -18,6 +18,7 @@ from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, WorkspaceContex
 from cjm.lint.suppressions import Suppression, find_suppressions
 from cjm.load.document import Document
 from cjm.load.project import Project
+from cjm.load.workspace import real_path
 
 _LOAD_CODE_NAMES = {c.code for c in LOAD_CODES} | {c.name for c in LOAD_CODES}
 
@@ -34,7 +35,7 @@ def _relative(project: Project, document: Document[Any]) -> str | None:
     if project.root is None:
         return None
     try:
-        return document.path.resolve().relative_to(project.root.resolve()).as_posix()
+        return real_path(document.path).relative_to(real_path(project.root)).as_posix()
     except ValueError:
         return None
 

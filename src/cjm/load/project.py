@@ -16,7 +16,7 @@ from cjm.load.document import Document, load_document
 from cjm.load.parallel import load_documents
 from cjm.load.resolve import Resolver, Scope
 from cjm.load.source import DEFAULT_MAX_BYTES
-from cjm.load.workspace import CONFIG_NAME, list_workspace_files
+from cjm.load.workspace import CONFIG_NAME, list_workspace_files, real_path
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 
 
@@ -26,10 +26,10 @@ def display_path(path: Path, cwd: Path, root: Path | None = None) -> str:
     Relative to ``cwd`` when it is inside it, or when both are inside the workspace
     ``root`` (``../maps/trial.yaml`` from a sibling folder); absolute otherwise.
     """
-    resolved, here = path.resolve(), cwd.resolve()
+    resolved, here = real_path(path.parent) / path.name, real_path(cwd)
     if resolved.is_relative_to(here):
         return resolved.relative_to(here).as_posix()
-    if root is not None and here.is_relative_to(root.resolve()):
+    if root is not None and here.is_relative_to(real_path(root)):
         return Path(os.path.relpath(resolved, here)).as_posix()
     return resolved.as_posix()
 
@@ -102,8 +102,8 @@ def load_workspace(
     definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
     project.definitions = load_documents(definitions, DefinitionsFile, max_bytes)
     map_paths = list(files.maps)
-    known = {p.resolve() for p in (*files.maps, *files.definitions)}
-    map_paths.extend(p for p in extra_maps or [] if p.resolve() not in known)
+    known = {real_path(p) for p in (*files.maps, *files.definitions)}
+    map_paths.extend(p for p in extra_maps or [] if real_path(p) not in known)
     maps = [(path, display_path(path, cwd, root)) for path in map_paths]
     project.maps = load_documents(maps, JourneyMap, max_bytes)
     project.resolve()

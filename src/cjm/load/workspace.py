@@ -15,9 +15,18 @@ CONFIG_NAME = "cjm.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+def real_path(path: Path) -> Path:
+    """``path`` absolute, with every symlink resolved as far as it goes.
+
+    Unlike ``Path.resolve()`` before Python 3.13, a symlink loop is no exception: the
+    looping link is returned as it is, and reading it then reports the loop.
+    """
+    return Path(os.path.realpath(path))
+
+
 def find_workspace_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds a ``cjm.yaml``."""
-    here = start.resolve()
+    here = real_path(start)
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -46,20 +55,26 @@ def matches(relative: str, patterns: list[str]) -> bool:
     return any(_match_parts(parts, _pattern_parts(p)) for p in patterns)
 
 
+def _is_yaml_name(name: str) -> bool:
+    """Whether ``name`` is that of a YAML file cjm reads; hidden names never are."""
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+
+
 def walk_yaml_files(folder: Path) -> list[Path]:
-    """Every YAML file under ``folder``, sorted; symlinked folders are not followed.
+    """Every entry with a YAML name under ``folder``, sorted.
 
     Hidden files and folders (``.pre-commit-config.yaml``, ``.github/``) hold tool
     settings, never maps, so they are left out.
+
+    Entries are listed by name, whatever they are: a folder called ``x.yaml``, a broken
+    or looping symlink or a named pipe is then refused, by name, when it is read, rather
+    than skipped in silence (a folder is still searched too). Symlinked folders are not
+    followed: they could lead out of the workspace, or round in a loop.
     """
     found: list[Path] = []
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(current) / f
-            for f in sorted(files)
-            if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
-        )
+        found.extend(Path(current) / name for name in (*files, *dirs) if _is_yaml_name(name))
     return sorted(found)
 
 

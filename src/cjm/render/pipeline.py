@@ -19,6 +19,7 @@ from cjm.lint.config import LintRequest, build_policy
 from cjm.lint.registry import find_rule
 from cjm.load.document import Document
 from cjm.load.project import Project
+from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.context import RenderContext
@@ -97,15 +98,15 @@ def plan_jobs(
     reports.
     """
     plan = Plan()
-    inputs = {doc.path.resolve() for project in projects for doc in project.documents()}
+    inputs = {real_path(doc.path) for project in projects for doc in project.documents()}
     claimed: dict[Path, str] = {}
     if index and HTML in formats:
         target = out / INDEX_NAME
-        if target.resolve() in inputs:
+        if real_path(target) in inputs:
             plan.refused.append(f"{target} is an input file; choose another --out")
         else:
             plan.index = target
-            claimed[target.resolve()] = "the index page"
+            claimed[real_path(target)] = "the index page"
     for project in projects:
         for document in project.maps:
             if document.model is None or document.display not in selected:
@@ -114,7 +115,7 @@ def plan_jobs(
             wanted += [(f, f) for f in PER_MAP_FORMATS if f in formats]
             for view, output_format in wanted:
                 target = out / target_name(document.model.id, view, output_format)
-                resolved = target.resolve()
+                resolved = real_path(target)
                 if resolved in inputs:
                     plan.refused.append(f"{target} is an input file; choose another --out")
                     continue
