@@ -19,14 +19,13 @@ DataPath = tuple[PathPart, ...]
 # the value ends on its first line. Plain tuples are cheap to make by the million; they
 # become :class:`Location` objects only when asked for.
 Span = tuple[int, int, int | None]
-# The spans of one entry: its key (None for list items and the root) and its value.
-SpanPair = tuple[Span | None, Span]
+# The spans of one entry, key then value, in one flat tuple (one object instead of three:
+# a large map records a million of them). List items and the root have no key: their key
+# part is NO_KEY.
+SpanPair = tuple[int, int, int | None, int, int, int | None]
+NO_KEY: Span = (0, 0, None)
 
 ROOT_LOCATION = Location(1, 1)
-
-
-def _location(span: Span) -> Location:
-    return Location(*span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ class SourceIndex:
         return view
 
     def record(self, path: DataPath, key: Span | None, value: Span) -> None:
-        self._entries[self._prefix + path] = (key, value)
+        self._entries[self._prefix + path] = (key or NO_KEY) + value
 
     def __contains__(self, path: object) -> bool:
         return isinstance(path, tuple) and self._prefix + path in self._entries
@@ -77,17 +76,17 @@ class SourceIndex:
         spans = self._nearest(path)
         if spans is None:
             return ROOT_LOCATION
-        return _location(spans[0] or spans[1])
+        return Location(*spans[:3]) if spans[0] else Location(*spans[3:])
 
     def value(self, path: Sequence[PathPart]) -> Location:
         """Location of the value at ``path``, or of its nearest recorded ancestor."""
         spans = self._nearest(path)
-        return _location(spans[1]) if spans is not None else ROOT_LOCATION
+        return Location(*spans[3:]) if spans is not None else ROOT_LOCATION
 
     def exact(self, path: Sequence[PathPart]) -> Entry | None:
         """The entry recorded at exactly ``path``, if any."""
         spans = self._entries.get(self._prefix + tuple(path))
         if spans is None:
             return None
-        key, value = spans
-        return Entry(_location(key) if key is not None else None, _location(value))
+        key = Location(*spans[:3]) if spans[0] else None
+        return Entry(key, Location(*spans[3:]))

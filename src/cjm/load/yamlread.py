@@ -44,7 +44,7 @@ from cjm.diagnostics import (
     Location,
     Severity,
 )
-from cjm.load.positions import DataPath, SourceIndex, Span, SpanPair
+from cjm.load.positions import NO_KEY, DataPath, SourceIndex, Span, SpanPair
 
 try:  # libyaml through ruamel.yaml.clib; the pure-Python parser is the fallback
     from _ruamel_yaml import CParser
@@ -195,13 +195,13 @@ class _Builder:
     def attach(self, value: Any, size: int, where: Span) -> None:
         if not self.stack:
             self.root = value
-            self.spans[()] = (None, where)
+            self.spans[()] = NO_KEY + where
             return
         parent = self.stack[-1]
         parent.size += size
         container = parent.container
         if isinstance(container, list):
-            self.spans[(*parent.path, len(container))] = (None, where)
+            self.spans[(*parent.path, len(container))] = NO_KEY + where
             container.append(value)
             return
         key = parent.key
@@ -217,7 +217,7 @@ class _Builder:
             parent.skip_value = False
             return
         container[key] = value
-        self.spans[(*parent.path, key)] = (parent.key_span, where)
+        self.spans[(*parent.path, key)] = (parent.key_span or NO_KEY) + where
 
     def take_key(self, frame: _Frame, value: Any, where: Span) -> None:
         if value is _MergeKey:
