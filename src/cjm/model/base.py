@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+import sys
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
+from pydantic.config import JsonDict
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 64
@@ -16,8 +29,70 @@ Slug = Annotated[
 ]
 """A stable identifier: lowercase letters, digits and single hyphens (``trial-signup``)."""
 
+SLUG_KEYS_SCHEMA: JsonDict = {
+    "propertyNames": {"pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH}
+}
+"""JSON Schema for a mapping whose keys are ids: every key, not only those that look right."""
+
 Text = Annotated[str, StringConstraints(min_length=1)]
 """Human-readable text that may not be empty."""
+
+# Numbers and dates are checked the way the published JSON Schema checks them, so that an
+# editor and `cjm validate` agree: Pydantic's lax mode would also take `true` or the text
+# "3" for a number, and a date and time, a number of seconds or a timestamp text for a date.
+
+
+def _whole_float_as_int(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """``3.0`` -> ``3``: JSON Schema counts a number without a fraction as an integer."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return handler(value)
+
+
+WHOLE_FLOAT_AS_INT = WrapValidator(_whole_float_as_int)
+
+
+FLOAT_MAX = sys.float_info.max
+
+
+def _within_float_range(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A whole number too large for a float is out of range, not a value of the wrong kind."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > FLOAT_MAX:
+        if value > 0:
+            raise PydanticCustomError(
+                "less_than_equal", "Input should be less than or equal to {le}", {"le": FLOAT_MAX}
+            )
+        raise PydanticCustomError(
+            "greater_than_equal",
+            "Input should be greater than or equal to {ge}",
+            {"ge": -FLOAT_MAX},
+        )
+    return handler(value)
+
+
+Number = Annotated[float, Strict(), WrapValidator(_within_float_range)]
+"""A number, whole or not; never a boolean or text."""
+
+StrictInt = Annotated[int, Strict()]
+"""A whole number written without a fraction; never a boolean or text."""
+
+DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _calendar_date_only(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Let a date through, or text in the form YYYY-MM-DD (whose day is checked next);
+    refuse a date with a time, a number and any other text."""
+    if isinstance(value, datetime.datetime):
+        raise PydanticCustomError(
+            "date_from_datetime_inexact", "Input should be a date without a time"
+        )
+    if isinstance(value, datetime.date) or (isinstance(value, str) and DATE_TEXT.fullmatch(value)):
+        return handler(value)
+    raise PydanticCustomError("date_type", "Input should be a valid date (YYYY-MM-DD)")
+
+
+CalendarDate = Annotated[datetime.date, WrapValidator(_calendar_date_only)]
+"""A day: a YAML date, or text in the form YYYY-MM-DD, as JSON Schema's ``format: date``."""
 
 
 class CjmModel(BaseModel):

@@ -5,12 +5,47 @@ They may be defined inline in a map or once in a workspace's shared definition f
 
 from __future__ import annotations
 
-import datetime
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import Field, PositiveInt
+from annotated_types import Gt
+from pydantic import (
+    Field,
+    Strict,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
+from pydantic_core import PydanticCustomError
 
-from cjm.model.base import CjmModel, Slug, Text, id_field, reference, references, texts
+from cjm.model.base import (
+    WHOLE_FLOAT_AS_INT,
+    CalendarDate,
+    CjmModel,
+    Number,
+    Slug,
+    StrictInt,
+    Text,
+    id_field,
+    reference,
+    references,
+    texts,
+)
+
+Count = Annotated[int, Strict(), Gt(0), WHOLE_FLOAT_AS_INT]
+"""A positive whole number (``12`` or ``12.0``); never a boolean or text."""
+
+
+def _one_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Report a value that is neither text nor a number once, not once per kind tried."""
+    try:
+        return handler(value)
+    except ValidationError:
+        raise PydanticCustomError("string_type", "Input should be text or a number") from None
+
+
+TextOrNumber = Annotated[str | StrictInt | Number, WrapValidator(_one_error)]
+"""A demographic fact: text, a whole number or a number; never a boolean, a list or null."""
 
 
 class Team(CjmModel):
@@ -35,7 +70,7 @@ class Persona(CjmModel):
     )
     description: str | None = Field(default=None, description="A short portrait.")
     quote: str | None = Field(default=None, description="A sentence in the persona's voice.")
-    demographics: dict[str, str | int | float] = Field(
+    demographics: dict[str, TextOrNumber] = Field(
         default_factory=dict,
         description="Facts such as age, role, company size or location, as `key: value` pairs.",
     )
@@ -132,10 +167,10 @@ class Evidence(CjmModel):
     id: Slug = id_field("evidence entry")
     kind: EvidenceKind = Field(description="The kind of research, or `assumption`.")
     title: Text = Field(description="What it is, for example `Churned-customer interviews Q2`.")
-    date: datetime.date | None = Field(
+    date: CalendarDate | None = Field(
         default=None, description="When the research was done (YYYY-MM-DD)."
     )
-    sample_size: PositiveInt | None = Field(
+    sample_size: Count | None = Field(
         default=None, description="How many people, sessions or tickets it covers."
     )
     link: str | None = Field(

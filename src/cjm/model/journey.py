@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
     BeforeValidator,
+    ConfigDict,
     Discriminator,
     Field,
+    Strict,
     Tag,
     ValidationInfo,
     field_validator,
 )
 
 from cjm.model.base import (
+    SLUG_KEYS_SCHEMA,
+    WHOLE_FLOAT_AS_INT,
+    CalendarDate,
     CjmModel,
     Level,
+    Number,
     Slug,
     Text,
     id_field,
@@ -29,7 +34,7 @@ from cjm.model.definitions import Evidence, Persona, Team, Touchpoint
 
 SCORE_MIN, SCORE_MAX = -2, 2
 
-Score = Annotated[int, Field(ge=SCORE_MIN, le=SCORE_MAX)]
+Score = Annotated[int, Strict(), Field(ge=SCORE_MIN, le=SCORE_MAX), WHOLE_FLOAT_AS_INT]
 
 
 class Emotion(CjmModel):
@@ -43,9 +48,12 @@ class Emotion(CjmModel):
 
 
 def _score_shorthand(value: Any) -> Any:
-    """Accept a bare score (``emotion: -1``) as shorthand for ``{score: -1}``."""
+    """Accept a bare score (``emotion: -1``, or ``-1.0`` as JSON Schema allows) as shorthand
+    for ``{score: -1}``."""
     if isinstance(value, int) and not isinstance(value, bool):
         return {"score": value}
+    if isinstance(value, float) and value.is_integer():
+        return {"score": int(value)}
     return value
 
 
@@ -69,7 +77,7 @@ def _action_shorthand(value: Any) -> Any:
 
 ActivityValue = Annotated[
     Activity,
-    BeforeValidator(_action_shorthand, json_schema_input_type=str | Activity),
+    BeforeValidator(_action_shorthand, json_schema_input_type=Text | Activity),
 ]
 
 
@@ -113,8 +121,8 @@ class Kpi(CjmModel):
 
     id: Slug = id_field("KPI")
     name: Text = Field(description="What is measured, for example `Trial activation rate`.")
-    target: float | None = Field(default=None, description="The value the team aims for.")
-    actual: float | None = Field(default=None, description="The latest measured value.")
+    target: Number | None = Field(default=None, description="The value the team aims for.")
+    actual: Number | None = Field(default=None, description="The latest measured value.")
     unit: str | None = Field(default=None, description="The unit, for example `%` or `days`.")
     better: KpiDirection = Field(
         default=KpiDirection.HIGHER,
@@ -146,6 +154,7 @@ class Step(CjmModel):
         default_factory=dict,
         description="How each persona feels where they differ: persona id to score or "
         "mapping. Overrides `emotion` for the personas it names.",
+        json_schema_extra=SLUG_KEYS_SCHEMA,
     )
     actors: list[Text] = texts("Who else takes part: a partner, an influencer, a third party.")
     owner: Slug | None = reference("team", "The team that owns this step.")
@@ -251,13 +260,21 @@ PersonaEntry = Annotated[
 class JourneyMap(CjmModel):
     """One customer journey, from the customer's point of view."""
 
+    model_config = ConfigDict(
+        # What `_current_state_only_for_future_maps` checks, said in the JSON Schema too.
+        json_schema_extra={
+            "if": {"properties": {"type": {"const": "future-state"}}},
+            "else": {"properties": {"current_state": {"type": "null"}}},
+        }
+    )
+
     id: Slug = id_field("journey map")
     title: Text = Field(description="The journey's name, for example `Trial to paid`.")
     type: MapType = Field(
         description="current-state, future-state, day-in-the-life or service-blueprint."
     )
     owner: Slug = Field(description="The team accountable for this map. The id of a team.")
-    reviewed: datetime.date = Field(
+    reviewed: CalendarDate = Field(
         description="When the map was last checked against reality (YYYY-MM-DD)."
     )
     review_cadence: ReviewCadence | None = Field(

@@ -55,8 +55,13 @@ def score_label(score: int) -> str:
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters, on one line."""
-    return _CONTROL.sub("", " ".join(text.split()))
+    """``text`` without control characters, on one line, words one space apart.
+
+    Some control characters count as whitespace (U+0085, U+001C to U+001F) and separate
+    words; the others go, and the spaces that were around them must not stay behind as
+    text: a label of only such characters is empty, not a blank that Graphviz refuses to
+    draw as an empty line."""
+    return " ".join(_CONTROL.sub("", " ".join(text.split())).split())
 
 
 def escape(text: str) -> str:

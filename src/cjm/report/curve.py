@@ -251,7 +251,8 @@ def _extreme_label(point: CurvePoint, extreme: Extreme, layout: Layout) -> str:
     """The emotion's label (or word) over the step's action, above a peak or below a valley."""
     assert point.score is not None
     y = y_of(point.score)
-    heading = clean(point.label) if point.label else EMOTION_WORD[point.score]
+    # A label of nothing readable (only control characters) reads as no label.
+    heading = clean(point.label or "") or EMOTION_WORD[point.score]
     lines = [
         (label_lines(heading, layout.label_chars, 1)[0], True),
         *((text, False) for text in label_lines(point.action, layout.label_chars)),

@@ -1,0 +1,391 @@
+"""Hypothesis strategies for whole journey maps, as the Python data a YAML file holds.
+
+:func:`journey_maps` draws maps that the model accepts and that use every part of the
+format: teams, touchpoints, evidence, inline and shared personas, stages with KPIs,
+steps with per-persona emotions, blueprint lanes, pain points and opportunities. Most
+references point at ids the map defines, some do not (lint findings, not load errors).
+Text comes from the tricky values of the ``cjm fmt`` tests, from a list of hostile
+strings, and from arbitrary unicode including control characters.
+
+:func:`to_yaml` writes such data as YAML text; data shared between two places is written
+once with an anchor and then as an alias.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import Any
+
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from cjm.lint.registry import RULES
+from tests.fmt.test_fmt_properties import texts as fmt_texts
+
+# -- text -------------------------------------------------------------------------------------
+
+HOSTILE_TEXTS = [
+    '"',
+    "'",
+    "\"double\" and 'single' quotes",
+    "<script>alert(1)</script>",
+    "</textarea><img src=x onerror=alert(1)>",
+    "<b>bold</b> &amp; &lt;",
+    "]]>",
+    "<!-- comment -->",
+    "{}",
+    "{{ jinja }}",
+    "{% raw %}",
+    "${HOME} $1 %s %(name)s {0}",
+    "|",
+    "a | b || c",
+    ":",
+    "a: b",
+    "key: value: more",
+    ";",
+    "#",
+    "# not a comment",
+    "a #hash",
+    "\\",
+    "\\N \\G \\l \\r \\n",
+    "<<table>x</table>>",
+    "[link](javascript:alert(1))",
+    "*emphasis* _under_ `code` ~~strike~~",
+    "section evil\n    section evil",
+    "title x\njourney",
+    "\u202eevil\u202c reversed",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "日本語のテキストとカタカナ",
+    "中文字符 한국어",
+    "🚀🔥👩‍👩‍👧‍👦🏳️‍🌈",
+    "e\u0301\u0301\u0301 combining",
+    "\u200b\u200c\u200d zero width",
+    "\x00",
+    "nul\x00inside",
+    "bell\x07 escape\x1b[31m red",
+    "\r\n",
+    "line\rreturn",
+    "\t",
+    "\u2028\u2029",
+    "\ufeff",
+    "\x7f\x85\x9f",
+    "x" * 3000,
+    "supercalifragilistic" * 40,
+    " ".join(["word"] * 400),
+    "-",
+    "---",
+    "...",
+    "null",
+    "NaN",
+    "-.inf",
+    "1e309",
+]
+
+# Every character but lone surrogates (which no UTF-8 text can hold).
+ANY_CHARACTER = st.characters(exclude_categories=["Cs"])
+
+texts = st.one_of(
+    fmt_texts,
+    st.sampled_from(HOSTILE_TEXTS),
+    st.text(ANY_CHARACTER, min_size=1, max_size=40),
+)
+"""Non-empty text of every kind: ordinary, tricky for YAML, hostile for the outputs."""
+
+slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+
+dates = st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31))
+
+finite_numbers = st.one_of(
+    st.integers(-10_000, 1_000_000),
+    st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False),
+)
+
+scores = st.integers(-2, 2)
+
+MAP_TYPES = ["current-state", "future-state", "day-in-the-life", "service-blueprint"]
+CHANNELS = [
+    "web", "app", "email", "sms", "push", "chat", "phone", "video", "social", "ads", "search",
+    "in-store", "in-person", "event", "mail", "print", "packaging", "product", "partner",
+    "word-of-mouth", "other",
+]  # fmt: skip
+EVIDENCE_KINDS = [
+    "interview", "survey", "analytics", "support-tickets", "reviews", "usability-test",
+    "observation", "assumption",
+]  # fmt: skip
+LEVELS = ["low", "medium", "high"]
+SEVERITIES = ["low", "medium", "high", "critical"]
+OPPORTUNITY_STATUSES = ["idea", "planned", "in-progress", "done", "dropped"]
+
+
+def compact(**fields: Any) -> dict[str, Any]:
+    """The fields that have a value: ``None`` means "leave the key out"."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+class Ids:
+    """Hands out ids that are unique within one map, and remembers them by kind."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.by_kind: dict[str, list[str]] = {}
+        self.count = 0
+
+    def new(self, kind: str) -> str:
+        self.count += 1
+        made = f"{self.draw(slugs)}-{self.count}"
+        self.by_kind.setdefault(kind, []).append(made)
+        return made
+
+    def some(self, kind: str, max_size: int = 2) -> list[str]:
+        """Ids of ``kind`` defined so far, now and then one that is not (a dangling one)."""
+        known = self.by_kind.get(kind, [])
+        pool = st.sampled_from(known) if known else slugs
+        if self.draw(st.integers(0, 9)) == 0:
+            pool = slugs
+        return self.draw(st.lists(pool, max_size=max_size, unique=True))
+
+    def one(self, kind: str) -> str | None:
+        chosen = self.some(kind, max_size=1)
+        return chosen[0] if chosen and self.draw(st.booleans()) else None
+
+
+class MapDrawer:
+    """Draws the parts of one map, sharing one pool of ids among them."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.ids = Ids(draw)
+
+    def maybe(self, strategy: st.SearchStrategy[Any]) -> Any:
+        return self.draw(strategy) if self.draw(st.booleans()) else None
+
+    def text_list(self, max_size: int = 2) -> list[str] | None:
+        return self.draw(st.lists(texts, max_size=max_size)) or None
+
+    def team(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("team"),
+            name=self.draw(texts),
+            description=self.maybe(texts),
+            contact=self.maybe(texts),
+        )
+
+    def touchpoint(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("touchpoint"),
+            name=self.draw(texts),
+            channel=self.draw(st.sampled_from(CHANNELS)),
+            mode=self.maybe(st.sampled_from(["online", "offline"])),
+            owner=self.ids.one("team"),
+            description=self.maybe(texts),
+        )
+
+    def evidence(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("evidence"),
+            kind=self.draw(st.sampled_from(EVIDENCE_KINDS)),
+            title=self.draw(texts),
+            date=self.maybe(dates),
+            sample_size=self.maybe(st.integers(1, 100_000)),
+            link=self.maybe(texts),
+            summary=self.maybe(texts),
+        )
+
+    def persona(self) -> str | dict[str, Any]:
+        persona_id = self.ids.new("persona")
+        if self.draw(st.integers(0, 4)) == 0:
+            return persona_id  # a shared persona, defined in no file here
+        demographics = self.draw(
+            st.dictionaries(st.one_of(slugs, texts), st.one_of(texts, finite_numbers), max_size=3)
+        )
+        return compact(
+            id=persona_id,
+            name=self.draw(texts),
+            segment=self.maybe(texts),
+            quote=self.maybe(texts),
+            demographics=demographics or None,
+            goals=self.text_list(),
+            frustrations=self.text_list(),
+            behaviours=self.text_list(1),
+            motivations=self.text_list(1),
+            churn_risks=self.text_list(1),
+            evidence=self.ids.some("evidence") or None,
+        )
+
+    def emotion(self) -> int | dict[str, Any]:
+        if self.draw(st.booleans()):
+            return self.draw(scores)
+        return compact(score=self.draw(scores), label=self.maybe(texts), note=self.maybe(texts))
+
+    def kpi(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("kpi"),
+            name=self.draw(texts),
+            target=self.maybe(finite_numbers),
+            actual=self.maybe(finite_numbers),
+            unit=self.maybe(texts),
+            better=self.maybe(st.sampled_from(["higher", "lower"])),
+            source=self.maybe(texts),
+        )
+
+    def pain_point(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("pain-point"),
+            summary=self.draw(texts),
+            description=self.maybe(texts),
+            severity=self.draw(st.sampled_from(SEVERITIES)),
+            owner=self.ids.one("team"),
+            status=self.maybe(st.sampled_from(["open", "mitigated", "resolved"])),
+            personas=self.ids.some("persona") or None,
+            evidence=self.ids.some("evidence") or None,
+        )
+
+    def activity(self) -> str | dict[str, Any]:
+        if self.draw(st.booleans()):
+            return self.draw(texts)
+        return compact(action=self.draw(texts), owner=self.ids.one("team"))
+
+    def activities(self) -> list[Any] | None:
+        return [self.activity() for _ in range(self.draw(st.integers(0, 2)))] or None
+
+    def step(self) -> dict[str, Any]:
+        personas = self.ids.by_kind.get("persona", [])
+        emotions = {
+            persona: self.emotion()
+            for persona in self.draw(st.lists(st.sampled_from(personas), max_size=2, unique=True))
+        }
+        return compact(
+            id=self.ids.new("step"),
+            action=self.draw(texts),
+            description=self.maybe(texts),
+            personas=self.ids.some("persona", max_size=1) or None,
+            touchpoints=self.ids.some("touchpoint") or None,
+            thoughts=self.text_list(),
+            emotion=self.emotion() if self.draw(st.integers(0, 3)) else None,
+            emotions=emotions or None,
+            actors=self.text_list(1),
+            owner=self.ids.one("team"),
+            handoff=self.maybe(texts),
+            frontstage=self.activities(),
+            backstage=self.activities(),
+            support=self.activities(),
+            pain_points=[self.pain_point() for _ in range(self.draw(st.integers(0, 2)))] or None,
+            kpis=[self.kpi() for _ in range(self.draw(st.integers(0, 1)))] or None,
+            evidence=self.ids.some("evidence") or None,
+        )
+
+    def stage(self) -> dict[str, Any]:
+        stage_id = self.ids.new("stage")
+        return compact(
+            id=stage_id,
+            name=self.draw(texts),
+            description=self.maybe(texts),
+            customer_goal=self.maybe(texts),
+            business_goal=self.maybe(texts),
+            kpis=[self.kpi() for _ in range(self.draw(st.integers(0, 1)))] or None,
+            steps=[self.step() for _ in range(self.draw(st.integers(0, 3)))] or None,
+        )
+
+    def opportunity(self) -> dict[str, Any]:
+        return compact(
+            id=self.ids.new("opportunity"),
+            summary=self.draw(texts),
+            description=self.maybe(texts),
+            addresses=self.ids.some("pain-point") or None,
+            stage=self.ids.one("stage"),
+            owner=self.ids.one("team"),
+            impact=self.maybe(st.sampled_from(LEVELS)),
+            effort=self.maybe(st.sampled_from(LEVELS)),
+            status=self.maybe(st.sampled_from(OPPORTUNITY_STATUSES)),
+        )
+
+    def journey_map(self) -> dict[str, Any]:
+        draw = self.draw
+        map_type = draw(st.sampled_from(MAP_TYPES))
+        teams = [self.team() for _ in range(draw(st.integers(0, 3)))]
+        touchpoints = [self.touchpoint() for _ in range(draw(st.integers(0, 3)))]
+        evidence = [self.evidence() for _ in range(draw(st.integers(0, 2)))]
+        personas = [self.persona() for _ in range(draw(st.integers(1, 3)))]
+        stages = [self.stage() for _ in range(draw(st.integers(1, 3)))]
+        opportunities = [self.opportunity() for _ in range(draw(st.integers(0, 2)))]
+        return compact(
+            id=self.ids.new("map"),
+            title=draw(texts),
+            type=map_type,
+            owner=self.ids.one("team") or draw(slugs),
+            reviewed=draw(dates),
+            review_cadence=self.maybe(
+                st.sampled_from(["monthly", "quarterly", "half-yearly", "yearly"])
+            ),
+            current_state=self.maybe(slugs) if map_type == "future-state" else None,
+            description=self.maybe(texts),
+            tags=self.text_list(3),
+            personas=personas,
+            teams=teams or None,
+            touchpoints=touchpoints or None,
+            evidence=evidence or None,
+            stages=stages,
+            opportunities=opportunities or None,
+        )
+
+
+@st.composite
+def journey_maps(draw: st.DrawFn) -> dict[str, Any]:
+    """A map that the model accepts, using every part of the format."""
+    return MapDrawer(draw).journey_map()
+
+
+RULE_NAMES = [rule.name for rule in RULES] + [rule.code for rule in RULES] + ["ALL", "no-such-rule"]
+RULE_OPTIONS = {
+    "emotion-dip-unexplained": st.fixed_dictionaries({"threshold": st.integers(-3, 2)}),
+    "lifecycle-gap": st.fixed_dictionaries({"keywords": st.lists(texts, max_size=3)}),
+    "pain-point-without-evidence": st.fixed_dictionaries({"allow_assumptions": st.booleans()}),
+    "pain-point-without-opportunity": st.fixed_dictionaries(
+        {"min_severity": st.sampled_from(SEVERITIES)}
+    ),
+    "persona-incomplete": st.fixed_dictionaries(
+        {"required": st.lists(st.sampled_from(["goals", "frustrations", "motivations"]))}
+    ),
+    "stale-map": st.fixed_dictionaries({"default_cadence": st.sampled_from(["monthly", "yearly"])}),
+}
+levels = st.sampled_from(["error", "warning", "info"])
+rule_names = st.sampled_from(RULE_NAMES)
+
+
+@st.composite
+def workspace_configs(draw: st.DrawFn) -> dict[str, Any]:
+    """A ``cjm.yaml`` with teams and lint settings: selections, severities, rule options
+    (some out of range) and per-file overrides."""
+    options = draw(st.sets(st.sampled_from(sorted(RULE_OPTIONS))))
+    lint = compact(
+        select=draw(st.one_of(st.none(), st.lists(rule_names, min_size=1, max_size=3))),
+        ignore=draw(st.lists(rule_names, max_size=2)) or None,
+        severity=draw(st.dictionaries(rule_names, levels, max_size=2)) or None,
+        fail_on=draw(st.one_of(st.none(), levels)),
+        options={name: draw(RULE_OPTIONS[name]) for name in sorted(options)} or None,
+        overrides=[
+            compact(files=["maps/*.yaml"], ignore=draw(st.lists(rule_names, max_size=2)) or None)
+        ]
+        if draw(st.booleans())
+        else None,
+    )
+    drawer = MapDrawer(draw)
+    return compact(
+        name=drawer.maybe(texts),
+        maps=["maps/*.yaml"],
+        definitions=["shared/*.yaml"],
+        teams=[drawer.team() for _ in range(draw(st.integers(0, 2)))] or None,
+        lint=lint or None,
+    )
+
+
+def to_yaml(data: Any) -> str:
+    """``data`` as block-style YAML text; shared objects become anchors and aliases."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
