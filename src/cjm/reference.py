@@ -19,6 +19,7 @@ from typing import Any
 from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 from cjm.diagnostics import DUPLICATE_ID, LOAD_CODES, MERMAID_SYNTAX, UNKNOWN_REFERENCE
 from cjm.model import (
@@ -85,8 +86,9 @@ def describe(annotation: Any) -> str:
     if origin is typing.Annotated:
         base, *metadata = typing.get_args(annotation)
         for item in metadata:
-            if isinstance(item, BeforeValidator) and item.json_schema_input_type is not Any:
-                return describe(item.json_schema_input_type)
+            declared = getattr(item, "json_schema_input_type", Any)
+            if isinstance(item, BeforeValidator) and declared not in (Any, PydanticUndefined):
+                return describe(declared)
             if _is_slug(item):
                 return "id"
         flat = [m for item in metadata for m in (getattr(item, "metadata", None) or [item])]

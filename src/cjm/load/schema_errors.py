@@ -347,7 +347,8 @@ class _Translator:
     def wrong_type(self, field: str, expected: str, value: Any) -> tuple[Code, str, str | None]:
         hint = None
         if expected == "text" and value is not None and not isinstance(value, list | dict):
-            hint = f'quote it to keep it as text: "{value}"'
+            spelled = str(value).lower() if isinstance(value, bool) else str(value)
+            hint = f'quote it to keep it as text: "{spelled}"'
         elif expected == "a list" and not isinstance(value, dict) and not field.startswith("each"):
             hint = f"write a list: [{value}] or one '- ' item per line"
         elif value is None:
