@@ -814,3 +814,23 @@ def test_a_committed_map_that_did_not_parse(repo: Path, capsys) -> None:
     lines = err.splitlines()
     assert lines[0].startswith("error: cannot compare: the old side (HEAD) has files that")
     assert lines[1] == ("HEAD:maps/trial.yaml:3:7: error CJM005 'sideways' is not a valid type")
+
+
+def test_a_committed_map_over_the_size_limit(repo: Path, capsys) -> None:
+    write(repo / "maps" / "trial.yaml", OLD_MAP + "# padding\n" * 120_000)
+    git(repo, "commit", "-q", "-am", "a long comment")
+    write(repo / "maps" / "trial.yaml", OLD_MAP)
+    code = run_diff(
+        None,
+        None,
+        base="HEAD",
+        paths=[],
+        output_format="text",
+        exit_code=False,
+        today=TODAY,
+        max_bytes=1024 * 1024,
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "HEAD:maps/trial.yaml:1:1: error CJM007 the file is 1.1 MB, over the 1.0 MB limit" in err
+    assert "raise the limit: --max-file-size MB or CJM_MAX_FILE_SIZE=MB" in err

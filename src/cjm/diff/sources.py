@@ -19,14 +19,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from cjm.diagnostics import INPUT_REFUSED, Diagnostic, Location, Severity
+from cjm.diagnostics import Diagnostic, Severity
 from cjm.diff.model import Entity, FindingEntry, MapEntry, SharedEntry, Snapshot
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
 from cjm.load.document import Document, parse_document
 from cjm.load.positions import SourceIndex
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
-from cjm.load.source import DEFAULT_MAX_BYTES, decode
+from cjm.load.source import DEFAULT_MAX_BYTES, decode, too_large
 from cjm.load.workspace import (
     CONFIG_NAME,
     YAML_SUFFIXES,
@@ -510,23 +510,11 @@ class _TreeReader:
         display = f"{self.revision}:{name}"
         entry = self.tree[name]
         if entry.size > self.max_bytes:
-            problem = Diagnostic(
-                INPUT_REFUSED,
-                Severity.ERROR,
-                f"the file is {_megabytes(entry.size)}, over the "
-                f"{_megabytes(self.max_bytes)} limit",
-                display,
-                Location(1, 1),
-                "split the journey into several maps",
-            )
-            return Document(path, display, None, None, SourceIndex(), [problem])
-        if entry.oid not in self.contents:
-            self.prefetch([name])
-        source = decode(self.contents.get(entry.oid, b""), display)
+            source = too_large(display, entry.size, self.max_bytes)
+        else:
+            if entry.oid not in self.contents:
+                self.prefetch([name])
+            source = decode(self.contents.get(entry.oid, b""), display)
         if source.text is None:
             return Document(path, display, None, None, SourceIndex(), source.diagnostics)
         return parse_document(path, display, source.text, model)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

@@ -105,19 +105,25 @@ def decode(data: bytes, path: str) -> SourceText:
     return SourceText(path, text)
 
 
+def too_large(display: str, size: int | None, max_bytes: int) -> SourceText:
+    """The refusal of a file of ``size`` bytes (None: unknown) over ``max_bytes``, wherever
+    it is read from (disk, or a git revision)."""
+    shown = "" if size is None else f" {_megabytes(size)},"
+    return _refused(
+        display,
+        f"the file is{shown} over the {_megabytes(max_bytes)} limit",
+        Location(1, 1),
+        hint="split the journey into several maps, or raise the limit: "
+        "--max-file-size MB or CJM_MAX_FILE_SIZE=MB",
+    )
+
+
 def read_source(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read ``path`` from disk; ``display`` is the name used in messages."""
     try:
         data = _read_file_bytes(path, max_bytes)
-    except _TooLarge as too_large:
-        size = "" if too_large.size is None else f" {_megabytes(too_large.size)},"
-        return _refused(
-            display,
-            f"the file is{size} over the {_megabytes(max_bytes)} limit",
-            Location(1, 1),
-            hint="split the journey into several maps, or raise the limit: "
-            "--max-file-size MB or CJM_MAX_FILE_SIZE=MB",
-        )
+    except _TooLarge as refused:
+        return too_large(display, refused.size, max_bytes)
     except _NotReadable as reason:
         return _unreadable(display, str(reason))
     except OSError as error:
