@@ -171,18 +171,27 @@ def run_jobs(
     inputs = inputs or ReportInputs()
     sources: dict[tuple[str, str], DiagramSource] = {}
     entries: list[IndexEntry] = []
+    cadences: dict[int, int] = {}
+
+    def review_days(project: Project) -> int:
+        """:func:`stale_after_days`, worked out once per project (it reads cjm.yaml's lint
+        settings), not once per report."""
+        if id(project) not in cadences:
+            cadences[id(project)] = stale_after_days(project)
+        return cadences[id(project)]
+
     for job in plan.jobs:
         findings = inputs.findings.get(job.document.display, [])
         if job.output_format == MERMAID:
             data = mermaid_export(context_for(job)).encode("utf-8")
         elif job.output_format == HTML:
-            days = stale_after_days(job.project)
+            days = review_days(job.project)
             context = context_for(job)
             data = html_report(context, findings, inputs.today, days).encode("utf-8")
             name = job.target.name
             entries.append(index_entry(context, findings, name, inputs.today, days))
         elif job.output_format == MARKDOWN:
-            days = stale_after_days(job.project)
+            days = review_days(job.project)
             markdown = markdown_report(context_for(job), findings, inputs.today, days)
             data = markdown.encode("utf-8")
         else:
