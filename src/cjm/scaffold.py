@@ -44,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from cjm import __version__
+from cjm.load.workspace import CONFIG_NAME, find_workspace_root
 from cjm.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN
 from cjm.writing import write_text_atomic
 
@@ -51,7 +52,6 @@ from cjm.writing import write_text_atomic
 CJM_GITHUB_REPOSITORY = "cjm-cli/cjm"
 CJM_REVISION = f"v{__version__}"
 
-CONFIG_NAME = "cjm.yaml"
 MAPS_FOLDER = "maps"
 SCHEMAS_FOLDER = "schemas"
 
@@ -405,16 +405,6 @@ def _remove(paths: list[Path]) -> None:
 # -- the workspace around a folder -----------------------------------------------------------
 
 
-def find_workspace(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` (which may not exist yet) that holds a
-    ``cjm.yaml``."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    return None
-
-
 def find_repository(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` with a ``.git`` entry (a folder, or a file
     in worktrees and submodules)."""
@@ -537,7 +527,7 @@ def new_map(folder: Path, *, template: str, map_id: str, title: str, today: date
     parsed = load_map_template(template)
     check_map_id(map_id)
     title = _check_text("title", title)
-    root = find_workspace(folder)
+    root = find_workspace_root(folder)
     index = index_workspace(root) if root is not None else None
     if index is not None and map_id in index.maps:
         raise InvalidNameError(

@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 from cjm.commands.output import error, note, stdout
+from cjm.load.workspace import find_workspace_root
 from cjm.scaffold import (
     ScaffoldError,
     check_map_id,
     ci_files,
     default_map_folder,
-    find_workspace,
     index_workspace,
     init_workspace,
     list_templates,
@@ -52,7 +52,7 @@ def run_init(
 ) -> int:
     """Create a workspace in ``folder``; ``force`` keeps existing CI files instead of
     stopping. Nothing is ever overwritten."""
-    outer = find_workspace(folder.absolute().parent)
+    outer = find_workspace_root(folder.absolute().parent)
     kept = [path for path in ci_files(folder) if path.exists()] if force else []
     try:
         created = init_workspace(
@@ -112,7 +112,7 @@ def run_new_map(
                 error(f"cannot make a map id from the title {title!r}: pass one with --id")
                 return EXIT_USAGE
         check_map_id(map_id)
-        root = find_workspace(folder if folder is not None else Path.cwd())
+        root = find_workspace_root(folder if folder is not None else Path.cwd())
         index = index_workspace(root) if root is not None else None
         if folder is None:
             folder = default_map_folder(index) if index is not None else Path.cwd()
