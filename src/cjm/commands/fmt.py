@@ -38,6 +38,7 @@ from cjm.load.workspace import (
 )
 from cjm.model import WorkspaceConfig
 from cjm.reporters.text import printable
+from cjm.wording import plural
 from cjm.writing import write_text_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -268,21 +269,17 @@ def _report_problems(diagnostics: list[Diagnostic]) -> None:
             console.print(f"  = hint: {printable(diagnostic.hint)}", markup=False)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _summary(tally: _Tally, *, dry_run: bool) -> str:
     if dry_run:
         parts = [
-            f"{_plural(tally.changed, 'file')} would be reformatted",
-            f"{_plural(tally.unchanged, 'file')} would be left unchanged",
+            f"{plural(tally.changed, 'file')} would be reformatted",
+            f"{plural(tally.unchanged, 'file')} would be left unchanged",
         ]
     else:
         parts = [
-            f"{_plural(tally.changed, 'file')} reformatted",
-            f"{_plural(tally.unchanged, 'file')} left unchanged",
+            f"{plural(tally.changed, 'file')} reformatted",
+            f"{plural(tally.unchanged, 'file')} left unchanged",
         ]
     if tally.failed:
-        parts.append(f"{_plural(tally.failed, 'file')} could not be formatted")
+        parts.append(f"{plural(tally.failed, 'file')} could not be formatted")
     return ", ".join(parts) + "."

@@ -26,7 +26,3 @@ def format_date(value: datetime.date) -> str:
     """``30 Oct 2026``: day, month and year as people read them, in any locale."""
     month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     return f"{value.day} {month[value.month - 1]} {value.year}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -38,8 +38,9 @@ from cjm.report.facts import (
     Report,
     StageView,
 )
-from cjm.report.formatting import format_date, format_number, format_value, plural
+from cjm.report.formatting import format_date, format_number, format_value
 from cjm.report.links import safe_relative
+from cjm.wording import plural
 
 PRINT_COLUMNS = 6  # step columns per printed grid: what fits a landscape A4 or Letter page
 SCORES = (2, 1, 0, -1, -2)

@@ -35,7 +35,8 @@ from cjm.report.facts import (
     StageView,
     StepView,
 )
-from cjm.report.formatting import format_date, format_number, format_value, plural
+from cjm.report.formatting import format_date, format_number, format_value
+from cjm.wording import plural
 
 # Characters that start markup anywhere in a line: emphasis, code, links and images
 # (``[``), HTML (``<``, ``&``), table cells, strikethrough, headings, GitHub math (``$``)

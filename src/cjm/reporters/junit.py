@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.reporters.base import neutralize
+from cjm.wording import plural
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -28,10 +29,6 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def _xml_safe(text: str) -> str:
     text = neutralize(text)
     return _NOT_XML.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _line(diagnostic: Diagnostic) -> str:
@@ -54,7 +51,7 @@ def _testcase(path: str, found: list[Diagnostic]) -> tuple[ET.Element, bool]:
         failure = ET.SubElement(
             case,
             "failure",
-            message=_plural(len(problems), "problem"),
+            message=plural(len(problems), "problem"),
             type=" ".join(sorted({d.code.code for d in problems})),
         )
         failure.text = "\n".join(_line(d) for d in problems) + "\n"

@@ -17,6 +17,7 @@ from rich.text import Text
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.reporters.base import UNSAFE, count_by_severity, neutralize
+from cjm.wording import plural
 
 SEVERITY_STYLES = {
     Severity.ERROR: "bold red",
@@ -36,10 +37,6 @@ def printable_source(line: str) -> str:
     """A source line with each unsafe character shown as one replacement character,
     so that the caret below still lines up."""
     return UNSAFE.sub("\ufffd", line)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _window(line: str, column: int) -> tuple[str, int]:
@@ -96,13 +93,13 @@ class TextReporter:
         out.append("\n")
 
     def _summary(self, result: CheckResult) -> Text:
-        checked = _plural(len(result.files), "file")
+        checked = plural(len(result.files), "file")
         if not result.diagnostics:
             return Text(f"No problems found in {checked}.", style="bold green")
         counts = count_by_severity(result)
-        parts = [_plural(count, severity.value) for severity, count in counts.items() if count]
+        parts = [plural(count, severity.value) for severity, count in counts.items() if count]
         with_problems = len({d.path for d in result.diagnostics})
         return Text(
-            f"Found {', '.join(parts)} in {_plural(with_problems, 'file')} ({checked} checked).",
+            f"Found {', '.join(parts)} in {plural(with_problems, 'file')} ({checked} checked).",
             style="bold",
         )

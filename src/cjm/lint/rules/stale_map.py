@@ -22,6 +22,7 @@ from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
 from cjm.model import ReviewCadence
 from cjm.model.base import CjmModel
+from cjm.wording import plural
 
 CODE = "CJM115"
 NAME = "stale-map"
@@ -74,10 +75,6 @@ stages:
 """
 
 
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def check(context: MapContext) -> Iterator[Finding]:
     journey = context.journey
     options: Options = context.options
@@ -93,8 +90,8 @@ def check(context: MapContext) -> Iterator[Finding]:
     elif age > cadence.days:
         yield context.finding(
             ("reviewed",),
-            f"map '{journey.id}' was last reviewed on {reviewed}, {_days(age)} ago: longer "
-            f"than its {cadence.value} review cadence ({_days(cadence.days)})",
+            f"map '{journey.id}' was last reviewed on {reviewed}, {plural(age, 'day')} ago: longer "
+            f"than its {cadence.value} review cadence ({plural(cadence.days, 'day')})",
             "check the map against current research and data, then update `reviewed:`; "
             "or set `review_cadence:` to how often it really needs a review",
         )
