@@ -669,12 +669,12 @@ def _kpi_details(kpi: Kpi) -> tuple[tuple[str, Any], ...]:
         ("target", _number(kpi.target)),
         ("actual", _number(kpi.actual)),
         ("unit", kpi.unit),
-        ("better", kpi.better.value),
+        ("better", kpi.better.value if kpi.better else None),
     )
 
 
 def _meets(kpi: Kpi) -> bool | None:
-    if kpi.target is None or kpi.actual is None:
+    if kpi.target is None or kpi.actual is None or kpi.better is None:
         return None
     if kpi.better is KpiDirection.LOWER:
         return kpi.actual <= kpi.target
@@ -694,6 +694,9 @@ def _kpi_changes(
     details = (*_kpi_details(new), ("target_met", _meets(new)))
     for change in _field_changes(Entity.KPI, new.id, old, new, (), position, new_parent):
         if change.field != "actual" or old.actual is None or new.actual is None:
+            yield _with(change, details=details)
+            continue
+        if new.better is None:
             yield _with(change, details=details)
             continue
         rising = new.actual > old.actual

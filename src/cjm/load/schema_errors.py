@@ -340,6 +340,21 @@ class _Translator:
             minimum = ctx.get("min_length", 1)
             entries = "entry" if minimum == 1 else "entries"
             return INVALID_VALUE, f"{field} needs at least {minimum} {entries}", None
+        if kind == "finite_number":
+            written = "not a number (.nan)" if value != value else "infinite"
+            return (
+                INVALID_VALUE,
+                f"{field} must be a finite number, but this one is {written}",
+                "write the number itself, or leave the key out while it is not known",
+            )
+        if kind == "handoff_type":
+            return (
+                WRONG_TYPE,
+                f"{field} must be text, or false when no handoff is needed, "
+                f"not {describe_value(value)}",
+                "write how the customer is passed on, or `handoff: false` when the change "
+                "of owner needs no handoff",
+            )
         if kind == "value_error":
             return INVALID_VALUE, str(error["msg"]).removeprefix("Value error, "), None
         return INVALID_VALUE, f"{field}: {error['msg']}", None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import sys
 from enum import StrEnum
@@ -18,6 +19,7 @@ from pydantic import (
     WrapValidator,
 )
 from pydantic.config import JsonDict
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -56,7 +58,16 @@ FLOAT_MAX = sys.float_info.max
 
 
 def _within_float_range(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """A whole number too large for a float is out of range, not a value of the wrong kind."""
+    """A number a float can hold: a whole number too large for one is out of range, not a
+    value of the wrong kind; ``.nan``, ``.inf`` and numbers such as ``1e999`` that only
+    read as infinity are no numbers at all."""
+    if isinstance(value, float) and not math.isfinite(value):
+        written = "not a number (.nan)" if math.isnan(value) else "infinite"
+        raise PydanticCustomError(
+            "finite_number",
+            "Input should be a finite number, but this one is {written}",
+            {"written": written},
+        )
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > FLOAT_MAX:
         if value > 0:
             raise PydanticCustomError(
@@ -70,8 +81,17 @@ def _within_float_range(value: Any, handler: ValidatorFunctionWrapHandler) -> An
     return handler(value)
 
 
-Number = Annotated[float, Strict(), WrapValidator(_within_float_range)]
-"""A number, whole or not; never a boolean or text."""
+# JSON Schema has no word for "finite", but bounds say it: NaN and the infinities fail
+# `minimum` and `maximum` in every validator that compares numbers.
+FINITE_SCHEMA: JsonDict = {"minimum": -FLOAT_MAX, "maximum": FLOAT_MAX}
+
+Number = Annotated[
+    float,
+    Strict(),
+    WrapValidator(_within_float_range),
+    WithJsonSchema({"type": "number", **FINITE_SCHEMA}),
+]
+"""A finite number, whole or not; never a boolean, text, ``.nan`` or ``.inf``."""
 
 StrictInt = Annotated[int, Strict()]
 """A whole number written without a fraction; never a boolean or text."""

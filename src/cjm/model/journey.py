@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -13,8 +13,11 @@ from pydantic import (
     Strict,
     Tag,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from cjm.model.base import (
     SLUG_KEYS_SCHEMA,
@@ -124,13 +127,28 @@ class Kpi(CjmModel):
     target: Number | None = Field(default=None, description="The value the team aims for.")
     actual: Number | None = Field(default=None, description="The latest measured value.")
     unit: str | None = Field(default=None, description="The unit, for example `%` or `days`.")
-    better: KpiDirection = Field(
-        default=KpiDirection.HIGHER,
-        description="Which way is good: `higher` (conversion) or `lower` (time to value).",
+    better: KpiDirection | None = Field(
+        default=None,
+        description="Which way is good: `higher` (conversion) or `lower` (time to value). "
+        "Without it, no report or diff judges whether the KPI meets its target or moved "
+        "the right way: the direction is unknown.",
     )
     source: str | None = Field(
         default=None, description="Where the number comes from, for example a dashboard."
     )
+
+
+def _text_or_false(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One message for a handoff that is neither text nor ``false``."""
+    if value is False or isinstance(value, str):
+        return handler(value)
+    raise PydanticCustomError(
+        "handoff_type", "Input should be text, or false when no handoff is needed"
+    )
+
+
+HandoffValue = Annotated[str | Literal[False], WrapValidator(_text_or_false)]
+"""How the customer is handed over, or ``false``: the change of owner needs no handoff."""
 
 
 class Step(CjmModel):
@@ -158,9 +176,11 @@ class Step(CjmModel):
     )
     actors: list[Text] = texts("Who else takes part: a partner, an influencer, a third party.")
     owner: Slug | None = reference("team", "The team that owns this step.")
-    handoff: str | None = Field(
+    handoff: HandoffValue | None = Field(
         default=None,
-        description="How responsibility passes to this step's owner from the previous one.",
+        description="How responsibility passes to this step's owner from the owner of the "
+        "customer's previous step; `false` when the change of owner needs no handoff (the "
+        "customer does not notice it, nothing is passed on).",
     )
     frontstage: list[ActivityValue] = texts(
         "What staff or systems do in view of the customer (service blueprints)."

@@ -194,7 +194,7 @@ class _Builder:
             target=kpi.target,
             actual=kpi.actual,
             unit=kpi.unit,
-            better=kpi.better.value,
+            better=kpi.better.value if kpi.better else "",
             source=kpi.source,
             stage=stage,
             step=step.action if step is not None else None,
@@ -253,7 +253,7 @@ class _Builder:
                     description=step.description,
                     owner=self.team(step.owner),
                     owner_id=step.owner,
-                    handoff=step.handoff,
+                    handoff=step.handoff or None,
                     handoff_from=self.team(previous_owner) if changed else None,
                     personas=(
                         [self.context.persona_name(p) for p in takers]
