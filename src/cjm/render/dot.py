@@ -24,6 +24,9 @@ class DiagramSource:
     view: str
     source: str
     engine: str = "dot"
+    # The same diagram cut for print: one source per page, each a band of whole stages
+    # with the title, lane names and legend repeated. Empty when it is one page.
+    pages: tuple[DiagramSource, ...] = ()
 
     @property
     def namespace(self) -> str:
