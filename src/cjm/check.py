@@ -131,6 +131,12 @@ def check_paths(
             # Files named explicitly are checked as maps even outside the map patterns.
             extra = [p for p in group if not p.is_dir() and p.name != CONFIG_NAME]
             project = load_workspace(root, cwd, extra, max_bytes)
+            config = project.config
+            if config is not None and config.diagnostics and not project.documents()[1:]:
+                notes.append(
+                    f"the maps were not checked: {config.display} says which files they "
+                    "are, and it must be fixed first"
+                )
             selected.update(_selected(project, group))
             notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
@@ -144,6 +150,7 @@ def check_paths(
             raise UsageError(str(unknown)) from None
         if project.config is not None:
             project.config.diagnostics.extend(outcome.policy.problems)
+        notes.extend(outcome.notes)
         mine = [
             d for d in (*project.load_diagnostics(), *outcome.diagnostics) if d.path in selected
         ]

@@ -227,10 +227,10 @@ def test_text_caret_sits_under_the_token_with_its_width(
 
 
 def test_text_first_line_is_path_line_col_severity_code_message(map_with) -> None:
-    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 5"))
+    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 7"))
     first = run(["validate"]).stdout.splitlines()[0]
     assert first == (
-        "maps/trial.yaml:13:18: error CJM005 emotion score 5 is out of range: "
+        "maps/trial.yaml:13:18: error CJM005 emotion score 7 is out of range: "
         "it must be from -2 to +2"
     )
 
@@ -314,9 +314,9 @@ BAD_MAP_CASES = [
     ),
     pytest.param(
         "emotion: 1",
-        "emotion: 5",
+        "emotion: 7",
         (13, 18, "CJM005"),
-        "emotion score 5 is out of range: it must be from -2 to +2",
+        "emotion score 7 is out of range: it must be from -2 to +2",
         id="emotion-shorthand-out-of-range",
     ),
     pytest.param(
@@ -399,7 +399,7 @@ def test_several_problems_in_one_file_are_all_reported_sorted_by_line(
     map_with, parser: str
 ) -> None:
     text = MINIMAL_MAP
-    text = edit(text, "emotion: 1", "emotion: 5")
+    text = edit(text, "emotion: 1", "emotion: 7")
     text = edit(text, "type: current-state", "type: curent-state")
     text = edit(text, "    name: Sign-up\n", "    nme: Sign-up\n")
     text = edit(text, "title: Trial to paid", "title: 42")
@@ -419,7 +419,7 @@ def test_several_problems_in_one_file_are_all_reported_sorted_by_line(
 def test_error_in_first_of_duplicate_keys_points_at_the_first(map_with) -> None:
     second = "stages:\n  - id: other\n    name: Other\n    steps:\n      - id: s2\n"
     second += "        action: Other\n        emotion: 1\n"
-    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 5") + second)
+    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 7") + second)
     _, report = run_json([])
     assert diagnostics(report) == [
         ("maps/trial.yaml", 13, 18, "CJM005"),  # not 20:18, the ignored `emotion: 1`
@@ -622,7 +622,7 @@ def test_no_args_from_a_nested_folder_finds_the_workspace_upward(
 def test_nested_folder_reports_problems_of_the_whole_workspace(
     map_with, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 5"))
+    map_with(edit(MINIMAL_MAP, "emotion: 1", "emotion: 7"))
     nested = workspace / "docs"
     nested.mkdir()
     monkeypatch.chdir(nested)
@@ -643,7 +643,7 @@ def test_single_map_named_from_outside_the_workspace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_workspace(tmp_path / "ws")
-    write(tmp_path / "ws" / "maps" / "trial.yaml", edit(MINIMAL_MAP, "emotion: 1", "emotion: 5"))
+    write(tmp_path / "ws" / "maps" / "trial.yaml", edit(MINIMAL_MAP, "emotion: 1", "emotion: 7"))
     monkeypatch.chdir(tmp_path)
     result, report = run_json(["ws/maps/trial.yaml"])
     assert result.exit_code == 1

@@ -212,7 +212,11 @@ def test_inline_personas_are_covered_by_the_map_even_when_no_step_names_them(
     assert lint_map(text, CODE) == []
 
 
-def test_shared_definitions_are_not_judged_while_a_map_is_invalid(lint_files: LintFiles) -> None:
+def test_shared_definitions_are_judged_with_what_an_invalid_map_uses(
+    lint_files: LintFiles,
+) -> None:
+    # The map without a title is still read for what it refers to: one run tells both
+    # that the title is missing and which shared entries nothing uses.
     broken = TRIAL.replace("title: Trial to paid\n", "").replace("id: trial", "id: broken")
     result = lint_files(
         {
@@ -224,5 +228,28 @@ def test_shared_definitions_are_not_judged_while_a_map_is_invalid(lint_files: Li
         select=[CODE],
     )
     assert [(d.path, d.line, d.column, d.code.code) for d in result.diagnostics] == [
+        ("cjm.yaml", 5, 5, CODE),
         ("maps/broken.yaml", 1, 1, "CJM006"),
+        ("shared/defs.yaml", 3, 5, CODE),
+        ("shared/defs.yaml", 6, 5, CODE),
+        ("shared/defs.yaml", 9, 5, CODE),
+    ]
+
+
+def test_shared_definitions_are_not_judged_while_a_map_does_not_load_at_all(
+    lint_files: LintFiles,
+) -> None:
+    result = lint_files(
+        {
+            "cjm.yaml": CONFIG,
+            "shared/defs.yaml": SHARED,
+            "maps/trial.yaml": TRIAL,
+            "maps/broken.yaml": "id: [broken\n",
+        },
+        select=[CODE],
+    )
+    assert [(d.path, d.code.code) for d in result.diagnostics] == [("maps/broken.yaml", "CJM001")]
+    assert result.notes == [
+        "unused-definition (CJM111) did not check the shared definitions: maps/broken.yaml "
+        "does not load, and what they use is unknown"
     ]

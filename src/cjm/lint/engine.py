@@ -8,27 +8,32 @@ suppressions, and reports suppressions that silenced nothing.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cjm.diagnostics import LOAD_CODES, Diagnostic
 from cjm.lint.config import LintRequest, Policy, build_policy
 from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
-from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, WorkspaceContext
+from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, Skipped, WorkspaceContext
 from cjm.lint.suppressions import Suppression, find_suppressions
 from cjm.load.document import Document
+from cjm.load.partial import contains_unloaded, is_within
+from cjm.load.positions import DataPath
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
+from cjm.model import JourneyMap
+from cjm.wording import listing
 
 _LOAD_CODE_NAMES = {c.code for c in LOAD_CODES} | {c.name for c in LOAD_CODES}
 
 
 @dataclass
 class LintOutcome:
-    """What linting one workspace found."""
+    """What linting one workspace found, and which checks it could not make."""
 
     diagnostics: list[Diagnostic]
     policy: Policy
+    notes: list[str] = field(default_factory=list)
 
 
 def _relative(project: Project, document: Document[Any]) -> str | None:
@@ -47,6 +52,10 @@ class _Run:
         self.today = today
         self.documents = {doc.display: doc for doc in project.documents()}
         self.found: list[tuple[Rule, Diagnostic]] = []
+        self.notes: list[str] = []
+        # Per document, the rules whose findings were held back because they would rest
+        # on a part of the file that did not load.
+        self.held_back: dict[str, list[str]] = {}
         # Each document's path within the workspace, worked out once (it takes a
         # file-system call), not once per finding.
         self.relatives: dict[str, str | None] = {}
@@ -60,6 +69,12 @@ class _Run:
 
     def collect(self, rule: Rule, outputs: RuleOutput) -> None:
         for output in outputs:
+            if isinstance(output, Skipped):
+                if self.policy.enabled(rule, None):
+                    self.notes.append(f"{rule.name} ({rule.code}) {output.message}")
+                continue
+            if isinstance(output, Finding) and not self.sound(rule, output):
+                continue
             if isinstance(output, Finding):
                 index = output.document.index
                 where = index.key(output.path) if output.at == "key" else index.value(output.path)
@@ -79,6 +94,46 @@ class _Run:
             severity = self.policy.severity(rule, relative)
             self.found.append((rule, replace(diagnostic, severity=severity)))
 
+    def sound(self, rule: Rule, finding: Finding) -> bool:
+        """Whether ``finding`` can be trusted: it is not about a stand-in for a part that
+        did not load, nor about something that contains such a part (a stage that lost a
+        step cannot be said to lack touchpoints). Held-back findings are noted."""
+        document = finding.document
+        unloaded = document.unloaded
+        if not unloaded:
+            return True
+        path = document.file_path(finding.path)
+        if is_within(path, unloaded):
+            return False
+        if contains_unloaded(path, unloaded) or (len(path) <= 1 and _top_level_cut(unloaded)):
+            display = finding.document.display
+            if self.policy.enabled(rule, self.relative(display)):
+                names = self.held_back.setdefault(display, [])
+                if rule.name not in names:
+                    names.append(rule.name)
+            return False
+        return True
+
+    def held_back_notes(self) -> list[str]:
+        notes = [
+            f"{display}: {listing(names)} could not check the parts that hold what did not "
+            "load; fix the errors above and run again"
+            for display, names in self.held_back.items()
+        ]
+        for document in self.project.maps:
+            lost = [
+                f"`{path[0]}`"
+                for path in document.unloaded
+                if len(path) == 1 and path[0] in JourneyMap.model_fields
+                if path[0] not in DESCRIPTIVE_FIELDS
+            ]
+            if document.partial is not None and lost:
+                notes.append(
+                    f"{document.display}: the checks that depend on its {listing(lost)} "
+                    "were not made; fix the errors above and run again"
+                )
+        return notes
+
     def run_rules(self) -> None:
         for rule in RULES:
             options = self.policy.options_for(rule)
@@ -89,10 +144,11 @@ class _Run:
             elif rule.scope == "map":
                 for document in self.project.maps:
                     scope = self.project.scopes.get(document.display)
-                    if document.model is None or scope is None:
+                    journey = document.checked
+                    if journey is None or scope is None:
                         continue
                     context = MapContext(
-                        document, document.model, scope, self.project, options, self.today
+                        document, journey, scope, self.project, options, self.today
                     )
                     self.collect(rule, rule.check(context))
 
@@ -160,6 +216,17 @@ class _Run:
         return f"unused suppression: no '{rule.name}' finding on line {suppression.target_line}"
 
 
+# Top-level fields of a map that no check reads: losing them costs no check.
+DESCRIPTIVE_FIELDS = frozenset({"title", "description", "tags"})
+
+
+def _top_level_cut(unloaded: tuple[DataPath, ...]) -> bool:
+    """Whether a field of the file's top level was left out or stood in for: then a
+    finding about the file as a whole may rest on it (a staleness judged against the
+    default cadence because `review_cadence` did not load)."""
+    return any(len(path) == 1 for path in unloaded)
+
+
 def lint_project(
     project: Project, request: LintRequest, today: datetime.date | None = None
 ) -> LintOutcome:
@@ -169,4 +236,4 @@ def lint_project(
     policy = build_policy(settings, config, request)
     run = _Run(project, policy, today or datetime.date.today())
     run.run_rules()
-    return LintOutcome(run.suppress(), policy)
+    return LintOutcome(run.suppress(), policy, run.notes + run.held_back_notes())

@@ -33,6 +33,9 @@ from cjm.load.positions import DataPath
 from cjm.load.project import Project
 from cjm.load.resolve import Scope
 from cjm.model import Evidence, JourneyMap, Persona, Team, Touchpoint
+from cjm.wording import listing, quoted
+
+__all__ = ["listing", "quoted"]  # re-exported for the rules
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,16 @@ class Finding:
     at: Literal["key", "value"] = "value"
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A check a rule could not make soundly, and why (a file that did not load, say).
+
+    The engine reports it as a note, so that a quiet run never hides a check that did
+    not happen."""
+
+    message: str
+
+
 class NoOptions(BaseModel):
     """The settings of a rule that has none."""
 
@@ -55,7 +68,10 @@ class NoOptions(BaseModel):
 
 @dataclass
 class MapContext:
-    """What a map rule sees: one valid map, what it can reference, the rule's settings."""
+    """What a map rule sees: one map, what it can reference, the rule's settings.
+
+    The map is valid, or it is the part of a map that validates (see cjm.load.partial):
+    findings that would rest on a part that did not load are held back by the engine."""
 
     document: Document[JourneyMap]
     journey: JourneyMap
@@ -99,7 +115,7 @@ class WorkspaceContext:
     today: datetime.date
 
 
-RuleOutput = Iterable[Finding | Diagnostic]
+RuleOutput = Iterable[Finding | Diagnostic | Skipped]
 
 
 @dataclass(frozen=True)
@@ -144,15 +160,3 @@ def step_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Any]]:
     for s, stage in enumerate(journey.stages):
         for t, step in enumerate(stage.steps):
             yield ("stages", s, "steps", t), step
-
-
-def listing(items: list[str], joiner: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``: a list as a sentence says it."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
-
-
-def quoted(ids: list[str]) -> str:
-    """``'a'``, ``'a' and 'b'``, ``'a', 'b' and 'c'``: ids as a message names them."""
-    return listing([f"'{entity_id}'" for entity_id in ids])

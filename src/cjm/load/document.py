@@ -10,10 +10,13 @@ from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import WRONG_TYPE, Diagnostic, Severity
 from cjm.load.collector import collector_paused
-from cjm.load.positions import SourceIndex
+from cjm.load.partial import ShiftedIndex, Shifts, file_path, salvage
+from cjm.load.positions import DataPath, SourceIndex
+from cjm.load.scales import one_to_five_diagnostics, replaces
 from cjm.load.schema_errors import describe_value, kind_name, validation_diagnostics
 from cjm.load.source import DEFAULT_MAX_BYTES, read_source
 from cjm.load.yamlread import read_yaml
+from cjm.model import JourneyMap
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -29,6 +32,25 @@ class Document(Generic[ModelT]):
     index: SourceIndex
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unreadable: bool = False
+    # For a file that is valid YAML but breaks the schema: the parts that do validate,
+    # for the checks that can still run (never drawn or compared), the data paths left
+    # out of them, and the id-like words written in those parts (see cjm.load.partial).
+    partial: ModelT | None = None
+    unloaded: tuple[DataPath, ...] = ()
+    unloaded_mentions: frozenset[str] = frozenset()
+    # Where the items of the partial model's shortened lists stand in the file; `index`
+    # then looks paths of the partial model up where they are written.
+    shifts: Shifts = field(default_factory=dict)
+
+    def file_path(self, path: DataPath) -> DataPath:
+        """``path`` of what the checks look at, as a path of the file."""
+        return file_path(path, self.shifts)
+
+    @property
+    def checked(self) -> ModelT | None:
+        """What the checks look at: the model when the file is valid, else the part of it
+        that validates (None when nothing does)."""
+        return self.model if self.model is not None else self.partial
 
 
 def load_document(
@@ -73,10 +95,21 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
             )
         )
         return document
+    scale = one_to_five_diagnostics(data, parsed.index, display) if model is JourneyMap else []
+    document.diagnostics.extend(scale)
     try:
         document.model = model.model_validate(data)
     except ValidationError as error:
         document.diagnostics.extend(
-            validation_diagnostics(error, model, data, parsed.index, display)
+            found
+            for found in validation_diagnostics(error, model, data, parsed.index, display)
+            if not replaces(scale, found)
         )
+        salvaged = salvage(model, data)
+        document.partial = salvaged.model
+        document.unloaded = salvaged.unloaded
+        document.unloaded_mentions = salvaged.mentions
+        document.shifts = salvaged.shifts
+        if salvaged.shifts:
+            document.index = ShiftedIndex(parsed.index, salvaged.shifts)
     return document

@@ -19,6 +19,11 @@ from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, list_workspace_files, real_path
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 
+# The keys of cjm.yaml whose problems leave the workspace's files known: with a problem
+# anywhere else (in `maps` or `definitions`, or an unknown key that may be a misspelling of
+# them) the maps and definitions are not looked for, rather than guessed.
+HARMLESS_KEYS = ("name", "teams", "lint")
+
 
 def display_path(path: Path, cwd: Path, root: Path | None = None) -> str:
     """How a file is named in messages.
@@ -65,7 +70,8 @@ class Project:
 
     def resolve(self) -> None:
         """Check ids and references across all loaded documents."""
-        resolver = Resolver()
+        mentions = frozenset().union(*(doc.unloaded_mentions for doc in self.documents()))
+        resolver = Resolver(mentions)
         if self.config is not None:
             resolver.add_config(self.config)
         for definitions in self.definitions:
@@ -77,7 +83,7 @@ class Project:
         for definitions in self.definitions:
             resolver.check_shared(definitions)
         for journey in self.maps:
-            if journey.model is not None:
+            if journey.checked is not None:
                 scope = resolver.scope_for(journey)
                 self.scopes[journey.display] = scope
                 resolver.check_map(journey, scope)
@@ -96,9 +102,10 @@ def load_workspace(
         root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root), WorkspaceConfig, max_bytes
     )
     project.config = config
-    if config.model is None:
-        return project
-    files = list_workspace_files(root, config.model.maps, config.model.definitions)
+    settings = config.checked
+    if settings is None or any(path[0] not in HARMLESS_KEYS for path in config.unloaded):
+        return project  # which files the workspace holds is not known
+    files = list_workspace_files(root, settings.maps, settings.definitions)
     definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
     project.definitions = load_documents(definitions, DefinitionsFile, max_bytes)
     map_paths = list(files.maps)

@@ -16,8 +16,10 @@ from typing import Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Location, Severity
 from cjm.load.document import Document
+from cjm.load.partial import is_within
 from cjm.load.positions import DataPath
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.wording import quoted
 
 SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
 _COLLECTION_OF = {
@@ -65,10 +67,12 @@ def _id_location(document: Document[Any], data_path: DataPath) -> Location:
 class Resolver:
     """Collects definitions, then checks every map's references against them."""
 
-    def __init__(self) -> None:
+    def __init__(self, unloaded_mentions: frozenset[str] = frozenset()) -> None:
         self.shared = Scope()
         self.maps: Namespace = {}
         self.diagnostics: list[Diagnostic] = []
+        # Id-like words written in parts of the workspace's files that did not load.
+        self.unloaded_mentions = unloaded_mentions
 
     # -- definitions ---------------------------------------------------------------------
 
@@ -104,43 +108,50 @@ class Resolver:
             self.define(namespace_by_kind[kind], kind, definition, entity.id)
 
     def add_config(self, document: Document[WorkspaceConfig]) -> None:
-        if document.model is None:
+        config = document.checked
+        if config is None:
             return
-        teams = [("team", ("teams", i), team) for i, team in enumerate(document.model.teams)]
+        teams = [("team", ("teams", i), team) for i, team in enumerate(config.teams)]
         self.define_all(self.shared.by_kind, document, teams)
 
     def add_definitions(self, document: Document[DefinitionsFile]) -> None:
-        if document.model is None:
+        definitions = document.checked
+        if definitions is None:
             return
-        self.define_all(self.shared.by_kind, document, _shared_entities(document.model))
+        self.define_all(self.shared.by_kind, document, _shared_entities(definitions))
 
     def add_map(self, document: Document[JourneyMap]) -> None:
-        if document.model is None:
+        journey = document.checked
+        if journey is None or ("id",) in document.unloaded:
             return
         where = document.index.value(("id",))
-        definition = Definition(document.model, document.display, ("id",), where)
-        self.define(self.maps, "journey map", definition, document.model.id)
+        definition = Definition(journey, document.display, ("id",), where)
+        self.define(self.maps, "journey map", definition, journey.id)
 
     # -- a map's own scope and references --------------------------------------------------
 
     def scope_for(self, document: Document[JourneyMap]) -> Scope:
         """The shared ids plus the map's inline definitions, reporting collisions."""
-        assert document.model is not None
+        journey = document.checked
+        assert journey is not None
         scope = Scope({kind: dict(names) for kind, names in self.shared.by_kind.items()})
-        self.define_all(scope.by_kind, document, _inline_entities(document.model))
+        self.define_all(scope.by_kind, document, _inline_entities(journey))
         return scope
 
     def check_map(self, document: Document[JourneyMap], scope: Scope) -> None:
-        journey = document.model
+        journey = document.checked
         assert journey is not None
         local: dict[str, Namespace] = {
             kind: {} for kind in ("stage", "step", "pain point", "KPI", "opportunity")
         }
         self.define_all(local, document, _map_scoped_entities(journey))
         covered = set(journey.persona_ids)
+        addressable = set(local["pain point"]) | self.current_state_pains(journey)
         for reference in map_references(journey):
             if reference.kind == "map persona":
                 known: Iterable[str] = covered
+            elif reference.kind == "pain point":
+                known = addressable
             elif reference.kind in local:
                 known = local[reference.kind]
             elif reference.kind == "journey map":
@@ -149,31 +160,121 @@ class Resolver:
                 known = scope.by_kind[reference.kind]
             if reference.target not in known:
                 self.unknown(document, reference, known)
+        self.check_persona_steps(document, journey, covered)
+
+    def may_be_unloaded(self, document: Document[Any], reference: Reference) -> bool:
+        """Whether ``reference`` cannot be judged: it sits in a stand-in for a part that
+        did not load, or its id is written in a part of the workspace that did not load
+        (and may be defined there)."""
+        return is_within(document.file_path(reference.path), document.unloaded) or (
+            reference.target in self.unloaded_mentions
+        )
+
+    def current_state_pains(self, journey: JourneyMap) -> set[str]:
+        """Ids of the pain points of the current-state map ``journey`` improves on: a
+        future-state map's opportunities may address them."""
+        if journey.current_state is None or journey.current_state not in self.maps:
+            return set()
+        current: JourneyMap = self.maps[journey.current_state].entity
+        return {pain.id for _, _, step in current.iter_steps() for pain in step.pain_points}
+
+    def check_persona_steps(
+        self, document: Document[JourneyMap], journey: JourneyMap, covered: set[str]
+    ) -> None:
+        """An emotion or a pain point for a persona of the map who does not take the step:
+        every output would drop it, so it is an error where it is written."""
+        for s, t, step in journey.iter_steps():
+            path: DataPath = ("stages", s, "steps", t)
+            if not step.personas:
+                continue
+            takers = quoted(step.personas) + (" takes" if len(step.personas) == 1 else " take")
+            for persona_id in step.emotions:
+                if persona_id in covered and not step.involves(persona_id):
+                    self.not_on_step(
+                        document,
+                        persona_id,
+                        step.id,
+                        takers,
+                        document.index.key((*path, "emotions", persona_id)),
+                        "remove this emotion",
+                    )
+            for p, pain in enumerate(step.pain_points):
+                for i, persona_id in enumerate(pain.personas):
+                    if persona_id in covered and not step.involves(persona_id):
+                        where = document.index.value((*path, "pain_points", p, "personas", i))
+                        self.not_on_step(
+                            document,
+                            persona_id,
+                            step.id,
+                            takers,
+                            where,
+                            "remove it from the pain point's `personas`",
+                        )
+
+    def not_on_step(
+        self,
+        document: Document[Any],
+        persona_id: str,
+        step_id: str,
+        takers: str,
+        where: Location,
+        remedy: str,
+    ) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                UNKNOWN_REFERENCE,
+                Severity.ERROR,
+                f"persona '{persona_id}' does not take step '{step_id}': only {takers} it",
+                document.display,
+                where,
+                f"add '{persona_id}' to the step's `personas`, or {remedy}",
+            )
+        )
 
     def check_shared(self, document: Document[Any]) -> None:
         """Check the references that shared definitions make (evidence, owners)."""
-        if document.model is None:
+        if document.checked is None:
             return
-        for reference in shared_references(document.model):
+        for reference in shared_references(document.checked):
             known = self.shared.by_kind[reference.kind]
             if reference.target not in known:
                 self.unknown(document, reference, known)
 
     def unknown(self, document: Document[Any], reference: Reference, known: Iterable[str]) -> None:
+        if self.may_be_unloaded(document, reference):
+            return
         index = document.index
         where = index.key(reference.path) if reference.at_key else index.value(reference.path)
-        close = difflib.get_close_matches(reference.target, sorted(known), n=1, cutoff=0.6)
+        close = closest(reference.target, known)
         if reference.kind == "map persona":
             message = f"'{reference.target}' is not one of this map's personas"
             hint = "add it to the map's `personas` list"
         else:
             message = f"unknown {reference.kind} '{reference.target}'"
             hint = _unknown_hint(reference.kind, isinstance(document.model, JourneyMap))
-        if close:
-            message += f"; did you mean '{close[0]}'?"
+            current = getattr(document.model, "current_state", None)
+            if reference.kind == "pain point" and current is not None:
+                hint = (
+                    f"use the id of a pain point of this map or of '{current}', its current state"
+                )
+        if close is not None:
+            message += f"; did you mean '{close}'?"
         self.diagnostics.append(
             Diagnostic(UNKNOWN_REFERENCE, Severity.ERROR, message, document.display, where, hint)
         )
+
+
+def closest(target: str, known: Iterable[str]) -> str | None:
+    """The known id that ``target`` most likely means: the same id in other letter case
+    first (``Email`` means ``email``), else the closest spelling, case ignored."""
+    by_lower: dict[str, str] = {}
+    for candidate in sorted(known):
+        by_lower.setdefault(candidate.lower(), candidate)
+    wanted = target.lower()
+    if wanted in by_lower:
+        return by_lower[wanted]
+    close = difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
 
 
 def _place(path: str, location: Location, here: str) -> str:

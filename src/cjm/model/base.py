@@ -57,17 +57,22 @@ WHOLE_FLOAT_AS_INT = WrapValidator(_whole_float_as_int)
 FLOAT_MAX = sys.float_info.max
 
 
+def not_finite(value: float) -> PydanticCustomError:
+    """The error for ``.nan``, ``.inf`` or a number too large to be anything but infinite."""
+    written = "not a number (.nan)" if math.isnan(value) else "infinite"
+    return PydanticCustomError(
+        "finite_number",
+        "Input should be a finite number, but this one is {written}",
+        {"written": written},
+    )
+
+
 def _within_float_range(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """A number a float can hold: a whole number too large for one is out of range, not a
     value of the wrong kind; ``.nan``, ``.inf`` and numbers such as ``1e999`` that only
     read as infinity are no numbers at all."""
     if isinstance(value, float) and not math.isfinite(value):
-        written = "not a number (.nan)" if math.isnan(value) else "infinite"
-        raise PydanticCustomError(
-            "finite_number",
-            "Input should be a finite number, but this one is {written}",
-            {"written": written},
-        )
+        raise not_finite(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > FLOAT_MAX:
         if value > 0:
             raise PydanticCustomError(
@@ -81,9 +86,15 @@ def _within_float_range(value: Any, handler: ValidatorFunctionWrapHandler) -> An
     return handler(value)
 
 
-# JSON Schema has no word for "finite", but bounds say it: NaN and the infinities fail
-# `minimum` and `maximum` in every validator that compares numbers.
-FINITE_SCHEMA: JsonDict = {"minimum": -FLOAT_MAX, "maximum": FLOAT_MAX}
+# JSON Schema has no word for "finite". The bounds refuse the infinities. NaN passes every
+# comparison (they are all false), so it is refused by asking for a number that is below 0,
+# above 0 or 0 itself: NaN is none of them.
+FINITE_SCHEMA: JsonDict = {
+    "minimum": -FLOAT_MAX,
+    "maximum": FLOAT_MAX,
+    "anyOf": [{"not": {"minimum": 0}}, {"not": {"maximum": 0}}, {"const": 0}],
+    "$comment": "A finite number: the bounds refuse infinities, the anyOf refuses NaN.",
+}
 
 Number = Annotated[
     float,

@@ -5,6 +5,7 @@ They may be defined inline in a map or once in a workspace's shared definition f
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -27,6 +28,7 @@ from cjm.model.base import (
     StrictInt,
     Text,
     id_field,
+    not_finite,
     reference,
     references,
     texts,
@@ -38,6 +40,8 @@ Count = Annotated[int, Strict(), Gt(0), WHOLE_FLOAT_AS_INT]
 
 def _one_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """Report a value that is neither text nor a number once, not once per kind tried."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise not_finite(value)
     try:
         return handler(value)
     except ValidationError:

@@ -134,9 +134,9 @@ def check(context: WorkspaceContext) -> Iterator[Finding]:
     project = context.project
     documents: list[Document[Any]] = [*project.definitions, *project.maps]
     for document in documents:
-        if document.model is None:
+        if document.checked is None:
             continue
-        for path, persona in _personas(document.model):
+        for path, persona in _personas(document.checked):
             finding = _finding(document, path, persona, required)
             if finding is not None:
                 yield finding

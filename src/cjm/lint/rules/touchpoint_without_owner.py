@@ -59,9 +59,9 @@ def check(context: WorkspaceContext) -> Iterator[Finding]:
     project = context.project
     documents: list[Any] = [*project.definitions, *project.maps]
     for document in documents:
-        if document.model is None:
+        if document.checked is None:
             continue
-        for index, touchpoint in enumerate(document.model.touchpoints):
+        for index, touchpoint in enumerate(document.checked.touchpoints):
             if touchpoint.owner is None:
                 yield Finding(
                     document,

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, WorkspaceContext
+from cjm.lint.rule import Finding, Skipped, WorkspaceContext, listing
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.project import Project
@@ -98,19 +98,27 @@ def _used(references: Iterable[Reference]) -> Used:
 def _workspace_uses(project: Project) -> Used:
     used: Used = set()
     for definitions in project.definitions:
-        if definitions.model is not None:
-            used |= _used(shared_references(definitions.model))
+        if definitions.checked is not None:
+            used |= _used(shared_references(definitions.checked))
     for journey in project.maps:
-        if journey.model is not None:
-            used |= _used(map_references(journey.model))
+        if journey.checked is not None:
+            used |= _used(map_references(journey.checked))
     return used
 
 
-def _unused(document: Document[Any], used: Used, where: str) -> Iterator[Finding]:
+def _mentioned(project: Project) -> set[str]:
+    """Ids written in parts of files that did not load: they may well be uses."""
+    return {word for document in project.documents() for word in document.unloaded_mentions}
+
+
+def _unused(
+    document: Document[Any], used: Used, where: str, mentioned: set[str]
+) -> Iterator[Finding]:
     """Findings for the definitions of ``document`` whose ids ``used`` lacks."""
+    model = document.checked
     for collection, kind, label in _COLLECTIONS:
-        for index, entity in enumerate(getattr(document.model, collection, [])):
-            if isinstance(entity, str) or (kind, entity.id) in used:
+        for index, entity in enumerate(getattr(model, collection, [])):
+            if isinstance(entity, str) or (kind, entity.id) in used or entity.id in mentioned:
                 continue
             path: DataPath = (collection, index)
             yield Finding(
@@ -122,28 +130,38 @@ def _unused(document: Document[Any], used: Used, where: str) -> Iterator[Finding
 
 
 def _inline_unused(document: Document[JourneyMap]) -> Iterator[Finding]:
-    journey = document.model
+    journey = document.checked
     assert journey is not None
     # A persona written inline in the map's `personas` is covered by the map: it is used.
     used = _used(map_references(journey)) | {("persona", p) for p in journey.persona_ids}
-    yield from _unused(document, used, "this map")
+    yield from _unused(document, used, "this map", set(document.unloaded_mentions))
 
 
-def _everything_loaded(project: Project) -> bool:
-    """Whether every map and definitions file is valid, so all references are known."""
+def _not_loaded(project: Project) -> list[str]:
+    """The maps and definition files of which nothing could be read: what they use is
+    unknown."""
     documents: list[Document[Any]] = [*project.definitions, *project.maps]
-    return all(document.model is not None for document in documents)
+    return [document.display for document in documents if document.checked is None]
 
 
-def check(context: WorkspaceContext) -> Iterator[Finding]:
+def check(context: WorkspaceContext) -> Iterator[Finding | Skipped]:
     project = context.project
-    if _everything_loaded(project):
+    missing = _not_loaded(project)
+    if missing:
+        yield Skipped(
+            "did not check the shared definitions: "
+            + listing(missing[:3] + ([f"{len(missing) - 3} more"] if len(missing) > 3 else []))
+            + (" does" if len(missing) == 1 else " do")
+            + " not load, and what they use is unknown"
+        )
+    else:
         used = _workspace_uses(project)
+        mentioned = _mentioned(project)
         shared: list[Document[Any]] = [*project.definitions]
-        if project.config is not None and project.config.model is not None:
+        if project.config is not None and project.config.checked is not None:
             shared.insert(0, project.config)
         for document in shared:
-            yield from _unused(document, used, "the workspace")
+            yield from _unused(document, used, "the workspace", mentioned)
     for journey in project.maps:
-        if journey.model is not None:
+        if journey.checked is not None:
             yield from _inline_unused(journey)
