@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cjm.check import CheckResult
 from cjm.cli import app
-from cjm.load.partial import contains_unloaded, is_within, salvage
+from cjm.load.partial import Cuts, salvage
 from cjm.model import JourneyMap, WorkspaceConfig
 from tests.samples import PLAIN_ENV
 
@@ -271,9 +271,11 @@ def test_salvage_of_a_workspace_config_keeps_its_other_settings() -> None:
 
 
 def test_paths_within_and_around_left_out_parts() -> None:
-    unloaded = (("stages", 0, "steps", 1),)
-    assert is_within(("stages", 0, "steps", 1, "emotion"), unloaded)
-    assert not is_within(("stages", 0, "steps", 2), unloaded)
-    assert contains_unloaded(("stages", 0), unloaded)
-    assert contains_unloaded((), unloaded)
-    assert not contains_unloaded(("stages", 0, "steps", 1), unloaded)
+    cuts = Cuts((("stages", 0, "steps", 1), ("stages", 2)))
+    assert cuts.covers(("stages", 0, "steps", 1, "emotion"))
+    assert cuts.covers(("stages", 2))
+    assert not cuts.covers(("stages", 0, "steps", 2))
+    assert cuts.surround(("stages", 0))
+    assert cuts.surround(())
+    assert not cuts.surround(("stages", 0, "steps", 1))
+    assert not cuts.surround(("stages", 1))

@@ -17,7 +17,6 @@ from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
 from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, Skipped, WorkspaceContext
 from cjm.lint.suppressions import Suppression, find_suppressions
 from cjm.load.document import Document
-from cjm.load.partial import contains_unloaded, is_within
 from cjm.load.positions import DataPath
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
@@ -103,9 +102,9 @@ class _Run:
         if not unloaded:
             return True
         path = document.file_path(finding.path)
-        if is_within(path, unloaded):
+        if document.cuts.covers(path):
             return False
-        if contains_unloaded(path, unloaded) or (len(path) <= 1 and _top_level_cut(unloaded)):
+        if document.cuts.surround(path) or (len(path) <= 1 and _top_level_cut(unloaded)):
             display = finding.document.display
             if self.policy.enabled(rule, self.relative(display)):
                 names = self.held_back.setdefault(display, [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import WRONG_TYPE, Diagnostic, Severity
 from cjm.load.collector import collector_paused
-from cjm.load.partial import ShiftedIndex, Shifts, file_path, salvage
+from cjm.load.partial import Cuts, ShiftedIndex, Shifts, file_path, salvage
 from cjm.load.positions import DataPath, SourceIndex
 from cjm.load.scales import one_to_five_diagnostics, replaces
 from cjm.load.schema_errors import describe_value, kind_name, validation_diagnostics
@@ -41,6 +42,11 @@ class Document(Generic[ModelT]):
     # Where the items of the partial model's shortened lists stand in the file; `index`
     # then looks paths of the partial model up where they are written.
     shifts: Shifts = field(default_factory=dict)
+
+    @cached_property
+    def cuts(self) -> Cuts:
+        """The parts left out of ``partial``, for quick lookups."""
+        return Cuts(self.unloaded)
 
     def file_path(self, path: DataPath) -> DataPath:
         """``path`` of what the checks look at, as a path of the file."""

@@ -194,8 +194,7 @@ def salvage(model: type[ModelT], data: dict[str, Any]) -> Salvage[ModelT]:
 
 def _tidy(unloaded: list[DataPath]) -> tuple[DataPath, ...]:
     """The left-out paths in file order, without those inside another one."""
-    outermost = {p for p in unloaded if not any(q != p and p[: len(q)] == q for q in unloaded)}
-    return tuple(sorted(outermost, key=_order))
+    return tuple(sorted(_without_nested(unloaded), key=_order))
 
 
 def _stand_in(
@@ -222,8 +221,13 @@ def _stand_in(
 def _outermost(paths: list[DataPath]) -> list[DataPath]:
     """``paths`` without those inside another one of them, deepest and last first, so
     that cutting one never moves another."""
-    kept = [p for p in paths if not any(q != p and p[: len(q)] == q for q in paths)]
-    return sorted(kept, key=_cut_order)
+    return sorted(_without_nested(paths), key=_cut_order)
+
+
+def _without_nested(paths: list[DataPath]) -> set[DataPath]:
+    """``paths`` without those inside another one of them."""
+    given = set(paths)
+    return {p for p in given if not any(p[:depth] in given for depth in range(len(p)))}
 
 
 def _cut_order(path: DataPath) -> tuple[int, tuple[tuple[int, Any], ...]]:
@@ -250,11 +254,17 @@ def _words(node: Any) -> Iterator[str]:
             yield from _words(item)
 
 
-def is_within(path: DataPath, unloaded: tuple[DataPath, ...]) -> bool:
-    """Whether ``path`` is one of ``unloaded`` or inside one of them."""
-    return any(path[: len(cut)] == cut for cut in unloaded)
+class Cuts:
+    """The parts left out of a file, for quick questions about a path."""
 
+    def __init__(self, unloaded: tuple[DataPath, ...]) -> None:
+        self.paths = frozenset(unloaded)
+        self.around = frozenset(cut[:depth] for cut in unloaded for depth in range(len(cut)))
 
-def contains_unloaded(path: DataPath, unloaded: tuple[DataPath, ...]) -> bool:
-    """Whether a part inside ``path`` was left out (``path`` itself is not)."""
-    return any(len(cut) > len(path) and cut[: len(path)] == path for cut in unloaded)
+    def covers(self, path: DataPath) -> bool:
+        """Whether ``path`` was left out, or is inside a part that was."""
+        return any(path[:depth] in self.paths for depth in range(len(path) + 1))
+
+    def surround(self, path: DataPath) -> bool:
+        """Whether a part inside ``path`` was left out (``path`` itself was not)."""
+        return path in self.around and not self.covers(path)

@@ -16,7 +16,6 @@ from typing import Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Location, Severity
 from cjm.load.document import Document
-from cjm.load.partial import is_within
 from cjm.load.positions import DataPath
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 from cjm.wording import quoted
@@ -166,7 +165,7 @@ class Resolver:
         """Whether ``reference`` cannot be judged: it sits in a stand-in for a part that
         did not load, or its id is written in a part of the workspace that did not load
         (and may be defined there)."""
-        return is_within(document.file_path(reference.path), document.unloaded) or (
+        return document.cuts.covers(document.file_path(reference.path)) or (
             reference.target in self.unloaded_mentions
         )
 
