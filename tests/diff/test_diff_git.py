@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from cjm.commands.diff import run_diff
+from tests.samples import STANDALONE_MAP
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -856,3 +857,29 @@ def test_a_committed_map_over_the_size_limit(repo: Path, capsys) -> None:
     assert code == 3
     assert "HEAD:maps/trial.yaml:1:1: error CJM007 the file is 1.1 MB, over the 1.0 MB limit" in err
     assert "raise the limit: --max-file-size MB or CJM_MAX_FILE_SIZE=MB" in err
+
+
+def test_map_files_of_a_repository_without_a_workspace(
+    tmp_path: Path, capsys, plain: None, monkeypatch
+) -> None:
+    git(tmp_path, "init", "-q")
+    write(tmp_path / "solo.yaml", STANDALONE_MAP)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "a map")
+    write(tmp_path / "solo.yaml", STANDALONE_MAP.replace("owner: growth", "owner: sales"))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = diff(capsys, paths=[Path("solo.yaml")])
+    assert code == 0
+    # The unknown team is a real finding of the file; the note about files outside a
+    # workspace is for two paths named on the command line, not for a revision.
+    assert out.splitlines() == [
+        "Map solo: Solo journey (solo.yaml)",
+        "  re-owned    map: owner growth → sales",
+        "  introduced  CJM103 unknown-reference: error: unknown team 'sales'",
+        "  introduced  CJM111 unused-definition: warning: team 'growth' is never used: "
+        "nothing in this map refers to it",
+        "",
+        "1 map changed: 2 findings introduced, 1 other change.",
+    ]
+    code, out, _ = diff(capsys, "json", paths=[Path("solo.yaml")])
+    assert json.loads(out)["notes"] == []

@@ -21,15 +21,21 @@ from cjm.load.source import DEFAULT_MAX_BYTES
 
 
 def _compare_sides(
-    pairs: list[tuple[Side, Side]], today: datetime.date | None, matching: Matching
+    pairs: list[tuple[Side, Side]],
+    today: datetime.date | None,
+    matching: Matching,
+    *,
+    on_disk: bool = False,
 ) -> DiffResult:
+    """Compare each pair of sides into one result; ``on_disk``: the sides are paths the
+    user named, which the report may say belong to no workspace."""
     old_label, new_label = pairs[0][0].label, pairs[0][1].label
     result = DiffResult(old_label, new_label)
     for old, new in pairs:
         compared = compare(*snapshots(old, new, today), matching=matching)
         result.sections.extend(compared.sections)
         result.pair = result.pair or compared.pair
-        if _unknown_references_changed(compared):
+        if on_disk and _unknown_references_changed(compared):
             result.outside_workspace.extend(
                 side.label for side in (old, new) if side.project.root is None
             )
@@ -59,7 +65,7 @@ def diff_paths(
     old_side, new_side = sides_from_paths(old, new, cwd, max_bytes)
     both_files = (cwd / old).is_file() and (cwd / new).is_file()
     matching = Matching.NAMED if both_files else Matching.SELECTED
-    return _compare_sides([(old_side, new_side)], today, matching)
+    return _compare_sides([(old_side, new_side)], today, matching, on_disk=True)
 
 
 def diff_base(
