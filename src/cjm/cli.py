@@ -261,8 +261,10 @@ def diff(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="OLD NEW: two map files or two folders to compare. With --base: the "
-            "files or folders to compare with the revision (default: the workspace).",
+            help="OLD NEW: two map files or two folders to compare (two map files are two "
+            "versions of one journey, even with different ids: a current-state map and its "
+            "future state). With --base: the files or folders to compare with the revision "
+            "(default: the workspace).",
             show_default=False,
             metavar="PATH",
         ),
@@ -287,17 +289,20 @@ def diff(
     ] = DiffFormat.TEXT,
     exit_code: Annotated[
         bool,
-        typer.Option("--exit-code", help="Exit with 1 when the maps differ, 0 when not."),
+        typer.Option("--exit-code", help="Exit with 1 when the maps differ, 0 when they do not."),
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Show what changed between two versions of maps, in journey terms.
 
     Stages, steps, touchpoints and personas added, removed, renamed or changed; emotions
-    that rose or fell; pain points opened, resolved, re-graded or re-owned; opportunities
-    and KPIs; and the lint findings the change introduced and fixed.
-    Exit status: 0 done (with --exit-code: no changes), 1 changes (--exit-code) or a side
-    that does not load, 2 usage error.
+    that rose or fell; pain points opened, resolved, re-graded or re-owned; opportunities;
+    KPIs (judged only when they say which way is `better`); and the lint findings the
+    change introduced and fixed. Each map is resolved against its workspace's shared
+    definitions.
+
+    Exit status: 0 compared (with --exit-code: no changes), 1 changes (with --exit-code),
+    2 usage or configuration error, 3 a side does not load (nothing was compared).
     """
     from cjm.commands.diff import run_diff
 

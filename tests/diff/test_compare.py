@@ -14,6 +14,8 @@ from cjm.diff.model import (
     FindingEntry,
     Kind,
     MapEntry,
+    Matching,
+    Pair,
     Ref,
     SharedEntry,
     Snapshot,
@@ -378,11 +380,17 @@ def test_opportunities_added_completed_dropped_changed_removed() -> None:
 # -- KPIs ------------------------------------------------------------------------------------
 
 
+def with_direction(data: dict[str, Any], better: str = "higher") -> dict[str, Any]:
+    """``data`` with a direction on the `visits` KPI (`cycle` has ``better: lower``)."""
+    stage(data, "discover")["kpis"][0]["better"] = better
+    return data
+
+
 def test_kpi_actual_toward_and_away_from_the_target() -> None:
-    new = base()
+    new = with_direction(base())
     stage(new, "discover")["kpis"][0]["actual"] = 90  # higher is better: toward 100
     stage(new, "buy")["kpis"][0]["actual"] = 45  # lower is better: away from 21
-    found = changes_between(base(), new)
+    found = changes_between(with_direction(base()), new)
     assert [(c.id, c.before, c.after, c.direction) for c in found] == [
         ("visits", 80, 90, Direction.TOWARD_TARGET),
         ("cycle", 38, 45, Direction.AWAY_FROM_TARGET),
@@ -391,22 +399,67 @@ def test_kpi_actual_toward_and_away_from_the_target() -> None:
         "better KPI visits: actual 80 → 90 (toward the target of 100)",
         "worse KPI cycle: actual 38 days → 45 days (away from the target of 21 days)",
     ]
-    result = compare(snapshot(base()), snapshot(new))
+    result = compare(snapshot(with_direction(base())), snapshot(new))
     assert summary_text(result) == (
         "1 map changed: 1 KPI moved toward its target, 1 KPI moved away from its target"
     )
 
 
 def test_kpi_reaching_its_target_and_kpis_without_one() -> None:
-    new = base()
+    new = with_direction(base())
     stage(new, "buy")["kpis"][0]["actual"] = 20
     stage(new, "discover")["kpis"][0]["target"] = None
     stage(new, "discover")["kpis"][0]["actual"] = 70
-    assert lines(changes_between(base(), new)) == [
+    found = changes_between(with_direction(base()), new)
+    assert lines(found) == [
         "changed KPI visits: target removed (was 100)",
         "worse KPI visits: actual 80 → 70",
         "better KPI cycle: actual 38 days → 20 days (toward the target of 21 days, now met)",
     ]
+    assert [c.detail("target_met") for c in found] == [None, None, True]
+
+
+def test_kpi_without_a_direction_is_never_judged() -> None:
+    new = base()  # `visits` says nothing about which way is better
+    stage(new, "discover")["kpis"][0]["actual"] = 120  # past its target of 100
+    [change] = changes_between(base(), new)
+    assert (change.kind, change.direction, change.before, change.after) == (
+        Kind.CHANGED,
+        Direction.UNKNOWN,
+        80,
+        120,
+    )
+    assert (change.detail("better"), change.detail("target_met")) == ("unknown", None)
+    assert label(change) == "changed"
+    assert lines([change]) == [
+        "changed KPI visits: actual 80 → 120 "
+        "(direction unknown: add `better: lower` or `better: higher`)"
+    ]
+    result = compare(snapshot(base()), snapshot(new))
+    assert summary_text(result) == "1 map changed: 1 KPI moved (direction unknown)"
+    assert [t.key for t in result.tallies()] == ["kpis_direction_unknown"]
+
+
+def test_kpi_direction_set_removed_and_flipped() -> None:
+    cases = [
+        (None, "lower", "direction set: lower is better (it was unknown)", Direction.BETTER),
+        ("higher", None, "direction removed (was: higher is better): now unknown", None),
+        ("higher", "lower", "direction higher is better → lower is better", Direction.BETTER),
+    ]
+    for before, after, words, judged in cases:
+        old, new = base(), base()
+        del stage(old, "discover")["kpis"][0]["target"]
+        del stage(new, "discover")["kpis"][0]["target"]
+        stage(old, "discover")["kpis"][0]["better"] = before
+        stage(new, "discover")["kpis"][0]["better"] = after
+        stage(new, "discover")["kpis"][0]["actual"] = 60
+        found = changes_between(old, new)
+        # The new side's direction judges the move; without one it stays unknown.
+        assert [(c.field, c.direction) for c in found] == [
+            ("actual", judged or Direction.UNKNOWN),
+            ("better", None),
+        ], (before, after)
+        assert lines(found)[1] == f"changed KPI visits: {words}"
 
 
 def test_kpi_target_moved_added_removed_and_moved_to_a_step() -> None:
@@ -499,13 +552,68 @@ def test_maps_are_matched_by_id_added_and_removed() -> None:
     assert summary_text(result) == "2 maps changed: 1 map added, 1 map removed"
 
 
-def test_lone_maps_can_be_paired_despite_a_new_id() -> None:
+def test_named_maps_are_paired_despite_a_new_id() -> None:
     other = base() | {"id": "trial-to-paid"}
     old = snapshot(base())
     new = snapshot(other)
-    paired = compare(old, new, pair_lone_maps=True)
+    paired = compare(old, new, matching=Matching.NAMED)
     assert lines(paired.changes) == ["changed map: id trial → trial-to-paid"]
+    assert paired.pair == Pair("trial", "maps/trial.yaml", "trial-to-paid", "maps/trial.yaml")
+    assert not paired.pair.same_map
     assert len(compare(old, new).sections) == 2
+
+
+def _both_maps(named: str) -> Snapshot:
+    """A workspace of a current-state map and its future state, one of them asked about."""
+    future = base() | {"id": "trial-next", "title": "Trial, next year", "type": "future-state"}
+    future["current_state"] = "trial"
+    step(future, "compares")["emotion"] = 1
+    return Snapshot(
+        named,
+        [
+            MapEntry(JourneyMap.model_validate(base()), "now.yaml", "now.yaml", named == "now"),
+            MapEntry(JourneyMap.model_validate(future), "next.yaml", "next.yaml", named == "next"),
+        ],
+    )
+
+
+def test_two_maps_of_one_workspace_are_compared_with_each_other() -> None:
+    # Both maps are on both sides: matching them by id would compare each with itself.
+    old, new = _both_maps("now"), _both_maps("next")
+    assert compare(old, new).sections == []
+    result = compare(old, new, matching=Matching.NAMED)
+    assert result.pair == Pair("trial", "now.yaml", "trial-next", "next.yaml")
+    [section] = result.sections
+    assert (section.map_id, section.path, section.old_path) == ("trial-next", "next.yaml", None)
+    assert lines(section.changes) == [
+        "changed map: id trial → trial-next",
+        'renamed map: "Trial to paid" → "Trial, next year"',
+        "changed map: type current-state → future-state",
+        "changed map: current state set to trial",
+        "better emotion at step compares: olivia -1 → +1",
+        "better emotion at step compares: farid -1 → +1",
+    ]
+
+
+def test_selected_matching_pairs_only_the_maps_asked_about() -> None:
+    # Two folders of one workspace, each with a version of one map: both versions are on
+    # both sides, and each side asks about one of them.
+    newer = base() | {"title": "Trial to paying customer"}
+
+    def side(asked: str) -> Snapshot:
+        return Snapshot(
+            asked,
+            [
+                MapEntry(
+                    JourneyMap.model_validate(base()), "v1/t.yaml", "v1/t.yaml", asked == "v1"
+                ),
+                MapEntry(JourneyMap.model_validate(newer), "v2/t.yaml", "v2/t.yaml", asked == "v2"),
+            ],
+        )
+
+    assert compare(side("v1"), side("v2")).sections == []  # v1 against itself
+    result = compare(side("v1"), side("v2"), matching=Matching.SELECTED)
+    assert lines(result.changes) == ['renamed map: "Trial to paid" → "Trial to paying customer"']
 
 
 def test_a_map_file_that_moved_keeps_its_old_path() -> None:

@@ -83,7 +83,11 @@ def test_two_files_are_one_map_even_when_its_id_changed(tmp_path: Path, capsys) 
     code, out, _ = diff(capsys, "a.yaml", "b.yaml")
     assert code == 0
     assert out.splitlines() == [
-        "Map solo-journey: Solo journey (b.yaml, was a.yaml)",
+        "Comparing map solo (a.yaml) with map solo-journey (b.yaml),",
+        "as two versions of one journey: stages, steps, pain points, KPIs and opportunities "
+        "are matched by id.",
+        "",
+        "Map solo-journey: Solo journey (b.yaml)",
         "  changed     map: id solo → solo-journey",
         "",
         "1 map changed: 1 other change.",
@@ -199,11 +203,11 @@ def test_a_side_that_does_not_parse(tmp_path: Path, capsys) -> None:
     write(tmp_path / "a.yaml", STANDALONE_MAP)
     write(tmp_path / "b.yaml", STANDALONE_MAP.replace("type: current-state", "type: [oops"))
     code, out, err = diff(capsys, "a.yaml", "b.yaml")
-    assert (code, out) == (1, "")
+    assert (code, out) == (3, "")
     lines = err.splitlines()
     assert lines[0] == (
-        "error: cannot compare: the new side (b.yaml) has files that do not load; "
-        "a diff needs both sides to parse"
+        "error: cannot compare: the new side (b.yaml) has 1 file that does not load; "
+        "a diff needs both sides to load"
     )
     assert lines[1].startswith("b.yaml:4:")
     assert " error CJM001 " in lines[1]
@@ -213,7 +217,7 @@ def test_a_schema_error_names_file_line_and_column(tmp_path: Path, capsys) -> No
     write(tmp_path / "a.yaml", STANDALONE_MAP.replace("emotion: 1", "emotion: 7"))
     write(tmp_path / "b.yaml", STANDALONE_MAP)
     code, _, err = diff(capsys, "a.yaml", "b.yaml")
-    assert code == 1
+    assert code == 3
     assert "the old side (a.yaml)" in err
     assert "a.yaml:16:18: error CJM005 " in err
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from cjm.commands.diff import run_diff
+from tests.samples import STANDALONE_MAP
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -113,6 +114,7 @@ stages:
         target: 6
         actual: 4.5
         unit: "%"
+        better: higher
     steps:
       - id: compares-pricing
         action: Compares plans on the pricing page
@@ -214,8 +216,9 @@ stages:
       - id: trial-starts
         name: Visitors who start a trial
         target: 7
-        actual: 4.5
+        actual: 5
         unit: "%"
+        better: higher
     steps:
       - id: compares-pricing
         action: Compares plans and seat prices
@@ -387,7 +390,8 @@ SUMMARY = (
     "1 pain point re-graded, 1 pain point re-owned, 1 pain point removed, "
     "1 opportunity added, 1 opportunity completed, 1 opportunity dropped, "
     "1 opportunity removed, 1 KPI moved toward its target, 1 KPI moved away from its target, "
-    "1 touchpoint added, 1 touchpoint removed, 1 touchpoint lost its owner, "
+    "1 KPI moved (direction unknown), 1 touchpoint added, 1 touchpoint removed, "
+    "1 touchpoint lost its owner, "
     "1 persona added, 2 findings introduced, 1 finding fixed, 12 other changes"
 )
 
@@ -396,6 +400,7 @@ MAP_LINES = [
     "  changed     map: reviewed 2026-10-01 → 2026-11-15",
     "  added       persona ivan: now covered by the map",
     "  changed     KPI trial-starts: target 6% → 7%",
+    "  better      KPI trial-starts: actual 4.5% → 5% (toward the target of 7%)",
     '  renamed     step compares-pricing: "Compares plans on the pricing page" → '
     '"Compares plans and seat prices"',
     "  worse       emotion at step compares-pricing: olivia -1 → -2",
@@ -403,7 +408,8 @@ MAP_LINES = [
     "  re-owned    pain point seat-confusion: owner growth → sales",
     '  removed     step reads-reviews: "Reads reviews" (was in stage discover)',
     '  renamed     stage trial: "Trial" → "Free trial"',
-    "  better      KPI activation: actual 27% → 31% (toward the target of 40%)",
+    "  changed     KPI activation: actual 27% → 31% "
+    "(direction unknown: add `better: lower` or `better: higher`)",
     "  changed     step imports-plan: personas: added farid",
     "  better      emotion at step imports-plan: olivia -2 → -1",
     "  added       emotion at step imports-plan: farid 0",
@@ -478,7 +484,9 @@ def test_markdown_has_the_summary_on_top_and_a_table_per_section(changed: Path, 
         '| added | stage `retention` | "Renew" |',
         '| removed | step `reads-reviews` | "Reads reviews" (was in stage `discover`) |',
         "| changed | step `books-demo` | moved from stage `trial` to stage `buy` |",
-        "| ▲ better | KPI `activation` | actual 27% → 31% (toward the target of 40%) |",
+        "| ▲ better | KPI `trial-starts` | actual 4.5% → 5% (toward the target of 7%) |",
+        "| changed | KPI `activation` | actual 27% → 31% "
+        "(direction unknown: add `better: lower` or `better: higher`) |",
         "| ▼ worse | KPI `cycle-days` | actual 30 days → 35 days "
         "(away from the target of 21 days) |",
         "| changed | KPI `trial-starts` | target 6% → 7% |",
@@ -518,7 +526,7 @@ def test_json_describes_every_change_with_stable_fields(changed: Path, capsys) -
     assert report["summary"]["text"] == SUMMARY
     assert report["summary"]["maps_changed"] == 1
     assert report["summary"]["shared_files_changed"] == 1
-    assert report["summary"]["changes"] == 35
+    assert report["summary"]["changes"] == 36
     assert report["summary"]["counts"]["steps_worse"] == 1
     assert report["summary"]["counts"]["findings_introduced"] == 2
     trial, shared = report["sections"]
@@ -583,13 +591,25 @@ def test_json_describes_every_change_with_stable_fields(changed: Path, capsys) -
     assert _find(changes, "dropped", "opportunity", "pricing-chatbot")["after"] == "dropped"
     assert _find(changes, "removed", "opportunity", "standard-contract")["before"] == "idea"
 
-    toward = [c for c in changes if c["entity"] == "kpi" and c["field"] == "actual"]
-    assert [(c["id"], c["before"], c["after"], c["direction"]) for c in toward] == [
-        ("activation", 27, 31, "toward-target"),
+    moved = [c for c in changes if c["entity"] == "kpi" and c["field"] == "actual"]
+    assert [(c["id"], c["before"], c["after"], c["direction"]) for c in moved] == [
+        ("trial-starts", 4.5, 5, "toward-target"),
+        ("activation", 27, 31, "unknown"),
         ("cycle-days", 30, 35, "away-from-target"),
     ]
-    target = _find(changes, "changed", "kpi", "trial-starts")
-    assert (target["field"], target["before"], target["after"]) == ("target", 6, 7)
+    assert [c["label"] for c in moved] == ["better", "changed", "worse"]
+    assert [(c["details"]["better"], c["details"]["target_met"]) for c in moved] == [
+        ("higher", False),
+        ("unknown", None),
+        ("lower", False),
+    ]
+    assert moved[1]["text"] == (
+        "KPI activation: actual 27% → 31% "
+        "(direction unknown: add `better: lower` or `better: higher`)"
+    )
+    assert report["summary"]["counts"]["kpis_direction_unknown"] == 1
+    target = next(c for c in changes if c["id"] == "trial-starts" and c["field"] == "target")
+    assert (target["kind"], target["before"], target["after"]) == ("changed", 6, 7)
     assert target["details"]["unit"] == "%"
     assert _find(changes, "added", "kpi", "renewal-rate")["details"]["target"] == 90
 
@@ -795,11 +815,11 @@ def test_paths_that_exist_nowhere_or_outside_the_repository(
 def test_a_map_that_no_longer_parses(repo: Path, capsys) -> None:
     write(repo / "maps" / "trial.yaml", OLD_MAP.replace("type: current-state", "type: [oops"))
     code, out, err = diff(capsys)
-    assert (code, out) == (1, "")
+    assert (code, out) == (3, "")
     lines = err.splitlines()
     assert lines[0] == (
-        "error: cannot compare: the new side (working tree) has files that do not load; "
-        "a diff needs both sides to parse"
+        "error: cannot compare: the new side (working tree) has 1 file that does not load; "
+        "a diff needs both sides to load"
     )
     assert lines[1].startswith("maps/trial.yaml:4:")
     assert " error CJM001 " in lines[1]
@@ -810,9 +830,12 @@ def test_a_committed_map_that_did_not_parse(repo: Path, capsys) -> None:
     git(repo, "commit", "-q", "-am", "broken")
     write(repo / "maps" / "trial.yaml", OLD_MAP)
     code, out, err = diff(capsys)
-    assert (code, out) == (1, "")
+    assert (code, out) == (3, "")
     lines = err.splitlines()
-    assert lines[0].startswith("error: cannot compare: the old side (HEAD) has files that")
+    assert lines[0] == (
+        "error: cannot compare: the old side (HEAD) has 1 file that does not load; "
+        "a diff needs both sides to load"
+    )
     assert lines[1] == ("HEAD:maps/trial.yaml:3:7: error CJM005 'sideways' is not a valid type")
 
 
@@ -831,6 +854,32 @@ def test_a_committed_map_over_the_size_limit(repo: Path, capsys) -> None:
         max_bytes=1024 * 1024,
     )
     err = capsys.readouterr().err
-    assert code == 1
+    assert code == 3
     assert "HEAD:maps/trial.yaml:1:1: error CJM007 the file is 1.1 MB, over the 1.0 MB limit" in err
     assert "raise the limit: --max-file-size MB or CJM_MAX_FILE_SIZE=MB" in err
+
+
+def test_map_files_of_a_repository_without_a_workspace(
+    tmp_path: Path, capsys, plain: None, monkeypatch
+) -> None:
+    git(tmp_path, "init", "-q")
+    write(tmp_path / "solo.yaml", STANDALONE_MAP)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "a map")
+    write(tmp_path / "solo.yaml", STANDALONE_MAP.replace("owner: growth", "owner: sales"))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = diff(capsys, paths=[Path("solo.yaml")])
+    assert code == 0
+    # The unknown team is a real finding of the file; the note about files outside a
+    # workspace is for two paths named on the command line, not for a revision.
+    assert out.splitlines() == [
+        "Map solo: Solo journey (solo.yaml)",
+        "  re-owned    map: owner growth → sales",
+        "  introduced  CJM103 unknown-reference: error: unknown team 'sales'",
+        "  introduced  CJM111 unused-definition: warning: team 'growth' is never used: "
+        "nothing in this map refers to it",
+        "",
+        "1 map changed: 2 findings introduced, 1 other change.",
+    ]
+    code, out, _ = diff(capsys, "json", paths=[Path("solo.yaml")])
+    assert json.loads(out)["notes"] == []

@@ -20,6 +20,8 @@ from cjm import cli
 from tests.samples import PLAIN_ENV
 
 DOCUMENTED_EXIT_CODES = (0, 1, 2)
+# `cjm diff` also exits with 3 when a side does not load: nothing could be compared.
+DIFF_EXIT_CODES = (*DOCUMENTED_EXIT_CODES, 3)
 # The fuzz tests want the short report of a bug, never the traceback that CJM_DEBUG asks for.
 ENV = {**PLAIN_ENV, "CJM_DEBUG": None}
 
@@ -70,11 +72,13 @@ RUNNERS = {"app": run_app, "main": run_entry_point}
 
 
 def assert_no_crash(run: Run) -> None:
-    """The command ended the way the documentation says: 0, 1 or 2, no traceback."""
+    """The command ended the way the documentation says: 0, 1 or 2 (and 3 for a diff),
+    no traceback."""
     if run.exception is not None:
         trace = "".join(traceback.format_exception(run.exception))
         raise AssertionError(f"cjm {' '.join(run.args)} raised:\n{trace}")
-    assert run.exit_code in DOCUMENTED_EXIT_CODES, (
+    documented = DIFF_EXIT_CODES if run.args[:1] == ["diff"] else DOCUMENTED_EXIT_CODES
+    assert run.exit_code in documented, (
         f"cjm {' '.join(run.args)} exited with {run.exit_code}:\n{run.output[-3000:]}"
     )
     assert "Traceback" not in run.output, run.output[-3000:]

@@ -12,9 +12,11 @@ from cjm.diff.render import RENDERERS
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.reporters.text import TextReporter
 
+# 0 and 1 as `diff` and `git diff --exit-code` use them, 2 as every cjm command does.
 EXIT_SAME, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
-# A side that does not load cannot be compared: the diff fails like a finding does.
-EXIT_BROKEN = 1
+# A side that does not load cannot be compared: neither "no changes" nor "changes", and
+# not a usage error either, so a script can tell the three apart.
+EXIT_BROKEN = 3
 
 
 def run_diff(
@@ -53,7 +55,7 @@ def run_diff(
 
 
 def _report_broken(broken: SideLoadError, cwd: Path) -> None:
-    error(f"cannot compare: {broken}; a diff needs both sides to parse")
+    error(f"cannot compare: {broken}; a diff needs both sides to load")
     files = sorted({d.path for d in broken.diagnostics})
     report = CheckResult(
         sorted(broken.diagnostics, key=lambda d: d.sort_key()),

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from cjm.model import JourneyMap
+from cjm.wording import plural
 
 
 class Kind(StrEnum):
@@ -67,10 +68,30 @@ class Direction(StrEnum):
     # A KPI's actual value, when the KPI has a target.
     TOWARD_TARGET = "toward-target"
     AWAY_FROM_TARGET = "away-from-target"
+    # A KPI's actual value moved, and the KPI does not say which way is better.
+    UNKNOWN = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return self is not Direction.UNKNOWN
 
     @property
     def good(self) -> bool:
         return self in (Direction.BETTER, Direction.TOWARD_TARGET)
+
+
+class Matching(StrEnum):
+    """How the maps of the two sides are paired."""
+
+    # Every map of both sides by id, reported where either side asked about it: a map
+    # that moved to another file is still itself (``--base``).
+    BY_ID = "by-id"
+    # Only the maps each side asked about, by id (two folders).
+    SELECTED = "selected"
+    # The one map each side names, whatever its id: two map files are two versions of one
+    # journey (a current-state map and its future state). Files that are not maps (shared
+    # definitions) fall back to ``SELECTED``.
+    NAMED = "named"
 
 
 @dataclass(frozen=True)
@@ -164,6 +185,21 @@ class Snapshot:
 # -- the result ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Two map files compared as two versions of one journey."""
+
+    old_id: str
+    old_path: str
+    new_id: str
+    new_path: str
+
+    @property
+    def same_map(self) -> bool:
+        """Two versions of one map (the same id), rather than two maps."""
+        return self.old_id == self.new_id
+
+
 @dataclass
 class Section:
     """The changes of one map, or of one shared definitions file (``map_id`` is None)."""
@@ -185,12 +221,12 @@ class Tally:
 
     key: str
     count: int
-    singular: str
-    plural: str
+    one: str
+    many: str
 
     @property
     def phrase(self) -> str:
-        return f"{self.count} {self.singular if self.count == 1 else self.plural}"
+        return plural(self.count, self.one, self.many)
 
 
 # The summary line counts these, in this order; everything else is an "other change".
@@ -236,6 +272,8 @@ _TALLIES: tuple[tuple[str, Entity, tuple[Kind, ...], Direction | None, str, str]
      "KPIs improved"),
     ("kpis_worse", Entity.KPI, (Kind.CHANGED,), Direction.WORSE, "KPI got worse",
      "KPIs got worse"),
+    ("kpis_direction_unknown", Entity.KPI, (Kind.CHANGED,), Direction.UNKNOWN,
+     "KPI moved (direction unknown)", "KPIs moved (direction unknown)"),
     ("touchpoints_added", Entity.TOUCHPOINT, (Kind.ADDED,), None, "touchpoint added",
      "touchpoints added"),
     ("touchpoints_removed", Entity.TOUCHPOINT, (Kind.REMOVED,), None, "touchpoint removed",
@@ -272,6 +310,11 @@ class DiffResult:
     old_label: str
     new_label: str
     sections: list[Section] = field(default_factory=list)
+    # Set when two map files were compared as two versions of one journey.
+    pair: Pair | None = None
+    # The paths asked about that belong to no workspace, when unknown references changed:
+    # ids of a workspace's shared files are unknown to them, which the report says.
+    outside_workspace: list[str] = field(default_factory=list)
 
     @property
     def changes(self) -> list[Change]:
@@ -311,8 +354,8 @@ class DiffResult:
                 else:
                     counts[key] += 1
         found = [
-            Tally(key, counts[key], singular, plural)
-            for key, _, _, _, singular, plural in _TALLIES
+            Tally(key, counts[key], one, many)
+            for key, _, _, _, one, many in _TALLIES
             if counts[key]
         ]
         if others:

@@ -1,206 +1,38 @@
-"""The two sides of a diff: files or folders on disk, or the old side read from git.
+"""The old side of ``cjm diff --base REV``, read from git, and the working tree beside it.
 
 Git is asked for what a revision holds (``git ls-tree``) and for the contents of those
 files (``git cat-file --batch``, one process for all of them), so nothing is checked out
-and the working tree is never touched. Each side is loaded into a
-:class:`~cjm.load.project.Project` the way ``cjm validate`` loads a workspace, linted,
-and flattened into a :class:`~cjm.diff.model.Snapshot`.
+and the working tree is never touched.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from cjm.diagnostics import Diagnostic, Severity
-from cjm.diff.model import Entity, FindingEntry, MapEntry, SharedEntry, Snapshot
-from cjm.lint.config import LintRequest, UnknownRuleError
-from cjm.lint.engine import lint_project
+from cjm.diff.disk import disk_project
+from cjm.diff.side import DiffUsageError, Side, shown_on_disk
 from cjm.load.document import Document, parse_document
 from cjm.load.positions import SourceIndex
-from cjm.load.project import Project, display_path, load_standalone, load_workspace
+from cjm.load.project import Project, display_path
 from cjm.load.source import DEFAULT_MAX_BYTES, decode, too_large
 from cjm.load.workspace import (
     CONFIG_NAME,
     YAML_SUFFIXES,
     find_workspace_root,
     matches,
-    real_path,
-    walk_yaml_files,
 )
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 WORKING_TREE = "working tree"
-
-
-class DiffUsageError(Exception):
-    """The comparison cannot be set up: a bad path, not a git repository, no such revision."""
-
-
-class SideLoadError(Exception):
-    """One side has files that do not load; a diff needs both sides to parse."""
-
-    def __init__(
-        self, role: str, label: str, diagnostics: list[Diagnostic], sources: dict[str, str]
-    ) -> None:
-        super().__init__(f"the {role} side ({label}) has files that do not load")
-        self.role = role
-        self.label = label
-        self.diagnostics = diagnostics
-        self.sources = sources
-
-
-@dataclass
-class Side:
-    """One loaded side and which of its files the user asked about."""
-
-    project: Project
-    label: str
-    # The folders and files asked about, as absolute paths (for git: under the top level).
-    targets: list[Path]
-    # How the report names a document's file.
-    shown: Callable[[Document[Any]], str]
-    # Whether the documents are real files (their paths may be resolved).
-    on_disk: bool = True
-    # "old" or "new", for messages.
-    role: str = "new"
-
-    def selected(self, document: Document[Any]) -> bool:
-        path = real_path(document.path) if self.on_disk else document.path
-        return any(path == target or target in path.parents for target in self.targets)
-
-    def key(self, document: Document[Any]) -> str:
-        """The file's identity within its side, comparable with the other side's: its path
-        relative to the workspace, or to the folder asked about, or its name."""
-        path = real_path(document.path) if self.on_disk else document.path
-        root = self.project.root
-        bases = [real_path(root) if self.on_disk else root] if root is not None else []
-        bases.extend(target for target in self.targets if target in path.parents)
-        for base in bases:
-            if base in path.parents:
-                return path.relative_to(base).as_posix()
-        return path.name
-
-
-def _shown_on_disk(document: Document[Any]) -> str:
-    return document.display
-
-
-# -- from a side to a snapshot ---------------------------------------------------------------
-
-
-def snapshot(side: Side, today: datetime.date | None = None) -> Snapshot:
-    """Lint ``side`` and flatten it; raises :class:`SideLoadError` when a file is broken."""
-    project = side.project
-    failures = [d for d in project.load_diagnostics() if d.severity is Severity.ERROR]
-    if failures:
-        sources = {d.display: d.text for d in project.documents() if d.text is not None}
-        raise SideLoadError(side.role, side.label, failures, sources)
-    try:
-        outcome = lint_project(project, LintRequest(), today)
-    except UnknownRuleError as unknown:
-        raise DiffUsageError(str(unknown)) from None
-    found = Snapshot(side.label)
-    for document in project.maps:
-        if document.model is not None:
-            found.maps.append(
-                MapEntry(
-                    document.model,
-                    side.shown(document),
-                    side.key(document),
-                    side.selected(document),
-                )
-            )
-    config = project.config
-    if config is not None and config.model is not None:
-        found.shared.extend(_shared(side, config, [(Entity.TEAM, config.model.teams)]))
-    for definitions in project.definitions:
-        if definitions.model is not None:
-            model = definitions.model
-            found.shared.extend(
-                _shared(
-                    side,
-                    definitions,
-                    [
-                        (Entity.PERSONA, model.personas),
-                        (Entity.TEAM, model.teams),
-                        (Entity.TOUCHPOINT, model.touchpoints),
-                        (Entity.EVIDENCE, model.evidence),
-                    ],
-                )
-            )
-    documents = {document.display: document for document in project.documents()}
-    for diagnostic in outcome.diagnostics:
-        where = documents.get(diagnostic.path)
-        found.findings.append(
-            FindingEntry(
-                diagnostic.code.code,
-                diagnostic.code.name,
-                diagnostic.severity.value,
-                diagnostic.message,
-                side.key(where) if where is not None else diagnostic.path,
-                side.shown(where) if where is not None else diagnostic.path,
-                side.selected(where) if where is not None else False,
-            )
-        )
-    return found
-
-
-def _shared(
-    side: Side, document: Document[Any], collections: list[tuple[Entity, list[Any]]]
-) -> list[SharedEntry]:
-    shown, key, selected = side.shown(document), side.key(document), side.selected(document)
-    return [
-        SharedEntry(entity, item, shown, key, selected)
-        for entity, items in collections
-        for item in items
-    ]
-
-
-# -- two paths on disk -----------------------------------------------------------------------
-
-
-def sides_from_paths(
-    old: Path, new: Path, cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[Side, Side]:
-    """Two files or folders: each loaded with the workspace it belongs to, if any."""
-    return _disk_side(old, cwd, max_bytes, "old"), _disk_side(new, cwd, max_bytes, "new")
-
-
-def _disk_side(path: Path, cwd: Path, max_bytes: int, role: str) -> Side:
-    target = (cwd / path).resolve()
-    if not target.exists():
-        raise DiffUsageError(f"no such file or folder: {path}")
-    if target.name == CONFIG_NAME and target.is_file():
-        target = target.parent
-    root = find_workspace_root(target)
-    project = _disk_project(root, [target], cwd, max_bytes)
-    return Side(project, str(path), [target], _shown_on_disk, role=role)
-
-
-def _disk_project(root: Path | None, targets: list[Path], cwd: Path, max_bytes: int) -> Project:
-    """The workspace at ``root`` (with ``targets`` outside its patterns added as maps), or
-    the YAML files of ``targets`` on their own."""
-    existing = [target for target in targets if target.exists()]
-    if root is not None and (root / CONFIG_NAME).is_file():
-        extra = [t for t in existing if t.is_file() and t.name != CONFIG_NAME]
-        return load_workspace(root, cwd, extra, max_bytes)
-    files: list[Path] = []
-    for target in existing:
-        files.extend(walk_yaml_files(target) if target.is_dir() else [target])
-    return load_standalone(list(dict.fromkeys(files)), cwd, max_bytes)
-
-
-# -- the old side from git -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -370,8 +202,8 @@ def sides_from_git(
         old_side = _tree_side(git, commit, revision, group, tree, old_configs, cwd, max_bytes)
         top_targets = [git.top / t if t else git.top for t in group.targets]
         root_path = git.top / group.root if group.root is not None else None
-        new_project = _disk_project(root_path, top_targets, cwd, max_bytes)
-        sides.append((old_side, Side(new_project, WORKING_TREE, top_targets, _shown_on_disk)))
+        new_project = disk_project(root_path, top_targets, cwd, max_bytes)
+        sides.append((old_side, Side(new_project, WORKING_TREE, top_targets, shown_on_disk)))
     return sides
 
 

@@ -1,0 +1,351 @@
+"""The changes of one entity between two sides: its fields, and what they mean for the
+journey (a pain point resolved, an emotion that fell, a KPI that moved toward its target).
+
+Plain functions over the models, used by :mod:`cjm.diff.map_diff` and
+:mod:`cjm.diff.compare`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from cjm.diff.model import Change, Direction, Entity, Kind, Ref
+from cjm.model import (
+    Emotion,
+    JourneyMap,
+    Kpi,
+    Opportunity,
+    OpportunityStatus,
+    PainPoint,
+    PainPointStatus,
+    Severity,
+    Step,
+)
+from cjm.model.journey import KpiDirection
+
+# What a KPI without ``better`` says about its direction, in the details of its changes.
+UNKNOWN_DIRECTION = "unknown"
+
+# The field that holds each entity's visible text: changing it is a rename.
+LABEL_FIELD = {
+    Entity.MAP: "title",
+    Entity.PERSONA: "name",
+    Entity.STAGE: "name",
+    Entity.STEP: "action",
+    Entity.PAIN_POINT: "summary",
+    Entity.KPI: "name",
+    Entity.OPPORTUNITY: "summary",
+    Entity.TOUCHPOINT: "name",
+    Entity.TEAM: "name",
+    Entity.EVIDENCE: "title",
+}
+DEFINITION_KINDS = (Entity.PERSONA, Entity.TEAM, Entity.TOUCHPOINT, Entity.EVIDENCE)
+COLLECTION = {
+    Entity.PERSONA: "personas",
+    Entity.TEAM: "teams",
+    Entity.TOUCHPOINT: "touchpoints",
+    Entity.EVIDENCE: "evidence",
+}
+_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(Severity)}
+
+# Positions order a section: map fields, then the stages in journey order (each stage's
+# own changes, its KPIs, then each step with its emotions, pain points and KPIs), then
+# opportunities, definitions and lint findings.
+AT_MAP, AT_STAGES, AT_OPPORTUNITIES, AT_DEFINITIONS, AT_FINDINGS = range(5)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value with whole floats written as integers (``27.0`` -> ``27``)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    dumped: dict[str, Any] = _plain(model.model_dump(mode="json"))
+    return dumped
+
+
+def by_id(items: Iterable[Any]) -> dict[str, Any]:
+    """Items keyed by their ``id``; the first of two equal ids wins (duplicate-id says so)."""
+    found: dict[str, Any] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
+def union(new_ids: Iterable[str], old_ids: Iterable[str]) -> list[str]:
+    """New ids in their order, then the ids only the old side has, in theirs."""
+    return list(dict.fromkeys([*new_ids, *old_ids]))
+
+
+def common_order(old_ids: list[str], new_ids: list[str]) -> tuple[list[str], list[str]] | None:
+    """The ids both sides hold, in each side's order, when that order differs."""
+    shared = set(old_ids) & set(new_ids)
+    before = [i for i in dict.fromkeys(old_ids) if i in shared]
+    after = [i for i in dict.fromkeys(new_ids) if i in shared]
+    return (before, after) if before != after else None
+
+
+def field_changes(
+    entity: Entity,
+    entity_id: str,
+    old: BaseModel,
+    new: BaseModel,
+    skip: Iterable[str],
+    position: tuple[int, ...],
+    parent: Ref | None = None,
+) -> Iterator[Change]:
+    """Renames, new owners and other field changes of one entity, in field order."""
+    before, after = _dump(old), _dump(new)
+    label_field = LABEL_FIELD.get(entity)
+    name = after.get(label_field) if label_field else None
+    skipped = {"id", *skip}
+    for field_name in type(new).model_fields:
+        if field_name in skipped or before.get(field_name) == after.get(field_name):
+            continue
+        if field_name == label_field:
+            kind = Kind.RENAMED
+        elif field_name == "owner":
+            kind = Kind.REOWNED
+        else:
+            kind = Kind.CHANGED
+        yield Change(
+            kind,
+            entity,
+            entity_id,
+            name=name,
+            field=field_name,
+            before=before.get(field_name),
+            after=after.get(field_name),
+            parent=parent,
+            position=position,
+        )
+
+
+def map_size(journey: JourneyMap) -> tuple[tuple[str, Any], ...]:
+    steps = [step for _, _, step in journey.iter_steps()]
+    open_pain_points = sum(
+        1 for step in steps for pain in step.pain_points if pain.status is PainPointStatus.OPEN
+    )
+    return (
+        ("stages", len(journey.stages)),
+        ("steps", len(steps)),
+        ("open_pain_points", open_pain_points),
+    )
+
+
+def _score(emotion: Emotion | None) -> int | None:
+    return emotion.score if emotion is not None else None
+
+
+def _emotion_details(emotion: Emotion) -> tuple[tuple[str, Any], ...]:
+    return tuple((key, value) for key, value in (("label", emotion.label),) if value)
+
+
+def emotion_changes(
+    step: Step,
+    persona_id: str,
+    before: Emotion | None,
+    after: Emotion | None,
+    position: tuple[int, ...],
+) -> Iterator[Change]:
+    def change(kind: Kind, **values: Any) -> Change:
+        return Change(
+            kind, Entity.EMOTION, step.id, step.action, persona=persona_id, position=position,
+            **values,
+        )  # fmt: skip
+
+    if before is None and after is None:
+        return
+    if before is None:
+        assert after is not None
+        yield change(Kind.ADDED, after=after.score, details=_emotion_details(after))
+    elif after is None:
+        yield change(Kind.REMOVED, before=before.score, details=_emotion_details(before))
+    elif before.score != after.score:
+        direction = Direction.BETTER if after.score > before.score else Direction.WORSE
+        yield change(
+            Kind.CHANGED,
+            field="score",
+            before=before.score,
+            after=after.score,
+            direction=direction,
+            details=_emotion_details(after),
+        )
+    else:
+        for field_name in ("label", "note"):
+            old_value, new_value = getattr(before, field_name), getattr(after, field_name)
+            if old_value != new_value:
+                yield change(Kind.CHANGED, field=field_name, before=old_value, after=new_value)
+
+
+def pain_point_changes(
+    pain_id: str,
+    old: PainPoint | None,
+    new: PainPoint | None,
+    old_step: Ref | None,
+    new_step: Ref,
+    position: tuple[int, ...],
+) -> Iterator[Change]:
+    if old is None or new is None:
+        pain: PainPoint = new or old  # type: ignore[assignment]
+        details = (("severity", pain.severity.value), ("owner", pain.owner))
+        if old is None:
+            kind = Kind.OPENED if pain.status is PainPointStatus.OPEN else Kind.ADDED
+            yield Change(
+                kind, Entity.PAIN_POINT, pain_id, pain.summary, after=pain.status.value,
+                parent=new_step, details=details, position=position,
+            )  # fmt: skip
+        else:
+            yield Change(
+                Kind.REMOVED, Entity.PAIN_POINT, pain_id, pain.summary, before=pain.status.value,
+                parent=new_step, details=details, position=position,
+            )  # fmt: skip
+        return
+    assert old_step is not None
+    if old_step != new_step:
+        yield Change(
+            Kind.CHANGED, Entity.PAIN_POINT, pain_id, new.summary, field="step",
+            before=old_step.id, after=new_step.id, parent=new_step, position=position,
+        )  # fmt: skip
+    for change in field_changes(Entity.PAIN_POINT, pain_id, old, new, (), position, new_step):
+        if change.field == "status":
+            yield _status_change(change, old.status, new.status)
+        elif change.field == "severity":
+            worse = _SEVERITY_RANK[new.severity] > _SEVERITY_RANK[old.severity]
+            direction = Direction.WORSE if worse else Direction.BETTER
+            yield _with(change, kind=Kind.REGRADED, direction=direction)
+        else:
+            yield change
+
+
+def _with(change: Change, **values: Any) -> Change:
+    fields = {name: getattr(change, name) for name in change.__dataclass_fields__}
+    fields.update(values)
+    return Change(**fields)
+
+
+def _status_change(change: Change, old: PainPointStatus, new: PainPointStatus) -> Change:
+    if new is PainPointStatus.RESOLVED:
+        return _with(change, kind=Kind.RESOLVED, direction=Direction.BETTER)
+    if new is PainPointStatus.MITIGATED:
+        direction = Direction.BETTER if old is PainPointStatus.OPEN else Direction.WORSE
+        return _with(change, kind=Kind.MITIGATED, direction=direction)
+    return _with(change, kind=Kind.REOPENED, direction=Direction.WORSE)
+
+
+def _number(value: float | None) -> float | int | None:
+    plain: float | int | None = _plain(value)
+    return plain
+
+
+def kpi_details(kpi: Kpi) -> tuple[tuple[str, Any], ...]:
+    """A KPI's numbers, which way is better (``unknown`` when it does not say), and
+    whether it meets its target (``None`` when that cannot be judged)."""
+    return (
+        ("target", _number(kpi.target)),
+        ("actual", _number(kpi.actual)),
+        ("unit", kpi.unit),
+        ("better", kpi.better.value if kpi.better else UNKNOWN_DIRECTION),
+        ("target_met", _meets(kpi)),
+    )
+
+
+def _meets(kpi: Kpi) -> bool | None:
+    """Whether the KPI meets its target; ``None`` without a target, an actual value or a
+    direction (no verdict on a guessed direction)."""
+    if kpi.target is None or kpi.actual is None or kpi.better is None:
+        return None
+    if kpi.better is KpiDirection.LOWER:
+        return kpi.actual <= kpi.target
+    return kpi.actual >= kpi.target
+
+
+def _kpi_direction(old: Kpi, new: Kpi) -> Direction | None:
+    """Which way the actual value moved the journey, judged by the new side's ``better``."""
+    if old.actual is None or new.actual is None or old.actual == new.actual:
+        return None
+    if new.better is None:
+        return Direction.UNKNOWN
+    rising = new.actual > old.actual
+    good = rising if new.better is KpiDirection.HIGHER else not rising
+    if new.target is not None:
+        return Direction.TOWARD_TARGET if good else Direction.AWAY_FROM_TARGET
+    return Direction.BETTER if good else Direction.WORSE
+
+
+def kpi_changes(
+    old: Kpi, new: Kpi, old_parent: Ref, new_parent: Ref, position: tuple[int, ...]
+) -> Iterator[Change]:
+    if old_parent != new_parent:
+        yield Change(
+            Kind.CHANGED, Entity.KPI, new.id, new.name, field="parent",
+            before={"entity": old_parent.entity.value, "id": old_parent.id},
+            after={"entity": new_parent.entity.value, "id": new_parent.id},
+            parent=new_parent, position=position,
+        )  # fmt: skip
+    details = kpi_details(new)
+    for change in field_changes(Entity.KPI, new.id, old, new, (), position, new_parent):
+        direction = _kpi_direction(old, new) if change.field == "actual" else None
+        yield _with(change, direction=direction, details=details)
+
+
+def opportunity_changes(
+    opportunity_id: str,
+    old: Opportunity | None,
+    new: Opportunity | None,
+    position: tuple[int, ...],
+) -> Iterator[Change]:
+    if old is None or new is None:
+        item: Opportunity = new or old  # type: ignore[assignment]
+        details = (
+            ("owner", item.owner),
+            ("impact", item.impact.value if item.impact else None),
+            ("effort", item.effort.value if item.effort else None),
+        )
+        status = item.status.value
+        yield Change(
+            Kind.ADDED if old is None else Kind.REMOVED, Entity.OPPORTUNITY, opportunity_id,
+            item.summary, before=None if old is None else status,
+            after=status if old is None else None, details=details, position=position,
+        )  # fmt: skip
+        return
+    for change in field_changes(Entity.OPPORTUNITY, opportunity_id, old, new, (), position):
+        if change.field == "status" and new.status is OpportunityStatus.DONE:
+            yield _with(change, kind=Kind.COMPLETED)
+        elif change.field == "status" and new.status is OpportunityStatus.DROPPED:
+            yield _with(change, kind=Kind.DROPPED)
+        else:
+            yield change
+
+
+def definition_changes(
+    entity: Entity,
+    old: Iterable[Any],
+    new: Iterable[Any],
+    position: tuple[int, ...],
+) -> Iterator[Change]:
+    """Personas, teams, touchpoints or evidence entries added, removed or changed."""
+    before, after = by_id(old), by_id(new)
+    order = {entity_id: index for index, entity_id in enumerate(union(after, before))}
+    label = LABEL_FIELD[entity]
+    for entity_id in order:
+        old_item, new_item = before.get(entity_id), after.get(entity_id)
+        where = (*position, order[entity_id])
+        if old_item is None or new_item is None:
+            item = new_item if new_item is not None else old_item
+            kind = Kind.ADDED if old_item is None else Kind.REMOVED
+            yield Change(kind, entity, entity_id, getattr(item, label), position=where)
+            continue
+        yield from field_changes(entity, entity_id, old_item, new_item, (), where)
