@@ -336,11 +336,14 @@ def fmt(
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
-    """Rewrite maps in one canonical layout (key order, indentation, quoting, lists).
+    """Rewrite maps in one canonical layout: key order, indentation and spacing.
 
-    Every comment and value is kept; formatting twice changes nothing. A file that does
-    not parse is left alone. Exit status: 0 done, 1 files would change (--check) or could
-    not be formatted, 2 usage error.
+    Quotes stay as written, and so does the style of each list or mapping ([a, b] or one
+    item a line), except that one holding a comment is written one item a line. Every
+    comment and value is kept: the comments at the top of a file stay first, the others
+    move with their keys. Formatting twice changes nothing; a file that does not parse is
+    left alone. Exit status: 0 done, 1 files would change (--check) or could not be
+    formatted, 2 usage error.
     """
     from cjm.commands.fmt import run_fmt
 
