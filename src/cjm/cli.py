@@ -457,8 +457,9 @@ def import_mermaid(
             "--out",
             "-o",
             dir_okay=False,
-            help="Where to write the map. Default: <map-id>.yaml in the current folder; "
-            "- prints it.",
+            help="Where to write the map. Default: <map-id>.yaml in the maps folder of the "
+            "workspace around the current folder (where `cjm new map` writes), else in the "
+            "current folder; - prints it.",
         ),
     ] = None,
     force: Annotated[
@@ -466,7 +467,8 @@ def import_mermaid(
     ] = False,
 ) -> None:
     """Turn a Mermaid journey diagram into a cjm map: sections become stages, tasks become
-    steps, actors become personas and scores 1..5 become emotions -2..+2."""
+    steps, actors become personas and scores 1..5 become emotions -2..+2; title (or
+    accTitle) and accDescr become the map's title and description."""
     from cjm.commands.import_mermaid import run_import_mermaid
 
     raise typer.Exit(run_import_mermaid(source, out, force=force))

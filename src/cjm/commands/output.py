@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -37,3 +38,12 @@ def write_report(report: Text | str) -> None:
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it, else absolute."""
+    absolute = path.absolute()
+    here = Path.cwd()
+    if absolute.is_relative_to(here):
+        return absolute.relative_to(here).as_posix() or "."
+    return absolute.as_posix()
