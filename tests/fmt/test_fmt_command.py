@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from cjm.commands.fmt import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_fmt, unified_diff
+from cjm.commands.fmt import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    _summary,
+    _Tally,
+    run_fmt,
+    unified_diff,
+)
 from tests.samples import PLAIN_ENV
 
 CONFIG = """\
@@ -209,8 +217,17 @@ def test_files_outside_the_patterns(workspace: Path, capsys: pytest.CaptureFixtu
     loose = write(workspace / "drafts" / "idea.yaml", MAP)
     # Under a folder, a file that matches neither pattern is noted, not formatted.
     assert run_fmt([Path("drafts")], check=False, show_diff=False) == EXIT_OK
-    assert "match neither `maps` nor `definitions`" in capsys.readouterr().err
+    assert (
+        "note: 1 YAML file matches neither `maps` nor `definitions` in cjm.yaml and was not "
+        "formatted: drafts/idea.yaml\n"
+    ) in capsys.readouterr().err
     assert read(loose) == MAP
+    write(workspace / "drafts" / "other.yaml", MAP)
+    assert run_fmt([Path("drafts")], check=True, show_diff=False) == EXIT_OK
+    assert (
+        "note: 2 YAML files match neither `maps` nor `definitions` in cjm.yaml and were not "
+        "formatted: drafts/idea.yaml, drafts/other.yaml\n"
+    ) in capsys.readouterr().err
     # Named explicitly, it is formatted as a map.
     assert run_fmt([Path("drafts/idea.yaml")], check=False, show_diff=False) == EXIT_OK
     assert read(loose) == MAP_FORMATTED
@@ -256,3 +273,29 @@ def test_bundled_examples_are_checked_without_errors(
     assert captured.err == ""
     counts = [int(n) for n in re.findall(r"(\d+) files?", captured.out.splitlines()[-1])]
     assert sum(counts) == len(list(Path("examples").rglob("*.yaml")))
+
+
+@pytest.mark.parametrize(
+    ("changed", "unchanged", "failed", "dry_run", "summary"),
+    [
+        (
+            1,
+            1,
+            1,
+            False,
+            "1 file reformatted, 1 file left unchanged, 1 file could not be formatted.",
+        ),
+        (
+            2,
+            0,
+            3,
+            False,
+            "2 files reformatted, 0 files left unchanged, 3 files could not be formatted.",
+        ),
+        (1, 2, 0, True, "1 file would be reformatted, 2 files would be left unchanged."),
+    ],
+)
+def test_summary_counts_are_worded_right(
+    changed: int, unchanged: int, failed: int, dry_run: bool, summary: str
+) -> None:
+    assert _summary(_Tally(changed, unchanged, failed), dry_run=dry_run) == summary
