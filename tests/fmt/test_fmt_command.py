@@ -177,6 +177,17 @@ def test_a_file_that_does_not_parse_is_reported_and_left_alone(
     )
 
 
+def test_locations_that_look_like_emoji_codes_print_as_they_are(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`:100:` is an emoji code to rich: a problem on line 100 must still read `:100:`."""
+    padding = "".join(f"# line {n}\n" for n in range(94))
+    invalid = padding + MAP.replace("owner: growth", "owner: growth\ncolour: red")
+    write(workspace / "maps" / "invalid.yaml", invalid)
+    assert run_fmt([Path("maps/invalid.yaml")], check=True, show_diff=False) == EXIT_FAILED
+    assert "maps/invalid.yaml:100:1: error CJM003 unknown key 'colour'" in capsys.readouterr().err
+
+
 def test_usage_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,12 +9,13 @@ from rich.console import Console
 from rich.text import Text
 
 
+# No emoji codes: `maps/x.yaml:100:5` must not print as `maps/x.yaml💯5`.
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def error(message: str) -> None:
