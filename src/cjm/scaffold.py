@@ -48,9 +48,12 @@ from cjm.load.workspace import CONFIG_NAME, find_workspace_root
 from cjm.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN
 from cjm.writing import write_text_atomic
 
-# Where the GitHub Action and the pre-commit hooks of cjm are published.
+# The CI files that `cjm init` writes install cjm from the package index, by its
+# distribution name (cjm-cli) and the version that wrote them, so they need nothing else.
+# The GitHub repository that is to publish cjm's composite GitHub Action (action.yml) and
+# its pre-commit hooks (.pre-commit-hooks.yaml): the one place that names it. The guide
+# (docs/ci-and-review.md) and the hooks manifest refer to it; a test keeps them in step.
 CJM_GITHUB_REPOSITORY = "cjm-cli/cjm"
-CJM_REVISION = f"v{__version__}"
 
 MAPS_FOLDER = "maps"
 SCHEMAS_FOLDER = "schemas"
@@ -590,9 +593,7 @@ def ci_values(workspace: Path, repository: Path) -> dict[str, str]:
     return {
         "workspace": '"."' if relative == "." else yaml_scalar(relative),
         "files": _single_quoted(f"^{prefix}{WORKSPACE_FILES_PATTERN}$"),
-        "cjm_repository": f"https://github.com/{CJM_GITHUB_REPOSITORY}",
-        "cjm_action": f"{CJM_GITHUB_REPOSITORY}@{CJM_REVISION}",
-        "cjm_revision": CJM_REVISION,
+        "version": __version__,
     }
 
 

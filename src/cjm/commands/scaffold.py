@@ -7,6 +7,7 @@ import datetime
 import os
 from pathlib import Path
 
+from cjm import __version__
 from cjm.commands.output import error, note, shown_path, stdout
 from cjm.load.workspace import find_workspace_root
 from cjm.scaffold import (
@@ -78,7 +79,7 @@ def run_init(
         "  Replace the example content, starting with shared/personas.yaml, then the map.\n"
         "  `cjm new map --template NAME` adds a map; `cjm new --list` shows the templates.\n"
         "  Commit .pre-commit-config.yaml and .github/workflows/journeys.yml to check maps "
-        "on every commit and pull request.",
+        f"on every commit and pull request (both install cjm-cli=={__version__} from PyPI).",
         markup=False,
     )
     return EXIT_OK
