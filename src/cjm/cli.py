@@ -341,11 +341,14 @@ def fmt(
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
-    """Rewrite maps in one canonical layout (key order, indentation, quoting, lists).
+    """Rewrite maps in one canonical layout: key order, indentation and spacing.
 
-    Every comment and value is kept; formatting twice changes nothing. A file that does
-    not parse is left alone. Exit status: 0 done, 1 files would change (--check) or could
-    not be formatted, 2 usage error.
+    Quotes stay as written, and so does the style of each list or mapping ([a, b] or one
+    item a line), except that one holding a comment is written one item a line. Every
+    comment and value is kept: the comments at the top of a file stay first, the others
+    move with their keys. Formatting twice changes nothing; a file that does not parse is
+    left alone. Exit status: 0 done, 1 files would change (--check) or could not be
+    formatted, 2 usage error.
     """
     from cjm.commands.fmt import run_fmt
 
@@ -459,8 +462,9 @@ def import_mermaid(
             "--out",
             "-o",
             dir_okay=False,
-            help="Where to write the map. Default: <map-id>.yaml in the current folder; "
-            "- prints it.",
+            help="Where to write the map. Default: <map-id>.yaml in the maps folder of the "
+            "workspace around the current folder (where `cjm new map` writes), else in the "
+            "current folder; - prints it.",
         ),
     ] = None,
     force: Annotated[
@@ -468,7 +472,8 @@ def import_mermaid(
     ] = False,
 ) -> None:
     """Turn a Mermaid journey diagram into a cjm map: sections become stages, tasks become
-    steps, actors become personas and scores 1..5 become emotions -2..+2."""
+    steps, actors become personas and scores 1..5 become emotions -2..+2; title (or
+    accTitle) and accDescr become the map's title and description."""
     from cjm.commands.import_mermaid import run_import_mermaid
 
     raise typer.Exit(run_import_mermaid(source, out, force=force))

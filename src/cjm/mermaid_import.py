@@ -1,18 +1,29 @@
 """Import a Mermaid ``journey`` diagram as the YAML text of a cjm journey map.
 
-The diagram's sections become stages, its tasks steps and its actors personas; a Mermaid
-score from 1 to 5 becomes an emotion from -2 to +2 (score - 3). Consecutive task lines of
-a section with the same text and different actors are one step whose personas feel
-differently (what :func:`cjm.render.mermaid.to_mermaid` writes for such a step). A task
-without actors applies to every persona of the map. Texts are unescaped with
+The diagram's sections become stages, its tasks steps and its actors personas, in the
+order they are first met; a Mermaid score from 1 to 5 becomes an emotion from -2 to +2
+(score - 3). Consecutive task lines of a section with the same text and different actors
+are one step whose personas feel differently (what :func:`cjm.render.mermaid.to_mermaid`
+writes for such a step). A step lists its personas (``personas``) when its task names
+only some actors, or names them in another order than the map's; a task without actors
+becomes a step with ``personas: []``: every persona, with no one named, which the export
+writes back as a task without actors. Texts are unescaped with
 :func:`cjm.render.mermaid.unescape_text`, and the two comment lines the exporter writes
 (:data:`~cjm.render.mermaid.NO_EMOTION_COMMENT`, :data:`~cjm.render.mermaid.NEXT_STEP_COMMENT`)
 are understood.
 
+Titles and descriptions: the diagram's ``title`` is the map's title; without one, its
+``accTitle`` is. ``accDescr`` (one line, or ``accDescr { ... }`` over several lines) is the
+map's description. A map has one title, so an ``accTitle`` that differs from the ``title``
+is not kept, and the import says so.
+
 Mermaid has no owner, review date or map type, so the map gets ``type: current-state``,
-an ``unassigned`` owner team defined inline and today's review date: enough to validate,
-and for the user to fill in. A problem stops the import: every problem found is
-reported with its line and column, and no YAML is produced.
+an ``unassigned`` owner team and today's review date: enough to validate, and for the
+user to fill in. A map that joins a workspace (:class:`Workspace`) uses the workspace's
+persona where an actor has its name and id, takes ids that no other persona or map of the
+workspace has, and uses the workspace's ``unassigned`` team when there is one. A problem
+stops the import: every problem found is reported with its line and column, and no YAML
+is produced.
 """
 
 from __future__ import annotations
@@ -21,11 +32,13 @@ import datetime
 import io
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from cjm.diagnostics import MERMAID_SYNTAX, Diagnostic, Location, Severity
 from cjm.model.base import SLUG_MAX_LENGTH
@@ -33,6 +46,7 @@ from cjm.render.mermaid import (
     NEXT_STEP_COMMENT,
     NO_EMOTION_COMMENT,
     SCORE_OFFSET,
+    unescape_description,
     unescape_text,
 )
 
@@ -47,7 +61,8 @@ _SPACE += "\u2028\u2029\u202f\u205f\u3000\ufeff"
 _TITLE = re.compile(r"title[\s\ufeff]", re.IGNORECASE)
 # As in Mermaid, `section` followed by a space and `:` starts a task, not a section.
 _SECTION = re.compile(r"section[\s\ufeff][^#:;]", re.IGNORECASE)
-_ACC_LINE = re.compile(r"acc(?:title|descr)[\s\ufeff]*:", re.IGNORECASE)
+_ACC_TITLE = re.compile(r"acctitle[\s\ufeff]*:", re.IGNORECASE)
+_ACC_DESCR = re.compile(r"accdescr[\s\ufeff]*:", re.IGNORECASE)
 _ACC_BLOCK = re.compile(r"accdescr[\s\ufeff]*\{", re.IGNORECASE)
 _SCORE = re.compile(r"[1-5]")
 
@@ -62,10 +77,22 @@ _NEXT_STEP = _comment_text(NEXT_STEP_COMMENT)
 
 @dataclass
 class ImportResult:
-    """The YAML text of the imported map ("" when there are problems) and the problems."""
+    """The YAML text of the imported map ("" when there are problems), the problems, the
+    map's id, and notes on what the map could not keep or took from the workspace."""
 
     yaml_text: str
     problems: list[Diagnostic] = field(default_factory=list)
+    map_id: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What the workspace that the map joins already has."""
+
+    personas: Mapping[str, str] = field(default_factory=dict)  # shared persona id -> name
+    teams: frozenset[str] = frozenset()  # shared team ids
+    map_ids: frozenset[str] = frozenset()  # ids of the other maps
 
 
 @dataclass
@@ -90,6 +117,8 @@ class _Section:
 @dataclass
 class _Diagram:
     title: str | None = None
+    acc_title: str | None = None
+    description: str | None = None
     sections: list[_Section] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
 
@@ -117,29 +146,51 @@ class _Parser:
         start = self._header(lines)
         if start is None:
             return None
-        in_description = False
+        description: list[str] | None = None  # the lines of an open `accDescr {`
         for number, line in enumerate(lines[start:], start + 1):
-            if in_description:  # accDescr { ... } spans lines up to the closing brace
-                in_description = "}" not in line
-                continue
-            body = line.lstrip(_SPACE)
-            column = len(line) - len(body) + 1
-            body = body.rstrip(_SPACE)
-            if not body or body.startswith("#"):
-                continue
-            if body.startswith("%%"):
-                self._comment(body)
-            elif _ACC_LINE.match(body):
-                pass
-            elif _ACC_BLOCK.match(body):
-                in_description = "}" not in body
-            else:
-                self._statement(number, column, body.split("#", 1)[0].rstrip(_SPACE))
-        if in_description:
+            offset = 0
+            if description is not None:
+                if _is_comment_line(line):  # Mermaid drops it before reading the block
+                    continue
+                end = line.find("}")
+                if end < 0:
+                    description.append(line)
+                    continue
+                description.append(line[:end])
+                self.diagram.description = _block_description(description)
+                description, offset = None, end + 1
+            description = self._line(number, offset, line[offset:])
+        if description is not None:
             self.problem(len(lines), 1, "`accDescr {` is not closed with `}`")
         if not self.diagram.sections and not self.problems:
             self.problem(start, 1, "the journey has no section and no task")
         return None if self.problems else self.diagram
+
+    def _line(self, number: int, offset: int, line: str) -> list[str] | None:
+        """Read one line (from column ``offset`` + 1); the lines read so far of an
+        ``accDescr {`` that it opens and does not close, else None."""
+        body = line.lstrip(_SPACE)
+        column = offset + len(line) - len(body) + 1
+        body = body.rstrip(_SPACE)
+        if not body or body.startswith("#"):
+            return None
+        if body.startswith("%%"):
+            self._comment(body)
+        elif found := _ACC_TITLE.match(body):
+            self.diagram.acc_title = unescape_text(body[found.end() :].strip(_SPACE)) or None
+        elif found := _ACC_DESCR.match(body):
+            text = unescape_description(body[found.end() :].strip(_SPACE))
+            self.diagram.description = text or None
+        elif found := _ACC_BLOCK.match(body):
+            rest = line[len(line) - len(line.lstrip(_SPACE)) + found.end() :]
+            end = rest.find("}")
+            if end < 0:
+                return [rest]
+            self.diagram.description = _block_description([rest[:end]])
+            return self._line(number, column - 1 + found.end() + end + 1, rest[end + 1 :])
+        else:
+            self._statement(number, column, body.split("#", 1)[0].rstrip(_SPACE))
+        return None
 
     def _header(self, lines: list[str]) -> int | None:
         """The index of the line after ``journey``; None (with a problem) if there is none."""
@@ -265,6 +316,20 @@ class _Parser:
                 self.diagram.actors.append(actor)
 
 
+def _block_description(lines: list[str]) -> str | None:
+    """The text of ``accDescr { ... }`` as Mermaid keeps it: comment lines dropped, each
+    line trimmed, empty lines dropped."""
+    kept = [line.strip(_SPACE) for line in lines if not _is_comment_line(line)]
+    text = "\n".join(line for line in kept if line)
+    return unescape_description(text) or None
+
+
+def _is_comment_line(line: str) -> bool:
+    """Whether Mermaid drops ``line`` before reading the diagram (``%%`` but not ``%%{``)."""
+    body = line.lstrip(_SPACE)
+    return body.startswith("%%") and not body.startswith("%%{") and len(body) > 2
+
+
 def _shorten(slug: str, limit: int) -> str:
     """``slug`` cut to ``limit`` characters, at a hyphen where there is one."""
     if len(slug) <= limit:
@@ -295,39 +360,89 @@ def _mapping(**items: Any) -> CommentedMap:
     return CommentedMap((key, value) for key, value in items.items() if value is not None)
 
 
+NO_ACTORS_COMMENT = "the Mermaid task names no actor: every persona"
+
+
 def _step_map(step: _Step, step_id: str, persona_of: dict[str, str]) -> CommentedMap:
     data = _mapping(id=step_id, action=step.action)
-    if not step.scores:  # a task line without actors: every persona
+    if not step.scores:  # a task line without actors: every persona, no one named
+        data["personas"] = CommentedSeq()
+        data.yaml_add_eol_comment(NO_ACTORS_COMMENT, "personas")
         if step.everyone is not None:
             data["emotion"] = step.everyone - SCORE_OFFSET
         return data
-    if len(step.scores) < len(persona_of):
-        data["personas"] = CommentedSeq(
-            persona_of[actor] for actor in persona_of if actor in step.scores
-        )
+    actors = list(step.scores)
+    in_map_order = [actor for actor in persona_of if actor in step.scores]
+    if len(actors) < len(persona_of) or actors != in_map_order:
+        data["personas"] = CommentedSeq(persona_of[actor] for actor in actors)
     known = {actor: score for actor, score in step.scores.items() if score is not None}
     if len(set(known.values())) == 1 and len(known) == len(step.scores):
         data["emotion"] = next(iter(known.values())) - SCORE_OFFSET
     elif known:
         data["emotions"] = CommentedMap(
-            (persona_of[actor], known[actor] - SCORE_OFFSET)
-            for actor in persona_of
-            if actor in known
+            (persona_of[actor], known[actor] - SCORE_OFFSET) for actor in actors if actor in known
         )
     return data
 
 
-def _journey_map(diagram: _Diagram, today: datetime.date) -> CommentedMap:
-    title = diagram.title or DEFAULT_TITLE
-    persona_ids: set[str] = set()
-    if diagram.actors:
-        persona_of = {
-            actor: _unique(slugify(actor, "persona"), persona_ids) for actor in diagram.actors
-        }
-        personas = [_mapping(id=persona_of[actor], name=actor) for actor in diagram.actors]
-    else:
-        persona_of = {}
-        personas = [_mapping(id=DEFAULT_PERSONA[0], name=DEFAULT_PERSONA[1])]
+@dataclass
+class _Personas:
+    """The map's personas: actor name to persona id, and the entries of ``personas``."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    entries: list[Any] = field(default_factory=list)
+
+
+def _personas(diagram: _Diagram, workspace: Workspace, notes: list[str]) -> _Personas:
+    found = _Personas()
+    if not diagram.actors:
+        found.entries.append(_mapping(id=DEFAULT_PERSONA[0], name=DEFAULT_PERSONA[1]))
+        return found
+    taken = set(workspace.personas)
+    for actor in diagram.actors:
+        slug = slugify(actor, "persona")
+        shared = workspace.personas.get(slug)
+        same_name = shared is not None and shared.casefold() == actor.casefold()
+        if same_name and slug not in found.ids.values():
+            found.ids[actor] = slug
+            found.entries.append(slug)
+            notes.append(f"the actor {actor!r} is the workspace's persona {slug!r}")
+            continue
+        found.ids[actor] = _unique(slug, taken)
+        found.entries.append(_mapping(id=found.ids[actor], name=actor))
+        if slug in workspace.personas:
+            notes.append(
+                f"the workspace's persona {slug!r} is {shared!r}, not {actor!r}: "
+                f"the actor {actor!r} is the map's own persona {found.ids[actor]!r}"
+            )
+    return found
+
+
+def _title(diagram: _Diagram, notes: list[str]) -> str:
+    title = diagram.title or diagram.acc_title or DEFAULT_TITLE
+    if diagram.acc_title is not None and diagram.acc_title != title:
+        notes.append(
+            f"the accessible title (accTitle) {diagram.acc_title!r} is not kept: "
+            f"a map has one title, {title!r}"
+        )
+    return title
+
+
+def _text_value(text: str | None) -> str | None:
+    """``text``, written over several lines (``|-``) when it has line breaks."""
+    if text is None or "\n" not in text:
+        return text
+    if not all(line.isprintable() for line in text.split("\n")):
+        return text  # quoted, with escapes
+    block: str = LiteralScalarString(text)
+    return block
+
+
+def _journey_map(
+    diagram: _Diagram, today: datetime.date, workspace: Workspace, notes: list[str]
+) -> CommentedMap:
+    title = _title(diagram, notes)
+    personas = _personas(diagram, workspace, notes)
     stage_ids: set[str] = set()
     step_ids: set[str] = set()
     stages = CommentedSeq()
@@ -335,18 +450,26 @@ def _journey_map(diagram: _Diagram, today: datetime.date) -> CommentedMap:
         name = section.name or title
         stage = _mapping(id=_unique(slugify(name, "stage"), stage_ids), name=name)
         stage["steps"] = CommentedSeq(
-            _step_map(step, _unique(slugify(step.action, "step"), step_ids), persona_of)
+            _step_map(step, _unique(slugify(step.action, "step"), step_ids), personas.ids)
             for step in section.steps
         )
         stages.append(stage)
+    map_id = _unique(slugify(title, "journey"), set(workspace.map_ids))
+    if map_id != slugify(title, "journey"):
+        notes.append(
+            f"the workspace already has a map with id {slugify(title, 'journey')!r}: "
+            f"this one is {map_id!r}"
+        )
+    teams = None if OWNER["id"] in workspace.teams else CommentedSeq([_mapping(**OWNER)])
     return _mapping(
-        id=slugify(title, "journey"),
+        id=map_id,
         title=title,
         type="current-state",
         owner=OWNER["id"],
         reviewed=today,
-        personas=CommentedSeq(personas),
-        teams=CommentedSeq([_mapping(**OWNER)]),
+        description=_text_value(diagram.description),
+        personas=CommentedSeq(personas.entries),
+        teams=teams,
         stages=stages,
     )
 
@@ -362,14 +485,21 @@ def _dump(data: CommentedMap, source: str) -> str:
     return f"# Imported from {shown} by cjm import mermaid\n{stream.getvalue()}"
 
 
-def import_mermaid(text: str, source: str, today: datetime.date | None = None) -> ImportResult:
+def import_mermaid(
+    text: str,
+    source: str,
+    today: datetime.date | None = None,
+    workspace: Workspace | None = None,
+) -> ImportResult:
     """Turn the Mermaid journey ``text`` read from ``source`` into a cjm map's YAML text.
 
-    ``today`` is the map's review date (default: today's date).
+    ``today`` is the map's review date (default: today's date); ``workspace`` is what the
+    workspace the map joins already has (default: none).
     """
     parser = _Parser(source)
     diagram = parser.parse(text)
     if diagram is None:
         return ImportResult("", parser.problems)
-    data = _journey_map(diagram, today or datetime.date.today())
-    return ImportResult(_dump(data, source), [])
+    notes: list[str] = []
+    data = _journey_map(diagram, today or datetime.date.today(), workspace or Workspace(), notes)
+    return ImportResult(_dump(data, source), [], str(data["id"]), notes)

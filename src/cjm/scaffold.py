@@ -48,9 +48,12 @@ from cjm.load.workspace import CONFIG_NAME, find_workspace_root
 from cjm.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN
 from cjm.writing import write_text_atomic
 
-# Where the GitHub Action and the pre-commit hooks of cjm are published.
+# The CI files that `cjm init` writes install cjm from the package index, by its
+# distribution name (cjm-cli) and the version that wrote them, so they need nothing else.
+# The GitHub repository that is to publish cjm's composite GitHub Action (action.yml) and
+# its pre-commit hooks (.pre-commit-hooks.yaml): the one place that names it. The guide
+# (docs/ci-and-review.md) and the hooks manifest refer to it; a test keeps them in step.
 CJM_GITHUB_REPOSITORY = "cjm-cli/cjm"
-CJM_REVISION = f"v{__version__}"
 
 MAPS_FOLDER = "maps"
 SCHEMAS_FOLDER = "schemas"
@@ -423,6 +426,7 @@ class WorkspaceIndex:
     shared: dict[str, set[str]]  # kind -> ids defined in cjm.yaml and shared files
     maps: dict[str, str]  # map id -> the file (relative to root) that defines it
     map_patterns: list[str]
+    persona_names: dict[str, str] = field(default_factory=dict)  # shared persona id -> name
 
 
 def index_workspace(root: Path) -> WorkspaceIndex:
@@ -438,16 +442,18 @@ def index_workspace(root: Path) -> WorkspaceIndex:
     if config is not None:
         shared["team"].update(team.id for team in config.teams)
         patterns = list(config.maps)
+    names: dict[str, str] = {}
     for document in project.definitions:
         if document.model is not None:
             for key, kind in SECTION_KINDS.items():
                 shared[kind].update(entity.id for entity in getattr(document.model, key))
+            names.update((persona.id, persona.name) for persona in document.model.personas)
     maps = {
         document.model.id: document.display
         for document in project.maps
         if document.model is not None
     }
-    return WorkspaceIndex(root, shared, maps, patterns)
+    return WorkspaceIndex(root, shared, maps, patterns, names)
 
 
 def default_map_folder(index: WorkspaceIndex) -> Path:
@@ -500,7 +506,13 @@ def render_map(
     return fill(text, values, f"template '{template.info.name}'")
 
 
-def _map_path_in(folder: Path, map_id: str, index: WorkspaceIndex | None) -> Path:
+def map_schema_reference(target: Path, root: Path) -> str | None:
+    """The path from ``target``'s folder to the map schema of the workspace at ``root``,
+    or None when the workspace has no ``schemas/map.schema.json``."""
+    return _schema_reference(target, root / SCHEMAS_FOLDER, "map.schema.json")
+
+
+def map_path_in(folder: Path, map_id: str, index: WorkspaceIndex | None) -> Path:
     """``folder/<map_id>.yaml``, or ``.yml`` when only that matches the map patterns."""
     from cjm.load.workspace import matches
 
@@ -534,10 +546,8 @@ def new_map(folder: Path, *, template: str, map_id: str, title: str, today: date
             f"the workspace already has a map with id '{map_id}' "
             f"({index.maps[map_id]}); choose another id"
         )
-    path = _map_path_in(folder, map_id, index)
-    schema = None
-    if root is not None:
-        schema = _schema_reference(path, root / SCHEMAS_FOLDER, "map.schema.json")
+    path = map_path_in(folder, map_id, index)
+    schema = map_schema_reference(path, root) if root is not None else None
     text = render_map(
         parsed,
         map_id=map_id,
@@ -583,9 +593,7 @@ def ci_values(workspace: Path, repository: Path) -> dict[str, str]:
     return {
         "workspace": '"."' if relative == "." else yaml_scalar(relative),
         "files": _single_quoted(f"^{prefix}{WORKSPACE_FILES_PATTERN}$"),
-        "cjm_repository": f"https://github.com/{CJM_GITHUB_REPOSITORY}",
-        "cjm_action": f"{CJM_GITHUB_REPOSITORY}@{CJM_REVISION}",
-        "cjm_revision": CJM_REVISION,
+        "version": __version__,
     }
 
 

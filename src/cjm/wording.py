@@ -1,4 +1,5 @@
-"""Small helpers for the English of messages and reports."""
+"""Small helpers for the English of messages and reports: every count that meets a noun
+goes through :func:`plural`, and a verb that follows a count through :func:`agree`."""
 
 from __future__ import annotations
 
@@ -19,3 +20,9 @@ def listing(items: list[str], joiner: str = "and") -> str:
 def quoted(ids: list[str]) -> str:
     """``'a'``, ``'a' and 'b'``, ``'a', 'b' and 'c'``: ids as a message names them."""
     return listing([f"'{entity_id}'" for entity_id in ids])
+
+
+def agree(count: int, one: str, many: str) -> str:
+    """The form of a verb whose subject is ``count`` things: ``one`` when ``count`` is 1,
+    else ``many``: ``f"{plural(n, 'file')} {agree(n, 'matches', 'match')}"``."""
+    return one if count == 1 else many

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
+from cjm.scaffold import init_workspace
 from tests.samples import PLAIN_ENV
 
 REPO = Path(__file__).resolve().parent.parent.parent
+TODAY = datetime.date(2026, 11, 23)
 
 DIAGRAM = """\
 journey
@@ -87,3 +90,93 @@ def test_render_mermaid_then_import_gives_back_the_journey(here: Path) -> None:
     back = (here / "back.yaml").read_text()
     for stage in ("Discover", "Trial", "Buy", "Onboard and renew", "Advocate and expand"):
         assert f"name: {stage}" in back
+
+
+# -- inside a workspace ------------------------------------------------------------------
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace made by `cjm init`; the current folder is a folder inside it."""
+    root = tmp_path / "journeys"
+    init_workspace(root, name="Acme", template="current-state", today=TODAY)
+    (root / "diagrams").mkdir()
+    monkeypatch.chdir(root / "diagrams")
+    return root
+
+
+LEARNER = """\
+journey
+    title Learner journey
+    section Start
+      Downloads the app: 4: Commuter Chloe, Night Owl Nina
+"""
+
+
+def test_inside_a_workspace_the_map_goes_where_new_maps_go(workspace: Path) -> None:
+    (workspace / "diagrams" / "coffee.mmd").write_text(DIAGRAM)
+    result = cjm("import", "mermaid", "coffee.mmd")
+    assert result.exit_code == 0, result.output
+    written = workspace / "maps" / "coffee-to-go.yaml"
+    shown = written.as_posix()  # outside the current folder: shown in full
+    assert result.stdout == f"wrote {shown}: check it with `cjm validate {shown}`\n"
+    assert list((workspace / "diagrams").iterdir()) == [workspace / "diagrams" / "coffee.mmd"]
+    text = written.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/map.schema.json\n")
+    checked = cjm("validate", "--select", "CJM103,CJM104", str(workspace))
+    assert checked.exit_code == 0, checked.output
+
+
+def test_the_map_joins_the_workspace(workspace: Path) -> None:
+    """An actor named like a shared persona is that persona; the map's id and its other
+    personas' ids are its own, so the workspace still validates."""
+    (workspace / "diagrams" / "learner.mmd").write_text(LEARNER)
+    # The default file holds a map with the same id: replace it (--force) or choose --out.
+    clash = cjm("import", "mermaid", "learner.mmd")
+    assert clash.exit_code == 2
+    assert "learner-journey.yaml already exists; pass --force to replace it" in clash.stderr
+    result = cjm("import", "mermaid", "learner.mmd", "--out", "../maps/imported.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: the actor 'Commuter Chloe' is the workspace's persona 'commuter-chloe'\n"
+        "note: the workspace already has a map with id 'learner-journey': "
+        "this one is 'learner-journey-2'\n"
+    )
+    text = (workspace / "maps" / "imported.yaml").read_text()
+    assert "id: learner-journey-2\n" in text
+    assert "personas:\n  - commuter-chloe\n  - id: night-owl-nina\n" in text
+    checked = cjm("validate", "--select", "CJM103,CJM104", str(workspace))
+    assert checked.exit_code == 0, checked.output
+
+
+def test_force_replaces_the_map_it_imported_before(workspace: Path) -> None:
+    (workspace / "diagrams" / "coffee.mmd").write_text(DIAGRAM)
+    assert cjm("import", "mermaid", "coffee.mmd").exit_code == 0
+    again = cjm("import", "mermaid", "coffee.mmd")
+    assert again.exit_code == 2
+    assert "coffee-to-go.yaml already exists; pass --force to replace it" in again.stderr
+    forced = cjm("import", "mermaid", "coffee.mmd", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert forced.stderr == ""  # the same id as the file it replaces: no renaming
+    assert sorted(p.name for p in (workspace / "maps").iterdir()) == [
+        "coffee-to-go.yaml",
+        "learner-journey.yaml",
+    ]
+
+
+def test_out_inside_a_workspace_is_where_it_says(workspace: Path) -> None:
+    (workspace / "diagrams" / "coffee.mmd").write_text(DIAGRAM)
+    result = cjm("import", "mermaid", "coffee.mmd", "--out", "../maps/b2c/coffee.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("wrote ")
+    assert "maps/b2c/coffee.yaml" in result.stdout
+    text = (workspace / "maps" / "b2c" / "coffee.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/map.schema.json\n")
+
+
+def test_printing_inside_a_workspace_writes_nothing(workspace: Path) -> None:
+    (workspace / "diagrams" / "learner.mmd").write_text(LEARNER)
+    result = cjm("import", "mermaid", "learner.mmd", "--out", "-")
+    assert result.exit_code == 0, result.output
+    assert "id: learner-journey-2\n" in result.stdout
+    assert sorted(p.name for p in (workspace / "maps").iterdir()) == ["learner-journey.yaml"]

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from cjm.commands.fmt import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_fmt, unified_diff
+from cjm.commands.fmt import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    _summary,
+    _Tally,
+    run_fmt,
+    unified_diff,
+)
 from tests.samples import PLAIN_ENV
 
 CONFIG = """\
@@ -169,6 +177,17 @@ def test_a_file_that_does_not_parse_is_reported_and_left_alone(
     )
 
 
+def test_locations_that_look_like_emoji_codes_print_as_they_are(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`:100:` is an emoji code to rich: a problem on line 100 must still read `:100:`."""
+    padding = "".join(f"# line {n}\n" for n in range(94))
+    invalid = padding + MAP.replace("owner: growth", "owner: growth\ncolour: red")
+    write(workspace / "maps" / "invalid.yaml", invalid)
+    assert run_fmt([Path("maps/invalid.yaml")], check=True, show_diff=False) == EXIT_FAILED
+    assert "maps/invalid.yaml:100:1: error CJM003 unknown key 'colour'" in capsys.readouterr().err
+
+
 def test_usage_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,8 +228,17 @@ def test_files_outside_the_patterns(workspace: Path, capsys: pytest.CaptureFixtu
     loose = write(workspace / "drafts" / "idea.yaml", MAP)
     # Under a folder, a file that matches neither pattern is noted, not formatted.
     assert run_fmt([Path("drafts")], check=False, show_diff=False) == EXIT_OK
-    assert "match neither `maps` nor `definitions`" in capsys.readouterr().err
+    assert (
+        "note: 1 YAML file matches neither `maps` nor `definitions` in cjm.yaml and was not "
+        "formatted: drafts/idea.yaml\n"
+    ) in capsys.readouterr().err
     assert read(loose) == MAP
+    write(workspace / "drafts" / "other.yaml", MAP)
+    assert run_fmt([Path("drafts")], check=True, show_diff=False) == EXIT_OK
+    assert (
+        "note: 2 YAML files match neither `maps` nor `definitions` in cjm.yaml and were not "
+        "formatted: drafts/idea.yaml, drafts/other.yaml\n"
+    ) in capsys.readouterr().err
     # Named explicitly, it is formatted as a map.
     assert run_fmt([Path("drafts/idea.yaml")], check=False, show_diff=False) == EXIT_OK
     assert read(loose) == MAP_FORMATTED
@@ -256,3 +284,29 @@ def test_bundled_examples_are_checked_without_errors(
     assert captured.err == ""
     counts = [int(n) for n in re.findall(r"(\d+) files?", captured.out.splitlines()[-1])]
     assert sum(counts) == len(list(Path("examples").rglob("*.yaml")))
+
+
+@pytest.mark.parametrize(
+    ("changed", "unchanged", "failed", "dry_run", "summary"),
+    [
+        (
+            1,
+            1,
+            1,
+            False,
+            "1 file reformatted, 1 file left unchanged, 1 file could not be formatted.",
+        ),
+        (
+            2,
+            0,
+            3,
+            False,
+            "2 files reformatted, 0 files left unchanged, 3 files could not be formatted.",
+        ),
+        (1, 2, 0, True, "1 file would be reformatted, 2 files would be left unchanged."),
+    ],
+)
+def test_summary_counts_are_worded_right(
+    changed: int, unchanged: int, failed: int, dry_run: bool, summary: str
+) -> None:
+    assert _summary(_Tally(changed, unchanged, failed), dry_run=dry_run) == summary

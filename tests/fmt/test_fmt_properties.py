@@ -24,6 +24,7 @@ import datetime
 import io
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -644,7 +645,180 @@ def test_fmt_is_lossless_and_idempotent_on_odd_layouts(case: tuple[str, list[str
     check_lossless_and_idempotent(text, markers)
 
 
-@pytest.mark.parametrize(("layouts", "least"), [(dumped_maps(), 0.5), (written_maps(), 0.9)])
+# -- comments stay with what they describe ---------------------------------------------------------
+
+DataPath = tuple[str | int, ...]
+
+
+@dataclass
+class Placed:
+    """Where each comment marker was written: the file's top lines, above a key or an
+    item, at the end of a key's or an item's line, or at the end of a block."""
+
+    head: list[str] = field(default_factory=list)
+    above: dict[str, DataPath] = field(default_factory=dict)
+    eol: dict[str, DataPath] = field(default_factory=dict)
+    closing: dict[str, DataPath] = field(default_factory=dict)
+
+
+class CommentingWriter:
+    """Writes data in block style, two spaces a level, every mapping's keys in a drawn
+    order (so that formatting moves them), with comments whose places are recorded."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.lines: list[str] = []
+        self.markers = Markers()
+        self.placed = Placed()
+
+    def chance(self, one_in: int) -> bool:
+        return self.draw(st.integers(1, one_in)) == 1
+
+    def comments(self, column: int, where: dict[str, DataPath], path: DataPath) -> None:
+        for _ in range(self.draw(st.integers(1, 2))):
+            marker = self.markers.new()
+            where[marker] = path
+            self.lines.append(" " * column + "# " + marker)
+
+    def eol(self, path: DataPath) -> str:
+        if not self.chance(3):
+            return ""
+        marker = self.markers.new()
+        self.placed.eol[marker] = path
+        return " " * self.draw(st.integers(1, 3)) + "# " + marker
+
+    def document(self, data: dict[str, Any]) -> str:
+        if self.chance(2):
+            self.lines.append("# yaml-language-server: $schema=../schemas/map.schema.json")
+        for _ in range(self.draw(st.integers(0 if self.lines else 1, 3))):
+            marker = self.markers.new()
+            self.placed.head.append(marker)
+            self.lines.append("# " + marker)
+        if self.chance(2):
+            self.lines.append("")
+        self.mapping(data, 0, (), first="")
+        return "\n".join(self.lines) + "\n"
+
+    def mapping(self, data: dict[str, Any], column: int, path: DataPath, first: str) -> None:
+        """Keys at ``column``; ``first`` goes before the first key (``- `` in a sequence,
+        "" at the top of the file), which can have no comment lines of its own."""
+        for position, key in enumerate(self.draw(st.permutations(list(data)))):
+            here = (*path, key)
+            if position == 0:
+                prefix = first + " " * (column - len(first))
+            else:
+                if self.chance(3):
+                    self.comments(column, self.placed.above, here)
+                prefix = " " * column
+            self.value(prefix + self.scalar(key) + ":", data[key], column, here)
+        if self.chance(4):
+            self.comments(column, self.placed.closing, path)
+
+    def sequence(self, items: list[Any], column: int, path: DataPath) -> None:
+        for index, item in enumerate(items):
+            here = (*path, index)
+            if self.chance(3):
+                self.comments(column, self.placed.above, here)
+            if isinstance(item, dict) and item:
+                self.mapping(item, column + 2, here, first=" " * column + "- ")
+            else:
+                self.lines.append(" " * column + "- " + self.scalar(item) + self.eol(here))
+        if self.chance(4):
+            self.comments(column, self.placed.closing, path)
+
+    def value(self, prefix: str, value: Any, column: int, path: DataPath) -> None:
+        if isinstance(value, dict) and value:
+            self.lines.append(prefix + self.eol(path))
+            self.mapping(value, column + 2, path, first="")
+        elif isinstance(value, list) and value:
+            self.lines.append(prefix + self.eol(path))
+            self.sequence(value, column + 2, path)
+        else:
+            self.lines.append(prefix + " " + self.scalar(value) + self.eol(path))
+
+    @staticmethod
+    def scalar(value: Any) -> str:
+        if isinstance(value, dict | list):
+            return "{}" if isinstance(value, dict) else "[]"
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if not isinstance(value, str):
+            return repr(value) if isinstance(value, float) else str(value)
+        return value if plain_ok(value, flow=False) else double_quoted(value)
+
+
+@st.composite
+def commented_maps(draw: st.DrawFn) -> tuple[str, Placed, list[str]]:
+    writer = CommentingWriter(draw)
+    text = writer.document(draw(journey_maps()))
+    return text, writer.placed, writer.markers.used
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def check_comments_stay_in_place(formatted: str, placed: Placed) -> None:
+    """Every marker is where it was written relative to what it describes."""
+    lines = formatted.split("\n")
+    where = {m: i for i, line in enumerate(lines) for m in re.findall(r"mk\d{4}", line)}
+    structure = [i for i, line in enumerate(lines) if line.strip() and line.lstrip()[0] != "#"]
+    data = YAML().load(formatted)
+
+    def node_at(path: DataPath) -> Any:
+        node = data
+        for part in path:
+            node = node[part]
+        return node
+
+    def line_of(path: DataPath) -> int:
+        holder, last = node_at(path[:-1]), path[-1]
+        found = holder.lc.key(last) if isinstance(holder, dict) else holder.lc.item(last)
+        return int(found[0])
+
+    def next_structure(line: int) -> int | None:
+        return next((i for i in structure if i > line), None)
+
+    head = [where[marker] for marker in placed.head]
+    assert head == sorted(head) and all(line < structure[0] for line in head), "head moved"
+    if formatted.startswith("# yaml-language-server:") or placed.head:
+        assert lines[0].startswith("# yaml-language-server:") or lines[0] == f"# {placed.head[0]}"
+    for marker, path in placed.above.items():
+        assert next_structure(where[marker]) == line_of(path), f"{marker} left {path}"
+    for marker, path in placed.eol.items():
+        assert where[marker] == line_of(path), f"{marker} left the line of {path}"
+    for marker, path in placed.closing.items():
+        block = node_at(path)
+        if isinstance(block, dict):
+            first = min(int(block.lc.key(key)[0]) for key in block)
+            column = int(block.lc.key(next(iter(block)))[1])
+        else:
+            first = int(block.lc.item(0)[0])
+            column = int(block.lc.item(0)[1]) - 2  # the dash of `- item`
+        line = where[marker]
+        assert line > first, f"{marker} is above the block {path}"
+        inside = [i for i in structure if first < i < line]
+        assert all(_indent(lines[i]) >= column for i in inside), f"{marker} left {path}"
+        after = next_structure(line)
+        assert after is None or _indent(lines[after]) < column, f"{marker} is not at the end"
+
+
+@PROPERTY
+@given(commented_maps())
+def test_comments_stay_with_what_they_describe(case: tuple[str, Placed, list[str]]) -> None:
+    text, placed, markers = case
+    assume(accepted(text))
+    check_lossless_and_idempotent(text, markers)
+    check_comments_stay_in_place(format_text(text, "map"), placed)
+
+
+# -- the generators make what cjm accepts ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("layouts", "least"),
+    [(dumped_maps(), 0.5), (written_maps(), 0.9), (commented_maps().map(lambda c: c[::2]), 0.9)],
+)
 def test_most_generated_layouts_are_valid_maps(
     layouts: st.SearchStrategy[tuple[str, list[str]]], least: float
 ) -> None:

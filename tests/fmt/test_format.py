@@ -117,6 +117,49 @@ def test_the_schema_comment_stays_first() -> None:
     ]
 
 
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_comments_at_the_top_stay_first_when_the_first_key_moves(blank: str) -> None:
+    """A schema line and a licence above the first key are the file's header, with or
+    without a blank line before the key; they do not follow `title` down the file."""
+    top = (
+        "# yaml-language-server: $schema=../schemas/map.schema.json\n"
+        "# SPDX-License-Identifier: CC-BY-4.0\n"
+        "# Copyright 2026 Acme\n"
+    )
+    text = top + blank + "title: T  # the shown name\n" + HEAD.replace("title: Trial to paid\n", "")
+    text += "stages: [{id: s, name: S}]\n"
+    formatted = fmt(text)
+    assert formatted.startswith(top + blank + "id: trial\ntitle: T  # the shown name\n")
+
+
+def test_comments_above_a_directive_stay_above_it() -> None:
+    text = (
+        "# about the file\n%YAML 1.2\n# about the version\n---\n# after the marker\n"
+        "title: T\n" + HEAD.replace("title: Trial to paid\n", "") + "stages: [{id: s, name: S}]\n"
+    )
+    assert fmt(text).startswith(
+        "# about the file\n%YAML 1.2\n# about the version\n---\n# after the marker\n"
+        "id: trial\ntitle: T\n"
+    )
+
+
+def test_quotes_and_collection_styles_stay_as_written() -> None:
+    """What `cjm fmt --help` promises: quoting and list styles are not normalised."""
+    text = HEAD.replace("title: Trial to paid", "title: 'Trial to paid'") + (
+        "tags: [\"a\", 'b', c]\n"
+        "stages:\n"
+        '  - name: "Sign-up"\n'
+        "    id: signup\n"
+        "    steps:\n"
+        "      - {action: 'Starts', id: \"start\"}\n"
+    )
+    formatted = fmt(text)
+    assert "title: 'Trial to paid'\n" in formatted
+    assert "tags: [\"a\", 'b', c]\n" in formatted
+    assert '  - id: signup\n    name: "Sign-up"\n' in formatted
+    assert "      - {id: \"start\", action: 'Starts'}\n" in formatted
+
+
 def test_free_mappings_keep_their_order() -> None:
     text = stage("""\
         steps:

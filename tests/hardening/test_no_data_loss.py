@@ -508,7 +508,8 @@ def test_import_never_replaces_a_map_reached_through_a_symlink(here: Path, diagr
 
 
 def test_import_never_replaces_a_dangling_symlink_without_force(here: Path, diagram: Path) -> None:
-    (here / "coffee-to-go.yaml").symlink_to("maps/not-yet.yaml")
+    # In a workspace the map goes to its maps folder, where `cjm new map` puts maps.
+    (here / "maps" / "coffee-to-go.yaml").symlink_to("not-yet.yaml")
     before = snapshot(here)
     result = cjm("import", "mermaid", "coffee.mmd")
     assert result.exit_code == 2

@@ -46,7 +46,12 @@ def load_map(text: str) -> tuple[JourneyMap, dict[str, str]]:
     return document.model, {p.id: p.name for p in document.model.inline_personas}
 
 
-def build_map(title: str, stages: list[dict[str, Any]], personas: list[dict[str, str]]) -> Any:
+def build_map(
+    title: str,
+    stages: list[dict[str, Any]],
+    personas: list[dict[str, str]],
+    description: str | None = None,
+) -> Any:
     return JourneyMap.model_validate(
         {
             "id": "hostile",
@@ -54,6 +59,7 @@ def build_map(title: str, stages: list[dict[str, Any]], personas: list[dict[str,
             "type": "current-state",
             "owner": "growth",
             "reviewed": "2026-10-01",
+            "description": description,
             "personas": personas,
             "stages": stages,
         }
@@ -107,6 +113,13 @@ def normalise(text: str) -> str:
     return re.sub(r"[\s\ufeff\x00-\x1f\x7f-\x9f]+", " ", text).strip() or "(blank)"
 
 
+def normalise_description(text: str) -> str | None:
+    """What an export and import leaves of a description: its lines, normalised, without
+    the empty ones."""
+    lines = [normalise(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line != "(blank)") or None
+
+
 # ---------------------------------------------------------------------------------------
 # A strict grammar of the lines the exporter may write. It is the subset of Mermaid's
 # journey lexer (packages/mermaid/src/diagrams/user-journey/parser/journey.jison) that the
@@ -116,8 +129,13 @@ def normalise(text: str) -> str:
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 TEXT = rf"[^#:;\n{JS_SPACE}](?:[^#:;\n]*[^#:;\n{JS_SPACE}])?"
 ACTOR = rf"[^#:;,\n{JS_SPACE}](?:[^#:;,\n]*[^#:;,\n{JS_SPACE}])?"
+# A line of a description: no `}` (it would close `accDescr {`) and no blank at either end.
+DESCRIPTION = rf"[^}}\n{JS_SPACE}](?:[^}}\n]*[^}}\n{JS_SPACE}])?"
 LINE_GRAMMAR = [
     ("title", re.compile(rf"    title (?P<text>{TEXT})")),
+    ("acc_title", re.compile(rf"    accTitle: (?P<text>{TEXT})")),
+    ("acc_descr", re.compile(rf"    accDescr: (?P<text>{DESCRIPTION})")),
+    ("acc_descr_open", re.compile(r"    accDescr \{")),
     ("section", re.compile(rf"    section (?P<text>{TEXT})")),
     ("comment", re.compile(r"      %% (?P<text>cjm: [^\n]*)")),
     (
@@ -144,22 +162,39 @@ def parse_lines(mermaid: str) -> list[tuple[str, dict[str, str | None]]]:
     assert mermaid.endswith("\n") and not mermaid.endswith("\n\n")
     lines = mermaid[:-1].split("\n")
     assert lines[0] == "journey"
-    parsed = []
+    parsed: list[tuple[str, dict[str, str | None]]] = []
+    description: list[str] | None = None
     for line in lines[1:]:
         assert line == line.rstrip(" "), f"trailing space: {line!r}"
+        if description is not None:  # inside `accDescr {`, up to `}`
+            if line == "    }":
+                parsed.append(("acc_descr", {"text": "\n".join(description)}))
+                description = None
+                continue
+            match = re.fullmatch(rf"      (?P<text>{DESCRIPTION})", line)
+            assert match is not None, f"line outside the description grammar: {line!r}"
+            check_text(match["text"], actor=True)
+            description.append(match["text"])
+            continue
         found = [(kind, p.fullmatch(line)) for kind, p in LINE_GRAMMAR if p.fullmatch(line)]
         if not found:
             pytest.fail(f"line outside the journey grammar: {line!r}")
         [(kind, match)] = found
         assert match is not None
+        if kind == "acc_descr_open":
+            description = []
+            continue
         groups = match.groupdict()
         if kind != "comment":
-            check_text(groups["text"] or "")
+            check_text(groups["text"] or "", actor=kind == "acc_descr")
         for actor in (groups.get("actors") or "").split(", "):
             if actor:
                 check_text(actor, actor=True)
         parsed.append((kind, groups))
-    assert [kind for kind, _ in parsed].count("title") == 1
+    assert description is None, "`accDescr {` is not closed"
+    kinds = [kind for kind, _ in parsed]
+    assert kinds.count("title") == 1
+    assert kinds.count("acc_title") == kinds.count("acc_descr") <= 1
     return parsed
 
 
@@ -234,6 +269,55 @@ def test_small_map_round_trips_with_missing_emotions() -> None:
     parse_lines(mermaid)
     imported, imported_names = round_trip(mermaid)
     assert summary(imported, imported_names) == summary(journey, names)
+
+
+def test_a_description_adds_the_accessible_title_and_description() -> None:
+    journey, names = load_map(
+        SMALL_MAP.replace("type:", "description: From a visit to a plan.\ntype:")
+    )
+    assert to_mermaid(journey, names).startswith(
+        "journey\n"
+        "    title Trial to paid\n"
+        "    accTitle: Trial to paid\n"
+        "    accDescr: From a visit to a plan.\n"
+        "    section Discover\n"
+    )
+    journey, names = load_map(
+        SMALL_MAP.replace("type:", "description: |\n  Two lines: {a}\n\n    and }\ntype:")
+    )
+    assert to_mermaid(journey, names).startswith(
+        "journey\n"
+        "    title Trial to paid\n"
+        "    accTitle: Trial to paid\n"
+        "    accDescr {\n"
+        "      Two lines: {a\uff5d\n"
+        "      and \uff5d\n"
+        "    }\n"
+    )
+
+
+def test_steps_name_their_actors_in_their_own_order() -> None:
+    journey, names = load_map(
+        SMALL_MAP.replace(
+            "        emotion: 1\n", "        personas: [farid, olivia]\n        emotion: 1\n", 1
+        )
+    )
+    assert "      Reads peer reviews: 4: Finance Farid, Ops Olivia\n" in to_mermaid(journey, names)
+
+
+def test_a_step_that_names_no_persona_is_a_task_without_actors() -> None:
+    journey, names = load_map(
+        SMALL_MAP.replace("        emotion: 1\n", "        personas: []\n        emotion: 1\n", 1)
+    )
+    assert "      Reads peer reviews: 4\n" in to_mermaid(journey, names)
+    # Unless its personas feel differently: then their names say who feels what.
+    journey, names = load_map(
+        SMALL_MAP.replace(
+            "        emotions: {olivia: -1, farid: 0}\n",
+            "        personas: []\n        emotions: {olivia: -1, farid: 0}\n",
+        )
+    )
+    assert "monthly or annual: 2: Ops Olivia\n" in to_mermaid(journey, names)
 
 
 def test_output_is_deterministic() -> None:
@@ -354,6 +438,7 @@ def hostile_map(text: str) -> tuple[JourneyMap, dict[str, str]]:
             {"id": "two", "name": f"section {text}", "steps": []},
         ],
         [{"id": pid, "name": name} for pid, name in names.items()],
+        description=f"{text}\n  }} and {text} {{\n\n%% {text}",
     )
     return journey, names
 
@@ -379,6 +464,7 @@ def test_hostile_text_parses_and_round_trips(text: str) -> None:
         ],
     )
     assert summary(imported, imported_names) == normalised
+    assert imported.description == normalise_description(journey.description)
 
 
 ESCAPED = [
@@ -485,9 +571,14 @@ def test_mermaid_itself_reads_what_we_meant(tmp_path: Path) -> None:
         assert "error" not in seen, (diagram, seen)
         expected_tasks = []
         sections = []
+        accessible = {"accTitle": "", "accDescr": ""}
         for kind, groups in parse_lines(diagram):
             if kind == "title":
                 assert seen["title"] == groups["text"]
+            elif kind == "acc_title":
+                accessible["accTitle"] = groups["text"] or ""
+            elif kind == "acc_descr":
+                accessible["accDescr"] = groups["text"] or ""
             elif kind == "section":
                 sections.append(groups["text"])
             elif kind == "task":
@@ -495,3 +586,4 @@ def test_mermaid_itself_reads_what_we_meant(tmp_path: Path) -> None:
                 expected_tasks.append([sections[-1], groups["text"], int(groups["score"]), actors])
         assert seen["sections"] == sections
         assert seen["tasks"] == expected_tasks
+        assert {key: seen[key] for key in accessible} == accessible

@@ -128,16 +128,24 @@ def test_hand_written_diagram() -> None:
         "pays-a-deposit",
         "picks-the-cake-up",
     ]
-    # A task without actors: every persona, through `emotion`.
+    # A task without actors: every persona, no one named (`personas: []`), through `emotion`.
     hears = steps["hears-about-the-bakery"]
-    assert hears.personas == [] and hears.emotion is not None and hears.emotion.score == 1
+    assert hears.personas == [] and "personas" in hears.model_fields_set
+    assert hears.emotion is not None and hears.emotion.score == 1
     # Two lines of one task with different actors: one step, an emotion per persona.
     reviews = steps["reads-reviews"]
     assert {p: e.score for p, e in reviews.emotions.items()} == {"sam": 2, "priya": -1}
     assert reviews.emotion is None
     # Some actors only: the step names its personas.
     assert steps["calls-the-bakery"].personas == ["sam"]
-    assert steps["picks-the-cake-up"].personas == []
+    # Every actor, in the map's order: nothing to say; in another order: the step says it.
+    assert "personas" not in steps["pays-a-deposit"].model_fields_set
+    assert steps["picks-the-cake-up"].personas == ["priya", "sam"]
+    # accTitle differs from the title: the map keeps the title; accDescr is the description.
+    assert journey.description == (
+        "How a customer orders a cake for the weekend:\n"
+        "from finding the bakery to picking the cake up."
+    )
 
 
 def test_diagram_without_title_or_actors() -> None:
@@ -240,20 +248,54 @@ def test_actor_lists_are_trimmed_and_deduplicated() -> None:
     assert [p.name for p in journey.inline_personas] == ["Sam", "Kim"]
 
 
-def test_accessibility_lines_are_ignored() -> None:
+def test_accessibility_lines_are_the_title_and_the_description() -> None:
     text = (
         "journey\n"
         "accTitle: Title: with # and ;\n"
         "accDescr: one line; with # too\n"
         "accDescr {\n"
         "  section Not a section\n"
-        "  Not a task\n"
+        "  %% a comment Mermaid drops }\n"
+        "\n"
+        "     Not a task\n"
         "}\n"
-        "accDescr { all on one line }\n"
         "A: 3\n"
     )
     journey = imported(text)
-    assert [s.name for s in journey.stages] == ["Journey"]
+    assert [s.name for s in journey.stages] == ["Title: with # and ;"]
+    assert journey.title == "Title: with # and ;"  # no `title`: the accessible one
+    assert journey.description == "section Not a section\nNot a task"  # the last one wins
+
+
+@pytest.mark.parametrize(
+    ("lines", "description"),
+    [
+        ("accDescr: one line   ", "one line"),
+        ("accDescr { all on one line }", "all on one line"),
+        ("accDescr {  first\n  second  }", "first\nsecond"),
+        ("accDescr {\n  R\uff06D \uff5d done\n}", "R&D } done"),
+        ("accDescr: R\uff06D \uff5d done", "R&D } done"),
+        ("ACCDESCR : upper case", "upper case"),
+    ],
+)
+def test_accessible_descriptions(lines: str, description: str) -> None:
+    assert imported(f"journey\n{lines}\nA: 3\n").description == description
+
+
+def test_text_after_a_closed_description_is_a_statement() -> None:
+    journey = imported("journey\naccDescr { Short } section After\n  A: 3\n")
+    assert journey.description == "Short"
+    assert [s.name for s in journey.stages] == ["After"]
+
+
+def test_title_and_accessible_title() -> None:
+    same = import_mermaid("journey\ntitle T\naccTitle: T\nA: 3\n", "d.mmd", TODAY)
+    assert same.notes == []
+    differs = import_mermaid("journey\ntitle T\naccTitle: Other\nA: 3\n", "d.mmd", TODAY)
+    assert "title: T\n" in differs.yaml_text
+    assert differs.notes == [
+        "the accessible title (accTitle) 'Other' is not kept: a map has one title, 'T'"
+    ]
 
 
 def test_front_matter_and_directives_are_skipped() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from cjm.reporters.junit import JunitReporter
 from .conftest import (
     MAP,
     ONE_ERROR,
+    ONE_WARNING,
     STAGE_WITHOUT_TOUCHPOINTS,
     diagnostic,
     result_of,
@@ -54,28 +56,77 @@ def test_one_test_case_per_file_and_only_files_with_problems_fail(repo: Path) ->
     assert list(found["maps/clean.yaml"]) == []
     [failure] = found["maps/trial.yaml"]
     assert failure.tag == "failure"
-    assert failure.attrib == {"message": "1 problem", "type": "CJM103"}
+    assert failure.attrib == {"message": "1 error", "type": "CJM103"}
     assert failure.text == (
         "maps/trial.yaml:4:8: error CJM103 unknown team 'grwoth'; did you mean 'growth'?\n"
         "    hint: define it under `teams` in this map or in a shared definitions file\n"
     )
 
 
-def test_warnings_fail_the_file_but_not_the_exit_code(repo: Path) -> None:
+def test_warnings_alone_pass_as_the_exit_code_does(repo: Path) -> None:
+    """By default only errors fail: a file with warnings only is a passing test case whose
+    output lists them, as `cjm validate` exits 0 for it."""
+    exit_code, _, root = junit(*ONE_WARNING, "maps/clean.yaml")
+    assert exit_code == 0
+    assert root.get("failures") == "0"
+    clean = cases(root)["maps/clean.yaml"]
+    assert clean.find("failure") is None
+    out = clean.find("system-out")
+    assert out is not None
+    assert (out.text or "").startswith("maps/clean.yaml:9:5: warning CJM101 stage 'signup'")
+
+
+def test_errors_fail_their_file_and_warnings_stay_in_its_output(repo: Path) -> None:
     exit_code, _, root = junit("--select", "CJM101,CJM103", "maps")
     assert exit_code == 1  # the error in trial.yaml
+    assert root.get("failures") == "1"
+    found = cases(root)
+    assert found["maps/clean.yaml"].find("failure") is None
+    trial = found["maps/trial.yaml"]
+    assert [child.tag for child in trial] == ["failure", "system-out"]
+    assert trial[0].attrib == {"message": "1 error", "type": "CJM103"}
+    assert (trial[0].text or "").startswith("maps/trial.yaml:4:8: error CJM103 unknown team")
+    assert (trial[1].text or "").startswith("maps/trial.yaml:9:5: warning CJM101 stage")
+
+
+def test_fail_on_warning_fails_files_with_warnings(repo: Path) -> None:
+    exit_code, _, root = junit("--select", "CJM101,CJM103", "--fail-on", "warning", "maps")
+    assert exit_code == 1
     assert root.get("failures") == "2"
     found = cases(root)
     clean = found["maps/clean.yaml"].find("failure")
     assert clean is not None
-    assert clean.attrib == {"message": "1 problem", "type": "CJM101"}
-    trial = found["maps/trial.yaml"].find("failure")
-    assert trial is not None
-    assert trial.attrib == {"message": "2 problems", "type": "CJM101 CJM103"}
-    assert [line.split(" ")[:3] for line in (trial.text or "").splitlines()[::2]] == [
+    assert clean.attrib == {"message": "1 warning", "type": "CJM101"}
+    trial = found["maps/trial.yaml"]
+    assert [child.tag for child in trial] == ["failure"]
+    assert trial[0].attrib == {"message": "1 error, 1 warning", "type": "CJM101 CJM103"}
+    assert [line.split(" ")[:3] for line in (trial[0].text or "").splitlines()[::2]] == [
         ["maps/trial.yaml:4:8:", "error", "CJM103"],
         ["maps/trial.yaml:9:5:", "warning", "CJM101"],
     ]
+
+
+def test_each_workspace_fails_at_its_own_severity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lint.fail_on` of each workspace decides for its files, as it does for the exit code;
+    `--fail-on` decides for all."""
+    for name, fail_on in (("strict", "warning"), ("lenient", "error")):
+        write(
+            tmp_path / name / "cjm.yaml",
+            f'maps: ["maps/*.yaml"]\nlint:\n  select: [CJM101]\n  fail_on: {fail_on}\n',
+        )
+        write(tmp_path / name / "maps" / "trial.yaml", MAP)
+    monkeypatch.chdir(tmp_path)
+    exit_code, _, root = junit("strict", "lenient")
+    assert exit_code == 1
+    found = cases(root)
+    assert found["strict/maps/trial.yaml"].find("failure") is not None
+    assert found["lenient/maps/trial.yaml"].find("failure") is None
+    assert found["lenient/maps/trial.yaml"].find("system-out") is not None
+    exit_code, _, root = junit("--fail-on", "error", "strict", "lenient")
+    assert exit_code == 0
+    assert root.get("failures") == "0"
 
 
 def test_a_clean_check_has_passing_cases(repo: Path) -> None:
@@ -131,11 +182,48 @@ def test_info_alongside_a_warning() -> None:
         files=["maps/other.yaml"],
     )
     assert root.get("tests") == "2"
-    assert root.get("failures") == "1"
+    assert root.get("failures") == "0"  # nothing at the failing severity, error
     case = cases(root)["maps/trial.yaml"]
-    assert [child.tag for child in case] == ["failure", "system-out"]
-    assert case[0].text == "maps/trial.yaml:4:8: warning CJM101 w\n"
-    assert case[1].text == "maps/trial.yaml:9:5: info CJM101 i\n"
+    assert [child.tag for child in case] == ["system-out"]
+    assert (
+        case[0].text
+        == "maps/trial.yaml:4:8: warning CJM101 w\nmaps/trial.yaml:9:5: info CJM101 i\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "message", "out"),
+    [
+        (Severity.ERROR, None, "w\ni\n"),
+        (Severity.WARNING, "1 warning", "i\n"),
+        (Severity.INFO, "1 warning, 1 info", None),
+    ],
+)
+def test_the_failing_severity_splits_failure_and_output(
+    fail_on: Severity, message: str | None, out: str | None
+) -> None:
+    findings = [
+        diagnostic("w", severity=Severity.WARNING, code=STAGE_WITHOUT_TOUCHPOINTS, hint=None),
+        diagnostic("i", severity=Severity.INFO, location=Location(9, 5), hint=None),
+    ]
+    output = JunitReporter(fail_on).render(result_of(*findings))
+    case = cases(ET.fromstring(output.encode("utf-8")))["maps/trial.yaml"]
+    failure, system_out = case.find("failure"), case.find("system-out")
+    assert (failure.get("message") if failure is not None else None) == message
+    shown = (
+        None
+        if system_out is None
+        else re.sub(r"maps/trial.yaml:\S+ \S+ CJM\d+ ", "", system_out.text or "")
+    )
+    assert shown == out
+
+
+def test_plural_and_singular_counts_in_failure_messages() -> None:
+    errors = [diagnostic(f"e{n}", location=Location(n + 1, 1), hint=None) for n in range(2)]
+    warning = diagnostic("w", severity=Severity.WARNING, hint=None)
+    root = ET.fromstring(JunitReporter(Severity.WARNING).render(result_of(*errors, warning)))
+    failure = cases(root)["maps/trial.yaml"].find("failure")
+    assert failure is not None and failure.get("message") == "2 errors, 1 warning"
 
 
 def test_user_text_is_escaped_and_control_characters_survive() -> None:

@@ -10,30 +10,29 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import re
 import shlex
-import stat
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from cjm.cli import app
 from cjm.scaffold import init_workspace
-from tests.samples import PLAIN_ENV
+from tests.scaffold.workflows import (
+    EXPRESSION,
+    check_command_line,
+    cjm_command_lines,
+    help_options,
+    outputs,
+    run_script,
+    runner_environment,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 ACTION = REPO / "action.yml"
 TODAY = datetime.date.today()
-
-EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
 def action() -> dict[str, Any]:
@@ -142,52 +141,6 @@ def test_diff_of_the_pull_request_goes_to_the_job_summary() -> None:
 # -- every cjm command line uses options that exist ---------------------------------------------
 
 
-def cjm_command_lines() -> list[str]:
-    """Every `cjm ...` command of the run steps, without redirections and `|| ...`."""
-    lines: list[str] = []
-    for each in steps():
-        for line in each.get("run", "").splitlines():
-            line = line.strip()
-            if line.startswith("cjm "):
-                lines.append(re.split(r"\s(?:\|\||>>?|&&|;)\s?", line)[0])
-    return lines
-
-
-def commands() -> set[str]:
-    return set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-
-
-@dataclass
-class HelpOption:
-    """One option as `cjm COMMAND --help` shows it."""
-
-    names: list[str]
-    choices: list[str] | None  # from `<a|b|c>`; None for free-form values and flags
-    takes_value: bool
-    text: str
-
-
-def help_options(*command: str) -> dict[str, HelpOption]:
-    """The options of `cjm COMMAND`, read from its `--help`."""
-    result = CliRunner().invoke(app, [*command, "--help"], env=PLAIN_ENV)
-    assert result.exit_code == 0, result.output
-    section = result.output.split("Options:", 1)[1]
-    blocks = re.split(r"\n(?=  -)", "\n" + section)
-    found: dict[str, HelpOption] = {}
-    for block in blocks:
-        if not block.strip():
-            continue
-        first, *more = block.strip("\n").splitlines()
-        head, _, text = first.strip().partition("  ")
-        text = " ".join([text, *(line.strip() for line in more)]).strip()
-        names = re.findall(r"(?:^|,\s*)(--?[a-zA-Z][\w-]*)", head)
-        value = re.sub(r"(?:^|,\s*)--?[a-zA-Z][\w-]*", "", head).strip()
-        choices = re.fullmatch(r"<([\w-]+(?:\|[\w-]+)+)>", value)
-        option = HelpOption(names, choices[1].split("|") if choices else None, bool(value), text)
-        found.update(dict.fromkeys(names, option))
-    return found
-
-
 def test_help_parsing_reads_the_validate_options() -> None:
     options = help_options("validate")
     assert options["--format"] is options["-f"]
@@ -198,35 +151,13 @@ def test_help_parsing_reads_the_validate_options() -> None:
 
 
 def test_the_action_runs_cjm() -> None:
-    used = {shlex.split(line)[1] for line in cjm_command_lines()}
+    used = {shlex.split(line)[1] for line in cjm_command_lines(steps())}
     assert used == {"--version", "validate", "render", "diff"}
 
 
-@pytest.mark.parametrize("line", cjm_command_lines())
+@pytest.mark.parametrize("line", cjm_command_lines(steps()))
 def test_command_line_uses_existing_options(line: str) -> None:
-    tokens = shlex.split(line)
-    name = tokens[1]
-    if name.startswith("-"):
-        assert name in help_options()
-        return
-    assert name in commands(), f"`cjm {name}` does not exist"
-    options = help_options(name)
-    rest = iter(tokens[2:])
-    for token in rest:
-        if not token.startswith("-"):
-            continue  # a path argument
-        option, _, inline = token.partition("=")
-        assert option in options, f"`cjm {name}` has no option {option}"
-        described = options[option]
-        if not described.takes_value:
-            continue
-        value = inline or next(rest)
-        if "$" in value:
-            continue  # filled in at run time
-        if described.choices is not None:
-            assert value in described.choices, f"{option} {value}"
-        elif not all(part in re.findall(r"[a-z]+", described.text) for part in value.split(",")):
-            pytest.fail(f"`cjm {name} {option}` does not accept {value!r}: {described.text}")
+    check_command_line(line)
 
 
 # -- the steps, run as the runner runs them ----------------------------------------------------
@@ -234,24 +165,7 @@ def test_command_line_uses_existing_options(line: str) -> None:
 
 @pytest.fixture
 def runner_env(tmp_path: Path) -> dict[str, str]:
-    """The environment of a runner: `cjm` on the PATH (this interpreter's package) and the
-    files GitHub gives every step."""
-    shims = tmp_path / "bin"
-    shims.mkdir()
-    shim = shims / "cjm"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m cjm "$@"\n', encoding="utf-8")
-    shim.chmod(shim.stat().st_mode | stat.S_IXUSR)
-    out = tmp_path / "runner-temp" / "cjm"
-    out.mkdir(parents=True)
-    env = {key: value for key, value in {**os.environ, **PLAIN_ENV}.items() if value is not None}
-    env.update(
-        PATH=f"{shims}{os.pathsep}{env.get('PATH', '')}",
-        CJM_OUT=str(out),
-        RUNNER_TEMP=str(out.parent),
-        GITHUB_OUTPUT=str(tmp_path / "github-output"),
-        GITHUB_STEP_SUMMARY=str(tmp_path / "step-summary.md"),
-    )
-    return env
+    return runner_environment(tmp_path)
 
 
 def run_step(
@@ -265,21 +179,7 @@ def run_step(
         key: EXPRESSION.sub(lambda m: values[m[1].removeprefix("inputs.")], value)
         for key, value in chosen.get("env", {}).items()
     }
-    Path(env["GITHUB_OUTPUT"]).write_text("", encoding="utf-8")
-    return subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", chosen["run"]],
-        cwd=repository,
-        env={**env, **step_env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def outputs(env: dict[str, str]) -> dict[str, str]:
-    lines = Path(env["GITHUB_OUTPUT"]).read_text(encoding="utf-8").splitlines()
-    return dict(line.split("=", 1) for line in lines if "=" in line)
+    return run_script(chosen["run"], repository, {**env, **step_env})
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from cjm.scaffold import init_workspace
+from cjm import __version__
+from cjm.scaffold import CJM_GITHUB_REPOSITORY, init_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = (REPO / "docs" / "ci-and-review.md").read_text(encoding="utf-8")
@@ -46,3 +47,23 @@ def test_guide_lists_every_input_and_output_of_the_action() -> None:
 def test_guide_examples_are_valid_yaml() -> None:
     for block in yaml_blocks():
         YAML(typ="safe").load(block)
+
+
+def test_cjm_repository_is_named_as_the_code_names_it() -> None:
+    """The address of cjm's GitHub Action and hooks repository lives in one constant; the
+    guide and the hooks manifest name that one, at this release."""
+    manifest = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    for name, text in (("guide", GUIDE), ("manifest", manifest)):
+        addresses = re.findall(r"github\.com/([\w.-]+/cjm)\b", text)
+        assert addresses, name
+        assert set(addresses) == {CJM_GITHUB_REPOSITORY}, name
+    actions = re.findall(r"uses: ([\w.-]+/cjm)@v([\w.]+)", GUIDE)
+    assert actions == [(CJM_GITHUB_REPOSITORY, __version__)]
+    assert re.findall(r"rev: v([\w.]+)", GUIDE) == [__version__]
+
+
+def test_guide_installs_this_release() -> None:
+    versions = re.findall(r"cjm-cli==([\w.]+)", GUIDE)
+    assert len(versions) >= 4  # the hooks, the workflow, other CI systems, GitLab
+    assert set(versions) == {__version__}
+    assert "git+https" not in GUIDE

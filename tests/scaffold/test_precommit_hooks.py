@@ -3,9 +3,10 @@
 pre-commit runs a hook's `entry` plus its `args`, plus the staged files that match
 `files` unless `pass_filenames` is false, from the repository root; the hook fails when the
 command exits non-zero or changes a file. Here the entry's `cjm` is this interpreter's
-`python -m cjm`, so the installed package is what runs. The hook settings come from the
-manifest, overridden by the `.pre-commit-config.yaml` that `cjm init` writes, as they
-would be in a user's repository.
+`python -m cjm`, so the installed package is what runs. The hook settings are those of the
+`.pre-commit-config.yaml` that `cjm init` writes (local hooks that need no hooks
+repository), or, for a repository that uses cjm's published hooks, those of the manifest
+overridden by that config, as they would be in a user's repository.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from cjm.scaffold import init_workspace
+from cjm import __version__
+from cjm.scaffold import CJM_GITHUB_REPOSITORY, init_workspace
 from tests.samples import PLAIN_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
+HOOKS_REPOSITORY = f"https://github.com/{CJM_GITHUB_REPOSITORY}"
 # The clock of the machine, as the hooks' `cjm validate` sees it (stale-map compares).
 TODAY = datetime.date.today()
 
@@ -48,13 +51,33 @@ class HookRun:
         return self.returncode != 0 or bool(self.changed)
 
 
+def hook_settings(repository: Path, hook_id: str) -> dict[str, Any]:
+    """What pre-commit runs ``hook_id`` with: a local hook's own settings, or those of
+    cjm's manifest overridden by the config."""
+    config = YAML(typ="safe").load(repository / ".pre-commit-config.yaml")
+    [(repo, hook)] = [(r, h) for r in config["repos"] for h in r["hooks"] if h["id"] == hook_id]
+    if repo["repo"] == "local":
+        return dict(hook)
+    assert repo["repo"] == HOOKS_REPOSITORY
+    return {**manifest()[hook_id], **hook}
+
+
+def use_published_hooks(repository: Path) -> None:
+    """Turn the repository's local hooks into the same hooks from cjm's hooks repository,
+    as the guide shows for a repository that uses them."""
+    path = repository / ".pre-commit-config.yaml"
+    config = YAML(typ="safe").load(path)
+    [local] = config["repos"]
+    kept = ("id", "args", "files")
+    hooks = [{key: hook[key] for key in kept if key in hook} for hook in local["hooks"]]
+    published = {"repos": [{"repo": HOOKS_REPOSITORY, "rev": f"v{__version__}", "hooks": hooks}]}
+    YAML().dump(published, path)
+
+
 def run_hook(repository: Path, hook_id: str, staged: list[str]) -> HookRun:
     """Run ``hook_id`` on the ``staged`` files (relative to ``repository``) as pre-commit
     would, with the settings of the repository's ``.pre-commit-config.yaml``."""
-    hook = dict(manifest()[hook_id])
-    config = YAML(typ="safe").load(repository / ".pre-commit-config.yaml")
-    (overrides,) = [h for repo in config["repos"] for h in repo["hooks"] if h["id"] == hook_id]
-    hook.update({key: value for key, value in overrides.items() if key != "id"})
+    hook = hook_settings(repository, hook_id)
     files = re.compile(hook.get("files", ""))
     exclude = re.compile(hook["exclude"]) if "exclude" in hook else None
     matching = [f for f in staged if files.search(f) and not (exclude and exclude.search(f))]
@@ -74,12 +97,20 @@ def run_hook(repository: Path, hook_id: str, staged: list[str]) -> HookRun:
     return HookRun(completed.returncode, changed, completed.stdout + completed.stderr)
 
 
-def make_repository(root: Path, workspace: str = ".", template: str = "current-state") -> Path:
+def make_repository(
+    root: Path, workspace: str = ".", template: str = "current-state", hooks: str = "local"
+) -> Path:
     """A git repository (a `.git` folder is all cjm looks for) with a workspace from
-    `cjm init`, and the files of the commit to check."""
+    `cjm init`, and the files of the commit to check; ``hooks="published"`` uses cjm's
+    hooks repository instead of the local hooks `cjm init` writes."""
     (root / ".git").mkdir(parents=True)
     init_workspace(root / workspace, name="Acme", template=template, today=TODAY)
+    if hooks == "published":
+        use_published_hooks(root)
     return root
+
+
+HOOKS = pytest.mark.parametrize("hooks", ["local", "published"])
 
 
 def all_files(repository: Path) -> list[str]:
@@ -131,15 +162,17 @@ def test_fmt_hook_formats_the_staged_files() -> None:
 
 
 @pytest.mark.parametrize("workspace", [".", "journeys"])
-def test_validate_hook_passes_a_clean_workspace(tmp_path: Path, workspace: str) -> None:
-    repository = make_repository(tmp_path, workspace)
+@HOOKS
+def test_validate_hook_passes_a_clean_workspace(tmp_path: Path, workspace: str, hooks: str) -> None:
+    repository = make_repository(tmp_path, workspace, hooks=hooks)
     run = run_hook(repository, "cjm-validate", all_files(repository))
     assert run.returncode == 0, run.output
     assert not run.failed
 
 
-def test_validate_hook_fails_on_a_broken_map(tmp_path: Path) -> None:
-    repository = make_repository(tmp_path, "journeys")
+@HOOKS
+def test_validate_hook_fails_on_a_broken_map(tmp_path: Path, hooks: str) -> None:
+    repository = make_repository(tmp_path, "journeys", hooks=hooks)
     broken = repository / "journeys" / "maps" / "learner-journey.yaml"
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace("severity: high", "severity: hgih", 1), encoding="utf-8")
@@ -149,9 +182,12 @@ def test_validate_hook_fails_on_a_broken_map(tmp_path: Path) -> None:
     assert "'hgih' is not a valid severity" in run.output
 
 
-def test_validate_hook_finds_what_a_change_breaks_in_another_file(tmp_path: Path) -> None:
+@HOOKS
+def test_validate_hook_finds_what_a_change_breaks_in_another_file(
+    tmp_path: Path, hooks: str
+) -> None:
     """Only cjm.yaml is staged, but the map that uses the removed team is what breaks."""
-    repository = make_repository(tmp_path, "journeys")
+    repository = make_repository(tmp_path, "journeys", hooks=hooks)
     config = repository / "journeys" / "cjm.yaml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - id: billing\n", "  - id: finance\n"), encoding="utf-8")
@@ -172,14 +208,16 @@ def test_validate_hook_skips_commits_outside_the_workspace(tmp_path: Path) -> No
 # -- cjm-fmt ----------------------------------------------------------------------------------
 
 
-def test_fmt_hook_leaves_a_fresh_workspace_alone(tmp_path: Path) -> None:
-    repository = make_repository(tmp_path, "journeys")
+@HOOKS
+def test_fmt_hook_leaves_a_fresh_workspace_alone(tmp_path: Path, hooks: str) -> None:
+    repository = make_repository(tmp_path, "journeys", hooks=hooks)
     run = run_hook(repository, "cjm-fmt", all_files(repository))
     assert not run.failed, (run.changed, run.output)
 
 
-def test_fmt_hook_fails_and_formats_an_untidy_map(tmp_path: Path) -> None:
-    repository = make_repository(tmp_path, "journeys")
+@HOOKS
+def test_fmt_hook_fails_and_formats_an_untidy_map(tmp_path: Path, hooks: str) -> None:
+    repository = make_repository(tmp_path, "journeys", hooks=hooks)
     untidy = repository / "journeys" / "maps" / "learner-journey.yaml"
     # The same map with four-space indentation: valid, but not the canonical form.
     yaml = YAML()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cjm import __version__
 from cjm.check import check_paths
 from cjm.commands.scaffold import default_name, run_init, run_list_templates, run_new_map
 from cjm.diagnostics import Severity
@@ -59,6 +60,7 @@ def test_init_lists_what_it_made_and_what_to_do_next(
     ):
         assert f"\n  {name}\n" in out
     assert "\nNext:\n  cd journeys && cjm validate\n" in out
+    assert f"(both install cjm-cli=={__version__} from PyPI).\n" in out
     assert "name: Journeys\n" in (tmp_path / "journeys" / "cjm.yaml").read_text(encoding="utf-8")
     assert clean(tmp_path / "journeys")
 

@@ -253,7 +253,7 @@ def test_ci_files_go_to_the_repository_root(tmp_path: Path) -> None:
     workflow = tmp_path / ".github" / "workflows" / "journeys.yml"
     hooks = tmp_path / ".pre-commit-config.yaml"
     assert workflow in created and hooks in created
-    assert "paths: cx/journeys\n" in workflow.read_text(encoding="utf-8")
+    assert "CJM_WORKSPACE: cx/journeys\n" in workflow.read_text(encoding="utf-8")
     config = hooks.read_text(encoding="utf-8")
     assert "args: [cx/journeys]" in config
     assert r"files: '^cx/journeys/(cjm\.yaml|" in config

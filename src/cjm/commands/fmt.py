@@ -38,7 +38,7 @@ from cjm.load.workspace import (
 )
 from cjm.model import WorkspaceConfig
 from cjm.reporters.text import printable
-from cjm.wording import plural
+from cjm.wording import agree, plural
 from cjm.writing import write_text_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -146,9 +146,11 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan) -> list[
     if skipped:
         names = ", ".join(display_path(p, cwd, root) for p in skipped[:3])
         more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        count = len(skipped)
         plan.notes.append(
-            f"{len(skipped)} YAML file(s) match neither `maps` nor `definitions` in "
-            f"{config.display} and were not formatted: {names}{more}"
+            f"{plural(count, 'YAML file')} {agree(count, 'matches', 'match')} neither `maps` "
+            f"nor `definitions` in {config.display} and {agree(count, 'was', 'were')} not "
+            f"formatted: {names}{more}"
         )
     return targets
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
 
+# No emoji codes: `maps/x.yaml:100:5` must not print as `maps/x.yaml💯5`.
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def error(message: str) -> None:
@@ -37,3 +39,12 @@ def write_report(report: Text | str) -> None:
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it, else absolute."""
+    absolute = path.absolute()
+    here = Path.cwd()
+    if absolute.is_relative_to(here):
+        return absolute.relative_to(here).as_posix() or "."
+    return absolute.as_posix()

@@ -7,7 +7,8 @@ import datetime
 import os
 from pathlib import Path
 
-from cjm.commands.output import error, note, stdout
+from cjm import __version__
+from cjm.commands.output import error, note, shown_path, stdout
 from cjm.load.workspace import find_workspace_root
 from cjm.scaffold import (
     ScaffoldError,
@@ -25,15 +26,6 @@ from cjm.scaffold import (
 EXIT_OK, EXIT_USAGE = 0, 2
 DEFAULT_TEMPLATE = "current-state"
 CI_GUIDE = "docs/ci-and-review.md in the cjm repository"
-
-
-def _shown(path: Path) -> str:
-    """``path`` relative to the current folder when it is inside it, else absolute."""
-    absolute = path.absolute()
-    here = Path.cwd()
-    if absolute.is_relative_to(here):
-        return absolute.relative_to(here).as_posix() or "."
-    return absolute.as_posix()
 
 
 def default_name(folder: Path) -> str:
@@ -66,18 +58,18 @@ def run_init(
         error(str(problem))
         return EXIT_USAGE
     except OSError as problem:
-        error(f"cannot create the workspace in {_shown(folder)}: {problem.strerror or problem}")
+        error(f"cannot create the workspace in {shown_path(folder)}: {problem.strerror or problem}")
         return EXIT_USAGE
     console = stdout()
-    where = _shown(folder)
+    where = shown_path(folder)
     console.print(f"Created a cjm workspace in {where} from the {template} template:", markup=False)
     for path in created:
-        console.print(f"  {_shown(path)}", markup=False)
+        console.print(f"  {shown_path(path)}", markup=False)
     for path in kept:
-        note(f"kept {_shown(path)} as it is: add cjm to it by hand (see {CI_GUIDE})")
+        note(f"kept {shown_path(path)} as it is: add cjm to it by hand (see {CI_GUIDE})")
     if outer is not None:
         note(
-            f"{where} is inside the workspace at {_shown(outer)}; commands run in {where} "
+            f"{where} is inside the workspace at {shown_path(outer)}; commands run in {where} "
             "use the new workspace"
         )
     first = "cjm validate" if folder.absolute() == Path.cwd() else f"cd {where} && cjm validate"
@@ -87,7 +79,7 @@ def run_init(
         "  Replace the example content, starting with shared/personas.yaml, then the map.\n"
         "  `cjm new map --template NAME` adds a map; `cjm new --list` shows the templates.\n"
         "  Commit .pre-commit-config.yaml and .github/workflows/journeys.yml to check maps "
-        "on every commit and pull request.",
+        f"on every commit and pull request (both install cjm-cli=={__version__} from PyPI).",
         markup=False,
     )
     return EXIT_OK
@@ -129,13 +121,14 @@ def run_new_map(
     except OSError as problem:
         error(f"cannot create the map: {problem.strerror or problem}")
         return EXIT_USAGE
-    shown = _shown(path)
+    shown = shown_path(path)
     stdout().print(f"Created {shown} from the {template} template.", markup=False)
     if index is None:
         note("no cjm.yaml found: the map defines everything it uses and is checked on its own")
     elif not _in_patterns(path, index.root, index.map_patterns):
+        config = shown_path(index.root / "cjm.yaml")
         note(
-            f"{shown} matches none of the `maps` patterns of {_shown(index.root / 'cjm.yaml')}: "
+            f"{shown} matches none of the `maps` patterns of {config}: "
             "`cjm validate` checks it only when you name it"
         )
     stdout().print(

@@ -32,7 +32,7 @@ def run_validate(
     if output is not None and _is_input(output, result):
         error(f"{output} is one of the files being checked; choose another --output")
         return EXIT_USAGE
-    report = get_reporter(output_format).render(result)
+    report = get_reporter(output_format, fail_on=lint.fail_on).render(result)
     if output is None:
         write_report(report)
     else:

@@ -33,17 +33,21 @@ Styles
     lines are re-indented; nothing is ever re-wrapped), except inside a flow collection,
     where it is joined onto one line. Block scalars (``|``, ``>``) keep their content
     lines, re-indented; the indentation indicator is written only when the text starts
-    with a space. Anchors, tags, aliases and merge keys stay as written.
+    with a space. Anchors, tags, aliases and merge keys stay as written. Quoting is
+    never normalised on purpose: the same file is often read by other YAML tools, and a
+    YAML 1.1 reader takes an unquoted ``yes``, ``on`` or ``0777`` for something else
+    than cjm (YAML 1.2) does, so dropping or changing quotes could change their data.
 
 Comments and blank lines
-    A comment at the end of a line stays at the end of that entry's line, with the
-    spacing it had. Comment lines above an entry belong to it and move with it when keys
-    are reordered; comment lines after the last entry of a block, indented at least as
-    deep as that block, stay at its end. Comment lines are re-indented to their entry.
-    Comments above the first key that are separated from it by a blank line, and the
-    ``# yaml-language-server: $schema=...`` line, are the file's header and stay first.
-    Runs of blank lines become one blank line; blank lines at the start and end of the
-    file are dropped.
+    The comment lines above the first key of the file (a
+    ``# yaml-language-server: $schema=...`` line, a licence, a note on the whole file)
+    are its header and stay first, whichever key comes first. A comment at the end of a
+    line stays at the end of that entry's line, with the spacing it had. Comment lines
+    above any other entry belong to it and move with it when keys are reordered; comment
+    lines after the last entry of a block, indented at least as deep as that block, stay
+    at its end. Comment lines are re-indented to their entry; comments above a ``%``
+    directive stay above it. Runs of blank lines become one blank line; blank lines at
+    the start and end of the file are dropped.
 
 The file
     No document start or end markers (``---`` is kept only after ``%`` directives). No

@@ -20,7 +20,6 @@ from ruamel.yaml.tokens import (
     ValueToken,
 )
 
-from cjm.fmt.common import SCHEMA_COMMENT
 from cjm.fmt.source import Source
 from cjm.fmt.tree import Collection, Comment, Entry, Lines, Node, Pair, TreeDocument
 
@@ -121,6 +120,10 @@ class _Attacher:
     def line_target(self, start: int, column: int) -> Lines:
         document = self.document
         root = document.root
+        if start < document.body_start:
+            return next(
+                (d.leading for d in document.directives if d.start > start), document.prologue
+            )
         if root is None:
             return document.header
         if start < root.start and not _is_block_collection(root):
@@ -180,19 +183,15 @@ class _Attacher:
                 yield line_start
 
     def split_header(self) -> None:
-        """Comments above the first key up to the last blank line, and the schema line,
-        are the file's header: they stay first whatever key comes first."""
+        """The comments above the first key are the file's header (a schema line, a
+        licence, a note on the whole file): they stay first whatever key comes first."""
         root = self.document.root
         if not _is_block_collection(root):
             return
         assert isinstance(root, Collection)
         first = root.entries()[0]
-        cut = 0
-        for position, line in enumerate(first.leading):
-            if not line or line.startswith(SCHEMA_COMMENT):
-                cut = position + 1
-        self.document.header.extend(first.leading[:cut])
-        del first.leading[:cut]
+        self.document.header.extend(first.leading)
+        first.leading.clear()
 
 
 def _within(index: int, spans: list[tuple[int, int]]) -> bool:

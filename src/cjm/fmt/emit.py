@@ -58,11 +58,13 @@ class Emitter:
                 self.blank_wanted = True
 
     def document(self, document: TreeDocument) -> str:
-        self.lines(document.header, 0)
         for directive in document.directives:
-            self.put(directive)
+            self.lines(directive.leading, 0)
+            self.put(directive.text)
         if document.directives:
+            self.lines(document.prologue, 0)
             self.put("---")
+        self.lines(document.header, 0)
         root = document.root
         if isinstance(root, Collection) and root.block and root.entries():
             if root.props:

@@ -17,6 +17,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.tokens import (
     BlockEntryToken,
     DirectiveToken,
+    DocumentStartToken,
     FlowEntryToken,
     ScalarToken,
     TagToken,
@@ -125,11 +126,23 @@ class Item(Entry):
     dash: int = -1
 
 
+@dataclass(eq=False)
+class Directive:
+    """A ``%`` directive line, with the comment lines above it."""
+
+    text: str
+    start: int
+    leading: Lines = field(default_factory=list)
+
+
 @dataclass
 class TreeDocument:
     root: Node | None
-    directives: list[str]
-    header: Lines = field(default_factory=list)
+    directives: list[Directive]
+    # Where the content starts: after ``---`` when there are directives, else 0.
+    body_start: int = 0
+    prologue: Lines = field(default_factory=list)  # after the directives, before ``---``
+    header: Lines = field(default_factory=list)  # above the content: they stay first
     footer: Lines = field(default_factory=list)
     root_eol: Comment | None = None
     entries: list[Entry] = field(default_factory=list)  # all of them, in input order
@@ -176,11 +189,15 @@ class TreeBuilder:
     def build(self) -> TreeDocument:
         source = self.source
         directives = [
-            source.text[t.start_mark.index : t.end_mark.index]
+            Directive(source.text[t.start_mark.index : t.end_mark.index], t.start_mark.index)
             for t in source.tokens
             if isinstance(t, DirectiveToken)
         ]
         self.document = TreeDocument(None, directives)
+        if directives:
+            self.document.body_start = next(
+                t.end_mark.index for t in source.tokens if isinstance(t, DocumentStartToken)
+            )
         stack: list[tuple[Collection, list[Node]]] = []
         for event in source.events:
             if isinstance(event, ScalarEvent):

@@ -4,20 +4,28 @@
 
     journey
         title Trial to paid
+        accTitle: Trial to paid
+        accDescr: From the first visit to the first invoice.
         section Discover
           Reads peer reviews: 4: Ops Olivia, Finance Farid
 
-Stages become sections, steps become tasks (the step's action), personas become actors,
-and an emotion from -2 to +2 becomes a Mermaid score from 1 to 5 (emotion + 3).
+The map's title is the diagram's ``title``. A map with a description gets the two
+accessibility statements that screen readers use: ``accTitle`` (the same title) and
+``accDescr`` (the description; ``accDescr { ... }`` over several lines when it has line
+breaks). Stages become sections, steps become tasks (the step's action), personas become
+actors, and an emotion from -2 to +2 becomes a Mermaid score from 1 to 5 (emotion + 3).
 
-A step's actors are the personas of the map that take it. When they all feel the same,
-one task line lists them all; when they differ, the step is written as one task line
-per distinct score, with the same task text, each listing its actors in the map's persona
-order. Personas who take the step but have no emotion there get a line of their own with
-the neutral score 3, preceded by the comment line :data:`NO_EMOTION_COMMENT`, so that
-``cjm import mermaid`` restores "no emotion". Two consecutive steps of a stage whose
-actions read the same are separated by :data:`NEXT_STEP_COMMENT`, so that the importer
-does not merge them into one step.
+A step's actors are the personas of the map that take it, in the order of the step's
+``personas`` when it names them, else in the map's persona order. When they all feel the
+same, one task line lists them all; when they differ, the step is written as one task
+line per distinct score, with the same task text. A step whose ``personas`` is written
+empty (``personas: []``, every persona, as ``cjm import mermaid`` writes a task without
+actors) and that feels the same for everyone is a task without actors. Personas who take
+the step but have no emotion there get a line of their own with the neutral score 3,
+preceded by the comment line :data:`NO_EMOTION_COMMENT`, so that ``cjm import mermaid``
+restores "no emotion". Two consecutive steps of a stage whose actions read the same are
+separated by :data:`NEXT_STEP_COMMENT`, so that the importer does not merge them into one
+step.
 
 Mermaid's grammar gives meaning to some characters and to keywords at the start of a
 line, so every title, section, task and actor text goes through :func:`escape_text`,
@@ -43,13 +51,18 @@ which :func:`unescape_text` reverses on import:
 Task texts keep their commas: only actor lists are split on ``,``. Text that already
 contains one of the look-alike characters comes back from an import with the ASCII
 character, and whitespace is normalised; everything else survives an export and import.
+
+The description goes through :func:`escape_description`: the same look-alikes but for
+``:``, which a description may hold, and ``}`` becomes U+FF5D FULLWIDTH RIGHT CURLY
+BRACKET (it closes ``accDescr {``); it keeps its line breaks, but each line is trimmed
+and empty lines are dropped, as Mermaid does.
 """
 
 from __future__ import annotations
 
 import re
 
-from cjm.model import JourneyMap, Step
+from cjm.model import Emotion, JourneyMap, Step
 
 INDENT_SECTION = "    "
 INDENT_TASK = "      "
@@ -74,8 +87,16 @@ _LOOKALIKES = {
 }
 _PERCENT_LOOKALIKE = "\uff05"
 _COMMA, _COMMA_LOOKALIKE = ",", "\u201a"
+_BRACE, _BRACE_LOOKALIKE = "}", "\uff5d"
 _ESCAPE = str.maketrans(_LOOKALIKES)
+# A description may hold `:`; `}` would close `accDescr {`.
+_ESCAPE_DESCRIPTION = str.maketrans(
+    {k: v for k, v in _LOOKALIKES.items() if k != ":"} | {_BRACE: _BRACE_LOOKALIKE}
+)
 _UNESCAPE = str.maketrans({v: k for k, v in _LOOKALIKES.items()} | {_PERCENT_LOOKALIKE: "%"})
+# Blanks within a line of a description: every whitespace and control character but the
+# line break.
+_LINE_BLANKS = re.compile(r"(?:[^\S\n]|[\ufeff\x00-\x09\x0b-\x1f\x7f-\x9f])+")
 # Whitespace as Python and JavaScript see it (JavaScript adds U+FEFF), and control characters.
 _BLANKS = re.compile(r"[\s\ufeff\x00-\x1f\x7f-\x9f]+")
 
@@ -102,6 +123,22 @@ def unescape_text(text: str, *, actor: bool = False) -> str:
     return text.replace(_COMMA_LOOKALIKE, _COMMA) if actor else text
 
 
+def escape_description(text: str) -> list[str]:
+    """The lines of ``text`` written so that Mermaid reads them whole as an accessible
+    description (see the module's docstring); no line when nothing is left."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _LINE_BLANKS.sub(" ", line).strip()
+        if line:
+            lines.append(re.sub(r"%(?=%)", _PERCENT_LOOKALIKE, line.translate(_ESCAPE_DESCRIPTION)))
+    return lines
+
+
+def unescape_description(text: str) -> str:
+    """The description that :func:`escape_description` was given, up to blanks."""
+    return text.translate(_UNESCAPE).replace(_BRACE_LOOKALIKE, _BRACE)
+
+
 def _actor_names(journey: JourneyMap, personas: dict[str, str]) -> dict[str, str]:
     """Persona id to actor name; a name that two personas share gets the id added."""
     names: dict[str, str] = {}
@@ -115,18 +152,27 @@ def _actor_names(journey: JourneyMap, personas: dict[str, str]) -> dict[str, str
     return names
 
 
+def _takers(step: Step, persona_ids: list[str]) -> list[str]:
+    """The personas of the map who take ``step``: in the step's order when it names them."""
+    if step.personas:
+        return [pid for pid in dict.fromkeys(step.personas) if pid in persona_ids]
+    return list(persona_ids)
+
+
+def _names_nobody(step: Step) -> bool:
+    """Whether ``step`` says ``personas: []``: every persona, with no one named."""
+    return "personas" in step.model_fields_set and not step.personas
+
+
 def _task_lines(step: Step, persona_ids: list[str], actors: dict[str, str]) -> list[str]:
     task = escape_text(step.action)
-    takers = [pid for pid in persona_ids if step.involves(pid)]
-    if not takers:  # only in a map whose step names no persona of the map
-        groups: dict[int | None, list[str]] = {
-            None if step.emotion is None else step.emotion.score: []
-        }
-    else:
-        groups = {}
-        for pid in takers:
-            emotion = step.emotion_for(pid)
-            groups.setdefault(None if emotion is None else emotion.score, []).append(actors[pid])
+    groups: dict[int | None, list[str]] = {}
+    for pid in _takers(step, persona_ids):
+        groups.setdefault(_score(step.emotion_for(pid)), []).append(actors[pid])
+    if not groups:  # only in a map whose step names no persona of the map
+        groups = {_score(step.emotion): []}
+    elif _names_nobody(step) and len(groups) == 1:
+        groups = {score: [] for score in groups}
     lines: list[str] = []
     for score, names in groups.items():
         if score is None:
@@ -137,11 +183,33 @@ def _task_lines(step: Step, persona_ids: list[str], actors: dict[str, str]) -> l
     return lines
 
 
+def _score(emotion: Emotion | None) -> int | None:
+    return None if emotion is None else emotion.score
+
+
+def _heading(journey: JourneyMap) -> list[str]:
+    """The title, and the accessible title and description when there is a description."""
+    title = escape_text(journey.title)
+    lines = [f"{INDENT_SECTION}title {title}"]
+    description = escape_description(journey.description or "")
+    if not description:
+        return lines
+    lines.append(f"{INDENT_SECTION}accTitle: {title}")
+    if len(description) == 1:
+        return [*lines, f"{INDENT_SECTION}accDescr: {description[0]}"]
+    return [
+        *lines,
+        f"{INDENT_SECTION}accDescr {{",
+        *(INDENT_TASK + line for line in description),
+        f"{INDENT_SECTION}}}",
+    ]
+
+
 def to_mermaid(journey: JourneyMap, personas: dict[str, str]) -> str:
     """The Mermaid ``journey`` text of ``journey``; ``personas`` maps persona id to name."""
     actors = _actor_names(journey, personas)
     persona_ids = journey.persona_ids
-    lines = ["journey", f"{INDENT_SECTION}title {escape_text(journey.title)}"]
+    lines = ["journey", *_heading(journey)]
     for stage in journey.stages:
         lines.append(f"{INDENT_SECTION}section {escape_text(stage.name)}")
         previous: str | None = None

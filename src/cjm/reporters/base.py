@@ -12,6 +12,7 @@ from rich.text import Text
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
+from cjm.lint.config import LintRequest, build_policy
 
 
 class Reporter(Protocol):
@@ -25,6 +26,20 @@ class Reporter(Protocol):
 def count_by_severity(result: CheckResult) -> dict[Severity, int]:
     counts = Counter(d.severity for d in result.diagnostics)
     return {severity: counts.get(severity, 0) for severity in Severity}
+
+
+def failing_severities(result: CheckResult, fail_on: Severity | None) -> dict[str, Severity]:
+    """The severity at which each checked file fails: ``fail_on`` from the command line,
+    else the ``lint.fail_on`` of the file's workspace (error by default), as the check
+    itself decides. Files of no loaded workspace fail at ``fail_on`` or error."""
+    request = LintRequest(fail_on=fail_on)
+    found: dict[str, Severity] = {}
+    for project in result.projects:
+        config = project.config
+        settings = config.model.lint if config is not None and config.model is not None else None
+        threshold = build_policy(settings, None, request).fail_on
+        found.update((document.display, threshold) for document in project.documents())
+    return found
 
 
 # Characters that could drive a terminal or a log viewer (escape sequences), reorder what
