@@ -6,10 +6,22 @@ customer repeats themselves, and each side assumes the other one is on it. A map
 shows the owner changing without describing the handoff hides exactly the place where
 customers fall through the cracks.
 
-Whenever a step is owned by a different team than the step before it (stages do not
-reset this), write under `handoff` how responsibility passes: what is handed over, by
-which means, and how the receiving team knows it is their turn. If there is no real
-handoff, that is a finding worth fixing in the service, not only in the map.
+A handoff is where the customer is passed from one owner to another along the path a
+persona walks: the step is owned by a different team than the last step before it where
+that persona met the business. Steps with no `owner` are passed over, and so are steps
+where the customer acts alone (no touchpoint and nothing done in view of them: they think
+it over, ask a colleague, wait), since nobody of the business holds them there. A step
+that names its `personas` is on those personas' paths only, so a step that only one
+persona takes never makes another persona's next step a handoff. Stages do not reset
+anything: a journey passes from team to team across them.
+
+At the receiving step, write under `handoff` how responsibility passes: what is handed
+over, by which means, and how the receiving team knows it is their turn. If there is no
+real handoff, that is a finding worth fixing in the service, not only in the map. When
+the change of owner really needs none (the customer does not notice it and nothing is
+passed on, such as two teams behind one self-service app), say so with `handoff: false`.
+Each handoff is reported once, at the receiving step's `owner`, naming the personas whose
+path it is on when it is not every persona's.
 """
 
 from __future__ import annotations
@@ -17,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, MapContext, step_paths
-from cjm.model import Step
+from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.model.paths import Handoff, handoffs
 
 CODE = "CJM113"
 NAME = "unowned-handoff"
@@ -33,7 +45,9 @@ owner: growth
 reviewed: 2026-10-01
 teams: [{id: growth, name: Growth}, {id: sales, name: Sales}]
 personas: [{id: olivia, name: Olivia}]
-touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+touchpoints:
+  - {id: pricing-page, name: Pricing page, channel: web, owner: growth}
+  - {id: discount-call, name: Discount call, channel: phone, owner: sales}
 stages:
   - id: decide
     name: Decide
@@ -42,9 +56,11 @@ stages:
         action: Compares plans
         touchpoints: [pricing-page]
         owner: growth
+      - id: asks-finance
+        action: Asks her finance lead what the budget allows
       - id: talk-to-sales
         action: Asks sales for a volume discount
-        touchpoints: [pricing-page]
+        touchpoints: [discount-call]
         owner: sales
 """
 
@@ -56,7 +72,9 @@ owner: growth
 reviewed: 2026-10-01
 teams: [{id: growth, name: Growth}, {id: sales, name: Sales}]
 personas: [{id: olivia, name: Olivia}]
-touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+touchpoints:
+  - {id: pricing-page, name: Pricing page, channel: web, owner: growth}
+  - {id: discount-call, name: Discount call, channel: phone, owner: sales}
 stages:
   - id: decide
     name: Decide
@@ -65,29 +83,38 @@ stages:
         action: Compares plans
         touchpoints: [pricing-page]
         owner: growth
+      - id: asks-finance
+        action: Asks her finance lead what the budget allows
       - id: talk-to-sales
         action: Asks sales for a volume discount
-        touchpoints: [pricing-page]
+        touchpoints: [discount-call]
         owner: sales
+        # Or `handoff: false` when a change of owner needs no handoff.
         handoff: The discount form creates a lead with the trial's usage attached.
 """
 
 
-def _described(handoff: str | None) -> bool:
-    return handoff is not None and handoff.strip() != ""
+def _whose(handoff: Handoff, everyone: list[str]) -> str:
+    """`` on the path of persona 'a'`` when the handoff is not on every persona's path."""
+    if set(everyone) <= set(handoff.personas):
+        return ""
+    kind = "persona" if len(handoff.personas) == 1 else "personas"
+    return f", on the path of {kind} {quoted(list(handoff.personas))},"
 
 
 def check(context: MapContext) -> Iterator[Finding]:
-    previous: Step | None = None
-    for path, step in step_paths(context.journey):
-        if step.owner is None:
+    journey = context.journey
+    paths = {id(step): path for path, step in step_paths(journey)}
+    for handoff in handoffs(journey):
+        if handoff.described or handoff.waived:
             continue
-        if previous is not None and step.owner != previous.owner and not _described(step.handoff):
-            yield context.finding(
-                (*path, "owner"),
-                f"ownership passes from '{previous.owner}' (step '{previous.id}') to "
-                f"'{step.owner}' at step '{step.id}' with no handoff described",
-                f"add `handoff:` to step '{step.id}': how '{previous.owner}' passes the "
-                f"customer on to '{step.owner}'",
-            )
-        previous = step
+        step, previous = handoff.step, handoff.previous
+        yield context.finding(
+            (*paths[id(step)], "owner"),
+            f"ownership passes from '{handoff.from_owner}' (step '{previous.id}') to "
+            f"'{handoff.to_owner}' at step '{step.id}'{_whose(handoff, journey.persona_ids)} "
+            "with no handoff described",
+            f"add `handoff:` to step '{step.id}': how '{handoff.from_owner}' passes the "
+            f"customer on to '{handoff.to_owner}' (or `handoff: false` when the change "
+            "needs none)",
+        )
