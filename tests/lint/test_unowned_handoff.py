@@ -315,3 +315,28 @@ def test_stages_without_steps_and_maps_without_owners_are_fine(lint_map: LintMap
 """
     )
     assert lint_map(text, CODE) == []
+
+
+def test_personas_coming_from_different_steps_of_one_team_make_one_finding(
+    lint_map: LintMap,
+) -> None:
+    text = _map(
+        """\
+  - id: apply
+    name: Apply
+    steps:
+      - {id: checks-id, action: Checks ID, touchpoints: [web], owner: growth}
+      - {id: proves-address, action: Proves, personas: [farid], touchpoints: [web], owner: growth}
+      - {id: gets-card, action: Gets the card, touchpoints: [call], owner: sales}
+""",
+        TWO_PERSONAS,
+    )
+    assert lint_map(text, CODE) == [
+        (
+            15,
+            76,
+            CODE,
+            "ownership passes from 'growth' (steps 'checks-id' and 'proves-address') to "
+            "'sales' at step 'gets-card' with no handoff described",
+        )
+    ]

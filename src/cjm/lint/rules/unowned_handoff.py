@@ -20,16 +20,19 @@ over, by which means, and how the receiving team knows it is their turn. If ther
 real handoff, that is a finding worth fixing in the service, not only in the map. When
 the change of owner really needs none (the customer does not notice it and nothing is
 passed on, such as two teams behind one self-service app), say so with `handoff: false`.
-Each handoff is reported once, at the receiving step's `owner`, naming the personas whose
-path it is on when it is not every persona's.
+Each change of owner into a step is reported once, at the receiving step's `owner`, even
+when personas reach that step from different steps of the same team; the finding names
+those steps, and the personas whose path it is on when it is not every persona's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.model import JourneyMap, Step
 from cjm.model.paths import Handoff, handoffs
 
 CODE = "CJM113"
@@ -94,27 +97,56 @@ stages:
 """
 
 
-def _whose(handoff: Handoff, everyone: list[str]) -> str:
-    """`` on the path of persona 'a'`` when the handoff is not on every persona's path."""
-    if set(everyone) <= set(handoff.personas):
+@dataclass
+class _Change:
+    """One change of owner into a step: from one owner, whichever of that owner's steps
+    each persona comes from (the handoffs into a step from one team are one finding)."""
+
+    step: Step
+    from_owner: str
+    previous: list[str] = field(default_factory=list)
+    personas: list[str] = field(default_factory=list)
+
+    def add(self, handoff: Handoff) -> None:
+        if handoff.previous.id not in self.previous:
+            self.previous.append(handoff.previous.id)
+        self.personas += [p for p in handoff.personas if p not in self.personas]
+
+
+def _changes(journey: JourneyMap) -> list[_Change]:
+    """The undescribed, unwaived handoffs of ``journey``, one per receiving step and
+    previous owner, in journey order."""
+    found: dict[tuple[int, str], _Change] = {}
+    for handoff in handoffs(journey):
+        if handoff.described or handoff.waived:
+            continue
+        key = (id(handoff.step), handoff.from_owner)
+        if key not in found:
+            found[key] = _Change(handoff.step, handoff.from_owner)
+        found[key].add(handoff)
+    return list(found.values())
+
+
+def _whose(change: _Change, everyone: list[str]) -> str:
+    """``, on the path of persona 'a',`` when the change is not on every persona's path."""
+    if set(everyone) <= set(change.personas):
         return ""
-    kind = "persona" if len(handoff.personas) == 1 else "personas"
-    return f", on the path of {kind} {quoted(list(handoff.personas))},"
+    ordered = [p for p in everyone if p in change.personas]
+    kind = "persona" if len(ordered) == 1 else "personas"
+    return f", on the path of {kind} {quoted(ordered)},"
 
 
 def check(context: MapContext) -> Iterator[Finding]:
     journey = context.journey
     paths = {id(step): path for path, step in step_paths(journey)}
-    for handoff in handoffs(journey):
-        if handoff.described or handoff.waived:
-            continue
-        step, previous = handoff.step, handoff.previous
+    for change in _changes(journey):
+        step, before, after = change.step, change.from_owner, change.step.owner
+        steps = "step" if len(change.previous) == 1 else "steps"
         yield context.finding(
             (*paths[id(step)], "owner"),
-            f"ownership passes from '{handoff.from_owner}' (step '{previous.id}') to "
-            f"'{handoff.to_owner}' at step '{step.id}'{_whose(handoff, journey.persona_ids)} "
-            "with no handoff described",
-            f"add `handoff:` to step '{step.id}': how '{handoff.from_owner}' passes the "
-            f"customer on to '{handoff.to_owner}' (or `handoff: false` when the change "
-            "needs none)",
+            f"ownership passes from '{before}' ({steps} {quoted(change.previous)}) to "
+            f"'{after}' at step '{step.id}'{_whose(change, journey.persona_ids)} with no "
+            "handoff described",
+            f"add `handoff:` to step '{step.id}': how '{before}' passes the customer on to "
+            f"'{after}' (or `handoff: false` when the change needs none)",
         )
