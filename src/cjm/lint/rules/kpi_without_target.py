@@ -34,7 +34,7 @@ stages:
   - id: consider
     name: Consider
     kpis:
-      - {id: trial-starts, name: Visitors who start a trial, unit: "%"}
+      - {id: trial-starts, name: Visitors who start a trial, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
 """
@@ -52,7 +52,7 @@ stages:
   - id: consider
     name: Consider
     kpis:
-      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%"}
+      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
 """
