@@ -145,3 +145,76 @@ def test_an_invalid_min_severity_is_reported_in_cjm_yaml(lint_files: LintFiles) 
         ("cjm.yaml", 4, 52, "CJM005", "'urgent' is not a valid min_severity")
     ]
     assert result.diagnostics[0].hint == "expected one of: low, medium, high, critical"
+
+
+# -- opportunities on the future-state map -------------------------------------------------
+
+TODAY_MAP = HEAD.replace("id: trial\n", "id: today\n", 1)
+
+
+def _future(map_id: str, current: str, opportunities: str) -> str:
+    return f"""\
+id: {map_id}
+title: Trial to paid, next year
+type: future-state
+current_state: {current}
+owner: growth
+reviewed: 2026-10-01
+personas: [{{id: olivia, name: Olivia}}]
+stages:
+  - id: try
+    name: Try
+    steps:
+      - {{id: a, action: A}}
+opportunities:
+{opportunities}"""
+
+
+def _workspace(lint_files: LintFiles, *futures: str) -> CheckResult:
+    files = {
+        "cjm.yaml": 'maps: ["maps/*.yaml"]\nteams: [{id: growth, name: Growth}]\n',
+        "maps/today.yaml": TODAY_MAP.replace("teams: [{id: growth, name: Growth}]\n", ""),
+    }
+    for number, future in enumerate(futures):
+        files[f"maps/next-{number}.yaml"] = future
+    return lint_files(files, select=[CODE])
+
+
+def test_an_opportunity_of_the_future_state_map_addresses_the_pain_point(
+    lint_files: LintFiles,
+) -> None:
+    future = _future("next", "today", "  - {id: fix, summary: Fix, addresses: [high-one]}\n")
+    result = _workspace(lint_files, future)
+    assert _located(result) == [
+        (
+            "maps/today.yaml",
+            17,
+            13,
+            CODE,
+            "open critical pain point 'critical-one' has no opportunity that addresses it",
+        )
+    ]
+
+
+def test_future_state_maps_of_other_maps_do_not_count(lint_files: LintFiles) -> None:
+    other = _future(
+        "elsewhere", "another-map", "  - {id: fix, summary: Fix, addresses: [high-one]}\n"
+    )
+    dropped = _future(
+        "next",
+        "today",
+        "  - {id: fix, summary: Fix, addresses: [high-one, critical-one], status: dropped}\n",
+    )
+    result = _workspace(lint_files, other, dropped)
+    assert [(d.path, d.line) for d in result.diagnostics] == [
+        ("maps/today.yaml", 16),
+        ("maps/today.yaml", 17),
+    ]
+
+
+def test_opportunities_of_several_future_state_maps_add_up(lint_files: LintFiles) -> None:
+    first = _future("next", "today", "  - {id: fix, summary: Fix, addresses: [high-one]}\n")
+    second = _future(
+        "later", "today", "  - {id: other, summary: Other, addresses: [critical-one]}\n"
+    )
+    assert _located(_workspace(lint_files, first, second)) == []

@@ -25,7 +25,7 @@ def _message(stage: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(17, 5, CODE, _message("decide"))]
+    assert lint_map(RULE.FAILING, CODE) == [(18, 5, CODE, _message("decide"))]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -35,7 +35,7 @@ def test_passing_example(lint_map: LintMap) -> None:
 def test_the_default_severity_is_info(lint_files: LintFiles) -> None:
     result = lint_files({"map.yaml": RULE.FAILING}, select=[CODE])
     assert [d.severity for d in result.diagnostics] == [Severity.INFO]
-    assert findings(result) == [(17, 5, CODE, _message("decide"))]
+    assert findings(result) == [(18, 5, CODE, _message("decide"))]
 
 
 def test_a_kpi_on_any_step_counts_for_the_stage(lint_map: LintMap) -> None:

@@ -1,15 +1,16 @@
-"""unowned-handoff: ownership changes between steps without a described handoff."""
+"""unowned-handoff: the customer is passed from one owner to another, along a persona's own
+path, and nobody says how."""
 
 from __future__ import annotations
 
 from cjm.lint.rules import unowned_handoff as RULE
 
-from .conftest import LintMap
+from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
 
 
-def _map(stages: str) -> str:
+def _map(stages: str, personas: str = "[{id: olivia, name: Olivia}]") -> str:
     return f"""\
 id: trial
 title: Trial to paid
@@ -17,26 +18,40 @@ type: current-state
 owner: growth
 reviewed: 2026-10-01
 teams: [{{id: growth, name: Growth}}, {{id: sales, name: Sales}}, {{id: cs, name: Success}}]
-personas: [{{id: olivia, name: Olivia}}]
+touchpoints: [{{id: web, name: Website, channel: web}}, {{id: call, name: Call, channel: phone}}]
+personas: {personas}
 stages:
 {stages}"""
 
 
-def _message(before: str, step_before: str, after: str, step: str) -> str:
+TWO_PERSONAS = "[{id: olivia, name: Olivia}, {id: farid, name: Farid}]"
+
+
+def _message(before: str, step_before: str, after: str, step: str, whose: str = "") -> str:
     return (
         f"ownership passes from '{before}' (step '{step_before}') to '{after}' at step "
-        f"'{step}' with no handoff described"
+        f"'{step}'{whose} with no handoff described"
     )
 
 
-def test_failing_example_finds_the_handoff(lint_map: LintMap) -> None:
+def test_failing_example_finds_the_handoff_past_a_step_the_customer_takes_alone(
+    lint_map: LintMap,
+) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (20, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
+        (24, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
     ]
 
 
 def test_passing_example_is_clean(lint_map: LintMap) -> None:
     assert lint_map(RULE.PASSING, CODE) == []
+
+
+def test_the_hint_says_what_to_write(lint_files: LintFiles) -> None:
+    result = lint_files({"map.yaml": RULE.FAILING}, select=[CODE])
+    assert [d.hint for d in result.diagnostics] == [
+        "add `handoff:` to step 'talk-to-sales': how 'growth' passes the customer on to "
+        "'sales' (or `handoff: false` when the change needs none)"
+    ]
 
 
 def test_handoffs_across_stage_boundaries_count(lint_map: LintMap) -> None:
@@ -45,15 +60,15 @@ def test_handoffs_across_stage_boundaries_count(lint_map: LintMap) -> None:
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans, owner: growth}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
   - id: buy
     name: Buy
     steps:
-      - {id: sign, action: Signs the order form, owner: sales}
+      - {id: sign, action: Signs the order form, touchpoints: [call], owner: sales}
 """
     )
     assert lint_map(text, CODE) == [
-        (16, 57, CODE, _message("growth", "compare-plans", "sales", "sign"))
+        (17, 78, CODE, _message("growth", "compare-plans", "sales", "sign"))
     ]
 
 
@@ -63,16 +78,50 @@ def test_steps_without_owner_neither_trigger_nor_reset(lint_map: LintMap) -> Non
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans, owner: growth}
-      - {id: read-reviews, action: Reads reviews}
-      - {id: ask-peers, action: Asks peers}
-      - {id: sign, action: Signs the order form, owner: sales}
-      - {id: ask-boss, action: Asks the boss}
-      - {id: countersign, action: Countersigns, owner: sales}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - {id: read-reviews, action: Reads reviews, touchpoints: [web]}
+      - {id: sign, action: Signs the order form, touchpoints: [call], owner: sales}
+      - {id: ask-boss, action: Asks the boss, touchpoints: [call]}
+      - {id: countersign, action: Countersigns, touchpoints: [call], owner: sales}
 """
     )
     assert lint_map(text, CODE) == [
-        (15, 57, CODE, _message("growth", "compare-plans", "sales", "sign"))
+        (15, 78, CODE, _message("growth", "compare-plans", "sales", "sign"))
+    ]
+
+
+def test_steps_where_the_customer_acts_alone_are_passed_over(lint_map: LintMap) -> None:
+    # An owner on a step with no touchpoint and no frontstage activity does not make a
+    # handoff: nobody of the business meets the customer there.
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - {id: ask-peers, action: Asks peers what they pay, owner: sales}
+      - {id: sleep-on-it, action: Sleeps on it, owner: cs}
+      - {id: start-trial, action: Starts a trial, touchpoints: [web], owner: growth}
+"""
+    )
+    assert lint_map(text, CODE) == []
+
+
+def test_a_frontstage_activity_means_the_business_meets_the_customer(lint_map: LintMap) -> None:
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - id: meets-rep
+        action: Meets a sales rep at a trade fair
+        frontstage: [Rep demos the planner on a tablet]
+        owner: sales
+"""
+    )
+    assert lint_map(text, CODE) == [
+        (17, 16, CODE, _message("growth", "compare-plans", "sales", "meets-rep"))
     ]
 
 
@@ -84,9 +133,9 @@ def test_returning_to_the_same_owner_after_unowned_steps_is_no_handoff(
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans, owner: growth}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
       - {id: read-reviews, action: Reads reviews}
-      - {id: start-trial, action: Starts a trial, owner: growth}
+      - {id: start-trial, action: Starts a trial, touchpoints: [web], owner: growth}
 """
     )
     assert lint_map(text, CODE) == []
@@ -98,15 +147,19 @@ def test_every_change_is_judged_against_the_last_owner(lint_map: LintMap) -> Non
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans, owner: growth}
-      - {id: sign, action: Signs, owner: sales, handoff: A lead is created in the CRM}
-      - {id: kickoff, action: Joins the kickoff call, owner: cs}
-      - {id: renew, action: Renews, owner: sales, handoff: ""}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - id: sign
+        action: Signs
+        touchpoints: [call]
+        owner: sales
+        handoff: A lead is created in the CRM
+      - {id: kickoff, action: Joins the kickoff call, touchpoints: [call], owner: cs}
+      - {id: renew, action: Renews, touchpoints: [call], owner: sales, handoff: ""}
 """
     )
     assert lint_map(text, CODE) == [
-        (14, 62, CODE, _message("sales", "sign", "cs", "kickoff")),
-        (15, 44, CODE, _message("cs", "kickoff", "sales", "renew")),
+        (19, 83, CODE, _message("sales", "sign", "cs", "kickoff")),
+        (20, 65, CODE, _message("cs", "kickoff", "sales", "renew")),
     ]
 
 
@@ -116,12 +169,137 @@ def test_a_blank_handoff_describes_nothing(lint_map: LintMap) -> None:
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans, owner: growth}
-      - {id: sign, action: Signs, owner: sales, handoff: "  "}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - {id: sign, action: Signs, touchpoints: [call], owner: sales, handoff: "  "}
 """
     )
     assert lint_map(text, CODE) == [
-        (13, 42, CODE, _message("growth", "compare-plans", "sales", "sign"))
+        (14, 63, CODE, _message("growth", "compare-plans", "sales", "sign"))
+    ]
+
+
+def test_handoff_false_says_no_handoff_is_needed(lint_map: LintMap) -> None:
+    text = _map(
+        """\
+  - id: try
+    name: Try
+    steps:
+      - {id: start-trial, action: Starts a trial, touchpoints: [web], owner: growth}
+      - {id: import-plan, action: Imports a plan, touchpoints: [web], owner: sales, handoff: false}
+      - {id: invite-team, action: Invites the team, touchpoints: [web], owner: cs}
+"""
+    )
+    # The waiver covers only the step that has it.
+    assert lint_map(text, CODE) == [
+        (15, 80, CODE, _message("sales", "import-plan", "cs", "invite-team"))
+    ]
+
+
+def test_a_step_of_one_persona_is_no_handoff_for_another(lint_map: LintMap) -> None:
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - id: security-review
+        action: Answers the security questionnaire
+        personas: [farid]
+        touchpoints: [call]
+        owner: sales
+        handoff: The account executive forwards the questionnaire to Farid.
+      - {id: start-trial, action: Starts a trial, touchpoints: [web], owner: growth}
+""",
+        TWO_PERSONAS,
+    )
+    # Olivia goes from growth to growth; Farid's path has two handoffs, and only the one
+    # back to growth lacks a description.
+    assert lint_map(text, CODE) == [
+        (
+            20,
+            78,
+            CODE,
+            _message(
+                "sales",
+                "security-review",
+                "growth",
+                "start-trial",
+                ", on the path of persona 'farid',",
+            ),
+        )
+    ]
+
+
+def test_a_handoff_on_every_path_is_reported_once_without_naming_personas(
+    lint_map: LintMap,
+) -> None:
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - {id: sign, action: Signs, touchpoints: [call], owner: sales}
+""",
+        TWO_PERSONAS,
+    )
+    assert lint_map(text, CODE) == [
+        (14, 63, CODE, _message("growth", "compare-plans", "sales", "sign"))
+    ]
+
+
+def test_one_step_can_receive_two_handoffs_from_different_owners(lint_map: LintMap) -> None:
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: read-docs, action: Reads docs, personas: [olivia], touchpoints: [web], owner: growth}
+      - {id: call-sales, action: Calls sales, personas: [farid], touchpoints: [call], owner: sales}
+      - {id: kickoff, action: Joins the kickoff call, touchpoints: [call], owner: cs}
+""",
+        "[{id: olivia, name: Olivia}, {id: farid, name: Farid}, {id: sam, name: Sam}]",
+    )
+    assert lint_map(text, CODE) == [
+        (
+            15,
+            83,
+            CODE,
+            _message("growth", "read-docs", "cs", "kickoff", ", on the path of persona 'olivia',"),
+        ),
+        (
+            15,
+            83,
+            CODE,
+            _message("sales", "call-sales", "cs", "kickoff", ", on the path of persona 'farid',"),
+        ),
+    ]
+
+
+def test_a_handoff_shared_by_some_personas_names_them_all(lint_map: LintMap) -> None:
+    text = _map(
+        """\
+  - id: decide
+    name: Decide
+    steps:
+      - {id: compare-plans, action: Compares plans, touchpoints: [web], owner: growth}
+      - {id: demo, action: Demo, personas: [olivia, farid], touchpoints: [call], owner: sales}
+""",
+        "[{id: olivia, name: Olivia}, {id: farid, name: Farid}, {id: sam, name: Sam}]",
+    )
+    assert lint_map(text, CODE) == [
+        (
+            14,
+            89,
+            CODE,
+            _message(
+                "growth",
+                "compare-plans",
+                "sales",
+                "demo",
+                ", on the path of personas 'olivia' and 'farid',",
+            ),
+        )
     ]
 
 
@@ -132,8 +310,33 @@ def test_stages_without_steps_and_maps_without_owners_are_fine(lint_map: LintMap
   - id: decide
     name: Decide
     steps:
-      - {id: compare-plans, action: Compares plans}
-      - {id: sign, action: Signs}
+      - {id: compare-plans, action: Compares plans, touchpoints: [web]}
+      - {id: sign, action: Signs, touchpoints: [call]}
 """
     )
     assert lint_map(text, CODE) == []
+
+
+def test_personas_coming_from_different_steps_of_one_team_make_one_finding(
+    lint_map: LintMap,
+) -> None:
+    text = _map(
+        """\
+  - id: apply
+    name: Apply
+    steps:
+      - {id: checks-id, action: Checks ID, touchpoints: [web], owner: growth}
+      - {id: proves-address, action: Proves, personas: [farid], touchpoints: [web], owner: growth}
+      - {id: gets-card, action: Gets the card, touchpoints: [call], owner: sales}
+""",
+        TWO_PERSONAS,
+    )
+    assert lint_map(text, CODE) == [
+        (
+            15,
+            76,
+            CODE,
+            "ownership passes from 'growth' (steps 'checks-id' and 'proves-address') to "
+            "'sales' at step 'gets-card' with no handoff described",
+        )
+    ]

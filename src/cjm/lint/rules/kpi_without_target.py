@@ -14,8 +14,7 @@ from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
-from cjm.load.positions import DataPath
-from cjm.model import Kpi
+from cjm.lint.rules._kpis import kpi_paths
 
 CODE = "CJM116"
 NAME = "kpi-without-target"
@@ -35,7 +34,7 @@ stages:
   - id: consider
     name: Consider
     kpis:
-      - {id: trial-starts, name: Visitors who start a trial, unit: "%"}
+      - {id: trial-starts, name: Visitors who start a trial, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
 """
@@ -53,24 +52,14 @@ stages:
   - id: consider
     name: Consider
     kpis:
-      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%"}
+      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
 """
 
 
-def _kpis(context: MapContext) -> Iterator[tuple[DataPath, Kpi, str]]:
-    """Every KPI with its data path and where it belongs, in document order."""
-    for s, stage in enumerate(context.journey.stages):
-        for k, kpi in enumerate(stage.kpis):
-            yield ("stages", s, "kpis", k), kpi, f"stage '{stage.id}'"
-        for t, step in enumerate(stage.steps):
-            for k, kpi in enumerate(step.kpis):
-                yield ("stages", s, "steps", t, "kpis", k), kpi, f"step '{step.id}'"
-
-
 def check(context: MapContext) -> Iterator[Finding]:
-    for path, kpi, owner in _kpis(context):
+    for path, kpi, owner in kpi_paths(context.journey):
         if kpi.target is None:
             yield context.finding(
                 path,

@@ -6,10 +6,12 @@ stopped there: the worst frictions of the journey end up with no idea, no owner 
 fix and no place in the opportunity matrix, while smaller ones get the attention.
 
 For each open pain point at or above the configured severity, add an opportunity under
-`opportunities` that lists it in `addresses`, even if it is only an idea for now.
-Opportunities with status `dropped` do not count. Mark the pain point `mitigated` or
-`resolved` once it no longer hurts. The `min_severity` option sets which pain points need
-an answer.
+`opportunities` that lists it in `addresses`, even if it is only an idea for now. An
+opportunity of a future-state map counts too when that map names this one as its
+`current_state` and lists the pain point in its `addresses`: teams often keep their ideas
+on the map of the journey they intend. Opportunities with status `dropped` do not count.
+Mark the pain point `mitigated` or `resolved` once it no longer hurts. The `min_severity`
+option sets which pain points need an answer.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from pydantic import Field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, step_paths
+from cjm.load.project import Project
 from cjm.model.base import CjmModel
-from cjm.model.journey import JourneyMap, OpportunityStatus, PainPointStatus
+from cjm.model.journey import JourneyMap, MapType, OpportunityStatus, PainPointStatus
 from cjm.model.journey import Severity as PainSeverity
 
 CODE = "CJM107"
@@ -95,8 +98,8 @@ class Options(CjmModel):
     )
 
 
-def _addressed(journey: JourneyMap) -> set[str]:
-    """Ids of the pain points that an opportunity still on the table addresses."""
+def _live_addresses(journey: JourneyMap) -> set[str]:
+    """Ids that an opportunity of ``journey`` still on the table addresses."""
     return {
         pain_id
         for opportunity in journey.opportunities
@@ -105,9 +108,42 @@ def _addressed(journey: JourneyMap) -> set[str]:
     }
 
 
+class _FutureAddresses:
+    """For one workspace: the pain point ids that future-state maps address, by the id of
+    the current-state map they name. Worked out once per workspace, not once per map, so
+    that checking stays linear in the number of maps."""
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.by_current: dict[str, set[str]] = {}
+
+    def of(self, project: Project, current_id: str) -> set[str]:
+        if self.project is not project:
+            self.project = project
+            self.by_current = {}
+            for document in project.maps:
+                future = document.model
+                if future is None or future.type is not MapType.FUTURE_STATE:
+                    continue
+                if future.current_state is not None:
+                    found = self.by_current.setdefault(future.current_state, set())
+                    found |= _live_addresses(future)
+        return self.by_current.get(current_id, set())
+
+
+_FUTURE_ADDRESSES = _FutureAddresses()
+
+
+def _addressed(context: MapContext) -> set[str]:
+    """Ids of the pain points that an opportunity still on the table addresses: one of
+    this map, or one of a future-state map that names this map as its `current_state`."""
+    journey = context.journey
+    return _live_addresses(journey) | _FUTURE_ADDRESSES.of(context.project, journey.id)
+
+
 def check(context: MapContext) -> Iterator[Finding]:
     minimum = _ORDER.index(context.options.min_severity)
-    addressed = _addressed(context.journey)
+    addressed = _addressed(context)
     for step_path, step in step_paths(context.journey):
         for index, pain in enumerate(step.pain_points):
             if pain.status is not PainPointStatus.OPEN or pain.id in addressed:

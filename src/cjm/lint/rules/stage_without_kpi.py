@@ -38,7 +38,8 @@ touchpoints:
 stages:
   - id: consider
     name: Consider
-    kpis: [{id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%"}]
+    kpis:
+      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
   - id: decide
@@ -61,7 +62,8 @@ touchpoints:
 stages:
   - id: consider
     name: Consider
-    kpis: [{id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%"}]
+    kpis:
+      - {id: trial-starts, name: Visitors who start a trial, target: 12, unit: "%", better: higher}
     steps:
       - {id: compare-plans, action: Compares plans, touchpoints: [pricing-page]}
   - id: decide

@@ -6,19 +6,34 @@ customer repeats themselves, and each side assumes the other one is on it. A map
 shows the owner changing without describing the handoff hides exactly the place where
 customers fall through the cracks.
 
-Whenever a step is owned by a different team than the step before it (stages do not
-reset this), write under `handoff` how responsibility passes: what is handed over, by
-which means, and how the receiving team knows it is their turn. If there is no real
-handoff, that is a finding worth fixing in the service, not only in the map.
+A handoff is where the customer is passed from one owner to another along the path a
+persona walks: the step is owned by a different team than the last step before it where
+that persona met the business. Steps with no `owner` are passed over, and so are steps
+where the customer acts alone (no touchpoint and nothing done in view of them: they think
+it over, ask a colleague, wait), since nobody of the business holds them there. A step
+that names its `personas` is on those personas' paths only, so a step that only one
+persona takes never makes another persona's next step a handoff. Stages do not reset
+anything: a journey passes from team to team across them.
+
+At the receiving step, write under `handoff` how responsibility passes: what is handed
+over, by which means, and how the receiving team knows it is their turn. If there is no
+real handoff, that is a finding worth fixing in the service, not only in the map. When
+the change of owner really needs none (the customer does not notice it and nothing is
+passed on, such as two teams behind one self-service app), say so with `handoff: false`.
+Each change of owner into a step is reported once, at the receiving step's `owner`, even
+when personas reach that step from different steps of the same team; the finding names
+those steps, and the personas whose path it is on when it is not every persona's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, MapContext, step_paths
-from cjm.model import Step
+from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.model import JourneyMap, Step
+from cjm.model.paths import Handoff, handoffs
 
 CODE = "CJM113"
 NAME = "unowned-handoff"
@@ -33,7 +48,9 @@ owner: growth
 reviewed: 2026-10-01
 teams: [{id: growth, name: Growth}, {id: sales, name: Sales}]
 personas: [{id: olivia, name: Olivia}]
-touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+touchpoints:
+  - {id: pricing-page, name: Pricing page, channel: web, owner: growth}
+  - {id: discount-call, name: Discount call, channel: phone, owner: sales}
 stages:
   - id: decide
     name: Decide
@@ -42,9 +59,11 @@ stages:
         action: Compares plans
         touchpoints: [pricing-page]
         owner: growth
+      - id: asks-finance
+        action: Asks her finance lead what the budget allows
       - id: talk-to-sales
         action: Asks sales for a volume discount
-        touchpoints: [pricing-page]
+        touchpoints: [discount-call]
         owner: sales
 """
 
@@ -56,7 +75,9 @@ owner: growth
 reviewed: 2026-10-01
 teams: [{id: growth, name: Growth}, {id: sales, name: Sales}]
 personas: [{id: olivia, name: Olivia}]
-touchpoints: [{id: pricing-page, name: Pricing page, channel: web, owner: growth}]
+touchpoints:
+  - {id: pricing-page, name: Pricing page, channel: web, owner: growth}
+  - {id: discount-call, name: Discount call, channel: phone, owner: sales}
 stages:
   - id: decide
     name: Decide
@@ -65,29 +86,67 @@ stages:
         action: Compares plans
         touchpoints: [pricing-page]
         owner: growth
+      - id: asks-finance
+        action: Asks her finance lead what the budget allows
       - id: talk-to-sales
         action: Asks sales for a volume discount
-        touchpoints: [pricing-page]
+        touchpoints: [discount-call]
         owner: sales
+        # Or `handoff: false` when a change of owner needs no handoff.
         handoff: The discount form creates a lead with the trial's usage attached.
 """
 
 
-def _described(handoff: str | None) -> bool:
-    return handoff is not None and handoff.strip() != ""
+@dataclass
+class _Change:
+    """One change of owner into a step: from one owner, whichever of that owner's steps
+    each persona comes from (the handoffs into a step from one team are one finding)."""
+
+    step: Step
+    from_owner: str
+    previous: list[str] = field(default_factory=list)
+    personas: list[str] = field(default_factory=list)
+
+    def add(self, handoff: Handoff) -> None:
+        if handoff.previous.id not in self.previous:
+            self.previous.append(handoff.previous.id)
+        self.personas += [p for p in handoff.personas if p not in self.personas]
+
+
+def _changes(journey: JourneyMap) -> list[_Change]:
+    """The undescribed, unwaived handoffs of ``journey``, one per receiving step and
+    previous owner, in journey order."""
+    found: dict[tuple[int, str], _Change] = {}
+    for handoff in handoffs(journey):
+        if handoff.described or handoff.waived:
+            continue
+        key = (id(handoff.step), handoff.from_owner)
+        if key not in found:
+            found[key] = _Change(handoff.step, handoff.from_owner)
+        found[key].add(handoff)
+    return list(found.values())
+
+
+def _whose(change: _Change, everyone: list[str]) -> str:
+    """``, on the path of persona 'a',`` when the change is not on every persona's path."""
+    if set(everyone) <= set(change.personas):
+        return ""
+    ordered = [p for p in everyone if p in change.personas]
+    kind = "persona" if len(ordered) == 1 else "personas"
+    return f", on the path of {kind} {quoted(ordered)},"
 
 
 def check(context: MapContext) -> Iterator[Finding]:
-    previous: Step | None = None
-    for path, step in step_paths(context.journey):
-        if step.owner is None:
-            continue
-        if previous is not None and step.owner != previous.owner and not _described(step.handoff):
-            yield context.finding(
-                (*path, "owner"),
-                f"ownership passes from '{previous.owner}' (step '{previous.id}') to "
-                f"'{step.owner}' at step '{step.id}' with no handoff described",
-                f"add `handoff:` to step '{step.id}': how '{previous.owner}' passes the "
-                f"customer on to '{step.owner}'",
-            )
-        previous = step
+    journey = context.journey
+    paths = {id(step): path for path, step in step_paths(journey)}
+    for change in _changes(journey):
+        step, before, after = change.step, change.from_owner, change.step.owner
+        steps = "step" if len(change.previous) == 1 else "steps"
+        yield context.finding(
+            (*paths[id(step)], "owner"),
+            f"ownership passes from '{before}' ({steps} {quoted(change.previous)}) to "
+            f"'{after}' at step '{step.id}'{_whose(change, journey.persona_ids)} with no "
+            "handoff described",
+            f"add `handoff:` to step '{step.id}': how '{before}' passes the customer on to "
+            f"'{after}' (or `handoff: false` when the change needs none)",
+        )

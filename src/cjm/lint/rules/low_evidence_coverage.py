@@ -1,0 +1,194 @@
+"""A map whose steps or personas mostly rest on assumptions.
+
+A journey map drawn in a workshop from what the team believes is a useful first draft and
+a dangerous final one: it shows the company's picture of its customers, and decisions
+made from it repeat that picture. The classic failure of journey mapping is a map that
+looks finished while almost nothing on it was seen in research. Single pain points
+without evidence are reported one by one (`pain-point-without-evidence`); this rule looks
+at the map as a whole and asks how much of it is grounded at all.
+
+A step counts as backed when it, or one of its pain points, cites evidence that is not an
+`assumption` (an interview, a survey, analytics, support tickets, reviews, a usability
+test, an observation); a persona counts when it cites such evidence itself. When the
+share of backed steps, or of backed personas, is below the `min_share` option, the rule
+says the share found, the minimum and the first steps or personas that are unbacked.
+Cite the research each step and persona comes from under its `evidence`, or do that
+research. Future-state maps are not checked by default, since they describe a journey
+nobody has lived yet; the `map_types` option sets which types of map are.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from cjm.diagnostics import Severity
+from cjm.lint.rule import Finding, MapContext, quoted
+from cjm.model import MapType, Step
+from cjm.model.base import CjmModel
+
+CODE = "CJM121"
+NAME = "low-evidence-coverage"
+SEVERITY = Severity.WARNING
+SUMMARY = "Too few of a map's steps or personas are backed by research."
+
+SHOWN = 3
+"""How many unbacked steps or personas a finding names before it counts the rest."""
+
+
+class Options(CjmModel):
+    """Settings of low-evidence-coverage."""
+
+    min_share: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="The smallest share (0 to 1) of the map's steps, and of its personas, "
+        "that must cite evidence other than assumptions.",
+    )
+    map_types: list[MapType] = Field(
+        default_factory=lambda: [
+            MapType.CURRENT_STATE,
+            MapType.DAY_IN_THE_LIFE,
+            MapType.SERVICE_BLUEPRINT,
+        ],
+        description="The types of map that are checked.",
+    )
+
+
+FAILING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas: [{id: olivia, name: Olivia, evidence: [trial-interviews]}]
+touchpoints:
+  - {id: signup-form, name: Sign-up form, channel: web, owner: growth}
+  - {id: csv-importer, name: Spreadsheet importer, channel: app, owner: growth}
+evidence:
+  - {id: trial-interviews, kind: interview, title: Trial interviews, sample_size: 12}
+  - {id: team-workshop, kind: assumption, title: What the team believes}
+stages:
+  - id: try
+    name: Try
+    steps:
+      - {id: sign-up, action: Signs up, touchpoints: [signup-form], evidence: [team-workshop]}
+      - {id: import-plan, action: Imports her plan, touchpoints: [csv-importer]}
+      - {id: invite-team, action: Invites her team, evidence: [trial-interviews]}
+"""
+
+PASSING = """\
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas: [{id: olivia, name: Olivia, evidence: [trial-interviews]}]
+touchpoints:
+  - {id: signup-form, name: Sign-up form, channel: web, owner: growth}
+  - {id: csv-importer, name: Spreadsheet importer, channel: app, owner: growth}
+evidence:
+  - {id: trial-interviews, kind: interview, title: Trial interviews, sample_size: 12}
+  - {id: team-workshop, kind: assumption, title: What the team believes}
+  - {id: import-tickets, kind: support-tickets, title: Import tickets Q3, sample_size: 48}
+stages:
+  - id: try
+    name: Try
+    steps:
+      - {id: sign-up, action: Signs up, touchpoints: [signup-form], evidence: [team-workshop]}
+      - id: import-plan
+        action: Imports her plan
+        touchpoints: [csv-importer]
+        pain_points:
+          - id: import-fails
+            summary: The import rejects European dates
+            severity: high
+            owner: growth
+            evidence: [import-tickets]
+      - {id: invite-team, action: Invites her team, evidence: [trial-interviews]}
+"""
+
+
+def _researched(context: MapContext, evidence_ids: list[str]) -> bool:
+    """Whether any of ``evidence_ids`` names evidence that is not an assumption."""
+    for evidence_id in evidence_ids:
+        entry = context.evidence(evidence_id)
+        if entry is not None and not entry.is_assumption:
+            return True
+    return False
+
+
+def _step_backed(context: MapContext, step: Step) -> bool:
+    cited = [*step.evidence, *(e for pain in step.pain_points for e in pain.evidence)]
+    return _researched(context, cited)
+
+
+def _percent(share: float, minimum: float) -> str:
+    """A share as a whole percentage; rounded down where rounding would make a share
+    below the minimum read as the minimum (49.6 % against 50 %)."""
+    shown = round(share * 100)
+    if share < minimum and shown >= minimum * 100:
+        shown = math.floor(share * 100)
+    return f"{shown}%"
+
+
+def _names(unbacked: list[str]) -> str:
+    """The first few ids, and how many more there are."""
+    if len(unbacked) <= SHOWN:
+        return quoted(unbacked)
+    shown = ", ".join(f"'{name}'" for name in unbacked[:SHOWN])
+    return f"{shown} and {len(unbacked) - SHOWN} more"
+
+
+def _finding(
+    context: MapContext, key: str, kind: str, backed: int, unbacked: list[str]
+) -> Finding | None:
+    total = backed + len(unbacked)
+    minimum: float = context.options.min_share
+    if total == 0 or backed / total >= minimum:
+        return None
+    kinds = kind if total == 1 else kind + "s"
+    verb = "is" if backed == 1 or total == 1 else "are"
+    return context.finding(
+        (key,),
+        f"{backed} of {total} {kinds} ({_percent(backed / total, minimum)}) {verb} backed by "
+        f"research, below the minimum of {minimum * 100:g}%; not backed: {_names(unbacked)}",
+        f"cite under each {kind}'s `evidence:` the research it comes from: interviews, "
+        "analytics, support tickets, usability tests (assumptions do not count)",
+        at="key",
+    )
+
+
+def check(context: MapContext) -> Iterator[Finding]:
+    journey = context.journey
+    if journey.type not in context.options.map_types:
+        return
+    steps = [(step.id, _step_backed(context, step)) for _, _, step in journey.iter_steps()]
+    found = _finding(
+        context,
+        "stages",
+        "step",
+        sum(1 for _, backed in steps if backed),
+        [step_id for step_id, backed in steps if not backed],
+    )
+    if found is not None:
+        yield found
+    personas = [
+        (persona_id, _researched(context, persona.evidence))
+        for persona_id in journey.persona_ids
+        if (persona := context.persona(persona_id)) is not None
+    ]
+    found = _finding(
+        context,
+        "personas",
+        "persona",
+        sum(1 for _, backed in personas if backed),
+        [persona_id for persona_id, backed in personas if not backed],
+    )
+    if found is not None:
+        yield found
