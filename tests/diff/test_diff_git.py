@@ -19,9 +19,14 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 TODAY = datetime.date(2026, 11, 20)
 
+# The fixture is about what diff reports, not about every rule: the rules that ask for more
+# research, goals, actual values and directions than these small maps give stay off.
 CONFIG = """\
 maps: ["maps/*.yaml"]
 definitions: ["shared/*.yaml"]
+lint:
+  ignore: [map-without-pain-points, low-evidence-coverage, opportunity-incomplete,
+    stage-without-customer-goal, kpi-without-actual, kpi-without-direction]
 teams:
   - {id: growth, name: Growth}
   - {id: product, name: Product}
@@ -743,7 +748,7 @@ def test_maps_added_removed_and_moved_between_files(repo: Path, capsys) -> None:
         "  introduced  CJM114 lifecycle-gap: warning: the current-state journey 'onboarding' "
         "stops at purchase: no stage covers retention or advocacy"
     )
-    assert lines[-1] == "2 maps changed: 1 map added, 11 findings introduced, 1 other change."
+    assert lines[-1] == "2 maps changed: 1 map added, 1 finding introduced, 1 other change."
 
     (repo / "maps" / "trial-to-paid.yaml").unlink()
     code, out, _ = diff(capsys)
@@ -751,7 +756,7 @@ def test_maps_added_removed_and_moved_between_files(repo: Path, capsys) -> None:
     lines = out.splitlines()
     assert "Map trial: Trial to paid (maps/trial.yaml)" in lines
     assert '  removed     map: "Trial to paid"' in lines
-    assert lines[-1] == "2 maps changed: 1 map added, 1 map removed, 11 findings introduced."
+    assert lines[-1] == "2 maps changed: 1 map added, 1 map removed, 1 finding introduced."
 
 
 def test_compares_with_any_revision(changed: Path, capsys) -> None:

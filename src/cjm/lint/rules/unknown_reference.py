@@ -4,7 +4,14 @@ Maps refer to personas, teams, touchpoints, evidence, stages and pain points by 
 reference that resolves to nothing is almost always a typo or a rename that missed a
 place; left alone, it silently drops the link it was meant to make (a pain point with no
 owner, an opportunity that addresses nothing). The message suggests the closest id that
-does exist.
+does exist, whatever its letter case.
+
+A persona named at a step it does not take (an entry under `emotions`, or in a pain
+point's `personas`, for a persona left out of the step's `personas`) is reported too: no
+output could show it, so it would be dropped without a word. A future-state map's
+opportunities may address the pain points of the current-state map it names in
+`current_state`. Ids written in a part of a file that did not load are not reported: they
+may be defined there.
 """
 
 from __future__ import annotations
