@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from cjm.render.blueprint_view import blueprint_view
+from cjm.render.cell import text_room
+from cjm.render.grid import COLUMN_WIDTH
+from cjm.render.text import measure
 from cjm.render.graphviz_run import find_renderer
 from tests.samples import STANDALONE_MAP
 
@@ -69,13 +72,19 @@ stages:
       - id: sees-nurse
         action: Sees the nurse
         owner: desk
+        frontstage: [Nurse takes the history]
 """
 
 
 def _grid(source: str) -> str:
     """The table of the diagram (the legend, the graph's label, comes before it), with
     line breaks as spaces so that wrapped text can be looked for."""
-    return re.sub(r"<BR[^>]*/>", " ", source.split("grid [", 1)[1])
+    return _plain(source.split("grid [", 1)[1])
+
+
+def _plain(source: str) -> str:
+    """``source`` with line breaks as spaces (none before a closing tag)."""
+    return re.sub(r" (</[BI]>)", r"\1", re.sub(r"<BR[^>]*/>", " ", source))
 
 
 def test_lanes_and_lines_come_in_blueprint_order(tmp_path: Path) -> None:
@@ -131,7 +140,7 @@ def test_handoffs_and_pain_points_sit_under_the_customer_action(tmp_path: Path) 
 
 def test_a_map_that_is_not_a_blueprint_renders_with_empty_lanes(tmp_path: Path) -> None:
     diagram = blueprint_view(context_of(STANDALONE_MAP, tmp_path))
-    assert "records no frontstage, backstage or support activities" in diagram.source
+    assert "records no frontstage, backstage or support activities" in _plain(diagram.source)
     assert "LINE OF VISIBILITY" in diagram.source
     svg = find_renderer().render(diagram, "svg").decode("utf-8")
     assert "Starts a trial" in svg
@@ -213,10 +222,21 @@ def test_blank_text_renders(tmp_path: Path) -> None:
     find_renderer().render(diagram, "svg")
 
 
-def test_wide_characters_get_wide_cells(tmp_path: Path) -> None:
-    text = BLUEPRINT.replace("action: Eligibility service", "action: 日本語の資格確認サービス")
+def test_wide_characters_are_wrapped_within_the_column(tmp_path: Path) -> None:
+    text = BLUEPRINT.replace(
+        "action: Eligibility service", "action: 日本語の資格確認サービスと保険証の確認と予約の管理"
+    )
     source = blueprint_view(context_of(text, tmp_path)).source
-    assert re.search(r'WIDTH="\d+">• 日本語', source)
+    cell = re.search(r'<TD[^>]*WIDTH="(\d+)"[^>]*>(• 日本語.*?)</TD>', source)
+    assert cell is not None
+    # The cell says its width instead of growing with the text, and every line fits it
+    # by the generous estimate of wide characters (Graphviz counts them far narrower).
+    assert int(cell.group(1)) == COLUMN_WIDTH
+    lines = [re.sub(r"<[^>]+>", "", line) for line in cell.group(2).split('<BR ALIGN="LEFT"/>')]
+    lines = [line for line in lines if line]
+    assert "".join(lines[:3]).startswith("• 日本語の資格確認サービスと保険証の確認と予約の管理")
+    assert len(lines) >= 3
+    assert all(measure(line) <= text_room(COLUMN_WIDTH) for line in lines)
 
 
 def test_rendering_twice_gives_identical_bytes(tmp_path: Path) -> None:
