@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from cjm.check import check_paths
+from cjm.diagnostics import UNKNOWN_REFERENCE
+from cjm.lint.config import LintRequest
+from cjm.load.project import load_standalone
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.cell import text_room
+from cjm.render.context import RenderContext
+from cjm.render.graphviz_run import find_renderer
 from cjm.render.grid import COLUMN_WIDTH
 from cjm.render.text import measure
-from cjm.render.graphviz_run import find_renderer
 from tests.samples import STANDALONE_MAP
 
 from .conftest import context_of, example_contexts
@@ -289,3 +294,117 @@ def test_graphviz_has_nothing_to_warn_about() -> None:
             if "non-ASCII character" not in line  # the bullet: sized by min_width instead
         ]
         assert warnings == [], context.journey.id
+
+
+# -- handoffs along each persona's own path, and broken references ---------------------------
+
+PATHS = """\
+id: paths
+title: Two paths
+type: service-blueprint
+owner: desk
+reviewed: 2026-10-01
+teams:
+  - {id: desk, name: Front Desk}
+  - {id: sales, name: Sales}
+  - {id: care, name: Care Team}
+touchpoints:
+  - {id: kiosk, name: Kiosk, channel: in-store, owner: desk}
+personas:
+  - {id: pat, name: Patient Pat}
+  - {id: carl, name: Carer Carl}
+stages:
+  - id: visit
+    name: Visit
+    steps:
+      - id: books
+        action: Books by phone
+        touchpoints: [kiosk]
+        owner: desk
+      - id: pat-only
+        action: Buys the premium plan
+        personas: [pat]
+        touchpoints: [kiosk]
+        owner: sales
+      - id: carl-only
+        action: Collects the forms
+        personas: [carl]
+        touchpoints: [kiosk]
+        owner: desk
+      - id: sees-nurse
+        action: Sees the nurse
+        touchpoints: [kiosk]
+        owner: care
+        handoff: false
+      - id: pays
+        action: Pays at the desk
+        touchpoints: [kiosk]
+        owner: desk
+"""
+
+
+def _drawn(text: str, tmp_path: Path) -> RenderContext:
+    """A render context for a map, loaded without linting it (what is drawn does not
+    depend on the lint rules)."""
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    project = load_standalone([path], tmp_path)
+    [document] = project.maps
+    assert document.model is not None, project.load_diagnostics()
+    return RenderContext(document.model, project.scopes[document.display])
+
+
+def _customer_cells(source: str) -> list[str]:
+    """The customer lane's cells, in step order, as plain text."""
+    lane = _grid(source).split("<B>Customer actions</B>", 1)[1].split("LINE OF INTERACTION", 1)[0]
+    cells = re.findall(r"<TD [^>]*WIDTH=\"160\"[^>]*>(.*?)</TD>", lane)
+    return [re.sub(r"<[^>]+>", "", cell) for cell in cells]
+
+
+def test_handoffs_follow_each_persona_path(tmp_path: Path) -> None:
+    cells = _customer_cells(blueprint_view(_drawn(PATHS, tmp_path)).source)
+    books, pat_only, carl_only, nurse, pays = cells
+    assert "Handoff" not in books
+    # Pat goes from the desk to sales; Carl never met sales, and his step after it is
+    # still the desk's: no handoff for him there.
+    assert "Handoff from Front Desk: not described" in pat_only
+    assert "Handoff" not in carl_only
+    # Into the nurse's step: Pat comes from sales, Carl from the desk, and the map says
+    # no handoff is needed.
+    assert "Handoff from Sales (for Patient Pat): no handoff needed" in nurse
+    assert "Handoff from Front Desk (for Carer Carl): no handoff needed" in nurse
+    assert "Handoff from Care Team: not described" in pays
+
+
+def test_a_waived_handoff_with_no_change_of_owner_still_says_so(tmp_path: Path) -> None:
+    text = PATHS.replace("owner: sales", "owner: desk").replace("owner: care", "owner: desk")
+    cells = _customer_cells(blueprint_view(_drawn(text, tmp_path)).source)
+    assert "No handoff needed" in cells[3]
+
+
+def test_broken_references_in_the_blueprint(tmp_path: Path) -> None:
+    text = (
+        PATHS.replace("owner: desk}\npersonas", "owner: dsek}\npersonas")
+        .replace("        handoff: false\n", "")
+        .replace(
+            "Pays at the desk\n        touchpoints: [kiosk]",
+            "Pays at the desk\n        touchpoints: [kiosk, kisok]\n"
+            "        backstage: [{action: Files the receipt, owner: acounts}]",
+        )
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_paths([path], tmp_path, lint=LintRequest(select=["unknown-reference"]))
+    assert {d.code for d in result.diagnostics} == {UNKNOWN_REFERENCE}
+    [project] = result.projects
+    [document] = project.maps
+    assert document.model is not None
+    context = RenderContext(document.model, project.scopes[document.display])
+    source = _plain(blueprint_view(context).source)
+    for text in (
+        "\u26a0 dsek (unknown team)",  # the kiosk's owner
+        "\u2022 \u26a0 kisok (unknown touchpoint)",
+        "\u26a0 acounts (unknown team)",
+    ):
+        assert re.search(r'<FONT COLOR="#c51b7d"[^>]*>(?:(?!</FONT>).)*?' + re.escape(text), source)
+    assert "<B>Broken reference</B>" in source

@@ -45,8 +45,6 @@ def test_dot_matches_the_golden_file(name: str, context: RenderContext, view: st
 def test_every_golden_file_belongs_to_a_case() -> None:
     expected = {f"{name}--{view}.dot" for name, _, view in CASES}
     expected |= {
-        f"{name}--{view}--pages.dot"
-        for name, context, view in CASES
-        if VIEWS[view](context).pages
+        f"{name}--{view}--pages.dot" for name, context, view in CASES if VIEWS[view](context).pages
     }
     assert {p.name for p in GOLDEN.glob("*.dot")} == expected
