@@ -99,7 +99,7 @@ def _spans(text: str, width: float, size: float) -> Iterator[tuple[int, int]]:
     Lines break between words; a word too long for a line of its own is broken inside,
     after a hyphen, slash or other punctuation where there is one in the second half of
     the line, else after the last character that fits."""
-    room = width / size  # in ems
+    room = width / size + 1e-9  # in ems (a text exactly as wide as the room fits)
     start = 0
     used = 0.0  # ems of text[start:end]
     end = 0
