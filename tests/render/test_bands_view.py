@@ -4,6 +4,7 @@ grows in height rather than width, and one printable page per band."""
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -230,3 +231,26 @@ def test_every_band_has_the_same_step_columns(tmp_path: Path) -> None:
         widths.add(round(float(x2) - float(x1)))
     assert COLUMN_WIDTH in widths
     assert not {w for w in widths if COLUMN_WIDTH < w < LABEL_WIDTH + COLUMN_WIDTH}
+
+
+def test_graphviz_has_nothing_to_warn_about_in_a_hostile_big_map(tmp_path: Path) -> None:
+    """No "table size too small" or other layout warnings, for the whole drawing and its
+    pages, whatever the text."""
+    text = big_map(SIXTY[:4], HOSTILE_STEP, persona_name="O" + "p" * 3000)
+    context = context_of(text, tmp_path)
+    command = find_renderer().command
+    for view in VIEWS.values():
+        diagram = view(context)
+        for source in (diagram, *diagram.pages):
+            completed = subprocess.run(
+                [command, f"-K{source.engine}", "-Tsvg"],
+                input=source.source.encode("utf-8"),
+                capture_output=True,
+                check=True,
+            )
+            warnings = [
+                line
+                for line in completed.stderr.decode("utf-8").splitlines()
+                if "non-ASCII character" not in line  # sized by our own estimate instead
+            ]
+            assert warnings == [], (diagram.view, warnings)

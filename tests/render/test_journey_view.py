@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,21 @@ def test_references_that_name_nothing_are_drawn_as_broken(tmp_path: Path) -> Non
     assert "\u2022 Pricing page (web)" in source
     assert "<B>Broken reference</B>" in source
     assert "Broken reference" not in journey_view(context_of(THREE_STEPS, tmp_path)).source
+
+
+def test_graphviz_has_nothing_to_warn_about() -> None:
+    """No "table size too small" or other layout warnings for the examples."""
+    command = find_renderer().command
+    for _, context in EXAMPLES:
+        diagram = journey_view(context)
+        for source in (diagram, *diagram.pages):
+            completed = subprocess.run(
+                [command, "-Tsvg"], input=source.source.encode("utf-8"), capture_output=True
+            )
+            assert completed.returncode == 0
+            warnings = [
+                line
+                for line in completed.stderr.decode("utf-8").splitlines()
+                if "non-ASCII character" not in line
+            ]
+            assert warnings == [], context.journey.id

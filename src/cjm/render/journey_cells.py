@@ -27,10 +27,11 @@ from cjm.render.style import (
 
 ROOM = text_room(COLUMN_WIDTH)  # points of text in a step column
 ACTION_LINES = 5
-ACTION_BUDGET = 110.0  # points: the action and its owner
-LIST_BUDGET = 120.0  # touchpoints, thoughts
-PAIN_BUDGET = 170.0
-OPPORTUNITY_BUDGET = 150.0
+ACTION_BUDGET = 100.0  # points: the action and its owner
+TOUCHPOINT_BUDGET = 90.0
+THOUGHT_BUDGET = 100.0
+PAIN_BUDGET = 150.0
+OPPORTUNITY_BUDGET = 130.0
 LABEL_LINES = 2  # an emotion's label beside the persona's mark
 
 
@@ -57,7 +58,7 @@ class JourneyCells:
 
     def touchpoints(self, step: Step) -> str:
         """Each touchpoint with its channel; an unknown one marked as broken."""
-        cell = Cell(ROOM, LIST_BUDGET)
+        cell = Cell(ROOM, TOUCHPOINT_BUDGET)
         for number, touchpoint_id in enumerate(step.touchpoints):
             if not cell.has_room():
                 rest = [self.context.touchpoint_named(t).shown for t in step.touchpoints[number:]]
@@ -68,7 +69,7 @@ class JourneyCells:
         return cell.td()
 
     def thoughts(self, step: Step) -> str:
-        cell = Cell(ROOM, LIST_BUDGET)
+        cell = Cell(ROOM, THOUGHT_BUDGET)
         for number, thought in enumerate(step.thoughts):
             if not cell.has_room(lines=2) and number > 0:
                 cell.more(list(step.thoughts[number:]), "thought", "thoughts")
@@ -78,7 +79,7 @@ class JourneyCells:
 
     def marks(self, step: Step, score: int) -> str:
         """The marks of the personas who feel ``score`` at ``step``, each with the
-        emotion's label beside it where one is recorded."""
+        emotion's label beside it where one is recorded (the others side by side)."""
         found: list[tuple[PersonaMark, str]] = []
         for mark in self.context.marks:
             emotion = step.emotion_for(mark.persona_id)
@@ -86,11 +87,11 @@ class JourneyCells:
                 found.append((mark, emotion.label or ""))
         if not found:
             return f'<TD WIDTH="{COLUMN_WIDTH}"> </TD>'
-        if not any(label.strip() for _, label in found):
-            row = chips([(m.initials, m.fill, m.text) for m, _ in found])
-            return f'<TD ALIGN="LEFT" WIDTH="{COLUMN_WIDTH}">{row}</TD>'
+        plain = [mark for mark, label in found if not label.strip()]
         rows = []
         for mark, label in found:
+            if not label.strip():
+                continue
             chip = chips([(mark.initials, mark.fill, mark.text)])
             chip_room = chip_width(mark.initials) + 2 * CHIP_SPACING
             label_width = int(ROOM) - chip_room  # the row fills the cell: nothing to stretch
@@ -103,6 +104,12 @@ class JourneyCells:
                 f"{tooltip(cell.hidden)}>"
                 f"{cell.markup or ' '}</TD></TR>"
             )
+        if plain:
+            # Marks without a label share a row, side by side.
+            row = chips([(m.initials, m.fill, m.text) for m in plain])
+            if not rows:
+                return f'<TD ALIGN="LEFT" WIDTH="{COLUMN_WIDTH}">{row}</TD>'
+            rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{row}</TD></TR>')
         table = (
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" ALIGN="LEFT">'
             + "".join(rows)
