@@ -112,15 +112,17 @@ def test_cutting_keeps_every_column_in_order_in_whole_stages(sizes: list[int]) -
 
 
 def test_a_stage_longer_than_a_band_is_split_between_steps_and_continued() -> None:
-    bands = cut_into_bands(stages(2, 14, 3))
-    # Stage 0 alone (the long stage does not fit after it), then 6 + 6 + 2 of stage 1,
-    # its last part sharing a band with stage 2.
+    bands = cut_into_bands(stages(2, 13, 1))
+    # Stage 0 alone (the long stage does not fit after it), then stage 1 in three parts
+    # of even size, its last part sharing a band with stage 2.
     assert [[(s.stage_index, len(s.columns)) for s in b.segments] for b in bands] == [
         [(0, 2)],
-        [(1, 6)],
-        [(1, 6)],
-        [(1, 2), (2, 3)],
+        [(1, 5)],
+        [(1, 4)],
+        [(1, 4), (2, 1)],
     ]
+    # Seven steps make four and three, not six and a lonely one.
+    assert [len(b.columns) for b in cut_into_bands(stages(7))] == [4, 3]
     parts = [s for b in bands for s in b.segments if s.stage_index == 1]
     assert [(p.continued, p.continues) for p in parts] == [
         (False, True),
@@ -145,7 +147,7 @@ def test_empty_stages_keep_a_column() -> None:
 
 
 def test_the_caption_says_the_page_and_its_stages() -> None:
-    bands = cut_into_bands(stages(2, 14, 3))
+    bands = cut_into_bands(stages(2, 13, 1))
     assert band_caption(bands[0], 4, 3) == "page 1 of 4 \u00b7 stage 1 of 3"
     assert band_caption(bands[3], 4, 3) == "page 4 of 4 \u00b7 stages 2\u20133 of 3"
 
@@ -159,13 +161,13 @@ def test_a_big_map_has_a_page_per_band(view: str, tmp_path: Path) -> None:
     context = context_of(big_map(SIXTY), tmp_path)
     diagram = VIEWS[view](context)
     bands = cut_into_bands(context.journey.stages)
-    assert len(diagram.pages) == len(bands) == 13
+    assert len(diagram.pages) == len(bands) == 14
     for number, page in enumerate(diagram.pages, start=1):
         assert page.map_id == diagram.map_id
         assert page.view == diagram.view
         assert page.engine == diagram.engine
         assert "A big journey" in page.source
-        assert f"page {number} of 13" in page.source
+        assert f"page {number} of 14" in page.source
         assert LEGEND[view] in page.source  # the legend, on every page
         assert "page 1 of" not in diagram.source  # the whole drawing has no page number
     # The second and third bands are the long second stage, continued.

@@ -401,20 +401,21 @@ def _long_map(steps: int) -> str:
 def test_a_line_goes_on_from_one_band_to_the_next(tmp_path: Path) -> None:
     diagram = emotions_view(context_of(_long_map(8), tmp_path))
     nodes = _nodes(diagram.source)
-    for end in ("s5-continues", "s6-continued"):
+    for end in ("s3-continues", "s4-continued"):
         [edge] = [line for line in diagram.source.splitlines() if f'line-anna-{end}"' in line]
         assert "style=dashed" in edge
     # The second band sits under the first, its first step at the left again.
-    first, second = (_position(nodes[f"cjm-turns-emotions-point-anna-s{n}"]) for n in (5, 6))
+    # Eight steps of one stage make two bands of four.
+    first, second = (_position(nodes[f"cjm-turns-emotions-point-anna-s{n}"]) for n in (3, 4))
     assert second[0] < first[0]
     assert second[1] < first[1] - 4 * SCORE_HEIGHT
     assert "the line goes on in the next row" in diagram.source
     assert "Long (continued)" in diagram.source
     # Each page has its own end of the line.
     first_page, second_page = diagram.pages
-    assert "line-anna-s5-continues" in first_page.source
-    assert "line-anna-s6-continued" not in first_page.source
-    assert "line-anna-s6-continued" in second_page.source
+    assert "line-anna-s3-continues" in first_page.source
+    assert "line-anna-s4-continued" not in first_page.source
+    assert "line-anna-s4-continued" in second_page.source
     for page in diagram.pages:
         find_renderer().render(page, "svg")
 
