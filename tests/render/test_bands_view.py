@@ -113,16 +113,17 @@ def test_cutting_keeps_every_column_in_order_in_whole_stages(sizes: list[int]) -
 
 def test_a_stage_longer_than_a_band_is_split_between_steps_and_continued() -> None:
     bands = cut_into_bands(stages(2, 13, 1))
-    # Stage 0 alone (the long stage does not fit after it), then stage 1 in three parts
-    # of even size, its last part sharing a band with stage 2.
+    # Stage 0 alone (the long stage does not fit after it), then stage 1 in a full band
+    # and two parts that share the rest evenly, its last part sharing a band with stage 2.
     assert [[(s.stage_index, len(s.columns)) for s in b.segments] for b in bands] == [
         [(0, 2)],
-        [(1, 5)],
+        [(1, 6)],
         [(1, 4)],
-        [(1, 4), (2, 1)],
+        [(1, 3), (2, 1)],
     ]
-    # Seven steps make four and three, not six and a lonely one.
+    # Seven steps make four and three, not six and a lonely one; nine make six and three.
     assert [len(b.columns) for b in cut_into_bands(stages(7))] == [4, 3]
+    assert [len(b.columns) for b in cut_into_bands(stages(9))] == [6, 3]
     parts = [s for b in bands for s in b.segments if s.stage_index == 1]
     assert [(p.continued, p.continues) for p in parts] == [
         (False, True),

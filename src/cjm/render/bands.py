@@ -5,8 +5,9 @@ a strip twenty thousand pixels wide that no screen or page shows legibly. Every 
 therefore lays the steps out in bands of at most :data:`BAND_COLUMNS` columns. A band
 holds whole stages, as many as fit one after the other; a stage longer than a band is
 split between steps, and each later part is headed "<stage> (continued)". An empty stage
-keeps one column, so that it is seen to be empty. A split stage's parts are of even size
-(seven steps make four and three), so that no band holds a lonely step.
+keeps one column, so that it is seen to be empty. A split stage's last two parts share
+their steps evenly when the last would hold less than half a band (seven steps make four
+and three), so that no band holds a lonely step.
 
 The whole diagram (SVG, PNG) stacks the bands one under another, a picture that grows
 in height rather than width; the print version has one page per band, each with the title,
@@ -85,8 +86,8 @@ def cut_into_bands(stages: list[Stage], capacity: int = BAND_COLUMNS) -> list[Ba
     """The stages in bands of at most ``capacity`` columns, in journey order.
 
     A stage goes into the current band when it fits there, else it starts a new band; a
-    stage longer than a band starts a new band and is split into parts of even size, its
-    last part shared with the stages that follow when they fit."""
+    stage longer than a band starts a new band and is split into full parts (see
+    :func:`_parts`), its last part shared with the stages that follow when they fit."""
     capacity = max(1, capacity)
     bands: list[list[Segment]] = []
     current: list[Segment] = []
@@ -100,7 +101,7 @@ def cut_into_bands(stages: list[Stage], capacity: int = BAND_COLUMNS) -> list[Ba
         if current:
             bands.append(current)
             current, used = [], 0
-        parts = _even_parts(columns, capacity)
+        parts = _parts(columns, capacity)
         for number, part in enumerate(parts):
             segment = Segment(index, tuple(part), number > 0, number < len(parts) - 1)
             if segment.continues:
@@ -112,17 +113,15 @@ def cut_into_bands(stages: list[Stage], capacity: int = BAND_COLUMNS) -> list[Ba
     return [Band(number, tuple(segments)) for number, segments in enumerate(bands, start=1)]
 
 
-def _even_parts(columns: list[Column], capacity: int) -> list[list[Column]]:
-    """``columns`` in as few parts as a band's ``capacity`` allows, of sizes as even as
-    possible (the longer first): 7 steps make 4 and 3, not 6 and a lonely 1."""
-    count = -(-len(columns) // capacity)
-    size, longer = divmod(len(columns), count)
-    parts: list[list[Column]] = []
-    start = 0
-    for number in range(count):
-        end = start + size + (1 if number < longer else 0)
-        parts.append(columns[start:end])
-        start = end
+def _parts(columns: list[Column], capacity: int) -> list[list[Column]]:
+    """``columns`` in full bands, except that a last part of less than half a band shares
+    the steps of the part before it evenly: 7 steps make 4 and 3, not 6 and a lonely 1;
+    9 make 6 and 3."""
+    parts = [columns[at : at + capacity] for at in range(0, len(columns), capacity)]
+    if len(parts) > 1 and 2 * len(parts[-1]) < capacity:
+        both = parts[-2] + parts[-1]
+        half = (len(both) + 1) // 2
+        parts[-2:] = [both[:half], both[half:]]
     return parts
 
 
