@@ -408,3 +408,8 @@ def test_broken_references_in_the_blueprint(tmp_path: Path) -> None:
     ):
         assert re.search(r'<FONT COLOR="#c51b7d"[^>]*>(?:(?!</FONT>).)*?' + re.escape(text), source)
     assert "<B>Broken reference</B>" in source
+
+
+def test_an_empty_stage_says_it_has_no_steps(tmp_path: Path) -> None:
+    cells = _customer_cells(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
+    assert cells[2] == "no steps"

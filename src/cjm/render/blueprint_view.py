@@ -94,6 +94,7 @@ class Lane:
     explanation: str
     fill: str
     cell: Callable[[Step], str]
+    empty: str = ""  # the note in an empty stage's column
 
 
 class BlueprintGrid:
@@ -129,7 +130,7 @@ class BlueprintGrid:
         explanation.add(lane.explanation, size=SMALL, ink=MUTED, max_lines=3)
         cells = [lane_label(lane.title, extra=explanation.markup)]
         for column in band.columns:
-            markup = lane.cell(column.step) if column.step is not None else empty_cell()
+            markup = lane.cell(column.step) if column.step is not None else empty_cell(lane.empty)
             cells.append(markup.replace("<TD", f'<TD BGCOLOR="{lane.fill}"', 1))
         return "<TR>" + "".join(cells) + "</TR>"
 
@@ -243,6 +244,7 @@ class BlueprintGrid:
                 "what the customer does, handoffs and pain points",
                 CUSTOMER_FILL,
                 self.customer_cell,
+                "no steps",
             ),
             Lane(
                 "Frontstage",
