@@ -8,12 +8,10 @@ under the band before it; the first band is not shifted at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 from cjm.render.bands import Band, Column
 from cjm.render.cell import Cell, tooltip
 from cjm.render.context import RenderContext
-from cjm.render.dot import new_graph
 from cjm.render.emotion_points import (
     POINT_SIZE,
     SCORE_HEIGHT,
@@ -25,6 +23,7 @@ from cjm.render.emotion_points import (
     turning_labels,
 )
 from cjm.render.legend import broken_row, legend_table, persona_rows
+from cjm.render.pinned import PinnedGraph, inches
 from cjm.render.style import (
     EMOTION_FILL,
     EMOTION_TEXT,
@@ -64,14 +63,6 @@ GRID_COLOR = LINE_COLOR
 ZERO_COLOR = "#8c8c8c"
 GUIDE_COLOR = "white"
 PEAK_SIGN = {"peak": "\u25b2", "valley": "\u25bc"}
-
-
-def _at(x: float, y: float) -> str:
-    return f"{x:.3f},{y:.3f}!"
-
-
-def _inches(value: float) -> str:
-    return f"{value:.3f}"
 
 
 def _table(cell: str) -> str:
@@ -130,84 +121,17 @@ class Frame:
 LEFT = -STEP_WIDTH / 2
 
 
-class EmotionChart:
+class EmotionChart(PinnedGraph):
     """Builds the pinned nodes and edges of the chart for some bands of one map."""
 
     def __init__(self, context: RenderContext, data: ChartData) -> None:
+        super().__init__(context.journey.id, VIEW)
         self.context = context
         self.journey = context.journey
         self.data = data
-        self.prefix = f"cjm-{self.journey.id}-{VIEW}"
-        self.graph = new_graph(self.journey.id, VIEW, engine="neato")
-        self.graph.attr(outputorder="edgesfirst", overlap="true", splines="false")
-        self.ids: set[str] = set()
-        self.names = 0
         self.clusters = 0
         self.width = 0.0
         self.continues = False  # whether a line runs on across the edge of a band
-
-    # -- nodes -------------------------------------------------------------------------
-
-    def unique_id(self, suffix: str) -> str:
-        """A namespaced id, unique even when a broken map repeats a step or persona id,
-        or a stage is split between bands."""
-        candidate = f"{self.prefix}-{suffix}"
-        number = 2
-        while candidate in self.ids:
-            candidate = f"{self.prefix}-{suffix}-{number}"
-            number += 1
-        self.ids.add(candidate)
-        return candidate
-
-    def node(self, suffix: str, x: float, y: float, **attrs: str) -> str:
-        """Add a node pinned at ``(x, y)`` inches; returns its name."""
-        self.names += 1
-        name = f"n{self.names}"
-        self.graph.node(name, pos=_at(x, y), id=self.unique_id(suffix), **attrs)
-        return name
-
-    def box(self, suffix: str, x: float, y: float, width: float, height: float, fill: str) -> None:
-        """A filled rectangle centred on ``(x, y)``, drawn over the lines (stage headers)."""
-        self.node(
-            suffix,
-            x,
-            y,
-            shape="box",
-            style="filled",
-            fillcolor=fill,
-            color=fill,
-            penwidth="0.5",
-            fixedsize="true",
-            width=_inches(width),
-            height=_inches(height),
-            label="",
-        )
-
-    def anchor(self, suffix: str, x: float, y: float, graph: Any = None) -> str:
-        """An invisible point at ``(x, y)``: an end of a line or a corner of a band."""
-        self.names += 1
-        name = f"n{self.names}"
-        (graph or self.graph).node(
-            name,
-            pos=_at(x, y),
-            id=self.unique_id(suffix),
-            shape="point",
-            style="invis",
-            width="0.01",
-        )
-        return name
-
-    def rule(
-        self, suffix: str, start: tuple[float, float], end: tuple[float, float], **attrs: str
-    ) -> None:
-        """A straight line between two points, drawn under the marks."""
-        tail = self.anchor(f"{suffix}-start", *start)
-        head = self.anchor(f"{suffix}-end", *end)
-        self.graph.edge(tail, head, id=self.unique_id(suffix), dir="none", **attrs)
-
-    def text(self, suffix: str, x: float, y: float, table: str) -> None:
-        """An HTML-like ``table`` centred on ``(x, y)``."""
-        self.node(suffix, x, y, shape="plain", label=f"<{table}>")
 
     # -- layout ------------------------------------------------------------------------
 
@@ -414,7 +338,7 @@ class EmotionChart:
                 color="white",
                 penwidth="1.5",
                 fixedsize="true",
-                width=_inches(POINT_SIZE),
+                width=inches(POINT_SIZE),
                 label=f"<{escape(point.mark.initials)}>",
                 fontcolor=point.mark.text,
                 fontsize="8",
