@@ -413,3 +413,16 @@ def test_broken_references_in_the_blueprint(tmp_path: Path) -> None:
 def test_an_empty_stage_says_it_has_no_steps(tmp_path: Path) -> None:
     cells = _customer_cells(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
     assert cells[2] == "no steps"
+
+
+def test_the_legend_explains_broken_references_only_when_one_is_drawn(tmp_path: Path) -> None:
+    """An opportunity's unknown owner is not part of the blueprint: nothing is drawn as
+    broken there, so the legend does not explain the sign."""
+    text = PATHS.replace("        handoff: false\n", "") + (
+        "opportunities:\n  - {id: faster, summary: Faster, owner: nobody}\n"
+    )
+    source = blueprint_view(_drawn(text, tmp_path)).source
+    assert "\u26a0" not in source
+    assert "Broken reference" not in source
+    broken = text.replace("owner: care", "owner: cure")
+    assert "<B>Broken reference</B>" in blueprint_view(_drawn(broken, tmp_path)).source

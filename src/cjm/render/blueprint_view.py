@@ -268,8 +268,9 @@ class BlueprintGrid:
 
     # -- assembly ----------------------------------------------------------------------
 
-    def legend(self) -> str:
-        """What the lines, the handoff notes and the severity marks mean."""
+    def legend(self, broken: bool) -> str:
+        """What the lines, the handoff notes and the severity marks mean, and references
+        that name nothing when some are drawn (``broken``)."""
         lines: list[list[Entry]] = []
         for line in LINES:
             name = line.name.upper()
@@ -310,7 +311,7 @@ class BlueprintGrid:
             ),
             legend_row("Pain severity", severity_cells()),
         ]
-        if self.context.broken_references():
+        if broken:
             rows.append(broken_row())
         return legend_table(rows)
 
@@ -339,4 +340,4 @@ def _handoff_text(team: str, personas: list[str], ending: str) -> str:
 
 def blueprint_view(context: RenderContext) -> DiagramSource:
     grid = BlueprintGrid(context)
-    return table_diagram(context, VIEW, grid.bands, grid.band_table, grid.legend())
+    return table_diagram(context, VIEW, grid.bands, grid.band_table, grid.legend)

@@ -117,28 +117,6 @@ class RenderContext:
     def mark(self, persona_id: str) -> PersonaMark | None:
         return next((m for m in self.marks if m.persona_id == persona_id), None)
 
-    def broken_references(self) -> list[Named]:
-        """The teams, touchpoints and personas the map names but nothing defines, as the
-        views draw them (opportunities' pain points and stages are placed by
-        :mod:`cjm.render.opportunities`)."""
-        journey = self.journey
-        teams: list[str | None] = [journey.owner]
-        touchpoints: list[str] = []
-        for _, _, step in journey.iter_steps():
-            teams.append(step.owner)
-            teams.extend(pain.owner for pain in step.pain_points)
-            activities = (*step.frontstage, *step.backstage, *step.support)
-            teams.extend(activity.owner for activity in activities)
-            touchpoints.extend(step.touchpoints)
-        teams.extend(opportunity.owner for opportunity in journey.opportunities)
-        for touchpoint_id in dict.fromkeys(touchpoints):
-            found = self.touchpoint(touchpoint_id)
-            teams.append(found.owner if found is not None else None)
-        named = [self.team(team_id) for team_id in dict.fromkeys(teams)]
-        named += [self.touchpoint_named(t) for t in dict.fromkeys(touchpoints)]
-        named += [mark.named for mark in self.marks]
-        return [n for n in named if n is not None and n.broken]
-
     @property
     def current_state(self) -> JourneyMap | None:
         """The current-state map this future-state map names, when the caller gave it."""

@@ -437,8 +437,8 @@ class EmotionChart(PinnedGraph):
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{tooltip(title.hidden)}>{title.markup}</TD></TR>',
             *persona_rows(self.context.marks, width),
         ]
-        if self.context.broken_references():
-            rows.append(broken_row())
+        if not all(mark.known for mark in self.context.marks):
+            rows.append(broken_row())  # only personas are named in this view
         return legend_table(rows)
 
 

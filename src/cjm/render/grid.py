@@ -20,6 +20,7 @@ from cjm.render.cell import Cell, text_room
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource, html_graph
 from cjm.render.style import (
+    BROKEN_INK,
     LANE_LABEL_FILL,
     LINE_COLOR,
     MUTED,
@@ -140,20 +141,22 @@ def table_diagram(
     view: str,
     bands: list[Band],
     table_of: Callable[[Band], str],
-    legend: str,
+    legend_of: Callable[[bool], str],
     after: tuple[str, int] | None = None,
 ) -> DiagramSource:
     """The whole diagram (the bands stacked) with one page per band when there are
     several; ``after`` (a table and the step columns it spans) follows the last band, on
-    the last page."""
+    the last page. ``legend_of(broken)`` makes the legend, told whether anything is drawn
+    as a broken reference."""
     map_id = context.journey.id
     tables = [(table_of(band), len(band.columns)) for band in bands]
     tail = [after] if after is not None else []
     columns = max(span for _, span in [*tables, *tail])
     width = band_width(columns)
-    whole = html_graph(
-        map_id, view, stack([(title_block(context, width, None), columns), *tables, *tail]), legend
-    )
+    title = title_block(context, width, None)
+    drawn = [title, *(table for table, _ in [*tables, *tail])]
+    legend = legend_of(any(f'COLOR="{BROKEN_INK}"' in markup for markup in drawn))
+    whole = html_graph(map_id, view, stack([(title, columns), *tables, *tail]), legend)
     if len(bands) < 2:
         return whole
     stages = len(context.journey.stages)

@@ -35,7 +35,7 @@ from cjm.render.legend import (
     persona_rows,
     severity_cells,
 )
-from cjm.render.opportunities import Placement, has_broken_references, place_opportunities
+from cjm.render.opportunities import Placement, place_opportunities
 from cjm.render.style import (
     EMOTION_FILL,
     EMOTION_TEXT,
@@ -150,15 +150,15 @@ class JourneyGrid:
             rows.append("<TR>" + "".join(cells) + "</TR>")
         return band_table(rows), per_row
 
-    def legend(self) -> str:
+    def legend(self, broken: bool) -> str:
         """What the colours and marks mean: personas, emotion scores, severities, and
-        references that name nothing when there are any."""
+        references that name nothing when some are drawn (``broken``)."""
         rows = [
             *persona_rows(self.context.marks, legend_width(self.bands)),
             legend_row("Emotion", emotion_cells()),
             legend_row("Pain severity", severity_cells()),
         ]
-        if self.context.broken_references() or has_broken_references(self.context):
+        if broken or not all(mark.known for mark in self.context.marks):
             rows.append(broken_row())
         return legend_table(rows)
 
@@ -170,6 +170,6 @@ def journey_view(context: RenderContext) -> DiagramSource:
         VIEW,
         grid.bands,
         grid.band_table,
-        grid.legend(),
+        grid.legend,
         after=grid.other_opportunities(),
     )

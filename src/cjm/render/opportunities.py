@@ -79,11 +79,3 @@ def reference_notes(context: RenderContext, opportunity: Opportunity) -> list[Na
     if opportunity.stage is not None and opportunity.stage not in stages:
         notes.append(Named(f"stage {opportunity.stage}", "stage", True))
     return notes
-
-
-def has_broken_references(context: RenderContext) -> bool:
-    return any(
-        note.broken
-        for opportunity in context.journey.opportunities
-        for note in reference_notes(context, opportunity)
-    )
