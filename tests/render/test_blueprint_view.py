@@ -11,8 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from cjm.check import check_paths
+from cjm.diagnostics import UNKNOWN_REFERENCE
+from cjm.lint.config import LintRequest
+from cjm.load.project import load_standalone
 from cjm.render.blueprint_view import blueprint_view
+from cjm.render.cell import text_room
+from cjm.render.context import RenderContext
 from cjm.render.graphviz_run import find_renderer
+from cjm.render.grid import COLUMN_WIDTH
+from cjm.render.text import measure
 from tests.samples import STANDALONE_MAP
 
 from .conftest import context_of, example_contexts
@@ -69,13 +77,19 @@ stages:
       - id: sees-nurse
         action: Sees the nurse
         owner: desk
+        frontstage: [Nurse takes the history]
 """
 
 
 def _grid(source: str) -> str:
     """The table of the diagram (the legend, the graph's label, comes before it), with
     line breaks as spaces so that wrapped text can be looked for."""
-    return re.sub(r"<BR[^>]*/>", " ", source.split("grid [", 1)[1])
+    return _plain(source.split("grid [", 1)[1])
+
+
+def _plain(source: str) -> str:
+    """``source`` with line breaks as spaces (none before a closing tag)."""
+    return re.sub(r" (</[BI]>)", r"\1", re.sub(r"<BR[^>]*/>", " ", source))
 
 
 def test_lanes_and_lines_come_in_blueprint_order(tmp_path: Path) -> None:
@@ -131,7 +145,7 @@ def test_handoffs_and_pain_points_sit_under_the_customer_action(tmp_path: Path) 
 
 def test_a_map_that_is_not_a_blueprint_renders_with_empty_lanes(tmp_path: Path) -> None:
     diagram = blueprint_view(context_of(STANDALONE_MAP, tmp_path))
-    assert "records no frontstage, backstage or support activities" in diagram.source
+    assert "records no frontstage, backstage or support activities" in _plain(diagram.source)
     assert "LINE OF VISIBILITY" in diagram.source
     svg = find_renderer().render(diagram, "svg").decode("utf-8")
     assert "Starts a trial" in svg
@@ -213,10 +227,21 @@ def test_blank_text_renders(tmp_path: Path) -> None:
     find_renderer().render(diagram, "svg")
 
 
-def test_wide_characters_get_wide_cells(tmp_path: Path) -> None:
-    text = BLUEPRINT.replace("action: Eligibility service", "action: 日本語の資格確認サービス")
+def test_wide_characters_are_wrapped_within_the_column(tmp_path: Path) -> None:
+    text = BLUEPRINT.replace(
+        "action: Eligibility service", "action: 日本語の資格確認サービスと保険証の確認と予約の管理"
+    )
     source = blueprint_view(context_of(text, tmp_path)).source
-    assert re.search(r'WIDTH="\d+">• 日本語', source)
+    cell = re.search(r'<TD[^>]*WIDTH="(\d+)"[^>]*>(• 日本語.*?)</TD>', source)
+    assert cell is not None
+    # The cell says its width instead of growing with the text, and every line fits it
+    # by the generous estimate of wide characters (Graphviz counts them far narrower).
+    assert int(cell.group(1)) == COLUMN_WIDTH
+    lines = [re.sub(r"<[^>]+>", "", line) for line in cell.group(2).split('<BR ALIGN="LEFT"/>')]
+    lines = [line for line in lines if line]
+    assert "".join(lines[:3]).startswith("• 日本語の資格確認サービスと保険証の確認と予約の管理")
+    assert len(lines) >= 3
+    assert all(measure(line) <= text_room(COLUMN_WIDTH) for line in lines)
 
 
 def test_rendering_twice_gives_identical_bytes(tmp_path: Path) -> None:
@@ -269,3 +294,135 @@ def test_graphviz_has_nothing_to_warn_about() -> None:
             if "non-ASCII character" not in line  # the bullet: sized by min_width instead
         ]
         assert warnings == [], context.journey.id
+
+
+# -- handoffs along each persona's own path, and broken references ---------------------------
+
+PATHS = """\
+id: paths
+title: Two paths
+type: service-blueprint
+owner: desk
+reviewed: 2026-10-01
+teams:
+  - {id: desk, name: Front Desk}
+  - {id: sales, name: Sales}
+  - {id: care, name: Care Team}
+touchpoints:
+  - {id: kiosk, name: Kiosk, channel: in-store, owner: desk}
+personas:
+  - {id: pat, name: Patient Pat}
+  - {id: carl, name: Carer Carl}
+stages:
+  - id: visit
+    name: Visit
+    steps:
+      - id: books
+        action: Books by phone
+        touchpoints: [kiosk]
+        owner: desk
+      - id: pat-only
+        action: Buys the premium plan
+        personas: [pat]
+        touchpoints: [kiosk]
+        owner: sales
+      - id: carl-only
+        action: Collects the forms
+        personas: [carl]
+        touchpoints: [kiosk]
+        owner: desk
+      - id: sees-nurse
+        action: Sees the nurse
+        touchpoints: [kiosk]
+        owner: care
+        handoff: false
+      - id: pays
+        action: Pays at the desk
+        touchpoints: [kiosk]
+        owner: desk
+"""
+
+
+def _drawn(text: str, tmp_path: Path) -> RenderContext:
+    """A render context for a map, loaded without linting it (what is drawn does not
+    depend on the lint rules)."""
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    project = load_standalone([path], tmp_path)
+    [document] = project.maps
+    assert document.model is not None, project.load_diagnostics()
+    return RenderContext(document.model, project.scopes[document.display])
+
+
+def _customer_cells(source: str) -> list[str]:
+    """The customer lane's cells, in step order, as plain text."""
+    lane = _grid(source).split("<B>Customer actions</B>", 1)[1].split("LINE OF INTERACTION", 1)[0]
+    cells = re.findall(r"<TD [^>]*WIDTH=\"160\"[^>]*>(.*?)</TD>", lane)
+    return [re.sub(r"<[^>]+>", "", cell) for cell in cells]
+
+
+def test_handoffs_follow_each_persona_path(tmp_path: Path) -> None:
+    cells = _customer_cells(blueprint_view(_drawn(PATHS, tmp_path)).source)
+    books, pat_only, carl_only, nurse, pays = cells
+    assert "Handoff" not in books
+    # Pat goes from the desk to sales; Carl never met sales, and his step after it is
+    # still the desk's: no handoff for him there.
+    assert "Handoff from Front Desk: not described" in pat_only
+    assert "Handoff" not in carl_only
+    # Into the nurse's step: Pat comes from sales, Carl from the desk, and the map says
+    # no handoff is needed.
+    assert "Handoff from Sales (for Patient Pat): no handoff needed" in nurse
+    assert "Handoff from Front Desk (for Carer Carl): no handoff needed" in nurse
+    assert "Handoff from Care Team: not described" in pays
+
+
+def test_a_waived_handoff_with_no_change_of_owner_still_says_so(tmp_path: Path) -> None:
+    text = PATHS.replace("owner: sales", "owner: desk").replace("owner: care", "owner: desk")
+    cells = _customer_cells(blueprint_view(_drawn(text, tmp_path)).source)
+    assert "No handoff needed" in cells[3]
+
+
+def test_broken_references_in_the_blueprint(tmp_path: Path) -> None:
+    text = (
+        PATHS.replace("owner: desk}\npersonas", "owner: dsek}\npersonas")
+        .replace("        handoff: false\n", "")
+        .replace(
+            "Pays at the desk\n        touchpoints: [kiosk]",
+            "Pays at the desk\n        touchpoints: [kiosk, kisok]\n"
+            "        backstage: [{action: Files the receipt, owner: acounts}]",
+        )
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_paths([path], tmp_path, lint=LintRequest(select=["unknown-reference"]))
+    assert {d.code for d in result.diagnostics} == {UNKNOWN_REFERENCE}
+    [project] = result.projects
+    [document] = project.maps
+    assert document.model is not None
+    context = RenderContext(document.model, project.scopes[document.display])
+    source = _plain(blueprint_view(context).source)
+    for text in (
+        "\u26a0 dsek (unknown team)",  # the kiosk's owner
+        "\u2022 \u26a0 kisok (unknown touchpoint)",
+        "\u26a0 acounts (unknown team)",
+    ):
+        assert re.search(r'<FONT COLOR="#c51b7d"[^>]*>(?:(?!</FONT>).)*?' + re.escape(text), source)
+    assert "<B>Broken reference</B>" in source
+
+
+def test_an_empty_stage_says_it_has_no_steps(tmp_path: Path) -> None:
+    cells = _customer_cells(blueprint_view(context_of(BLUEPRINT, tmp_path)).source)
+    assert cells[2] == "no steps"
+
+
+def test_the_legend_explains_broken_references_only_when_one_is_drawn(tmp_path: Path) -> None:
+    """An opportunity's unknown owner is not part of the blueprint: nothing is drawn as
+    broken there, so the legend does not explain the sign."""
+    text = PATHS.replace("        handoff: false\n", "") + (
+        "opportunities:\n  - {id: faster, summary: Faster, owner: nobody}\n"
+    )
+    source = blueprint_view(_drawn(text, tmp_path)).source
+    assert "\u26a0" not in source
+    assert "Broken reference" not in source
+    broken = text.replace("owner: care", "owner: cure")
+    assert "<B>Broken reference</B>" in blueprint_view(_drawn(broken, tmp_path)).source

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from cjm.check import check_paths
+from cjm.diagnostics import UNKNOWN_REFERENCE
+from cjm.lint.config import LintRequest
+from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
 from cjm.render.emotions_view import SCORE_HEIGHT, STEP_WIDTH, emotions_view
 from cjm.render.graphviz_run import find_renderer
@@ -316,3 +320,116 @@ def test_graphviz_has_nothing_to_warn_about() -> None:
             if "non-ASCII character" not in line  # the minus sign of the score chips
         ]
         assert warnings == [], context.journey.id
+
+
+# -- peaks and valleys along each persona's path; lines across bands; broken personas ------
+
+TURNS = """\
+id: turns
+title: Turns
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}]
+personas:
+  - {id: anna, name: Anna}
+  - {id: ben, name: Ben}
+stages:
+  - id: all
+    name: All
+    steps:
+      - id: s1
+        action: First
+        emotion: {score: -1, label: meh}
+      - id: s2
+        action: Only Ben
+        personas: [ben]
+        emotion: {score: -2, label: stuck}
+      - id: s3
+        action: Third
+        emotions:
+          anna: {score: -2, label: lost}
+          ben: {score: -1}
+      - id: s4
+        action: Fourth
+        emotions:
+          anna: {score: 1, label: relieved}
+          ben: {score: 1, label: calm}
+      - id: s5
+        action: Fifth
+        emotion: 0
+"""
+
+
+def test_turning_points_of_each_persona_path_are_labelled(tmp_path: Path) -> None:
+    source = emotions_view(context_of(TURNS, tmp_path)).source
+    nodes = _nodes(source)
+    turns = {i.split("emotions-", 1)[1] for i in nodes if re.search(r"-(peak|valley)-\d+$", i)}
+    # Ben's valley at the step only he takes, Anna's at the third, both peak at +1 on the
+    # fourth (a peak need not be +2); Anna's -1 at the start is no turning point.
+    assert turns == {"valley-1", "valley-2", "peak-3"}
+    label = source.split('id="cjm-turns-emotions-valley-1"', 1)[0].rsplit("label=<", 1)[1]
+    assert "\u25bc stuck" in label
+    assert "\u25bc lost" in source
+    # Anna and Ben share the +1 spot and say different things: each label says whose.
+    assert "\u25b2 A: relieved \u00b7 B: calm" in re.sub(r"<BR[^>]*/>", " ", source)
+    assert "meh" not in re.sub(r'tooltip="[^"]*"', "", source)
+    # Above the mark for a peak, below it for a valley.
+    assert _position(nodes["cjm-turns-emotions-peak-3"])[1] > SCORE_HEIGHT
+    assert _position(nodes["cjm-turns-emotions-valley-2"])[1] < -2 * SCORE_HEIGHT
+
+
+def test_a_turning_point_without_a_label_is_still_marked(tmp_path: Path) -> None:
+    text = TURNS.replace("{score: -2, label: stuck}", "-2")
+    source = emotions_view(context_of(text, tmp_path)).source
+    label = source.split('id="cjm-turns-emotions-valley-1"', 1)[0].rsplit("label=<", 1)[1]
+    assert "\u25bc valley" in label
+
+
+def _long_map(steps: int) -> str:
+    lines = [*TURNS.split("stages:", 1)[0].splitlines(), "stages:"]
+    lines += ["  - id: long", "    name: Long", "    steps:"]
+    for number in range(steps):
+        lines += [
+            f"      - id: s{number}",
+            f"        action: Step {number}",
+            f"        emotion: {[1, -1, 0][number % 3]}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_line_goes_on_from_one_band_to_the_next(tmp_path: Path) -> None:
+    diagram = emotions_view(context_of(_long_map(8), tmp_path))
+    nodes = _nodes(diagram.source)
+    for end in ("s3-continues", "s4-continued"):
+        [edge] = [line for line in diagram.source.splitlines() if f'line-anna-{end}"' in line]
+        assert "style=dashed" in edge
+    # The second band sits under the first, its first step at the left again.
+    # Eight steps of one stage make two bands of four.
+    first, second = (_position(nodes[f"cjm-turns-emotions-point-anna-s{n}"]) for n in (3, 4))
+    assert second[0] < first[0]
+    assert second[1] < first[1] - 4 * SCORE_HEIGHT
+    assert "the line goes on in the next row" in diagram.source
+    assert "Long (continued)" in diagram.source
+    # Each page has its own end of the line.
+    first_page, second_page = diagram.pages
+    assert "line-anna-s3-continues" in first_page.source
+    assert "line-anna-s4-continued" not in first_page.source
+    assert "line-anna-s4-continued" in second_page.source
+    for page in diagram.pages:
+        find_renderer().render(page, "svg")
+
+
+def test_a_persona_the_map_does_not_define_is_marked_in_the_legend(tmp_path: Path) -> None:
+    text = FEELINGS.replace("  - {id: farid, name: Finance Farid}\n", "  - farid\n")
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_paths([path], tmp_path, lint=LintRequest(select=["unknown-reference"]))
+    assert [d.code for d in result.diagnostics] == [UNKNOWN_REFERENCE]
+    [project] = result.projects
+    [document] = project.maps
+    assert document.model is not None
+    context = RenderContext(document.model, project.scopes[document.display])
+    source = emotions_view(context).source
+    assert re.search(r'<FONT COLOR="#c51b7d"[^>]*>\u26a0 farid \(unknown persona\)', source)
+    assert "<B>Broken reference</B>" in source

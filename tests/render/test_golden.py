@@ -1,6 +1,6 @@
-"""Golden DOT files pin every view of every example: a change to a diagram shows up in
-review as a change to a readable text file. Accept intended changes with
-``CJM_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``."""
+"""Golden DOT files pin every view of every example, and its pages for print: a change to
+a diagram shows up in review as a change to a readable text file. Accept intended changes
+with ``CJM_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``."""
 
 from __future__ import annotations
 
@@ -9,26 +9,42 @@ import os
 import pytest
 
 from cjm.render.context import RenderContext
+from cjm.render.dot import DiagramSource
 from cjm.render.pipeline import VIEWS
 
 from .conftest import GOLDEN, example_contexts
 
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"
 CASES = [(name, context, view) for name, context in example_contexts() for view in VIEWS]
+PAGE_BREAK = "// next page\n"
 
 
-@pytest.mark.parametrize(("name", "context", "view"), CASES, ids=[f"{n}--{v}" for n, _, v in CASES])
-def test_dot_matches_the_golden_file(name: str, context: RenderContext, view: str) -> None:
-    source = VIEWS[view](context).source
-    golden = GOLDEN / f"{name}--{view}.dot"
+def _pages(diagram: DiagramSource) -> str:
+    """Every page's DOT source, one after another (a file Graphviz reads as many graphs)."""
+    return PAGE_BREAK.join(page.source for page in diagram.pages)
+
+
+def _check(golden_name: str, text: str) -> None:
+    golden = GOLDEN / golden_name
     if UPDATE:
-        golden.write_text(source, encoding="utf-8")
+        golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"no golden file {golden.name}: run with CJM_UPDATE_GOLDEN=1"
-    assert golden.read_text(encoding="utf-8") == source, (
+    assert golden.read_text(encoding="utf-8") == text, (
         f"{golden.name} differs; if the change is intended, rerun with CJM_UPDATE_GOLDEN=1"
     )
 
 
+@pytest.mark.parametrize(("name", "context", "view"), CASES, ids=[f"{n}--{v}" for n, _, v in CASES])
+def test_dot_matches_the_golden_file(name: str, context: RenderContext, view: str) -> None:
+    diagram = VIEWS[view](context)
+    _check(f"{name}--{view}.dot", diagram.source)
+    if diagram.pages:
+        _check(f"{name}--{view}--pages.dot", _pages(diagram))
+
+
 def test_every_golden_file_belongs_to_a_case() -> None:
     expected = {f"{name}--{view}.dot" for name, _, view in CASES}
+    expected |= {
+        f"{name}--{view}--pages.dot" for name, context, view in CASES if VIEWS[view](context).pages
+    }
     assert {p.name for p in GOLDEN.glob("*.dot")} == expected

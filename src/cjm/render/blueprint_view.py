@@ -1,42 +1,65 @@
 """The blueprint view: a service blueprint with steps as columns and lanes as rows.
 
-Like the journey view, the whole blueprint is one Graphviz HTML-like table under stage
-headers. From top to bottom: the touchpoints (the evidence the customer meets), the
-customer's actions, the line of interaction, what staff do in view of the customer
-(frontstage), the line of visibility, what they do out of view (backstage), the line of
-internal interaction and the support processes behind them. Every activity names its
-owning team; handoffs and pain points sit under the customer's action, where the journey
-breaks. On a map that is not a blueprint the activity lanes stay empty and a note says so.
+Like the journey view, the blueprint is drawn in bands of whole stages, each one Graphviz
+HTML-like table under stage headers. From top to bottom: the touchpoints (the evidence the
+customer meets), the customer's actions, the line of interaction, what staff do in view of
+the customer (frontstage), the line of visibility, what they do out of view (backstage),
+the line of internal interaction and the support processes behind them. Every activity
+names its owning team; handoffs and pain points sit under the customer's action, where the
+journey breaks. Handoffs are worked out along each persona's own path
+(:func:`cjm.model.paths.handoffs`): a step only one persona takes never makes another
+persona's next step look handed over. On a map that is not a blueprint the activity lanes
+stay empty and a note says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cjm.model import Activity, Step
+from cjm.model.paths import Handoff, handoffs
+from cjm.render.bands import Band, cut_into_bands
+from cjm.render.cell import Cell, text_room
 from cjm.render.context import RenderContext
-from cjm.render.dot import DiagramSource, html_graph
-from cjm.render.journey_view import TEXT_WIDTH, JourneyGrid
+from cjm.render.dot import DiagramSource
+from cjm.render.grid import (
+    LABEL_WIDTH,
+    band_table,
+    band_width,
+    lane_label,
+    legend_width,
+    stage_row,
+    table_diagram,
+)
+from cjm.render.journey_cells import ROOM, empty_cell
+from cjm.render.legend import (
+    Entry,
+    broken_row,
+    legend_row,
+    legend_table,
+    severity_cells,
+    small_text,
+    wrapped_rows,
+)
 from cjm.render.style import (
-    LANE_LABEL_FILL,
-    LINE_COLOR,
+    BROKEN_INK,
     MUTED,
     SEVERITY_MARK,
-    escape,
-    fixed_row,
-    lines_html,
-    min_width,
+    SMALL,
     text_width,
-    wrap,
 )
+from cjm.render.text import clip
 
-SMALL = 9  # point size of owners, handoffs and pain summaries
-NOTE_WIDTH = TEXT_WIDTH + 4  # characters per line of small text in a step column
-LABEL_WIDTH = 22  # characters per line of a lane's explanation
+VIEW = "blueprint"
 HANDOFF_INK = "#7f3b08"  # dark brown: reads on white and is not a severity colour
 SILENT_HANDOFF_INK = "#b35806"
 ARROW = "\u2192"
+NAME_LIMIT = 48  # characters of a team or persona name inside a handoff note
+HANDOFF_LINES = 6
+CUSTOMER_BUDGET = 230.0  # points: the action, its owner, handoffs and pain points
+ACTIVITY_BUDGET = 150.0
+TOUCHPOINT_BUDGET = 130.0
 
 
 @dataclass(frozen=True)
@@ -63,30 +86,6 @@ BACKSTAGE_FILL = "#fbf8fc"
 SUPPORT_FILL = "#f8f8f8"
 
 
-@dataclass
-class Cell:
-    """The markup of a cell and its plain lines (to size cells with non-ASCII text)."""
-
-    markup: str = ""
-    lines: list[str] = field(default_factory=list)
-
-    def add(self, lines: list[str], before: str = "", after: str = "") -> None:
-        """``lines`` escaped and broken, wrapped in the tags ``before`` and ``after``."""
-        if lines:
-            self.markup += before + lines_html(lines) + after
-            self.lines.extend(lines)
-
-    def small(self, text: str | None, ink: str = MUTED, italic: bool = False) -> None:
-        """``text`` in small type, wrapped."""
-        if text:
-            i, end_i = ("<I>", "</I>") if italic else ("", "")
-            self.add(
-                wrap(text, NOTE_WIDTH),
-                f'<FONT COLOR="{ink}" POINT-SIZE="{SMALL}">{i}',
-                f"{end_i}</FONT>",
-            )
-
-
 @dataclass(frozen=True)
 class Lane:
     """A row of the blueprint: its title, what it holds, its tint and its cells."""
@@ -94,107 +93,143 @@ class Lane:
     title: str
     explanation: str
     fill: str
-    cell: Callable[[Step], Cell]
+    cell: Callable[[Step], str]
+    empty: str = ""  # the note in an empty stage's column
 
 
-class BlueprintGrid(JourneyGrid):
-    """Builds the rows of the blueprint table (title and stage headers as in the journey
-    view)."""
+class BlueprintGrid:
+    """Builds the band tables of the blueprint for one map."""
 
     def __init__(self, context: RenderContext) -> None:
-        super().__init__(context)
-        steps = [column.step for column in self.columns if column.step is not None]
-        # The owner of the step before each step, in journey order (by position).
-        self.previous_owner = [None, *(step.owner for step in steps[:-1])]
-        self.step_number = {id(step): number for number, step in enumerate(steps)}
+        self.context = context
+        self.journey = context.journey
+        self.bands = cut_into_bands(self.journey.stages)
+        steps = [step for _, _, step in self.journey.iter_steps()]
         self.has_activities = any(s.frontstage or s.backstage or s.support for s in steps)
-
-    # -- header ------------------------------------------------------------------------
-
-    def note_row(self) -> str:
-        """Why the activity lanes are empty, on a map that records no activities."""
-        text = (
-            "This map records no frontstage, backstage or support activities: add them "
-            "to its steps to complete the blueprint."
-        )
-        return (
-            f'<TR><TD COLSPAN="{self.width}" ALIGN="LEFT" BORDER="0" CELLPADDING="4">'
-            f'<FONT COLOR="{MUTED}"><I>{escape(text)}</I></FONT></TD></TR>'
-        )
+        self.handoffs: dict[int, list[Handoff]] = {}
+        for handoff in handoffs(self.journey):
+            self.handoffs.setdefault(id(handoff.step), []).append(handoff)
 
     # -- lanes -------------------------------------------------------------------------
 
-    def lane_row(self, lane: Lane) -> str:
-        explanation = wrap(lane.explanation, LABEL_WIDTH)
-        cells = [
-            f'<TD BGCOLOR="{LANE_LABEL_FILL}" ALIGN="LEFT" VALIGN="TOP">'
-            f'<B>{escape(lane.title)}</B><BR ALIGN="LEFT"/>'
-            f'<FONT COLOR="{MUTED}" POINT-SIZE="{SMALL}">{lines_html(explanation)}</FONT></TD>'
-        ]
-        for column in self.columns:
-            cell = lane.cell(column.step) if column.step is not None else Cell()
-            cells.append(
-                f'<TD BGCOLOR="{lane.fill}" ALIGN="LEFT" VALIGN="TOP"{min_width(cell.lines)}>'
-                f"{cell.markup or ' '}</TD>"
-            )
+    def note_row(self, band: Band) -> str:
+        """Why the activity lanes are empty, on a map that records no activities."""
+        width = band_width(len(band.columns))
+        cell = Cell(text_room(width))
+        cell.add(
+            "This map records no frontstage, backstage or support activities: add them "
+            "to its steps to complete the blueprint.",
+            italic=True,
+            ink=MUTED,
+        )
+        attributes = f' COLSPAN="{len(band.columns) + 1}" BORDER="0"'
+        return f"<TR>{cell.td(attributes, width)}</TR>"
+
+    def lane_row(self, band: Band, lane: Lane) -> str:
+        explanation = Cell(text_room(LABEL_WIDTH))
+        explanation.add(lane.explanation, size=SMALL, ink=MUTED, max_lines=3)
+        cells = [lane_label(lane.title, extra=explanation.markup)]
+        for column in band.columns:
+            markup = lane.cell(column.step) if column.step is not None else empty_cell(lane.empty)
+            cells.append(markup.replace("<TD", f'<TD BGCOLOR="{lane.fill}"', 1))
         return "<TR>" + "".join(cells) + "</TR>"
 
-    def line_row(self, line: Line) -> str:
+    def line_row(self, band: Band, line: Line) -> str:
         """A thin full-width band, dashed in the line's colour, with the line's name."""
         return (
-            f'<TR><TD COLSPAN="{self.width}" BGCOLOR="{line.fill}" COLOR="{line.ink}" '
-            f'STYLE="dashed" SIDES="TB" ALIGN="LEFT" CELLPADDING="2">'
+            f'<TR><TD COLSPAN="{len(band.columns) + 1}" BGCOLOR="{line.fill}" '
+            f'COLOR="{line.ink}" STYLE="dashed" SIDES="TB" ALIGN="LEFT" CELLPADDING="2">'
             f'<FONT COLOR="{line.ink}" POINT-SIZE="8"><B>{line.name.upper()}</B></FONT>'
             "</TD></TR>"
         )
 
-    def touchpoints_cell(self, step: Step) -> Cell:
+    def touchpoints_cell(self, step: Step) -> str:
         """Each touchpoint with its channel, and the team that owns it."""
-        cell = Cell()
-        for touchpoint_id in step.touchpoints:
+        cell = Cell(ROOM, TOUCHPOINT_BUDGET)
+        for number, touchpoint_id in enumerate(step.touchpoints):
+            if not cell.has_room(lines=2):
+                rest = [self.context.touchpoint_named(t).shown for t in step.touchpoints[number:]]
+                cell.more(rest, "touchpoint", "touchpoints")
+                break
+            named = self.context.touchpoint_named(touchpoint_id)
+            cell.add("\u2022 " + named.shown, max_lines=3, ink=BROKEN_INK if named.broken else None)
             touchpoint = self.context.touchpoint(touchpoint_id)
-            if touchpoint is None:
-                cell.add(wrap("• " + touchpoint_id, TEXT_WIDTH))
-                continue
-            cell.add(wrap(f"• {touchpoint.name} ({touchpoint.channel.value})", TEXT_WIDTH))
-            cell.small(self.context.team_name(touchpoint.owner))
-        return cell
+            if touchpoint is not None:
+                cell.named(self.context.team(touchpoint.owner))
+        return cell.td()
 
-    def customer_cell(self, step: Step) -> Cell:
-        """The action in bold, its owner, the handoff into it and its pain points."""
-        cell = Cell()
-        cell.add(wrap(step.action, TEXT_WIDTH), "<B>", "</B>")
-        cell.small(self.context.team_name(step.owner))
-        self.add_handoff(cell, step)
-        for pain in step.pain_points:
+    def customer_cell(self, step: Step) -> str:
+        """The action in bold, its owner, the handoffs into it and its pain points."""
+        cell = Cell(ROOM, CUSTOMER_BUDGET)
+        cell.add(step.action, max_lines=4, bold=True)
+        cell.named(self.context.team(step.owner))
+        self.add_handoffs(cell, step)
+        for number, pain in enumerate(step.pain_points):
+            if not cell.has_room(SMALL, 2):
+                rest = [p.summary for p in step.pain_points[number:]]
+                cell.more(rest, "pain point", "pain points")
+                break
             severity = pain.severity.value
             status = "" if pain.status.value == "open" else f" ({pain.status.value})"
-            cell.markup += (
+            cell.raw(
                 f'<FONT COLOR="{SEVERITY_MARK[severity]}">\u25a0</FONT> '
                 f'<FONT POINT-SIZE="{SMALL}"><B>{severity.upper()}{status}</B></FONT>'
-                '<BR ALIGN="LEFT"/>'
+                '<BR ALIGN="LEFT"/>',
+                SMALL,
             )
-            cell.add(wrap(pain.summary, NOTE_WIDTH), f'<FONT POINT-SIZE="{SMALL}">', "</FONT>")
-        return cell
+            cell.add(pain.summary, size=SMALL, max_lines=3)
+        return cell.td()
 
-    def add_handoff(self, cell: Cell, step: Step) -> None:
-        """``→ Handoff from <team>: <how>``, or a warning when ownership changes silently."""
-        previous = self.previous_owner[self.step_number[id(step)]]
-        changed = previous is not None and step.owner is not None and previous != step.owner
-        source = f" from {self.context.team_name(previous)}" if changed else ""
-        how = (step.handoff or "").strip()
-        if how:
-            cell.small(f"{ARROW} Handoff{source}: {how}", HANDOFF_INK, italic=True)
-        elif changed:
-            cell.small(f"{ARROW} Handoff{source}: not described", SILENT_HANDOFF_INK, True)
+    def add_handoffs(self, cell: Cell, step: Step) -> None:
+        """``→ Handoff from <team>: <how>`` for each team the customer comes from along
+        some persona's path; ``not described`` when nobody says how, ``no handoff
+        needed`` when the map says so (``handoff: false``)."""
+        how = step.handoff.strip() if isinstance(step.handoff, str) else ""
+        into = self.handoffs.get(id(step), [])
+        if not into:
+            if how:
+                cell.add(f"{ARROW} Handoff: {how}", size=SMALL, italic=True, ink=HANDOFF_INK)
+            elif step.handoff is False:
+                cell.add(f"{ARROW} No handoff needed", size=SMALL, italic=True, ink=MUTED)
+            return
+        sources: dict[str, list[str]] = {}
+        for handoff in into:
+            sources.setdefault(handoff.from_owner, []).extend(handoff.personas)
+        taking = [m.persona_id for m in self.context.marks if step.involves(m.persona_id)]
+        for team_id, personas in sources.items():
+            team = self.context.team(team_id)
+            assert team is not None
+            names: list[str] = []
+            if len(self.context.marks) > 1 and set(personas) != set(taking):
+                names = [self.context.persona_name(p) for p in dict.fromkeys(personas)]
+            if how:
+                ending, ink = how, HANDOFF_INK
+            elif step.handoff is False:
+                ending, ink = "no handoff needed", MUTED
+            else:
+                ending, ink = "not described", SILENT_HANDOFF_INK
+            cell.add(
+                _handoff_text(
+                    team.within(NAME_LIMIT), [clip(n, NAME_LIMIT) for n in names], ending
+                ),
+                size=SMALL,
+                italic=True,
+                ink=BROKEN_INK if team.broken else ink,
+                max_lines=HANDOFF_LINES,
+                whole=_handoff_text(team.shown, names, ending),
+            )
 
-    def activity_cell(self, activities: list[Activity]) -> Cell:
+    def activity_cell(self, activities: list[Activity]) -> str:
         """Each activity as a bullet, with the team that does it underneath."""
-        cell = Cell()
-        for activity in activities:
-            cell.add(wrap("• " + activity.action, TEXT_WIDTH))
-            cell.small(self.context.team_name(activity.owner))
-        return cell
+        cell = Cell(ROOM, ACTIVITY_BUDGET)
+        for number, activity in enumerate(activities):
+            if not cell.has_room(lines=2) and number > 0:
+                rest = [a.action for a in activities[number:]]
+                cell.more(rest, "activity", "activities")
+                break
+            cell.add("\u2022 " + activity.action, max_lines=3)
+            cell.named(self.context.team(activity.owner))
+        return cell.td()
 
     def lanes(self) -> list[Lane]:
         return [
@@ -209,6 +244,7 @@ class BlueprintGrid(JourneyGrid):
                 "what the customer does, handoffs and pain points",
                 CUSTOMER_FILL,
                 self.customer_cell,
+                "no steps",
             ),
             Lane(
                 "Frontstage",
@@ -232,74 +268,76 @@ class BlueprintGrid(JourneyGrid):
 
     # -- assembly ----------------------------------------------------------------------
 
-    def legend(self) -> str:
-        """What the lines, the handoff notes and the severity marks mean."""
-        lines: list[tuple[str, int]] = []
+    def legend(self, broken: bool) -> str:
+        """What the lines, the handoff notes and the severity marks mean, and references
+        that name nothing when some are drawn (``broken``)."""
+        lines: list[list[Entry]] = []
         for line in LINES:
             name = line.name.upper()
             lines.append(
-                (
-                    f'<TD BGCOLOR="{line.fill}" COLOR="{line.ink}" STYLE="dashed" BORDER="1">'
-                    f'<FONT COLOR="{line.ink}" POINT-SIZE="8"><B>{name}</B></FONT></TD>',
-                    text_width([name], 8) + 12,
-                )
+                [
+                    (
+                        f'<TD BGCOLOR="{line.fill}" COLOR="{line.ink}" STYLE="dashed" BORDER="1">'
+                        f'<FONT COLOR="{line.ink}" POINT-SIZE="8"><B>{name}</B></FONT></TD>',
+                        text_width([name], 8) + 12,
+                    ),
+                    small_text(line.meaning),
+                ]
             )
-            lines.append(_small_text(line.meaning))
         handoffs = [
-            _small_text(f"{ARROW} Handoff from a team: how", HANDOFF_INK),
-            _small_text("responsibility passes to this step's owner"),
-            _small_text(f"{ARROW} \u2026: not described", SILENT_HANDOFF_INK),
-            _small_text("the owner changes and nobody says how"),
-        ]
-        severities = [
             (
-                f'<TD ALIGN="LEFT"><FONT COLOR="{SEVERITY_MARK[s]}">\u25a0</FONT> '
-                f'<FONT POINT-SIZE="9"><B>{s.upper()}</B></FONT></TD>',
-                text_width([s.upper()], 9) + 28,
-            )
-            for s in SEVERITY_MARK
+                f"{ARROW} Handoff from a team: how",
+                HANDOFF_INK,
+                "responsibility passes to this step's owner",
+            ),
+            (
+                f"{ARROW} \u2026: not described",
+                SILENT_HANDOFF_INK,
+                "the owner changes and nobody says how",
+            ),
+            (
+                f"{ARROW} \u2026: no handoff needed",
+                MUTED,
+                "the map says this change of owner needs none",
+            ),
         ]
-        rows = "".join(
-            f'<TR><TD ALIGN="LEFT" WIDTH="100"><B>{title}</B></TD>'
-            f'<TD ALIGN="LEFT">{fixed_row(cells)}</TD></TR>'
-            for title, cells in (
-                ("Lines", lines),
-                ("Handoffs", handoffs),
-                ("Pain severity", severities),
-            )
-        )
-        return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">{rows}</TABLE>'
+        rows = [
+            *wrapped_rows("Lines", lines, legend_width(self.bands)),
+            *(
+                legend_row(
+                    "Handoffs" if number == 0 else "", [small_text(sign, ink), small_text(meaning)]
+                )
+                for number, (sign, ink, meaning) in enumerate(handoffs)
+            ),
+            legend_row("Pain severity", severity_cells()),
+        ]
+        if broken:
+            rows.append(broken_row())
+        return legend_table(rows)
 
-    def table(self) -> str:
+    def band_table(self, band: Band) -> str:
         touchpoints, customer, frontstage, backstage, support = self.lanes()
-        rows = [self.title_row()]
-        if not self.has_activities:
-            rows.append(self.note_row())
+        rows = [self.note_row(band)] if not self.has_activities else []
         rows += [
-            self.stage_row(),
-            self.lane_row(touchpoints),
-            self.lane_row(customer),
-            self.line_row(INTERACTION),
-            self.lane_row(frontstage),
-            self.line_row(VISIBILITY),
-            self.lane_row(backstage),
-            self.line_row(INTERNAL),
-            self.lane_row(support),
+            stage_row(self.journey, band),
+            self.lane_row(band, touchpoints),
+            self.lane_row(band, customer),
+            self.line_row(band, INTERACTION),
+            self.lane_row(band, frontstage),
+            self.line_row(band, VISIBILITY),
+            self.lane_row(band, backstage),
+            self.line_row(band, INTERNAL),
+            self.lane_row(band, support),
         ]
-        return (
-            '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" '
-            f'COLOR="{LINE_COLOR}">' + "".join(rows) + "</TABLE>"
-        )
+        return band_table(rows)
 
 
-def _small_text(text: str, ink: str = "black") -> tuple[str, int]:
-    """A legend entry: ``text`` in small type, and the width it needs."""
-    return (
-        f'<TD ALIGN="LEFT"><FONT COLOR="{ink}" POINT-SIZE="9">{escape(text)}</FONT></TD>',
-        text_width([text], 9) + 14,
-    )
+def _handoff_text(team: str, personas: list[str], ending: str) -> str:
+    """``→ Handoff from Sales (for Ops Olivia): how it is done``."""
+    whom = f" (for {', '.join(personas)})" if personas else ""
+    return f"{ARROW} Handoff from {team}{whom}: {ending}"
 
 
 def blueprint_view(context: RenderContext) -> DiagramSource:
     grid = BlueprintGrid(context)
-    return html_graph(context.journey.id, "blueprint", grid.table(), legend=grid.legend())
+    return table_diagram(context, VIEW, grid.bands, grid.band_table, grid.legend)

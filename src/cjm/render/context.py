@@ -1,12 +1,42 @@
-"""What a view needs to draw a map: the map, and names for the ids it references."""
+"""What a view needs to draw a map: the map, and names for the ids it references.
+
+A map drawn despite its errors (``cjm render --force``) may reference ids that name
+nothing. Such a reference is never drawn as if it were fine: :class:`Named` keeps the id
+with a flag, and the views show it as ``⚠ pricng-page (unknown touchpoint)``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cjm.load.resolve import Scope
 from cjm.model import JourneyMap, Persona, Team, Touchpoint
 from cjm.render.style import PERSONA_FILL, PERSONA_TEXT, initials
+from cjm.render.text import clip
+
+WARNING_SIGN = "\u26a0"
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a reference is called in a diagram: the name of what it names, or, when it
+    names nothing, its id and the kind of thing it should have named."""
+
+    text: str
+    kind: str = ""
+    broken: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The text to draw: the name, or ``⚠ <id> (unknown <kind>)``."""
+        return self.within(None)
+
+    def within(self, limit: int | None) -> str:
+        """:attr:`shown` with the name cut to ``limit`` characters, to go inside a
+        sentence; the warning is never cut."""
+        text = self.text if limit is None else clip(self.text, limit)
+        return f"{WARNING_SIGN} {text} (unknown {self.kind})" if self.broken else text
 
 
 @dataclass(frozen=True)
@@ -18,14 +48,25 @@ class PersonaMark:
     initials: str
     fill: str
     text: str
+    known: bool = True
+
+    @property
+    def named(self) -> Named:
+        return Named(self.name, "persona", not self.known)
 
 
 @dataclass
 class RenderContext:
-    """A map with its references resolved for drawing."""
+    """A map with its references resolved for drawing.
+
+    ``maps`` are the other maps of the workspace by id, when the caller has them: a
+    future-state map's opportunities may address pain points of the current-state map it
+    names, and the diagram then says which pain point of which map.
+    """
 
     journey: JourneyMap
     scope: Scope
+    maps: Mapping[str, JourneyMap] = field(default_factory=dict)
     marks: list[PersonaMark] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -41,6 +82,7 @@ class RenderContext:
                     initials(name, taken),
                     PERSONA_FILL[colour],
                     PERSONA_TEXT[colour],
+                    self.scope.get("persona", persona_id) is not None,
                 )
             )
 
@@ -58,5 +100,25 @@ class RenderContext:
         team: Team | None = self.scope.get("team", team_id)
         return team.name if team is not None else team_id
 
+    def team(self, team_id: str | None) -> Named | None:
+        """The team ``team_id`` as drawn, or None when there is no reference."""
+        if team_id is None:
+            return None
+        team: Team | None = self.scope.get("team", team_id)
+        return Named(team.name, "team") if team is not None else Named(team_id, "team", True)
+
+    def touchpoint_named(self, touchpoint_id: str) -> Named:
+        """``Pricing page (web)``, or the id marked as unknown."""
+        found = self.touchpoint(touchpoint_id)
+        if found is None:
+            return Named(touchpoint_id, "touchpoint", True)
+        return Named(f"{found.name} ({found.channel.value})", "touchpoint")
+
     def mark(self, persona_id: str) -> PersonaMark | None:
         return next((m for m in self.marks if m.persona_id == persona_id), None)
+
+    @property
+    def current_state(self) -> JourneyMap | None:
+        """The current-state map this future-state map names, when the caller gave it."""
+        named = self.journey.current_state
+        return self.maps.get(named) if named is not None else None

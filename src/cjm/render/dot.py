@@ -60,15 +60,20 @@ def drop_empty_tags(markup: str) -> str:
         markup = shorter
 
 
+def html_label(markup: str) -> str:
+    """``markup`` as an HTML-like label: empty tags dropped, and a line per table row, so
+    that a change to a diagram reads as a change to a few lines of its DOT source
+    (Graphviz ignores white space between the elements of a table)."""
+    return "<" + drop_empty_tags(markup).replace("<TR>", "\n<TR>") + ">"
+
+
 def html_graph(map_id: str, view: str, table: str, legend: str | None = None) -> DiagramSource:
     """A graph of one node whose label is the HTML-like ``table``; ``legend`` (another
     table) goes under it, as the graph's label, aligned left."""
     graph = new_graph(map_id, view)
     if legend is not None:
-        graph.attr(label=f"<{drop_empty_tags(legend)}>", labelloc="b", labeljust="l")
-    graph.node(
-        "grid", label=f"<{drop_empty_tags(table)}>", shape="plain", id=f"cjm-{map_id}-{view}-grid"
-    )
+        graph.attr(label=html_label(legend), labelloc="b", labeljust="l")
+    graph.node("grid", label=html_label(table), shape="plain", id=f"cjm-{map_id}-{view}-grid")
     return DiagramSource(map_id, view, graph.source)
 
 
@@ -85,7 +90,12 @@ def namespace_svg_ids(svg: str, namespace: str) -> str:
 
     def _prefixed(value: str) -> str:
         # Graphviz writes "-" in ids as "&#45;": compare the value as the browser reads it.
-        return value if html.unescape(value).startswith(namespace) else f"{namespace}-{value}"
+        plain = html.unescape(value)
+        if plain.startswith(namespace):
+            return value
+        # Graphviz names the links of cells with tooltips after their node's id
+        # ("a_<id>_0"): the namespace goes to the front, once.
+        return f"{namespace}-{html.escape(plain.replace(namespace, ''))}"
 
     def _attribute(match: re.Match[str]) -> str:
         name, hash_sign, value = match.groups()

@@ -1,21 +1,25 @@
-"""The visual vocabulary shared by every diagram: colours, fonts, text wrapping, escaping.
+"""The visual vocabulary shared by every diagram: colours, fonts, marks and chips.
 
 Colours carry meaning (emotion, severity, persona) but never alone: every coloured mark
 also carries text (a score, a severity word, a persona's initials), so a diagram printed
 in greyscale or read by a colour-blind person says the same thing. The palettes are
 ColorBrewer's colour-blind-safe RdBu (emotion), Reds (severity) and Okabe-Ito (personas).
+A reference that names nothing is drawn in PiYG's pink with a warning sign and words.
+How text is measured, wrapped and shortened is :mod:`cjm.render.text`.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import textwrap
-import unicodedata
 from collections.abc import Iterable
 
+from cjm.display import BIDI_CONTROLS
+from cjm.render.text import FONT_SIZE as FONT_SIZE
+from cjm.render.text import clean as clean
+from cjm.render.text import escape as escape
+from cjm.render.text import text_width as text_width
+
 FONT = "Helvetica"
-FONT_SIZE = 11
 LINE_COLOR = "#b8b8b8"
 LANE_LABEL_FILL = "#eef1f5"
 MUTED = "#555555"
@@ -44,7 +48,9 @@ PERSONA_TEXT = ("white", "black", "white", "black", "black", "white", "white")
 # Stage header fills alternate so that neighbouring stages are told apart.
 STAGE_FILL = ("#dfe7f2", "#e8e1f0")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+BROKEN_INK = "#c51b7d"  # a reference that names nothing: ColorBrewer PiYG, not a severity
+STAGE_FONT = 11
+SMALL = 9  # point size of owners, notes and other secondary text
 
 
 def score_label(score: int) -> str:
@@ -54,66 +60,16 @@ def score_label(score: int) -> str:
     return str(score).replace("-", "\u2212")
 
 
-def clean(text: str) -> str:
-    """``text`` without control characters, on one line, words one space apart.
-
-    Some control characters count as whitespace (U+0085, U+001C to U+001F) and separate
-    words; the others go, and the spaces that were around them must not stay behind as
-    text: a label of only such characters is empty, not a blank that Graphviz refuses to
-    draw as an empty line."""
-    return " ".join(_CONTROL.sub("", " ".join(text.split())).split())
-
-
-def escape(text: str) -> str:
-    """``text`` safe inside a Graphviz HTML-like label."""
-    return html.escape(clean(text), quote=True)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters; long words are broken, never clipped."""
-    cleaned = clean(text)
-    if not cleaned:
-        return []
-    return textwrap.wrap(cleaned, width=width, break_long_words=True, break_on_hyphens=True)
-
-
-def _char_width(character: str) -> float:
-    """A generous estimate of a character's width in ems, for cell sizing."""
-    if unicodedata.east_asian_width(character) in ("W", "F"):
-        return 1.05
-    if character == " ":
-        return 0.3
-    if character.isascii():
-        return 0.62 if character.isupper() or character.isdigit() else 0.52
-    return 0.7
-
-
-def text_width(lines: Iterable[str], size: float = FONT_SIZE) -> int:
-    """Estimated width in points of the widest of ``lines``."""
-    return int(max((sum(_char_width(c) for c in line) for line in lines), default=0) * size) + 1
-
-
-def lines_html(lines: list[str], align: str = "LEFT") -> str:
-    """Escaped ``lines`` joined with line breaks aligned to ``align``."""
+def lines_html(lines: Iterable[str], align: str = "LEFT") -> str:
+    """Escaped ``lines``, each ended by a line break aligned to ``align``."""
     br = f'<BR ALIGN="{align}"/>'
-    return br.join(escape(line) for line in lines) + (br if lines else "")
-
-
-def min_width(lines: list[str], size: float = FONT_SIZE) -> str:
-    """A ``WIDTH`` attribute for a cell whose text Graphviz may under-measure.
-
-    Graphviz measures text with built-in metrics that only know ASCII; characters beyond
-    it are counted as narrow as a space. Such cells get a minimum width from our own,
-    generous estimate so that the text is never clipped.
-    """
-    if all(line.isascii() for line in lines):
-        return ""
-    return f' WIDTH="{text_width(lines, size) + 12}"'
+    return "".join(escape(line) + br for line in lines)
 
 
 def initials(name: str, taken: set[str]) -> str:
     """One or two letters that stand for a persona, unique among ``taken``."""
-    words = [w for w in re.split(r"[\s\-_]+", clean(name)) if w]
+    plain = BIDI_CONTROLS.sub("", name)  # initials are letters, not a control's code
+    words = [w for w in re.split(r"[\s\-_]+", clean(plain)) if w]
     candidates = []
     if words:
         candidates.append(words[0][0].upper())
@@ -139,8 +95,9 @@ def chip_width(text: str) -> int:
     return max(CHIP_HEIGHT + 2, text_width([text], CHIP_SIZE) + 10)
 
 
-def fixed_row(cells: list[tuple[str, int]], align: str = "LEFT") -> str:
-    """Cells side by side in a table of exactly their total width.
+def fixed_row(cells: list[tuple[str, int]], align: str = "LEFT", height: int = CHIP_HEIGHT) -> str:
+    """Cells side by side in a table of exactly their total width, ``height`` points
+    tall (plus spacing).
 
     Graphviz stretches a nested table across a wide cell, and its cells with it; giving
     the table its size keeps small things (chips, legend entries) small.
@@ -156,7 +113,7 @@ def fixed_row(cells: list[tuple[str, int]], align: str = "LEFT") -> str:
     )
     return (
         f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{CHIP_SPACING}" CELLPADDING="1" '
-        f'FIXEDSIZE="TRUE" WIDTH="{total}" HEIGHT="{CHIP_HEIGHT + 2 * CHIP_SPACING}" '
+        f'FIXEDSIZE="TRUE" WIDTH="{total}" HEIGHT="{height + 2 * CHIP_SPACING}" '
         f'ALIGN="{align}"><TR>{body}</TR></TABLE>'
     )
 
