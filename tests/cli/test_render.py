@@ -135,7 +135,8 @@ def test_two_maps_with_one_id_never_write_one_file(
     (tmp_path / "a.yaml").write_text(STANDALONE_MAP)
     (tmp_path / "b.yaml").write_text(STANDALONE_MAP)
     monkeypatch.chdir(tmp_path)
-    result = render("a.yaml", "b.yaml", "-f", "dot", "-o", "out")
+    # Two maps with one id is an error; forced, they are drawn, and still never clash.
+    result = render("a.yaml", "b.yaml", "-f", "dot", "-o", "out", "--force")
     assert result.exit_code == 1
     assert "b.yaml and a.yaml would both write out/solo-journey.dot" in " ".join(
         result.stderr.split()
@@ -176,24 +177,6 @@ def test_environment_variable_chooses_the_renderer(example: Path) -> None:
     result = render(env={"CJM_GRAPHVIZ": "system", "CJM_DOT": "no-such-dot-command"})
     assert result.exit_code == 2
     assert "no-such-dot-command" in result.stderr
-
-
-def test_pdf_without_a_converter_says_what_to_install(
-    example: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_svglib(name: str, *args: object, **kwargs: object) -> object:
-        if name.startswith("svglib"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_svglib)
-    result = render("maps/furniture-purchase.yaml", "-f", "pdf", "-o", "out")
-    assert result.exit_code == 1
-    assert "PDF output needs svglib and ReportLab: pip install svglib" in result.stderr
 
 
 def test_an_output_folder_that_cannot_be_made_is_a_usage_error(example: Path) -> None:
