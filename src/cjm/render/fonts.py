@@ -19,6 +19,8 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from cjm.render.failure import DrawingFailed
+
 # How much a bold or italic face that a font does not have is faked: the stroke added on
 # each side, in ems, and the slant.
 SYNTHETIC_BOLD = 0.025
@@ -26,7 +28,7 @@ SYNTHETIC_SLANT = 0.2
 BOLD_WEIGHT = 700
 
 
-class FontsMissing(Exception):
+class FontsMissing(DrawingFailed):
     """A font package that cjm draws text with is not installed."""
 
 
@@ -49,9 +51,10 @@ class FontFile:
         return Path(next(iter(spec.submodule_search_locations))) / self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Family:
-    """A typeface: its upright font and, when it has one, its italic."""
+    """A typeface: its upright font and, when it has one, its italic. Each family is one
+    object, compared and hashed by identity: it is looked up for every character."""
 
     name: str
     upright: FontFile
@@ -145,9 +148,9 @@ def _face(font: FontFile) -> hb.Face:
 
 
 @cache
-def coverage(font: FontFile) -> frozenset[int]:
-    """The code points ``font`` has a glyph for."""
-    return frozenset(_face(font).unicodes)
+def coverage(family: Family) -> frozenset[int]:
+    """The code points ``family``'s upright font has a glyph for."""
+    return frozenset(_face(family.upright).unicodes)
 
 
 @dataclass(frozen=True)
@@ -158,9 +161,10 @@ class Style:
     italic: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Face:
-    """A family in a style: the font file that draws it and how it is varied or faked."""
+    """A family in a style: the font file that draws it and how it is varied or faked.
+    Made by :func:`face`, one object for each family and style, compared by identity."""
 
     family: Family
     style: Style
@@ -170,6 +174,12 @@ class Face:
         if self.style.italic and self.family.italic is not None:
             return self.family.italic
         return self.family.upright
+
+
+@cache
+def face(family: Family, style: Style) -> Face:
+    """The one :class:`Face` of ``family`` in ``style``."""
+    return Face(family, style)
 
 
 @cache
@@ -195,7 +205,7 @@ def _prefers_emoji(text: str, position: int) -> bool:
     if following and ord(following) == EMOJI_VARIATION:
         return True
     return 0x1F000 <= code <= 0x1FAFF or (
-        0x2600 <= code <= 0x27BF and code not in coverage(PRIMARY.upright)
+        0x2600 <= code <= 0x27BF and code not in coverage(PRIMARY)
     )
 
 
@@ -220,14 +230,14 @@ def families_for(text: str) -> list[Family]:
     for position, character in enumerate(text):
         code = ord(character)
         previous = chosen[-1] if chosen else None
-        if previous is not None and attached(character) and code in coverage(previous.upright):
+        if previous is not None and attached(character) and code in coverage(previous):
             chosen.append(previous)
-        elif _prefers_emoji(text, position) and code in coverage(EMOJI.upright):
+        elif _prefers_emoji(text, position) and code in coverage(EMOJI):
             chosen.append(EMOJI)
-        elif previous is not None and _neutral(character) and code in coverage(previous.upright):
+        elif previous is not None and _neutral(character) and code in coverage(previous):
             chosen.append(previous)
         else:
-            chosen.append(next((f for f in order if code in coverage(f.upright)), PRIMARY))
+            chosen.append(next((f for f in order if code in coverage(f)), PRIMARY))
     return chosen
 
 

@@ -4,6 +4,10 @@ Each page is an SVG of the paper's size with the drawing placed on it (see
 :mod:`cjm.render.paper`), its text set as glyph outlines by :mod:`cjm.render.typeset`.
 svg2pdf turns each page into vector PDF, and pypdf puts the pages into one document. The
 same drawings give the same bytes: nothing in the file depends on the time or the machine.
+
+Drawing a glyph costs svg2pdf about two kilobytes of memory while it converts the page,
+so a page holds at most :data:`MAX_PAGE_CHARACTERS` characters and a document
+:data:`MAX_DOCUMENT_CHARACTERS`; more is refused before anything is drawn.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from pypdf import PdfReader, PdfWriter
 from cjm.render.canvas import read_canvas
 from cjm.render.failure import DrawingFailed
 from cjm.render.paper import PageSetup, place
-from cjm.render.typeset import outline_text
+from cjm.render.typeset import character_count, outline_text
+
+MAX_PAGE_CHARACTERS = 200_000
+MAX_DOCUMENT_CHARACTERS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,27 @@ def _convert(page: str) -> bytes:
     return data
 
 
+def _check_size(counts: list[int]) -> None:
+    busiest = max(counts, default=0)
+    if busiest > MAX_PAGE_CHARACTERS:
+        where = "one page" if len(counts) == 1 else f"page {counts.index(busiest) + 1}"
+        raise DrawingFailed(
+            f"{where} would hold {busiest:,} characters of text, over the "
+            f"{MAX_PAGE_CHARACTERS:,} that cjm draws on a PDF page: shorten the map's "
+            "longest texts, or render the diagram as SVG (--format svg)"
+        )
+    if sum(counts) > MAX_DOCUMENT_CHARACTERS:
+        raise DrawingFailed(
+            f"the document would hold {sum(counts):,} characters of text, over the "
+            f"{MAX_DOCUMENT_CHARACTERS:,} that cjm draws in one PDF file: shorten the "
+            "map's longest texts, split it into several maps, or render it as SVG "
+            "(--format svg)"
+        )
+
+
 def svgs_to_pdf(svgs: Sequence[str], setup: PageSetup) -> Document:
     """One PDF page for each drawing of ``svgs``, on ``setup``'s paper."""
+    _check_size([character_count(svg) for svg in svgs])
     writer = PdfWriter()
     scales = []
     for svg in svgs:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import uharfbuzz as hb
 
 from cjm.render.bidi import embedding_levels, visual_order
-from cjm.render.fonts import Face, Family, Style, families_for, hb_font
+from cjm.render.fonts import Face, Family, Style, face, families_for, hb_font
 
 _TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
@@ -123,8 +123,8 @@ def shape_line(text: str, size: float, style: Style) -> Line:
     cursor = 0.0
     for index in visual_order([level for level, _, _ in runs]):
         level, family, part = runs[index]
-        face = Face(family, style)
-        font = hb_font(face)
+        run_face = face(family, style)
+        font = hb_font(run_face)
         scale = size / font.face.upem
         buffer = hb.Buffer()
         buffer.add_str(part)
@@ -133,7 +133,7 @@ def shape_line(text: str, size: float, style: Style) -> Line:
         hb.shape(font, buffer, {})
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
             x = cursor + position.x_offset * scale
-            glyphs.append(Glyph(face, info.codepoint, x, -position.y_offset * scale))
+            glyphs.append(Glyph(run_face, info.codepoint, x, -position.y_offset * scale))
             cursor += position.x_advance * scale
     return Line(tuple(glyphs), cursor)
 
@@ -146,13 +146,13 @@ class _Outlines:
     paths: list[str] = field(default_factory=list)
     faces: dict[Face, int] = field(default_factory=dict)
 
-    def use(self, face: Face, gid: int) -> str:
-        key = (face, gid)
+    def use(self, glyph_face: Face, gid: int) -> str:
+        key = (glyph_face, gid)
         if key not in self.ids:
-            number = self.faces.setdefault(face, len(self.faces))
+            number = self.faces.setdefault(glyph_face, len(self.faces))
             ident = f"cjm_glyph_{number}_{gid}"
             pen = _PathPen()
-            hb_font(face).draw_glyph_with_pen(gid, pen)
+            hb_font(glyph_face).draw_glyph_with_pen(gid, pen)
             self.ids[key] = ident
             if pen.parts:
                 self.paths.append(f'<path id="{ident}" d="{"".join(pen.parts)}"/>')
@@ -190,15 +190,15 @@ def _set_text(
     baseline = _number(attributes.get("y"), 0.0)
     kept = "".join(f' {name}="{attributes[name]}"' for name in KEPT if name in attributes)
     parts = [f"<g{kept}>"]
-    for face, glyphs in _by_face(line.glyphs):
-        scale = size / hb_font(face).face.upem
-        parts.append(
-            f'<g transform="translate({_format(left)} {_format(baseline)}) scale({scale:.6g})">'
-        )
+    for glyph_face, glyphs in _by_face(line.glyphs):
+        scale = size / hb_font(glyph_face).face.upem
+        place = f"translate({_format(left)} {_format(baseline)}) scale({scale:.6g})"
+        parts.append(f'<g transform="{place}">')
         for glyph in glyphs:
-            ident = outlines.use(face, glyph.gid)
-            y = f' y="{_format(glyph.y / scale)}"' if glyph.y else ""
-            parts.append(f'<use href="#{ident}" x="{_format(glyph.x / scale)}"{y}/>')
+            # Positions in font units, whole: a unit is a thousandth of an em or less.
+            ident = outlines.use(glyph_face, glyph.gid)
+            y = f' y="{round(glyph.y / scale)}"' if glyph.y else ""
+            parts.append(f'<use href="#{ident}" x="{round(glyph.x / scale)}"{y}/>')
         parts.append("</g>")
     parts.append("</g>")
     return "".join(parts)
@@ -208,12 +208,18 @@ def _by_face(glyphs: tuple[Glyph, ...]) -> Iterator[tuple[Face, list[Glyph]]]:
     """Consecutive glyphs of one face, together: they share a scale."""
     group: list[Glyph] = []
     for glyph in glyphs:
-        if group and glyph.face != group[0].face:
+        if group and glyph.face is not group[0].face:
             yield group[0].face, group
             group = []
         group.append(glyph)
     if group:
         yield group[0].face, group
+
+
+def character_count(svg: str) -> int:
+    """How many characters the text items of ``svg`` hold: about as many glyphs as
+    :func:`outline_text` would draw."""
+    return sum(len(html.unescape(_TAG.sub("", match.group(2)))) for match in _TEXT.finditer(svg))
 
 
 def outline_text(svg: str) -> str:
