@@ -50,10 +50,10 @@ def _size(count: int) -> str:
 
 
 def _detail(stderr: str) -> str:
-    """What Graphviz said, without its notes and warnings: a few lines at most."""
+    """What Graphviz said last, without its notes and warnings: a few lines at most."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     kept = [line for line in lines if not _NOISE.match(line)] or lines
-    return " / ".join(kept[:DETAIL_LINES])[:500]
+    return " / ".join(kept[-DETAIL_LINES:])[-500:]
 
 
 def explain(command: str, returncode: int, stderr: str) -> DrawingFailed:
