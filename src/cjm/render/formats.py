@@ -13,8 +13,7 @@ from cjm.render.dot import DiagramSource, namespace_svg_ids
 from cjm.render.failure import DrawingFailed
 from cjm.render.graphviz_run import Renderer
 from cjm.render.paper import PageSetup
-from cjm.render.pdf import svgs_to_pdf
-from cjm.render.raster import DEFAULT_DPI, svg_to_png
+from cjm.render.raster import DEFAULT_DPI
 from cjm.render.web_svg import for_browsers
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -84,8 +83,13 @@ class Drawer:
             svg = for_browsers(namespace_svg_ids(self.layout(diagram), diagram.namespace))
             return Drawing(svg.encode("utf-8"))
         if output_format == "png":
+            from cjm.render.raster import svg_to_png
+
             return Drawing(svg_to_png(self.layout(diagram), self.options.dpi))
         if output_format == "pdf":
+            # Imported when needed: the PDF libraries take a while to load.
+            from cjm.render.pdf import svgs_to_pdf
+
             pages = diagram.pages or (diagram,)
             document = svgs_to_pdf([self.layout(page) for page in pages], self.options.page)
             for page in diagram.pages:

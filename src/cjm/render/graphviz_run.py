@@ -91,10 +91,13 @@ def _limit_memory() -> Callable[[], None] | None:
     import resource
 
     def cap() -> None:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
-        if soft == resource.RLIM_INFINITY or soft > wanted:
-            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        try:
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+            if soft == resource.RLIM_INFINITY or soft > wanted:
+                resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        except (ValueError, OSError):
+            pass  # a system without address-space limits (macOS): Graphviz runs without one
 
     return cap
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import resvg_py
-
 from cjm.render.canvas import Canvas, read_canvas
 from cjm.render.failure import DrawingFailed
-from cjm.render.typeset import outline_text
 
 DEFAULT_DPI = 144
 MIN_DPI, MAX_DPI = 18, 1200
@@ -65,10 +62,14 @@ def svg_to_png(svg: str, dpi: int = DEFAULT_DPI) -> bytes:
     size = image_size(canvas, dpi)
     if size.bytes > MAX_IMAGE_BYTES:
         raise _too_large(canvas, size, dpi)
+    from cjm.render.typeset import outline_text
+
     return _draw(outline_text(svg), dpi)
 
 
 def _draw(svg: str, dpi: int) -> bytes:
+    import resvg_py
+
     try:
         image = resvg_py.svg_to_bytes(svg_string=svg, dpi=float(dpi), skip_system_fonts=True)
     except Exception as problem:
