@@ -49,6 +49,10 @@ def test_spaces_and_punctuation_stay_in_the_run_they_are_part_of() -> None:
     assert names(f"中文{fullwidth_comma}日本") == ["Noto Sans CJK SC"] * 5
 
 
+def test_a_space_after_an_emoji_is_not_an_emoji_wide() -> None:
+    assert names("😀 x") == ["Noto Emoji", "Arimo", "Arimo"]
+
+
 def test_letters_after_another_script_go_back_to_arimo() -> None:
     assert names("中 ab") == ["Noto Sans CJK SC", "Noto Sans CJK SC", "Arimo", "Arimo"]
 

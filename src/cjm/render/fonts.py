@@ -218,7 +218,8 @@ def families_for(text: str) -> list[Family]:
     """The family that sets each character of ``text``.
 
     Marks and joiners stay with the character before them when its family has them, and
-    so do spaces and punctuation, so that a phrase stays in one run. Any other character
+    so do spaces and punctuation (but not after an emoji), so that a phrase stays in one
+    run. Any other character
     takes the first family that has it, Arimo first, emoji in Noto Emoji. A character
     that no font has is left to Arimo, which draws it as a box.
     """
@@ -234,7 +235,12 @@ def families_for(text: str) -> list[Family]:
             chosen.append(previous)
         elif _prefers_emoji(text, position) and code in coverage(EMOJI):
             chosen.append(EMOJI)
-        elif previous is not None and _neutral(character) and code in coverage(previous):
+        elif (
+            previous is not None
+            and previous is not EMOJI  # its spaces are an emoji wide
+            and _neutral(character)
+            and code in coverage(previous)
+        ):
             chosen.append(previous)
         else:
             chosen.append(next((f for f in order if code in coverage(f)), PRIMARY))
