@@ -134,6 +134,13 @@ class Renderer:
             raise explain(self.command, completed.returncode, stderr)
         return completed.stdout.decode("utf-8", "replace")
 
+    def render(self, diagram: DiagramSource, output_format: str) -> bytes:
+        """``diagram`` in one format with the default options: a shortcut for one file
+        (the render pipeline draws through :class:`cjm.render.formats.Drawer`)."""
+        from cjm.render.formats import Drawer
+
+        return Drawer(self).draw(diagram, output_format).data
+
 
 def _bundled_command() -> str | None:
     """Where pip put ``graphviz-pure``: next to this Python, or on the PATH."""
