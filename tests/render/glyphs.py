@@ -59,7 +59,9 @@ def text_spots(svg: str) -> dict[str, TextSpot]:
     return spots
 
 
-def crop(image: Image.Image, spot: TextSpot, scale: float, left: float = 0, top: float = 0):  # type: ignore[no-untyped-def]
+def crop(
+    image: Image.Image, spot: TextSpot, scale: float, left: float = 0, top: float = 0
+) -> Image.Image:
     """The pixels of a short text item at ``spot``: ``scale`` pixels a point, the drawing's
     top left corner at (``left``, ``top``) points in ``image``."""
     x0 = (left + spot.x) * scale
