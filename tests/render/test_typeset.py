@@ -99,3 +99,9 @@ def test_the_anchor_is_kept(anchor: str, shift: float) -> None:
 def test_entities_are_read_as_characters() -> None:
     assert character_count(svg_with(text("a&amp;b&#45;c"))) == 5
     assert len(re.findall(r"<use ", outline_text(svg_with(text("a&amp;b"))))) == 3
+
+
+def test_an_empty_text_element_is_left_alone() -> None:
+    result = outline_text(svg_with('<text x="1" y="2"/>', text("ab")))
+    assert '<text x="1" y="2"/>' in result
+    assert len(re.findall(r"<use ", result)) == 2

@@ -28,7 +28,8 @@ import uharfbuzz as hb
 from cjm.render.bidi import embedding_levels, visual_order
 from cjm.render.fonts import Face, Family, Style, face, families_for, hb_font
 
-_TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.DOTALL)
+# A text element with content (not an empty ``<text .../>``): its attributes and content.
+_TEXT = re.compile(r"<text\b((?:[^>/]|/(?!>))*)>(.*?)</text>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 _SVG_START = re.compile(r"<svg\b[^>]*>")
