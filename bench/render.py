@@ -1,81 +1,110 @@
-"""Benchmark `cjm render` on synthetic maps of growing size.
+"""Benchmark `cjm render`: time and peak memory by map size and by text length, per format.
 
-For each size (steps per map) and view, prints the wall time of building the DOT and of
-drawing it with the bundled Graphviz, and the peak memory of cjm and of Graphviz. Each
-measurement runs in a fresh process. Run it from the repository:
+Each measurement is one `cjm render MAP --format FORMAT --view all` in a fresh process
+(see bench/measure.py): wall time, CPU time (cjm's and Graphviz's), the peak memory of the
+largest process, the bytes written, and how many files were refused for their size. The
+maps are the synthetic maps of bench/validate.py (20 to 1,000 steps, short texts) and maps
+of five steps whose every text is 100 to 5,000 characters long (tests/big_maps.py). Run
+it from the repository:
 
-    python bench/render.py                 # 10, 100 and 1000 steps, every view, SVG
-    python bench/render.py --format png 10 250
+    python bench/render.py                        # every size, every format
+    python bench/render.py --quick                # 20 and 200 steps, 100 and 1,000 characters
+    python bench/render.py --markdown results.md  # also write the tables as Markdown
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
+import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validate import synthetic_map
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+from measure import run_once  # noqa: E402
+from tests.big_maps import big_map  # noqa: E402
+from validate import synthetic_map  # noqa: E402
 
-DEFAULT_STEPS = (10, 100, 1000)
-VIEWS = ("journey", "blueprint", "emotions")
+FORMATS = ("svg", "png", "pdf", "dot", "html", "markdown", "mermaid")
+STEPS = (20, 60, 200, 1000)
+LENGTHS = (100, 1000, 5000)
+QUICK_STEPS, QUICK_LENGTHS = (20, 200), (100, 1000)
+REFUSED = re.compile(r"^error: .* was not drawn:", re.MULTILINE)
 
-MEASURE = """
-import resource, sys, time
-from pathlib import Path
-from cjm.lint.config import LintRequest
-from cjm.check import check_paths
-from cjm.render.context import RenderContext
-from cjm.render.graphviz_run import find_renderer
-from cjm.render.pipeline import VIEWS
-path, view, output_format = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-result = check_paths([path], path.parent, lint=LintRequest(select=[]))
-[project] = result.projects
-[document] = project.maps
-start = time.perf_counter()
-diagram = VIEWS[view](RenderContext(document.model, project.scopes[document.display]))
-built = time.perf_counter() - start
-start = time.perf_counter()
-data = find_renderer().render(diagram, output_format)
-drawn = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-graphviz = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(built, drawn, own, graphviz, len(data))
-"""
+
+def _cjm() -> str:
+    found = shutil.which("cjm", path=str(Path(sys.executable).parent))
+    if found is None:
+        raise SystemExit("no cjm next to this Python: pip install -e . first")
+    return found
+
+
+def measure(cjm: str, path: Path, output_format: str) -> list[str]:
+    """One table row's cells for ``path`` drawn in ``output_format``."""
+    out = path.parent / f"out-{path.stem}-{output_format}"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [cjm, "render", str(path), "-f", output_format, "--view", "all", "-o", str(out)]
+    sample, output = run_once(command, cwd=path.parent)
+    if sample.status not in (0, 1):
+        return [output_format, "failed", "", "", "", output.splitlines()[-1] if output else ""]
+    written = sorted(out.iterdir()) if out.is_dir() else []
+    size = sum(p.stat().st_size for p in written)
+    refused = len(REFUSED.findall(output))
+    return [
+        output_format,
+        f"{sample.seconds:.2f} s",
+        f"{sample.cpu_seconds:.2f} s",
+        f"{sample.peak_rss_bytes / 1_000_000:.0f} MB",
+        f"{size / 1_000_000:.2f} MB in {len(written)}",
+        f"{refused} refused" if refused else "",
+    ]
+
+
+def table(title: str, rows: list[list[str]]) -> str:
+    header = ["input", "format", "time", "CPU", "peak RSS", "written", "note"]
+    lines = [f"### {title}", "", "| " + " | ".join(header) + " |"]
+    lines.append("| " + " | ".join(["---"] * 2 + ["---:"] * 4 + ["---"]) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def run(inputs: list[tuple[str, str]], cjm: str, folder: Path) -> list[list[str]]:
+    rows = []
+    for label, text in inputs:
+        path = folder / f"{re.sub(r'[^a-z0-9]+', '-', label.lower())}.yaml"
+        path.write_text(text, encoding="utf-8")
+        size = f"{label} ({path.stat().st_size / 1000:.0f} KB)"
+        for output_format in FORMATS:
+            row = [size, *measure(cjm, path, output_format)]
+            print(" | ".join(row), flush=True)
+            rows.append(row)
+            size = ""
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("steps", nargs="*", type=int, default=list(DEFAULT_STEPS))
-    parser.add_argument("--format", default="svg", choices=("svg", "png", "pdf", "dot"))
-    parser.add_argument("--view", action="append", choices=VIEWS)
+    parser.add_argument("--quick", action="store_true", help="fewer and smaller inputs")
+    parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     arguments = parser.parse_args()
-    views = arguments.view or list(VIEWS)
-    print(f"python {sys.version.split()[0]}, format {arguments.format}")
-    header = (
-        f"{'steps':>6} {'view':<10} {'DOT':>8} {'draw':>9} "
-        f"{'cjm RSS':>9} {'dot RSS':>9} {'output':>10}"
-    )
-    print(header)
-    with tempfile.TemporaryDirectory() as folder:
-        for steps in arguments.steps:
-            path = Path(folder) / f"map-{steps}.yaml"
-            path.write_text(synthetic_map(steps), encoding="utf-8")
-            for view in views:
-                fields = subprocess.run(
-                    [sys.executable, "-c", MEASURE, str(path), view, arguments.format],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout.split()
-                built, drawn = float(fields[0]), float(fields[1])
-                own, graphviz, size = int(fields[2]), int(fields[3]), int(fields[4])
-                print(
-                    f"{steps:>6} {view:<10} {built:>7.3f}s {drawn:>8.3f}s "
-                    f"{own / 1024:>7.0f}MB {graphviz / 1024:>7.0f}MB {size / 1024:>8.0f}KB"
-                )
+    steps = QUICK_STEPS if arguments.quick else STEPS
+    lengths = QUICK_LENGTHS if arguments.quick else LENGTHS
+    cjm = _cjm()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        by_steps = run([(f"{n} steps", synthetic_map(n)) for n in steps], cjm, folder)
+        by_length = run(
+            [(f"{n:,} characters", big_map(steps=5, length=n)) for n in lengths], cjm, folder
+        )
+    text = table("By map size (short texts, `--view all`)", by_steps)
+    text += "\n" + table("By text length (5 steps, every text this long, `--view all`)", by_length)
+    print()
+    print(text)
+    if arguments.markdown:
+        arguments.markdown.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

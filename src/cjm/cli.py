@@ -184,6 +184,12 @@ def _choices(
     return list(dict.fromkeys(chosen))
 
 
+class PaperSize(enum.StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+    A3 = "a3"
+
+
 @app.command()
 def render(
     paths: Annotated[
@@ -225,19 +231,51 @@ def render(
         typer.Option(
             "--graphviz",
             case_sensitive=False,
-            help="Which Graphviz draws: the bundled one, or the system `dot` (also "
-            "CJM_GRAPHVIZ=system; CJM_DOT names the command). Default: bundled.",
+            help="Which Graphviz lays the diagrams out: the bundled one, or the system `dot` "
+            "(also CJM_GRAPHVIZ=system; CJM_DOT names the command). Default: bundled.",
         ),
     ] = None,
+    paper: Annotated[
+        PaperSize,
+        typer.Option(
+            "--paper",
+            case_sensitive=False,
+            help="Paper for PDF pages: a4, letter or a3; each diagram is scaled down to fit "
+            "within the margins, never up, and centred.",
+        ),
+    ] = PaperSize.A4,
+    portrait: Annotated[
+        bool,
+        typer.Option("--portrait", help="PDF pages upright instead of landscape."),
+    ] = False,
+    dpi: Annotated[
+        int,
+        typer.Option(
+            "--dpi",
+            min=18,
+            max=1200,
+            help="Resolution of PNG images, in dots per inch.",
+        ),
+    ] = 144,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Draw maps that have errors too (by default a map with errors gets no file).",
+        ),
+    ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
 ) -> None:
     """Draw maps as diagrams and reports: files named after the map ids.
 
     Diagrams are <map-id>-<view>.<format>; the per-map exports are <map-id>.mmd,
     <map-id>-report.html and <map-id>.md. Files are written atomically into --out and
-    never over an input file.
+    never over an input file. Maps are checked first: their errors are printed as
+    `cjm validate` prints them, and a map with errors is not drawn unless --force.
     """
     from cjm.commands.render import run_render
+    from cjm.render.formats import DrawOptions
+    from cjm.render.paper import page_setup
 
     code = run_render(
         paths or [],
@@ -246,6 +284,8 @@ def render(
         out=out,
         graphviz=graphviz.value if graphviz else None,
         max_bytes=_bytes(max_file_size),
+        options=DrawOptions(dpi, page_setup(paper.value, portrait)),
+        force=force,
     )
     raise typer.Exit(code)
 

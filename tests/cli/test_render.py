@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
+from tests.big_maps import big_map
 from tests.samples import PLAIN_ENV, STANDALONE_MAP
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -135,7 +137,8 @@ def test_two_maps_with_one_id_never_write_one_file(
     (tmp_path / "a.yaml").write_text(STANDALONE_MAP)
     (tmp_path / "b.yaml").write_text(STANDALONE_MAP)
     monkeypatch.chdir(tmp_path)
-    result = render("a.yaml", "b.yaml", "-f", "dot", "-o", "out")
+    # Two maps with one id is an error; forced, they are drawn, and still never clash.
+    result = render("a.yaml", "b.yaml", "-f", "dot", "-o", "out", "--force")
     assert result.exit_code == 1
     assert "b.yaml and a.yaml would both write out/solo-journey.dot" in " ".join(
         result.stderr.split()
@@ -178,26 +181,118 @@ def test_environment_variable_chooses_the_renderer(example: Path) -> None:
     assert "no-such-dot-command" in result.stderr
 
 
-def test_pdf_without_a_converter_says_what_to_install(
-    example: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_svglib(name: str, *args: object, **kwargs: object) -> object:
-        if name.startswith("svglib"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", no_svglib)
-    result = render("maps/furniture-purchase.yaml", "-f", "pdf", "-o", "out")
-    assert result.exit_code == 1
-    assert "PDF output needs svglib and ReportLab: pip install svglib" in result.stderr
-
-
 def test_an_output_folder_that_cannot_be_made_is_a_usage_error(example: Path) -> None:
     (example / "blocked").write_text("a file, not a folder")
     result = render("-f", "dot", "-o", "blocked/out")
     assert result.exit_code == 2
     assert "cannot write into blocked/out" in result.stderr
+
+
+# -- maps with errors are not drawn unless forced ---------------------------------------------
+
+
+def misspell_a_touchpoint(example: Path) -> Path:
+    path = example / "maps" / "furniture-purchase.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("touchpoints: [basket]", "touchpoints: [baskit]"), "utf-8")
+    return path
+
+
+def test_a_map_with_errors_is_reported_and_not_drawn(example: Path) -> None:
+    misspell_a_touchpoint(example)
+    result = render("-f", "svg,html", "-o", "out")
+    assert result.exit_code == 1
+    stderr = result.stderr
+    assert "maps/furniture-purchase.yaml:119:23: error CJM103 unknown touchpoint 'baskit'" in (
+        stderr
+    )
+    assert "did you mean 'basket'?" in stderr
+    assert "Found 1 error in 1 file" in stderr
+    assert "note: maps/furniture-purchase.yaml was not rendered: it has 1 error" in stderr
+    assert "1 map with errors skipped: fix the errors above, or draw them anyway with --force" in (
+        " ".join(stderr.split())
+    )
+    # The other map of the workspace is drawn; the broken one gets no diagram and no report.
+    assert sorted(p.name for p in (example / "out").iterdir()) == [
+        "checkout-future-state-journey.svg",
+        "checkout-future-state-report.html",
+        "index.html",
+    ]
+
+
+def test_forced_a_map_with_errors_is_drawn(example: Path) -> None:
+    misspell_a_touchpoint(example)
+    result = render("maps/furniture-purchase.yaml", "-f", "svg", "-o", "out", "--force")
+    assert result.exit_code == 0, result.output
+    assert "error CJM103 unknown touchpoint 'baskit'" in result.stderr
+    assert "baskit" in (example / "out" / "furniture-purchase-journey.svg").read_text("utf-8")
+
+
+def test_warnings_do_not_stop_rendering(example: Path) -> None:
+    path = example / "maps" / "furniture-purchase.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed: 2026-10-30", "reviewed: 2020-01-01"), "utf-8")
+    result = render("maps/furniture-purchase.yaml", "-f", "svg", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "CJM115" not in result.stderr  # warnings are left to the reports
+    assert (example / "out" / "furniture-purchase-journey.svg").is_file()
+
+
+def test_a_map_that_does_not_load_is_named(example: Path) -> None:
+    (example / "maps" / "broken.yaml").write_text("id: broken\ntitle: [\n")
+    result = render("-f", "dot", "-o", "out")
+    assert result.exit_code == 1
+    assert "note: maps/broken.yaml was not rendered: it could not be loaded" in result.stderr
+
+
+# -- paper, resolution, limits -----------------------------------------------------------------
+
+
+def test_paper_and_resolution_options(example: Path) -> None:
+    import io
+    import struct
+
+    from pypdf import PdfReader
+
+    result = render(
+        "maps/furniture-purchase.yaml", "-f", "pdf,png", "-o", "out", "--paper", "letter",
+        "--portrait", "--dpi", "72",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    pdf = PdfReader(io.BytesIO((example / "out" / "furniture-purchase-journey.pdf").read_bytes()))
+    assert [(float(p.mediabox.width), float(p.mediabox.height)) for p in pdf.pages] == [(612, 792)]
+    svg = render("maps/furniture-purchase.yaml", "-f", "svg", "-o", "svg")
+    assert svg.exit_code == 0
+    header = (example / "svg" / "furniture-purchase-journey.svg").read_text()[:600]
+    points = re.search(r'width="(\d+)pt" height="(\d+)pt"', header)
+    assert points is not None
+    png = (example / "out" / "furniture-purchase-journey.png").read_bytes()
+    assert struct.unpack(">II", png[16:24]) == (int(points.group(1)), int(points.group(2)))
+    assert "printed at" in result.stderr and "Letter portrait" in " ".join(result.stderr.split())
+
+
+def test_unknown_paper_or_resolution_is_a_usage_error(example: Path) -> None:
+    assert render("--paper", "b5").exit_code == 2
+    assert render("--dpi", "5").exit_code == 2
+
+
+def test_an_image_too_large_is_refused_and_the_rest_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real map with long texts: its PNG would take more than a gigabyte."""
+    (tmp_path / "long.yaml").write_text(big_map(steps=5, length=1000))
+    monkeypatch.chdir(tmp_path)
+    result = render("long.yaml", "-f", "svg,png,pdf", "--view", "journey", "-o", "out")
+    assert result.exit_code == 1
+    stderr = " ".join(result.stderr.split())
+    assert re.search(
+        r"error: long\.yaml: the journey view as PNG \(out/big-journey\.png\) was not drawn: "
+        r"the image would be [\d,]+ by [\d,]+ pixels \([\d,]+ MB\) at 144 dpi, over the 256 MB "
+        r"limit for one image: render it as PDF pages \(--format pdf\), or as PNG at --dpi \d+ "
+        r"or less",
+        stderr,
+    ), stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "big-journey.pdf",
+        "big-journey.svg",
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
@@ -20,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from cjm.reporters import REPORTERS
 from tests.fuzz.budget import examples
@@ -29,9 +31,12 @@ from tests.fuzz.maps import journey_maps, to_yaml
 from tests.fuzz.mutations import (
     GENTLE,
     hostile_text,
+    mutate,
     mutated_data,
     mutated_documents,
     mutated_workspaces,
+    other_level,
+    other_score,
 )
 from tests.fuzz.running import RUNNERS, Run, assert_no_crash, run_app, run_entry_point
 
@@ -120,16 +125,54 @@ def assert_drawing_is_whole(path: Path) -> None:
         assert content.startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize("drawing", ["svg", "png", "pdf"])
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+EXAMPLE_MAPS = sorted(EXAMPLES.glob("*/maps/*.yaml"))
+
+
+@st.composite
+def example_variants(draw: st.DrawFn) -> tuple[Path, str]:
+    """A bundled example map (all of them pass validation) with hostile text, other
+    scores and other levels: ``(its path in the examples, its new YAML)``. Its references
+    still resolve in its workspace, so it usually still passes."""
+    path = draw(st.sampled_from(EXAMPLE_MAPS))
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    edits = [hostile_text, hostile_text, other_score, other_level]
+    return path, to_yaml(mutate(draw, data, edits, most=3))
+
+
 @examples(15)
-@given(text=loadable_maps(), runner=runners)
-def test_render_with_graphviz_survives_hostile_maps(drawing: str, text: str, runner: str) -> None:
+@given(
+    case=example_variants(),
+    view=st.sampled_from(["journey", "blueprint", "emotions"]),
+    runner=runners,
+    force=st.booleans(),
+)
+def test_whatever_validate_accepts_render_draws(
+    case: tuple[Path, str], view: str, runner: str, force: bool
+) -> None:
+    """A map without errors is drawn in every diagram format (each example in one view,
+    to keep to the time budget); a map with errors is drawn only when forced, and
+    otherwise gets no file."""
+    example, text = case
     with scratch() as folder:
-        write(folder / "map.yaml", text)
-        done = run(runner, "render", "map.yaml", "-f", drawing, "--view", "all", "-o", "out")
-        drawings = sorted((folder / "out").glob(f"*.{drawing}"))
-        assert done.exit_code == 0, done.output
-        assert len(drawings) == 3
+        workspace = folder / "workspace"
+        shutil.copytree(example.parent.parent, workspace)
+        target = workspace / "maps" / example.name
+        write(target, text)
+        report = json.loads(run(runner, "validate", "--format", "json", target).stdout)
+        errors = [d for d in report["diagnostics"] if d["severity"] == "error"]
+        event("map with errors" if errors else "map without errors")
+        flags = ["--force"] if force else []
+        done = run(
+            runner, "render", target, "-f", "svg,png,pdf", "--view", view, "-o", "out", *flags
+        )
+        drawings = sorted((folder / "out").glob("*.*"))
+        if errors and not force:
+            assert done.exit_code == 1, done.output
+            assert drawings == []
+        else:
+            assert done.exit_code == 0, done.output
+            assert len(drawings) == 3
         for path in drawings:
             assert_drawing_is_whole(path)
 

@@ -1,21 +1,29 @@
-"""``cjm render``: load maps, render the asked views and formats, write the files."""
+"""``cjm render``: load and check maps, render the asked views and formats, write the files.
+
+A map with errors is drawn only when forced: its error findings are printed as
+``cjm validate`` prints them, and nothing is written for it. A file that cannot be drawn
+is reported with the reason, and the other files are still written.
+"""
 
 from __future__ import annotations
 
 import datetime
 import sys
+from collections import Counter
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cjm.check import CheckResult, UsageError, check_paths
 from cjm.commands.output import error, note, stderr, stdout
-from cjm.diagnostics import LOAD_CODES, Diagnostic, Severity
+from cjm.diagnostics import Diagnostic, Severity
 from cjm.lint.config import LintRequest
 from cjm.load.source import DEFAULT_MAX_BYTES
+from cjm.render.formats import Drawer, DrawOptions
 from cjm.render.graphviz_run import RenderError, find_renderer
-from cjm.render.pipeline import HTML, MARKDOWN, ReportInputs, plan_jobs, run_jobs
+from cjm.render.pipeline import Outcome, Plan, ReportInputs, plan_jobs, run_jobs
 from cjm.reporters.text import TextReporter
+from cjm.wording import plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Below this many files a progress bar would only flicker.
@@ -31,61 +39,104 @@ def run_render(
     graphviz: str | None,
     today: datetime.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    options: DrawOptions | None = None,
+    force: bool = False,
 ) -> int:
     """Render ``paths`` (default: the workspace around the current folder).
 
-    The HTML and Markdown reports list each map's lint findings, so with those formats
-    the maps are linted as ``cjm validate`` would; only errors that stop a map from
-    loading are printed here, since a report carries its own findings.
+    Maps are checked as ``cjm validate`` checks them. Their error findings are printed;
+    a map with errors gets no file unless ``force``. Warnings are left to the reports,
+    which list every finding.
     """
     today = today or datetime.date.today()
-    reports = HTML in formats or MARKDOWN in formats
-    lint = LintRequest() if reports else LintRequest(select=[])
     try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=lint, today=today)
+        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE
-    broken = [
-        d for d in result.diagnostics if d.code in LOAD_CODES and d.severity is Severity.ERROR
-    ]
-    if broken:
-        shown = CheckResult(broken, result.files, result.cwd, result.sources)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        shown = CheckResult(errors, result.files, result.cwd, result.sources)
         stderr().print(TextReporter().render(shown), end="")
     if result.config_failed:
         return EXIT_USAGE
     plan = plan_jobs(
-        result.projects, set(result.files), views, formats, out, index=_wants_index(paths)
+        result.projects,
+        set(result.files),
+        views,
+        formats,
+        out,
+        index=_wants_index(paths),
+        errors=Counter(d.path for d in errors),
+        force=force,
     )
     for refusal in plan.refused:
         error(refusal)
-    renderer = None
+    drawer = None
     if plan.needs_graphviz:
         try:
-            renderer = find_renderer(graphviz)
+            drawer = Drawer(find_renderer(graphviz), options or DrawOptions())
         except RenderError as problem:
             error(str(problem))
             return EXIT_USAGE
     inputs = ReportInputs(_findings_by_file(result), today, _index_title(result))
+    written, failed = _write(plan, drawer, inputs, out)
+    if written is None:
+        return EXIT_USAGE
+    _summarise(plan, written, out)
+    trouble = failed or plan.refused or plan.skipped or (errors and not force)
+    return EXIT_PROBLEMS if trouble else EXIT_OK
+
+
+def _write(
+    plan: Plan, drawer: Drawer | None, inputs: ReportInputs, out: Path
+) -> tuple[int | None, int]:
+    """Run the plan, reporting each file that could not be drawn; how many files were
+    written (None: the output folder is unusable) and how many failed."""
     total = len(plan.jobs) + (plan.index is not None)
-    written = 0
+    written = failed = 0
     try:
         with _progress(total) as progress:
             task = progress.add_task("rendering", total=total)
-            for target in run_jobs(plan, renderer, inputs):
+            for outcome in run_jobs(plan, drawer, inputs):
+                progress.update(task, advance=1, description=outcome.target.name)
+                if outcome.failure is not None:
+                    failed += 1
+                    _report_failure(outcome)
+                    continue
                 written += 1
-                progress.update(task, advance=1, description=target.name)
-    except RenderError as problem:
-        error(str(problem))
-        return EXIT_PROBLEMS
+                for remark in outcome.notes:
+                    note(f"{outcome.target}: {remark}")
     except OSError as problem:
         error(f"cannot write into {out}: {problem.strerror or problem}")
-        return EXIT_USAGE
-    if not plan.jobs and not plan.refused:
+        return None, failed
+    return written, failed
+
+
+def _report_failure(outcome: Outcome) -> None:
+    assert outcome.failure is not None and outcome.job is not None
+    job = outcome.job
+    error(
+        f"{job.document.display}: the {job.view} view as {job.output_format.upper()} "
+        f"({outcome.target}) was not drawn: {outcome.failure.reason}"
+    )
+    if outcome.failure.detail:
+        stderr().print(f"  detail: {outcome.failure.detail}", markup=False, highlight=False)
+
+
+def _summarise(plan: Plan, written: int, out: Path) -> None:
+    for skipped in plan.skipped:
+        note(f"{skipped.display} was not rendered: {skipped.reason}")
+    if any(skipped.errors for skipped in plan.skipped):
+        count = sum(1 for skipped in plan.skipped if skipped.errors)
+        note(
+            f"{plural(count, 'map')} with errors skipped: fix the errors above, or draw "
+            "them anyway with --force"
+        )
+    if not plan.jobs and not plan.refused and not plan.skipped:
         note("no map to render")
-    else:
+    elif plan.jobs or plan.index is not None:
         stdout().print(f"Rendered {written} file(s) into {out}.", markup=False)
-    return EXIT_PROBLEMS if broken or plan.refused else EXIT_OK
 
 
 def _wants_index(paths: list[Path]) -> bool:

@@ -3,32 +3,103 @@
 The bundled renderer is ``graphviz-pure``, a self-contained Graphviz installed by pip with
 cjm, so a fresh machine needs nothing else. ``--graphviz system`` (or the environment
 variable ``CJM_GRAPHVIZ=system``) uses the ``dot`` on the PATH instead, or the command named
-by ``CJM_DOT``. PDF is drawn by Graphviz itself when the system one is used, and otherwise
-converted from SVG with svglib and ReportLab.
+by ``CJM_DOT``. Either one only lays the diagram out, as SVG: cjm draws the PNG and PDF
+files from that SVG itself (see :mod:`cjm.render.formats`).
+
+Graphviz runs with a time limit and, where the system allows it, a memory limit. When it
+fails, :func:`explain` says why in a sentence (it ran out of memory, took too long, was
+killed, or was given DOT it could not read, which is a bug in cjm) and keeps what
+Graphviz printed as the detail.
 """
 
 from __future__ import annotations
 
-import io
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjm.render.dot import DiagramSource, namespace_svg_ids
+from cjm.render.dot import DiagramSource
+from cjm.render.failure import DrawingFailed
 
 BUNDLED, SYSTEM = "bundled", "system"
 BUNDLED_COMMAND = "graphviz-pure"
-FORMATS = ("svg", "png", "pdf", "dot")
-PNG_DPI = 144
 TIMEOUT_SECONDS = 300
+# Address space Graphviz may use: laying out the largest map cjm accepts takes far less.
+MEMORY_LIMIT = 1024**3
+DETAIL_LINES = 3
+
+_ALLOCATION = re.compile(r"memory allocation of (\d+) bytes failed")
+_OUT_OF_MEMORY = re.compile(r"out of memory|cannot allocate memory|bad_alloc|MemoryError", re.I)
+_SYNTAX = re.compile(r"syntax error in line (\d+)|mismatched tag|(?:^|\s)error: .*label", re.I)
+_NOISE = re.compile(r"^(note: |Warning: |stack backtrace:|\s+\d+: )")
 
 
 class RenderError(Exception):
-    """Graphviz could not be found or could not draw the diagram."""
+    """Graphviz cannot be used at all: it is missing, or the choice is unknown."""
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024**3:.1f} GB" if count >= 1024**3 else f"{count / 1024**2:.0f} MB"
+
+
+def _detail(stderr: str) -> str:
+    """What Graphviz said last, without its notes and warnings: a few lines at most."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    kept = [line for line in lines if not _NOISE.match(line)] or lines
+    return " / ".join(kept[-DETAIL_LINES:])[-500:]
+
+
+def explain(command: str, returncode: int, stderr: str) -> DrawingFailed:
+    """Why Graphviz (``command``) failed with ``returncode``, from what it printed."""
+    detail = _detail(stderr) or f"{Path(command).name} exited with status {returncode}"
+    allocation = _ALLOCATION.search(stderr)
+    if allocation:
+        asked = _size(int(allocation.group(1)))
+        return DrawingFailed(f"Graphviz ran out of memory (it asked for {asked} at once)", detail)
+    if _OUT_OF_MEMORY.search(stderr) or returncode == -signal.SIGKILL:
+        return DrawingFailed(
+            "Graphviz ran out of memory"
+            + (" and was killed" if returncode == -signal.SIGKILL else ""),
+            detail,
+        )
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        return DrawingFailed(f"Graphviz crashed: it was stopped by {name}", detail)
+    if _SYNTAX.search(stderr):
+        return DrawingFailed(
+            "Graphviz could not read the DOT source cjm wrote for this view: this is a bug "
+            "in cjm; please report it with the map (--format dot writes the source)",
+            detail,
+        )
+    return DrawingFailed(f"Graphviz failed (exit status {returncode})", detail)
+
+
+def _limit_memory() -> Callable[[], None] | None:
+    """A function that caps the memory of the process about to start, where possible."""
+    if sys.platform == "win32":
+        return None
+    import resource
+
+    def cap() -> None:
+        try:
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+            if soft == resource.RLIM_INFINITY or soft > wanted:
+                resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        except (ValueError, OSError):
+            pass  # a system without address-space limits (macOS): Graphviz runs without one
+
+    return cap
 
 
 @dataclass(frozen=True)
@@ -38,10 +109,9 @@ class Renderer:
     kind: str
     command: str
 
-    def layout(self, diagram: DiagramSource, output_format: str) -> bytes:
-        arguments = [self.command, f"-K{diagram.engine}", f"-T{output_format}"]
-        if output_format == "png":
-            arguments.append(f"-Gdpi={PNG_DPI}")
+    def layout(self, diagram: DiagramSource) -> str:
+        """``diagram`` laid out by Graphviz, as SVG."""
+        arguments = [self.command, f"-K{diagram.engine}", "-Tsvg"]
         try:
             completed = subprocess.run(
                 arguments,
@@ -49,31 +119,27 @@ class Renderer:
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
                 check=False,
+                preexec_fn=_limit_memory(),
             )
         except subprocess.TimeoutExpired:
-            raise RenderError(
-                f"Graphviz took longer than {TIMEOUT_SECONDS} s to draw {diagram.view}"
+            raise DrawingFailed(
+                f"Graphviz did not finish laying the diagram out within {TIMEOUT_SECONDS} s"
             ) from None
         except OSError as problem:
-            raise RenderError(f"cannot run {self.command}: {problem.strerror or problem}") from None
-        if completed.returncode != 0:
-            detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = detail[-1] if detail else f"exit status {completed.returncode}"
-            raise RenderError(f"{self.command} failed to draw {diagram.view}: {reason}")
-        return completed.stdout
+            raise DrawingFailed(
+                f"cannot run Graphviz ({self.command})", str(problem.strerror or problem)
+            ) from None
+        stderr = completed.stderr.decode("utf-8", "replace")
+        if completed.returncode != 0 or not completed.stdout.strip():
+            raise explain(self.command, completed.returncode, stderr)
+        return completed.stdout.decode("utf-8", "replace")
 
     def render(self, diagram: DiagramSource, output_format: str) -> bytes:
-        """The diagram in ``output_format`` (one of :data:`FORMATS`)."""
-        if output_format == "dot":
-            return diagram.source.encode("utf-8")
-        if output_format == "svg":
-            svg = self.layout(diagram, "svg").decode("utf-8")
-            return namespace_svg_ids(svg, diagram.namespace).encode("utf-8")
-        if output_format == "pdf" and self.kind == SYSTEM:
-            return self.layout(diagram, "pdf")
-        if output_format == "pdf":
-            return svg_to_pdf(self.render(diagram, "svg"))
-        return self.layout(diagram, output_format)
+        """``diagram`` in one format with the default options: a shortcut for one file
+        (the render pipeline draws through :class:`cjm.render.formats.Drawer`)."""
+        from cjm.render.formats import Drawer
+
+        return Drawer(self).draw(diagram, output_format).data
 
 
 def _bundled_command() -> str | None:
@@ -108,22 +174,3 @@ def find_renderer(choice: str | None = None) -> Renderer:
             )
         return Renderer(SYSTEM, command)
     raise RenderError(f"unknown Graphviz choice '{kind}': use 'bundled' or 'system'")
-
-
-def svg_to_pdf(svg: bytes) -> bytes:
-    """Convert an SVG drawing to PDF with svglib and ReportLab, byte for byte repeatable."""
-    try:
-        from reportlab import rl_config
-        from reportlab.graphics import renderPDF
-        from svglib.svglib import svg2rlg
-    except ImportError:
-        raise RenderError(
-            "PDF output needs svglib and ReportLab: pip install svglib, or use a system "
-            "Graphviz with PDF support (--graphviz system)"
-        ) from None
-    rl_config.invariant = True  # no creation date or random id in the file
-    drawing = svg2rlg(io.BytesIO(svg))
-    if drawing is None:
-        raise RenderError("the SVG drawing could not be converted to PDF")
-    pdf: bytes = renderPDF.drawToString(drawing)
-    return pdf

@@ -5,6 +5,11 @@ Output names derive from map ids (``<map-id>-<view>.<format>`` for diagrams,
 ``index.html`` for the page linking the reports), so they are stable and predictable. A
 file is never written over one of the inputs, two maps can never write the same file, and
 every file is written atomically.
+
+Like a compiler, the pipeline draws nothing for a map with errors unless forced: a
+diagram of a map with a misspelled reference would show the misspelling to stakeholders
+as if it were right. A file that cannot be drawn (Graphviz failed, the image would be too
+large) is reported with its reason, and the other files are still written.
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ from cjm.render.blueprint_view import blueprint_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
 from cjm.render.emotions_view import emotions_view
-from cjm.render.graphviz_run import Renderer
+from cjm.render.failure import DrawingFailed
+from cjm.render.formats import Drawer
 from cjm.render.journey_view import journey_view
 from cjm.render.mermaid import to_mermaid
 from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
+from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
 
 VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
@@ -37,6 +44,8 @@ VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
     "emotions": emotions_view,
 }
 GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "dot")
+# The formats Graphviz lays out; DOT is cjm's own source.
+LAID_OUT = ("svg", "png", "pdf")
 MERMAID = "mermaid"
 HTML = "html"
 MARKDOWN = "markdown"
@@ -64,18 +73,33 @@ class Job:
         return self.document.model.id
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A map that gets no file, and why: it did not load, or it has errors."""
+
+    display: str
+    errors: int = 0
+
+    @property
+    def reason(self) -> str:
+        if self.errors == 0:
+            return "it could not be loaded"
+        return f"it has {plural(self.errors, 'error')}"
+
+
 @dataclass
 class Plan:
     """The files to write, and why some cannot be."""
 
     jobs: list[Job] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     # The page linking every HTML report, when one is wanted.
     index: Path | None = None
 
     @property
     def needs_graphviz(self) -> bool:
-        return any(job.output_format in GRAPHVIZ_FORMATS for job in self.jobs)
+        return any(job.output_format in LAID_OUT for job in self.jobs)
 
 
 def target_name(map_id: str, view: str, output_format: str) -> str:
@@ -91,12 +115,16 @@ def plan_jobs(
     formats: list[str],
     out: Path,
     index: bool = False,
+    errors: Mapping[str, int] | None = None,
+    force: bool = False,
 ) -> Plan:
     """Every (map, view, format) to render, in a stable order, with clashes refused.
 
-    With ``index`` and the html format, the plan also writes ``index.html`` linking the
-    reports.
+    A map with ``errors`` (display name -> how many) is skipped unless ``force``; a map
+    that did not load is always skipped. With ``index`` and the html format, the plan
+    also writes ``index.html`` linking the reports.
     """
+    errors = errors or {}
     plan = Plan()
     inputs = {real_path(doc.path) for project in projects for doc in project.documents()}
     claimed: dict[Path, str] = {}
@@ -109,7 +137,13 @@ def plan_jobs(
             claimed[real_path(target)] = "the index page"
     for project in projects:
         for document in project.maps:
-            if document.model is None or document.display not in selected:
+            if document.display not in selected:
+                continue
+            if document.model is None:
+                plan.skipped.append(Skipped(document.display))
+                continue
+            if errors.get(document.display) and not force:
+                plan.skipped.append(Skipped(document.display, errors[document.display]))
                 continue
             wanted = [(v, f) for v in views for f in formats if f not in PER_MAP_FORMATS]
             wanted += [(f, f) for f in PER_MAP_FORMATS if f in formats]
@@ -161,15 +195,26 @@ class ReportInputs:
     index_title: str = "Journey maps"
 
 
-def run_jobs(
-    plan: Plan, renderer: Renderer | None, inputs: ReportInputs | None = None
-) -> Iterator[Path]:
-    """Write each file of ``plan``, yielding its path once it is on disk.
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: written (with notes for the reader), or not, and why."""
 
-    ``renderer`` draws the Graphviz formats; it may be None when the plan holds none.
+    target: Path
+    job: Job | None = None
+    notes: tuple[str, ...] = ()
+    failure: DrawingFailed | None = None
+
+
+def run_jobs(
+    plan: Plan, drawer: Drawer | None, inputs: ReportInputs | None = None
+) -> Iterator[Outcome]:
+    """Write each file of ``plan``, yielding what became of it once it is on disk or has
+    failed. A file that cannot be drawn does not stop the others.
+
+    ``drawer`` draws the Graphviz formats; it may be None when the plan holds none.
     """
     inputs = inputs or ReportInputs()
-    sources: dict[tuple[str, str], DiagramSource] = {}
+    current: tuple[tuple[str, str], DiagramSource] | None = None
     entries: list[IndexEntry] = []
     cadences: dict[int, int] = {}
 
@@ -182,6 +227,7 @@ def run_jobs(
 
     for job in plan.jobs:
         findings = inputs.findings.get(job.document.display, [])
+        notes: tuple[str, ...] = ()
         if job.output_format == MERMAID:
             data = mermaid_export(context_for(job)).encode("utf-8")
         elif job.output_format == HTML:
@@ -195,17 +241,27 @@ def run_jobs(
             markdown = markdown_report(context_for(job), findings, inputs.today, days)
             data = markdown.encode("utf-8")
         else:
-            if renderer is None:
-                raise ValueError("a Graphviz format needs a renderer")
             key = (job.document.display, job.view)
-            if key not in sources:
-                sources[key] = VIEWS[job.view](context_for(job))
-            data = renderer.render(sources[key], job.output_format)
+            if current is None or current[0] != key:
+                if current is not None and drawer is not None:
+                    drawer.forget(current[1])  # every file of the previous view is written
+                current = (key, VIEWS[job.view](context_for(job)))
+            if job.output_format == "dot":
+                data = current[1].source.encode("utf-8")
+            elif drawer is None:
+                raise ValueError("a diagram drawn by Graphviz needs a drawer")
+            else:
+                try:
+                    drawing = drawer.draw(current[1], job.output_format)
+                except DrawingFailed as failure:
+                    yield Outcome(job.target, job, failure=failure)
+                    continue
+                data, notes = drawing.data, drawing.notes
         job.target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(job.target, data)
-        yield job.target
+        yield Outcome(job.target, job, notes)
     if plan.index is not None:
         plan.index.parent.mkdir(parents=True, exist_ok=True)
         page = html_index(entries, inputs.index_title)
         write_bytes_atomic(plan.index, page.encode("utf-8"))
-        yield plan.index
+        yield Outcome(plan.index)
