@@ -37,23 +37,33 @@ stages:
   - id: one
     name: One
     steps:
-      - id: only
+{steps}"""
+STEP = """      - id: step-{number}
         action: Reads
         emotion: 1
         thoughts: {thoughts}
 """
+# A thought cell shows a handful of short thoughts; five steps take less than a band,
+# so the whole sample is drawn on one page at full size.
+PER_STEP = 6
 PNG_SCALE = 2.0  # pixels a point at the default 144 dpi
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The scripts map drawn as SVG (for where each text is), PNG and PDF: on A3 portrait,
-    where the diagram fits at full size."""
+    """The scripts map drawn as SVG (for where each text is), PNG and PDF: on A3
+    landscape, where the diagram fits at full size."""
     folder = tmp_path_factory.mktemp("scripts")
-    thoughts = json.dumps([*TEXTS, *references(TEXTS)], ensure_ascii=False)
-    (folder / "map.yaml").write_text(MAP.format(thoughts=thoughts), encoding="utf-8")
+    texts = [*TEXTS, *references(TEXTS)]
+    steps = "".join(
+        STEP.format(
+            number=start, thoughts=json.dumps(texts[start : start + PER_STEP], ensure_ascii=False)
+        )
+        for start in range(0, len(texts), PER_STEP)
+    )
+    (folder / "map.yaml").write_text(MAP.format(steps=steps), encoding="utf-8")
     arguments = ["render", str(folder / "map.yaml"), "-f", "svg,png,pdf", "-o", str(folder)]
-    result = CliRunner().invoke(app, [*arguments, "--paper", "a3", "--portrait"], env=PLAIN_ENV)
+    result = CliRunner().invoke(app, [*arguments, "--paper", "a3"], env=PLAIN_ENV)
     assert result.exit_code == 0, result.output
     return folder
 
@@ -101,7 +111,7 @@ def test_every_script_is_drawn_in_pdf(drawn: Path) -> None:
     )
     svg = (drawn / "scripts-journey.svg").read_text(encoding="utf-8")
     canvas = read_canvas(svg)
-    spot = place(canvas.width, canvas.height, page_setup("a3", portrait=True))
+    spot = place(canvas.width, canvas.height, page_setup("a3", portrait=False))
     assert spot.scale == 1.0
     with Image.open(drawn / "page.png") as image:
         assert missing(image, svg, TEXTS, PNG_SCALE, spot.x, spot.y) == []

@@ -165,8 +165,11 @@ def plan_jobs(
 
 
 def context_for(job: Job) -> RenderContext:
+    """The map of ``job`` with what it references, and the valid maps of its workspace by
+    id (a future-state map shows the current-state pain points it addresses)."""
     assert job.document.model is not None
-    return RenderContext(job.document.model, job.project.scopes[job.document.display])
+    maps = {doc.model.id: doc.model for doc in job.project.maps if doc.model is not None}
+    return RenderContext(job.document.model, job.project.scopes[job.document.display], maps)
 
 
 def mermaid_export(context: RenderContext) -> str:
