@@ -16,7 +16,7 @@ from cjm.diagnostics import Diagnostic
 from cjm.render.context import RenderContext
 from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
 from cjm.report.build import build_report
-from cjm.report.html import PRINT_COLUMNS, chunks
+from cjm.report.grid import PRINT_COLUMNS, chunks
 from cjm.report.links import safe_href, safe_relative
 from cjm.report.phrases import gap_text
 from tests.samples import STANDALONE_MAP
@@ -155,7 +155,7 @@ def test_sections_show_the_small_maps_facts(small: Small) -> None:
 
 def test_grid_is_a_table_with_row_and_column_headers(small: Small) -> None:
     markup = html_report(*small, TODAY, None)
-    grid = markup[markup.index('<table class="grid">') : markup.index("</table>")]
+    grid = markup[markup.index('<table class="grid ') : markup.index("</table>")]
     assert grid.count('scope="colgroup"') == 3  # Discover, Buy, Retain
     assert 'scope="row" class="lane">Touchpoints' in grid
     assert 'scope="row" class="lane">Emotion' in grid

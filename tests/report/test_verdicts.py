@@ -219,7 +219,7 @@ def test_a_persona_without_scores_is_said_to_have_none(tmp_path: Path) -> None:
 
 def _owner_cell(markup: str, step_id: str) -> str:
     """The owner cell of a step in the screen grid."""
-    grid = markup[markup.index('<table class="grid">') : markup.index("</table>")]
+    grid = markup[markup.index('<table class="grid ') : markup.index("</table>")]
     header = grid[: grid.index("</thead>")]
     columns = re.findall(r'<th scope="col" class="action[^"]*"(?: id="step-([^"]+)")?', header)
     owner_row = grid[grid.index('class="lane">Owner</th>') :]
@@ -290,7 +290,7 @@ def test_an_opportunity_shows_at_every_step_it_helps(paths: Small) -> None:
     assert steps["call"].opportunities == [opportunity] == steps["pay"].opportunities
 
     markup = html_report(*paths, TODAY, None)
-    grid = markup[markup.index('<table class="grid">') : markup.index("</table>")]
+    grid = markup[markup.index('<table class="grid ') : markup.index("</table>")]
     opportunity_row = grid[grid.index('class="lane">Opportunities</th>') :]
     opportunity_row = opportunity_row[: opportunity_row.index("</tr>")]
     cells = re.findall(r"<td>(.*?)</td>", opportunity_row, re.S)

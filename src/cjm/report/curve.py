@@ -65,9 +65,15 @@ def shorten(text: str, width_px: float, size: float = 11) -> str:
     text = shown(text)[:200]
     if text_width([text], size) <= width_px:
         return text
-    while text and text_width([text + "\u2026"], size) > width_px:
-        text = text[:-1]
-    return text.rstrip() + "\u2026" if text else ""
+    # The longest start of the text that fits with its ellipsis (widths grow with length).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width([text[:middle] + "\u2026"], size) <= width_px:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026" if low else ""
 
 
 def label_lines(text: str, chars: int, lines: int = 2) -> list[str]:

@@ -44,13 +44,12 @@ from cjm.report.facts import (
     Column,
     Curve,
     Report,
-    StageView,
 )
 from cjm.report.formatting import format_date, format_number
+from cjm.report.grid import chunks, print_chunks
 from cjm.report.links import safe_relative
 from cjm.wording import plural
 
-PRINT_COLUMNS = 6  # step columns per printed grid: what fits a landscape A4 or Letter page
 SCORES = (2, 1, 0, -1, -2)
 BASE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -73,51 +72,6 @@ class IndexEntry:
     file_name: str  # the map's report, relative to the index page
     stale: bool = False
     open_pain_points: int = 0
-
-
-@dataclass(frozen=True)
-class StageSpan:
-    stage: StageView
-    span: int
-    continued: bool  # the stage started in an earlier printed grid
-
-
-@dataclass(frozen=True)
-class GridChunk:
-    """The columns of one grid table: all of them on screen, a page's worth in print."""
-
-    columns: list[Column]
-    stages: list[StageSpan]
-    last: bool
-
-
-def chunks(columns: list[Column], size: int) -> list[GridChunk]:
-    """``columns`` cut into tables of at most ``size`` columns, at stage boundaries where a
-    stage fits, else inside the stage."""
-    groups: list[list[Column]] = []
-    for column in columns:
-        current = groups[-1] if groups else None
-        stage_length = column.stage.span
-        starts_stage = column.first_of_stage
-        if (
-            current is None
-            or len(current) >= size
-            or (starts_stage and len(current) + stage_length > size and stage_length <= size)
-        ):
-            groups.append([column])
-        else:
-            current.append(column)
-    found = []
-    for number, group in enumerate(groups):
-        spans: list[StageSpan] = []
-        for column in group:
-            if spans and spans[-1].stage is column.stage:
-                last = spans[-1]
-                spans[-1] = StageSpan(last.stage, last.span + 1, last.continued)
-            else:
-                spans.append(StageSpan(column.stage, 1, not column.first_of_stage))
-        found.append(GridChunk(group, spans, number == len(groups) - 1))
-    return found
 
 
 def emotion_class(score: int | None) -> str:
@@ -200,7 +154,7 @@ def render_report(report: Report) -> str:
         script=script,
         csp=f"{BASE_POLICY}; script-src {source}",
         screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
-        printed=chunks(report.columns, PRINT_COLUMNS),
+        printed=print_chunks(report.columns, report.blueprint),
     )
 
 
