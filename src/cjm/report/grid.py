@@ -14,9 +14,10 @@ is taller than a page gets a part of its own, and the browser breaks it between 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from cjm.display import reveal_bidi_controls
 from cjm.render.style import clean, text_width
@@ -66,7 +67,8 @@ def print_chunks(columns: list[Column], blueprint: bool) -> list[GridChunk]:
     """``columns`` cut into printed parts of at most :data:`PRINT_COLUMNS` columns whose
     estimated height fits a page (see the module's docstring)."""
 
-    alone = {id(c): part_height([c], blueprint) for c in columns}
+    known = Known()
+    alone = {id(c): part_height([c], blueprint, known=known) for c in columns}
 
     def budget(part: list[Column]) -> float:
         return FIRST_PART_HEIGHT if part[0] is columns[0] else PART_HEIGHT
@@ -75,13 +77,14 @@ def print_chunks(columns: list[Column], blueprint: bool) -> list[GridChunk]:
         # A part may be as tall as the tallest of its steps would be on its own: a step
         # taller than a page runs on over two pages whatever its neighbours.
         limit = max(budget(part), *(alone[id(c)] for c in part))
-        return len(part) <= PRINT_COLUMNS and part_height(part, blueprint) <= limit
+        return len(part) <= PRINT_COLUMNS and part_height(part, blueprint, known=known) <= limit
 
     parts = _cut(columns, fits)
     # A part of one or two steps keeps its columns to a readable measure when it still
     # fits its page at that width.
     narrow = [
-        len(part) <= NARROW_COLUMNS and part_height(part, blueprint, MAX_COLUMN) <= budget(part)
+        len(part) <= NARROW_COLUMNS
+        and part_height(part, blueprint, MAX_COLUMN, known) <= budget(part)
         for part in parts
     ]
     return [
@@ -138,98 +141,138 @@ def _as_chunks(groups: list[list[Column]]) -> list[GridChunk]:
 
 # -- estimating a printed part's height ------------------------------------------------------
 
+# A text in a cell: its width in ems, its font size in points, the millimetres of chips set
+# beside it, and how much narrower than the cell it is set (a handoff's box).
+Item = tuple[float, float, float, float]
+# A lane of one step: the texts stacked in its cell, and millimetres of fixed height.
+Lane = tuple[tuple[Item, ...], float]
+
+
+@functools.lru_cache(maxsize=8192)
+def _ems(text: str) -> float:
+    """How wide ``text`` is as the page shows it, in ems (generously)."""
+    return text_width([clean(reveal_bidi_controls(text))], 100) / 100
+
+
+def _item(
+    text: str | None, size: float = FONT, extra: float = 0.0, inset: float = 0.0
+) -> list[Item]:
+    return [(_ems(text), size, extra, inset)] if text else []
+
 
 def lines(text: str | None, width: float, size: float = FONT, extra: float = 0.0) -> int:
     """How many lines ``text`` (plus ``extra`` millimetres of chips beside it) takes in a
     cell ``width`` millimetres wide at ``size`` points."""
-    if not text:
-        return 0
-    shown = clean(reveal_bidi_controls(text))
-    room = max(width - PAD_X, 4.0)
-    used = text_width([shown], size) * POINT * WRAP_SLACK + extra
-    return max(1, math.ceil(used / room))
+    return sum(_lines(item, width) for item in _item(text, size, extra))
 
 
-def _height(counts: Iterable[tuple[int, float]]) -> float:
-    """Millimetres for ``(lines, size)`` pairs stacked in one cell, with its padding."""
-    return PAD_Y + sum(n * size * LEADING * POINT for n, size in counts)
+def _lines(item: Item, width: float) -> int:
+    ems, size, extra, inset = item
+    room = max(width - inset - PAD_X, 4.0)
+    return max(1, math.ceil((ems * size * POINT * WRAP_SLACK + extra) / room))
 
 
-def _items(texts: Iterable[str], width: float, size: float = FONT, extra: float = 0.0) -> int:
-    return sum(lines(text, width, size, extra) for text in texts)
+def _lane_height(lane: Lane, width: float) -> float:
+    items, fixed = lane
+    return PAD_Y + fixed + sum(_lines(i, width) * i[1] * LEADING * POINT for i in items)
 
 
-def _lanes(step: StepView, width: float, blueprint: bool) -> list[float]:
-    """The estimated height of each lane of ``step`` in a column ``width`` wide, in the
-    order of the grid's rows (the KPI row, which spans stages, is counted apart)."""
-    handoff = sum(
-        lines(
-            f"Handoff from {h.from_owner} (step {h.from_step}) {' '.join(h.personas)}",
-            width - 2,
-            SMALL,
-        )
-        for h in step.handoffs
-    )
+def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
+    """What each lane of ``step`` holds, in the order of the grid's rows (the KPI row,
+    which spans stages, is counted apart)."""
+    handoff: list[Item] = []
+    for h in step.handoffs:
+        source = f"Handoff from {h.from_owner} (step {h.from_step}) {' '.join(h.personas)}"
+        handoff += _item(source, SMALL, inset=2.0)
     if step.handoffs or step.handoff:
-        handoff += lines(step.handoff or "Not described.", width - 2, SMALL)
+        handoff += _item(step.handoff or "Not described.", SMALL, inset=2.0)
     groups = step.emotion_groups
-    lanes = [
-        _height(
-            [
-                (lines(f"{step.number} {step.action}", width, FONT * 1.05), FONT),
-                (lines(", ".join(step.personas), width, SMALL), SMALL),
-                (lines(step.description, width, SMALL), SMALL),
-            ]
+    lanes: list[Lane] = [
+        (
+            (
+                *_item(f"{step.number} {step.action}", FONT * 1.05),
+                *_item(", ".join(step.personas), SMALL),
+                *_item(step.description, SMALL),
+            ),
+            0.0,
         ),
-        _height([(lines(step.owner or "No owner", width), FONT), (handoff, SMALL)])
-        + (2.0 if handoff else 0.0),
-        _height([(_items((t.name for t in step.touchpoints), width, extra=9.0), FONT)]),
-        _height([(_items(step.thoughts, width), FONT)]),
-        _height(
-            [
-                (
-                    sum(
-                        lines(g.label or "neutral", width, extra=6.0 * (len(g.marks) + 1))
-                        for g in groups
-                    ),
-                    FONT,
-                ),
-                (sum(lines(g.note, width, SMALL) for g in groups), SMALL),
-            ]
+        ((*_item(step.owner or "No owner"), *handoff), 2.0 if handoff else 0.0),
+        (tuple(i for t in step.touchpoints for i in _item(t.name, extra=9.0)), 0.0),
+        (tuple(i for t in step.thoughts for i in _item(t)), 0.0),
+        (
+            tuple(
+                i
+                for g in groups
+                for i in (
+                    *_item(g.label or "neutral", extra=6.0 * (len(g.marks) + 1)),
+                    *_item(g.note, SMALL),
+                )
+            ),
+            0.0,
         ),
-        _height([(_items((p.summary for p in step.pains), width, extra=14.0), FONT)]),
-        _height([(_items((o.summary for o in step.opportunities), width, extra=18.0), FONT)]),
-        _height([(1, FONT)]),  # the evidence badge
+        (tuple(i for p in step.pains for i in _item(p.summary, extra=14.0)), 0.0),
+        (tuple(i for o in step.opportunities for i in _item(o.summary, extra=18.0)), 0.0),
+        ((), FONT * LEADING * POINT),  # the evidence badge
     ]
     if blueprint:
         for activities in (step.frontstage, step.backstage, step.support):
             owned = (f"{a.action} {a.owner or ''}" for a in activities)
-            lanes.append(_height([(_items(owned, width), FONT)]) + 1.5)
-        lanes.append(3 * 3.2)  # the three lines between the blueprint's lanes
+            lanes.append((tuple(i for text in owned for i in _item(text)), 1.5))
+        lanes.append(((), 3 * 3.2 - PAD_Y))  # the three lines between the blueprint's lanes
     return lanes
 
 
-def part_height(part: list[Column], blueprint: bool, column: float | None = None) -> float:
+def _stage_lanes(stage: StageView) -> tuple[Lane, Lane]:
+    """What a stage's header cell and its KPI cell hold (both span the stage's columns)."""
+    header: Lane = (
+        (
+            *_item(stage.name, FONT * 1.1),
+            *_item(stage.customer_goal, SMALL, 22.0),
+            *_item(stage.business_goal, SMALL, 22.0),
+        ),
+        0.0,
+    )
+    kpis: Lane = (tuple(i for k in stage.all_kpis for i in _item(k.name, extra=45.0)), 0.0)
+    return header, kpis
+
+
+@dataclass
+class Known:
+    """The lanes of the steps and stages worked out so far, by the id of each, for the many
+    parts tried while cutting one grid."""
+
+    steps: dict[int, list[Lane]] = field(default_factory=dict)
+    stages: dict[int, tuple[Lane, Lane]] = field(default_factory=dict)
+    heights: dict[tuple[int, float], list[float]] = field(default_factory=dict)
+
+    def lane_heights(self, step: StepView, blueprint: bool, width: float) -> list[float]:
+        """The height of each lane of ``step`` in a column ``width`` wide."""
+        key = (id(step), width)
+        if key not in self.heights:
+            if id(step) not in self.steps:
+                self.steps[id(step)] = _lanes(step, blueprint)
+            self.heights[key] = [_lane_height(lane, width) for lane in self.steps[id(step)]]
+        return self.heights[key]
+
+
+def part_height(
+    part: list[Column], blueprint: bool, column: float | None = None, known: Known | None = None
+) -> float:
     """The estimated height, in millimetres, of the printed table of ``part`` whose step
     columns are ``column`` millimetres wide (default: sharing the page's width)."""
     width = column or (PAGE_WIDTH - LANE_WIDTH) / len(part)
+    known = Known() if known is None else known
     stage_row = kpi_row = 0.0
-    spans = _stages(part)
-    for stage_columns in spans:
+    for stage_columns in _stages(part):
         stage = stage_columns[0].stage
-        span_width = width * len(stage_columns)
-        stage_row = max(
-            stage_row,
-            _height(
-                [
-                    (lines(stage.name, span_width, FONT * 1.1), FONT * 1.1),
-                    (lines(stage.customer_goal, span_width, SMALL, 22.0), SMALL),
-                    (lines(stage.business_goal, span_width, SMALL, 22.0), SMALL),
-                ]
-            ),
-        )
-        kpis = sum(lines(k.name, span_width, FONT, 45.0) for k in stage.all_kpis)
-        kpi_row = max(kpi_row, _height([(kpis, FONT)]))
-    columns = [_lanes(c.step, width, blueprint) for c in part if c.step is not None]
-    lane_rows = [max(lane) for lane in zip(*columns, strict=True)]
-    return stage_row + kpi_row + (sum(lane_rows) if lane_rows else 30.0)
+        if id(stage) not in known.stages:
+            known.stages[id(stage)] = _stage_lanes(stage)
+        header, kpis = known.stages[id(stage)]
+        span = width * len(stage_columns)
+        stage_row = max(stage_row, _lane_height(header, span))
+        kpi_row = max(kpi_row, _lane_height(kpis, span))
+    rows: list[float] = []
+    for step in (c.step for c in part if c.step is not None):
+        heights = known.lane_heights(step, blueprint, width)
+        rows = [max(a, b) for a, b in zip(rows, heights, strict=True)] if rows else heights
+    return stage_row + kpi_row + (sum(rows) if rows else 30.0)
