@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cjm.report import html_report, markdown_report
-from cjm.report.markdown import md
+from cjm.report.markdown_text import md
 
 from .chromium import Visit
 from .conftest import TODAY, context_of, hostile_map

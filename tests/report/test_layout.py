@@ -21,7 +21,8 @@ import pytest
 from cjm.report import html_index, html_report, index_entry
 
 from .chromium import Visit
-from .conftest import TODAY, TOKEN, crowded_context, example_reports
+from .conftest import TODAY, crowded_context, example_reports
+from .maps import TOKEN
 
 WIDTHS = (1440, 1024, 768, 390)
 EXAMPLES = example_reports()

@@ -11,7 +11,7 @@ import pytest
 from cjm.diagnostics import Diagnostic
 from cjm.render.context import RenderContext
 from cjm.report import markdown_report
-from cjm.report.markdown import fence, link, md, md_block
+from cjm.report.markdown_text import fence, link, md, md_block
 
 from .conftest import (
     HOSTILE_TEXTS,

@@ -24,13 +24,8 @@ from cjm.report.grid import PRINT_COLUMNS, chunks, part_height, print_chunks
 from tests.tools import require
 
 from .chromium import Visit
-from .conftest import (
-    SMALL_MAP,
-    TODAY,
-    context_of,
-    example_reports,
-    long_journey,
-)
+from .conftest import SMALL_MAP, TODAY, context_of, example_reports
+from .maps import long_journey
 
 EXAMPLES = example_reports()
 PAPERS = ("A4", "Letter")

@@ -6,25 +6,19 @@ as a Mermaid ``journey`` block (GitHub and GitLab draw it), the pain-point regis
 opportunity matrix, KPIs against targets, evidence coverage, what each team owns and the
 lint findings.
 
-Every piece of user text goes through :func:`md`, which shows bidirectional controls as
-visible codes (a right-to-left override would otherwise reverse the text after it),
-collapses the text onto one line and backslash-escapes the characters that Markdown (and
-the HTML that Markdown allows) would read as markup, so that text shows literally and
-never becomes a link, a tag or a table cell boundary. Links are made only for
-``http(s):`` and ``mailto:`` addresses.
+Every piece of user text goes through :func:`~cjm.report.markdown_text.md` (see
+:mod:`cjm.report.markdown_text`), so that it shows literally and as written.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections.abc import Iterable
 
 from cjm.diagnostics import Diagnostic
 from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
 from cjm.render.mermaid import to_mermaid
-from cjm.render.style import EMOTION_WORD, clean, score_label
+from cjm.render.style import EMOTION_WORD, score_label
 from cjm.report import phrases
 from cjm.report.build import build_report
 from cjm.report.facts import (
@@ -41,51 +35,8 @@ from cjm.report.facts import (
     StepView,
 )
 from cjm.report.formatting import format_date, format_number
+from cjm.report.markdown_text import code, fence, link, md, md_block, table
 from cjm.wording import plural
-
-# Characters that start markup anywhere in a line: emphasis, code, links and images
-# (``[``), HTML (``<``, ``&``), table cells, strikethrough, headings, GitHub math (``$``)
-# and mentions (``@``, which would notify people from a pull request).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$@])")
-_LINE_START = re.compile(r"^(\d*)([-+=>.)])")
-
-
-def md(text: str | None) -> str:
-    """``text`` on one line with every Markdown-special character escaped."""
-    if not text:
-        return ""
-    return _SPECIAL.sub(r"\\\1", clean(reveal_bidi_controls(text)))
-
-
-def md_block(text: str | None) -> str:
-    """:func:`md` for text that starts a line, where ``-``, ``+``, ``>`` or ``1.`` would
-    start a list or a quote."""
-    text = md(text)
-    match = _LINE_START.match(text)
-    if match is None or (not match.group(1) and match.group(2) in ".)"):
-        return text
-    return f"{match.group(1)}\\{text[len(match.group(1)) :]}"
-
-
-def link(text: str, href: str | None) -> str:
-    """``[text](href)`` when ``href`` is a safe address, else the escaped text."""
-    if href is None:
-        return md(text)
-    return f"[{md(text)}](<{href}>)"
-
-
-def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
-    """A GitHub-flavoured Markdown table; cells must already be escaped."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
-    return [*lines, ""]
-
-
-def fence(text: str, info: str) -> list[str]:
-    """``text`` in a fenced code block longer than any run of backticks inside it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    marks = "`" * max(3, longest + 1)
-    return [f"{marks}{info}", text.rstrip("\n"), marks, ""]
 
 
 def _emotion(group: EmotionGroup) -> str:
@@ -109,12 +60,7 @@ def _evidence(evidence: EvidenceView, with_link: bool = False) -> str:
     return text
 
 
-def _code(text: str) -> str:
-    """Our own text as inline code (``text`` holds no backtick)."""
-    return f"`{text}`"
-
-
-DIRECTION_HINT = "add {} or {} to judge it".format(*map(_code, phrases.DIRECTION_SETTINGS))
+DIRECTION_HINT = "add {} or {} to judge it".format(*map(code, phrases.DIRECTION_SETTINGS))
 
 
 def _kpi_status(kpi: KpiView) -> str:
@@ -425,7 +371,7 @@ def _kpis(r: Report) -> list[str]:
     summary = phrases.kpis_summary(r.kpis_met, r.kpis_judged)
     unknown = r.count_kpis("no-direction")
     if unknown:
-        summary += f" {phrases.unknown_directions(unknown, _code)}."
+        summary += f" {phrases.unknown_directions(unknown, code)}."
     lines += [summary, ""]
     rows = [
         [
