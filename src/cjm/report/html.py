@@ -95,7 +95,8 @@ def curve_markup(curve: Curve, columns: list[Column], chart_id: str) -> Markup:
 def _shown(value: object) -> object:
     """What a template writes for ``value``: text with its bidirectional controls made
     visible; our own markup (already safe) and other values as they are."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    # Bidirectional controls are never ASCII: most values need no further look.
+    if isinstance(value, str) and not value.isascii() and not isinstance(value, Markup):
         return reveal_bidi_controls(value)
     return value
 
