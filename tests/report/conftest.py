@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from cjm.check import check_paths
 from cjm.diagnostics import Diagnostic
 from cjm.lint.config import LintRequest
-from cjm.load.project import load_workspace
+from cjm.load.project import load_standalone, load_workspace
 from cjm.render.context import RenderContext
+
+from .chromium import launch
+from .maps import crowded_map
 
 REPO = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = REPO / "examples"
 TODAY = datetime.date(2026, 11, 23)
 
-# A small map that exercises every section: two personas, KPIs in both directions,
-# pain points backed by research, by assumptions and by nothing, every kind of link.
+# A small map that exercises every section: two personas, KPIs in both directions and one
+# whose direction is unknown, pain points backed by research, by assumptions and by
+# nothing, every kind of link.
 SMALL_MAP = """\
 id: small
 title: Small journey
@@ -44,7 +52,8 @@ stages:
   - id: discover
     name: Discover
     kpis:
-      - {id: visits, name: Visits, target: 100, actual: 120, unit: visits}
+      - {id: visits, name: Visits, target: 100, actual: 120, unit: visits, better: higher}
+      - {id: signups, name: Sign-ups, target: 50, actual: 20}
       - {id: bounce, name: Bounce rate, target: 40, actual: 55, unit: "%", better: lower}
     steps:
       - id: reads
@@ -215,6 +224,20 @@ def context_of(text: str, tmp_path: Path) -> tuple[RenderContext, list[Diagnosti
     return RenderContext(document.model, project.scopes[document.display]), result.diagnostics
 
 
+def loaded_context(
+    text: str, tmp_path: Path, name: str = "map.yaml"
+) -> tuple[RenderContext, list[Diagnostic]]:
+    """The render context of the map written as ``text``, loaded and resolved with every
+    other map in ``tmp_path`` (as standalone maps resolve among themselves) and no lint
+    rule run: its findings are those of loading and resolving references."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    project = load_standalone(sorted(tmp_path.glob("*.yaml")), tmp_path)
+    [document] = [d for d in project.maps if d.path.name == name]
+    assert document.model is not None, document.diagnostics
+    findings = [*document.diagnostics, *project.resolution]
+    return RenderContext(document.model, project.scopes[document.display]), findings
+
+
 def hostile_context(tmp_path: Path) -> tuple[RenderContext, list[Diagnostic]]:
     # JSON is YAML: the hostile texts need no YAML quoting this way.
     return context_of(json.dumps(hostile_map(), ensure_ascii=False, indent=1), tmp_path)
@@ -236,3 +259,92 @@ def example_reports() -> list[tuple[str, RenderContext, list[Diagnostic]]]:
 
 def lint_off() -> LintRequest:
     return LintRequest(select=[])
+
+
+_BLOCKS = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    )
+)
+
+
+class _Text(HTMLParser):
+    """The text of a page outside its style and script."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skipping += tag in ("style", "script")
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping -= tag in ("style", "script")
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def page_text(markup: str) -> str:
+    """The text of ``markup`` as it reads: inline elements run on, block elements stand
+    apart, and each run of blanks is one space."""
+    parser = _Text()
+    parser.feed(markup)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def section(markup: str, section_id: str) -> str:
+    """The markup of the ``<section id=...>`` of a report page."""
+    start = markup.index(f'<section id="{section_id}"')
+    return markup[start : markup.index("</section>", start)]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, shared by the tests of a module."""
+    yield from launch()
+
+
+def crowded_context(tmp_path: Path, **sizes: int) -> tuple[RenderContext, list[Diagnostic]]:
+    return context_of(json.dumps(crowded_map(**sizes), ensure_ascii=False), tmp_path)

@@ -16,8 +16,9 @@ from cjm.diagnostics import Diagnostic
 from cjm.render.context import RenderContext
 from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
 from cjm.report.build import build_report
-from cjm.report.html import PRINT_COLUMNS, chunks, gap_text
+from cjm.report.grid import PRINT_COLUMNS, chunks
 from cjm.report.links import safe_href, safe_relative
+from cjm.report.phrases import gap_text
 from tests.samples import STANDALONE_MAP
 
 from .conftest import (
@@ -154,7 +155,7 @@ def test_sections_show_the_small_maps_facts(small: Small) -> None:
 
 def test_grid_is_a_table_with_row_and_column_headers(small: Small) -> None:
     markup = html_report(*small, TODAY, None)
-    grid = markup[markup.index('<table class="grid">') : markup.index("</table>")]
+    grid = markup[markup.index('<table class="grid ') : markup.index("</table>")]
     assert grid.count('scope="colgroup"') == 3  # Discover, Buy, Retain
     assert 'scope="row" class="lane">Touchpoints' in grid
     assert 'scope="row" class="lane">Emotion' in grid
@@ -288,6 +289,7 @@ def test_kpis_respect_which_way_is_better(small: Small) -> None:
     status = {k.id: k.status for k in report.kpis}
     assert status == {
         "visits": "met",  # 120 >= 100, higher is better
+        "signups": "no-direction",  # 20 against 50, but which way is good is not said
         "bounce": "missed",  # 55 > 40, lower is better
         "wait": "met",  # 2 <= 3 minutes, lower is better
         "no-target": "no-target",
@@ -296,7 +298,7 @@ def test_kpis_respect_which_way_is_better(small: Small) -> None:
     assert gaps["bounce"] == "15 pts short"
     assert gaps["wait"] == "1 minutes better"
     assert gaps["visits"] == "20 visits better"
-    assert report.kpis_met == 2 and report.kpis_measured == 3
+    assert report.kpis_met == 2 and report.kpis_judged == 3
     markup = html_report(*small, TODAY, None)
     assert markup.count('<tr class="kpi-met">') == 2
     assert markup.count('<tr class="kpi-missed">') == 1

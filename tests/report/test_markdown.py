@@ -11,7 +11,7 @@ import pytest
 from cjm.diagnostics import Diagnostic
 from cjm.render.context import RenderContext
 from cjm.report import markdown_report
-from cjm.report.markdown import fence, link, md, md_block
+from cjm.report.markdown_text import fence, link, md, md_block
 
 from .conftest import (
     HOSTILE_TEXTS,
@@ -95,13 +95,13 @@ def test_small_map_in_markdown(tmp_path: Path) -> None:
     # KPIs with which way is better.
     kpis = next(t for t in _tables(text) if t[0].startswith("| Stage | KPI"))
     bounce = next(_cells(r) for r in kpis if "Bounce rate" in r)
-    assert bounce[2:6] == ["55%", "40%", "lower", "**✗ missed**"]
+    assert bounce[2:6] == ["55%", "40%", "lower", "**✗ missed, 15 pts short**"]
     # Coverage, links by policy, findings with rule codes.
     assert "| Pain points | 2 (50%) | 1 (25%) | 1 (25%) | 4 |" in text
     assert "[https://example.com/s](<https://example.com/s>)" in text
     assert "[mailto:research\\@example.com](<mailto:research@example.com>)" in text
     assert "(<javascript:" not in text and "`javascript:alert(1)`" in text
-    assert "| warning | `CJM116` | kpi-without-target | 43:13 |" in text
+    assert "| warning | `CJM116` | kpi-without-target | 44:13 |" in text
     assert "### Growth (owns this map)" in text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
 
 from cjm.diagnostics import Diagnostic
 from cjm.model import (
@@ -23,35 +22,27 @@ from cjm.model import (
     Persona,
     Step,
 )
+from cjm.model.paths import Handoff, handoffs
 from cjm.render.context import PersonaMark, RenderContext
+from cjm.report import summaries
 from cjm.report.facts import (
-    EFFORTS,
-    LEVELS,
     PERSONA_SECTIONS,
-    QUADRANT,
-    SEVERITY_ORDER,
-    STATUS_ORDER,
     TYPE_LABEL,
     ActivityView,
-    Backing,
     Column,
-    CoverageRow,
-    Curve,
-    CurvePoint,
     EmotionMark,
     EvidenceView,
-    FindingView,
+    HandoffView,
     KpiView,
-    MatrixCell,
     OpportunityView,
     PainRef,
     PainView,
     PersonaView,
+    Place,
     Report,
     Review,
     StageView,
     StepView,
-    TeamView,
     TouchpointRef,
 )
 from cjm.report.formatting import format_number
@@ -95,10 +86,24 @@ class _Builder:
         self.evidence: dict[str, EvidenceView] = {}
         self.citations: dict[str, int] = {}
         self.pain_by_id: dict[str, PainView] = {}
+        # Handoffs are worked out along each persona's own path. They are keyed by the
+        # receiving step itself, not its id: two steps that share an id by mistake (a
+        # duplicate-id finding) must not swap their handoffs.
+        self.handoffs: dict[int, list[Handoff]] = {}
+        for handoff in handoffs(self.journey):
+            self.handoffs.setdefault(id(handoff.step), []).append(handoff)
+        self.step_numbers = {
+            id(step): number for number, (_, _, step) in enumerate(self.journey.iter_steps(), 1)
+        }
 
     # -- lookups --------------------------------------------------------------------------
 
     def team(self, team_id: str | None) -> str | None:
+        """The team's name; an id that names no team is shown as such, in words."""
+        if team_id is None:
+            return None
+        if self.context.scope.get("team", team_id) is None:
+            return f"{team_id} (unknown team)"
         return self.context.team_name(team_id)
 
     def evidence_of(self, ids: Iterable[str]) -> list[EvidenceView]:
@@ -129,7 +134,9 @@ class _Builder:
     def touchpoint(self, touchpoint_id: str) -> TouchpointRef:
         found = self.context.touchpoint(touchpoint_id)
         if found is None:
-            return TouchpointRef(touchpoint_id, touchpoint_id, None, None, None)
+            return TouchpointRef(
+                touchpoint_id, f"{touchpoint_id} (unknown touchpoint)", None, None, None
+            )
         return TouchpointRef(
             found.id,
             found.name,
@@ -194,7 +201,7 @@ class _Builder:
             target=kpi.target,
             actual=kpi.actual,
             unit=kpi.unit,
-            better=kpi.better.value if kpi.better else "",
+            better=kpi.better,
             source=kpi.source,
             stage=stage,
             step=step.action if step is not None else None,
@@ -222,7 +229,6 @@ class _Builder:
     def stages(self) -> list[StageView]:
         stages: list[StageView] = []
         number = 0
-        previous_owner: str | None = None
         all_personas = len(self.journey.persona_ids)
         for index, stage in enumerate(self.journey.stages):
             view = StageView(
@@ -240,11 +246,6 @@ class _Builder:
             for step in stage.steps:
                 number += 1
                 takers = [p for p in self.journey.persona_ids if step.involves(p)]
-                changed = (
-                    step.owner is not None
-                    and previous_owner is not None
-                    and step.owner != previous_owner
-                )
                 step_view = StepView(
                     id=step.id,
                     number=number,
@@ -253,8 +254,8 @@ class _Builder:
                     description=step.description,
                     owner=self.team(step.owner),
                     owner_id=step.owner,
-                    handoff=step.handoff or None,
-                    handoff_from=self.team(previous_owner) if changed else None,
+                    handoff=_described(step.handoff),
+                    handoffs=self.handoffs_into(step, takers),
                     personas=(
                         [self.context.persona_name(p) for p in takers]
                         if len(takers) < all_personas
@@ -272,30 +273,53 @@ class _Builder:
                 step_view.pains = [self.pain(p, stage.name, step_view) for p in step.pain_points]
                 step_view.kpis = [self.kpi(k, stage.name, step_view) for k in step.kpis]
                 view.steps.append(step_view)
-                if step.owner is not None:
-                    previous_owner = step.owner
             stages.append(view)
         return stages
+
+    def handoffs_into(self, step: Step, takers: list[str]) -> list[HandoffView]:
+        """The changes of owner into ``step``, each saying whose path it is on when that is
+        not every persona who takes the step."""
+        found = []
+        for handoff in self.handoffs.get(id(step), []):
+            whose = [] if set(handoff.personas) >= set(takers) else list(handoff.personas)
+            found.append(
+                HandoffView(
+                    from_owner=self.team(handoff.from_owner) or handoff.from_owner,
+                    from_step=self.step_numbers[id(handoff.previous)],
+                    described=handoff.described,
+                    waived=handoff.waived,
+                    personas=[self.context.persona_name(p) for p in whose],
+                )
+            )
+        return found
 
     # -- opportunities --------------------------------------------------------------------
 
     def opportunities(
         self, stages: list[StageView]
     ) -> tuple[list[OpportunityView], list[OpportunityView]]:
-        """Every opportunity, placed at the step of the first pain point it addresses (or
-        at its stage); the second list holds those that belong nowhere in the grid."""
-        step_of_pain = {p.id: s for st in stages for s in st.steps for p in s.pains}
+        """Every opportunity, placed at each step with a pain point it addresses (else at
+        its stage); the second list holds those that belong nowhere in the grid."""
+        steps_of_pain: dict[str, list[StepView]] = {}
+        for stage_view in stages:
+            for step_view in stage_view.steps:
+                for pain in step_view.pains:
+                    steps_of_pain.setdefault(pain.id, []).append(step_view)
         stage_by_id = {s.id: s for s in stages}
         views: list[OpportunityView] = []
         unplaced: list[OpportunityView] = []
         for number, opportunity in enumerate(self.journey.opportunities, start=1):
             view = self.opportunity(opportunity, number)
             views.append(view)
-            step = next((step_of_pain[p] for p in opportunity.addresses if p in step_of_pain), None)
-            if step is not None:
+            steps = {
+                id(step): step
+                for pain_id in opportunity.addresses
+                for step in steps_of_pain.get(pain_id, [])
+            }
+            for step in sorted(steps.values(), key=lambda s: s.number):
                 step.opportunities.append(view)
-                view.step_number = step.number
-                view.stage = stages[step.stage_index].name
+                view.places.append(Place(step.number, stages[step.stage_index].name))
+            if view.places:
                 continue
             stage = stage_by_id.get(opportunity.stage or "")
             if stage is not None:
@@ -320,81 +344,13 @@ class _Builder:
         for pain_id in dict.fromkeys(opportunity.addresses):
             pain = self.pain_by_id.get(pain_id)
             if pain is None:
-                view.addresses.append(PainRef(pain_id, pain_id, None))
+                # A future-state map may address the pain points of the current-state map
+                # it improves on; the report cannot see that map, so it names it.
+                view.addresses.append(PainRef(pain_id, pain_id, None, self.journey.current_state))
             else:
                 view.addresses.append(PainRef(pain.id, pain.summary, pain.severity))
                 pain.opportunities.append(view)
         return view
-
-    # -- summaries ------------------------------------------------------------------------
-
-    def curves(self, personas: list[PersonaView], columns: list[Column]) -> list[Curve]:
-        curves = []
-        for persona in personas:
-            points = []
-            for index, column in enumerate(columns):
-                step = column.step
-                if step is None:
-                    continue
-                mark = next((m for m in step.emotions if m.persona_id == persona.id), None)
-                points.append(
-                    CurvePoint(
-                        index,
-                        step.number,
-                        step.action,
-                        mark.score if mark is not None else None,
-                        mark.label if mark is not None else None,
-                    )
-                )
-            curves.append(Curve(persona, points))
-        return curves
-
-    def teams(
-        self,
-        stages: list[StageView],
-        opportunities: list[OpportunityView],
-    ) -> list[TeamView]:
-        teams: dict[str, TeamView] = {}
-
-        def get(team_id: str) -> TeamView:
-            if team_id not in teams:
-                entity: Any = self.context.scope.get("team", team_id)
-                teams[team_id] = TeamView(
-                    id=team_id,
-                    name=entity.name if entity is not None else team_id,
-                    known=entity is not None,
-                    description=entity.description if entity is not None else None,
-                    contact=entity.contact if entity is not None else None,
-                )
-            return teams[team_id]
-
-        get(self.journey.owner).owns_map = True
-        seen_touchpoints: set[str] = set()
-        steps = [s for st in stages for s in st.steps]
-        for step in steps:
-            if step.owner_id is not None:
-                get(step.owner_id).steps.append(step)
-            for touchpoint in step.touchpoints:
-                if touchpoint.owner is not None and touchpoint.id not in seen_touchpoints:
-                    seen_touchpoints.add(touchpoint.id)
-                    get(touchpoint.owner).touchpoints.append(touchpoint)
-            for lane, activities in (
-                ("Frontstage", step.frontstage),
-                ("Backstage", step.backstage),
-                ("Support", step.support),
-            ):
-                for activity in activities:
-                    if activity.owner_id is not None:
-                        get(activity.owner_id).activities.append((lane, step, activity))
-            for pain in step.pains:
-                if pain.owner_id is not None:
-                    get(pain.owner_id).pains.append(pain)
-        for opportunity in opportunities:
-            if opportunity.owner_id is not None:
-                get(opportunity.owner_id).opportunities.append(opportunity)
-        for team in teams.values():
-            team.pains.sort(key=_pain_order)
-        return list(teams.values())
 
     def build(self) -> Report:
         journey = self.journey
@@ -408,21 +364,8 @@ class _Builder:
                 or [Column(stage, None)]
             )
         steps = [s for st in stages for s in st.steps]
-        pains = sorted((p for s in steps for p in s.pains), key=_pain_order)
-        matrix = [
-            [
-                MatrixCell(
-                    impact,
-                    effort,
-                    QUADRANT[(impact, effort)],
-                    [o for o in opportunities if o.impact == impact and o.effort == effort],
-                )
-                for effort in EFFORTS
-            ]
-            for impact in LEVELS
-        ]
+        pains = sorted((p for s in steps for p in s.pains), key=summaries.pain_order)
         kpis = [k for st in stages for k in st.all_kpis]
-        teams = self.teams(stages, opportunities)
         evidence = sorted(
             (
                 _with_citations(e, self.citations.get(e.id, 0))
@@ -448,18 +391,18 @@ class _Builder:
             steps=steps,
             pains=pains,
             opportunities=opportunities,
-            matrix=matrix,
+            matrix=summaries.matrix(opportunities),
             unsized=[o for o in opportunities if o.quadrant is None],
             unplaced=unplaced,
             kpis=kpis,
             coverage=[
-                _coverage("Pain points", [p.backing for p in pains]),
-                _coverage("Steps", [s.backing for s in steps]),
+                summaries.coverage("Pain points", [p.backing for p in pains]),
+                summaries.coverage("Steps", [s.backing for s in steps]),
             ],
             evidence=evidence,
-            curves=self.curves(personas, columns),
-            teams=teams,
-            findings=[_finding(d) for d in sorted(self.findings, key=_finding_order)],
+            curves=summaries.curves(personas, columns),
+            teams=summaries.teams(self.context, stages, opportunities),
+            findings=summaries.findings(self.findings),
             blueprint=journey.type is MapType.SERVICE_BLUEPRINT
             or any(s.frontstage or s.backstage or s.support for s in steps),
             has_thoughts=any(s.thoughts for s in steps),
@@ -467,50 +410,15 @@ class _Builder:
         )
 
 
+def _described(handoff: str | bool | None) -> str | None:
+    """The handoff's text, when the step describes one."""
+    return handoff if isinstance(handoff, str) and handoff.strip() else None
+
+
 def _plain(value: object) -> str:
     if isinstance(value, float):
         return format_number(value)
     return str(value)
-
-
-def _pain_order(pain: PainView) -> tuple[int, int, int]:
-    return (
-        SEVERITY_ORDER.index(pain.severity),
-        STATUS_ORDER.index(pain.status),
-        pain.step_number,
-    )
-
-
-def _finding_order(diagnostic: Diagnostic) -> tuple[int, int, int, str, str]:
-    return (
-        -diagnostic.severity.rank,
-        diagnostic.line,
-        diagnostic.column,
-        diagnostic.code.code,
-        diagnostic.message,
-    )
-
-
-def _finding(diagnostic: Diagnostic) -> FindingView:
-    return FindingView(
-        code=diagnostic.code.code,
-        name=diagnostic.code.name,
-        severity=diagnostic.severity.value,
-        line=diagnostic.line,
-        column=diagnostic.column,
-        message=diagnostic.message,
-        hint=diagnostic.hint,
-    )
-
-
-def _coverage(what: str, backings: list[Backing]) -> CoverageRow:
-    return CoverageRow(
-        what,
-        len(backings),
-        backings.count("research"),
-        backings.count("assumption"),
-        backings.count("none"),
-    )
 
 
 def _with_citations(evidence: EvidenceView, count: int) -> EvidenceView:

@@ -4,10 +4,12 @@ x is the step's place in the journey (the same columns as the stage grid, so tha
 curves of several personas line up), y the score from +2 (top) to -2 (bottom). Light
 bands behind the curve show the stages. Every point is a disc in the score's colour with
 the score written on it; a step the persona does not take, or has no score for, breaks
-the line: a gap is no data, not a trend. Peaks and valleys (a run of equal scores higher,
-or lower, than the runs either side) carry the emotion's label and the step's action.
+the line: a gap is no data, not a trend. Peaks and valleys along the persona's own path
+(:func:`cjm.model.paths.turning_points`: a positive high point, a negative low point)
+carry a mark (\u25b2 or \u25bc), the emotion's label and the step's action.
 
 The chart is built as text, here, and every piece of user text in it goes through
+:func:`shown` (bidirectional controls made visible, control characters dropped) and
 :func:`esc`. It has a ``<title>`` and a ``<desc>`` that says the whole curve in words, and
 ``role="img"``, so that screen readers read it and printouts keep it.
 """
@@ -16,8 +18,9 @@ from __future__ import annotations
 
 import html
 import textwrap
-from typing import Literal
 
+from cjm.display import reveal_bidi_controls
+from cjm.model.paths import Extreme
 from cjm.render.style import (
     EMOTION_FILL,
     EMOTION_TEXT,
@@ -27,6 +30,7 @@ from cjm.render.style import (
     text_width,
 )
 from cjm.report.facts import Column, Curve, CurvePoint
+from cjm.wording import plural
 
 SCORES = (2, 1, 0, -1, -2)
 PLOT_WIDTH = 1080  # px the steps share when there are few enough of them
@@ -42,58 +46,44 @@ LABEL_SIZE = 10  # font size of a peak's label
 BAND_FILL = ("#eef3f9", "#f5f1f8")
 GRID = "#cfd6df"
 MUTED = "#52606d"
+MARK = {"peak": "\u25b2", "valley": "\u25bc"}
 
-Extreme = Literal["peak", "valley"]
+
+def shown(text: str) -> str:
+    """``text`` as the chart shows it: on one line, without control characters, and with
+    bidirectional controls written as visible codes rather than dropped."""
+    return clean(reveal_bidi_controls(text))
 
 
 def esc(text: str) -> str:
     """``text`` safe as SVG text or inside a double-quoted attribute."""
-    return html.escape(clean(text), quote=True)
+    return html.escape(shown(text), quote=True)
 
 
 def shorten(text: str, width_px: float, size: float = 11) -> str:
     """``text`` cut with an ellipsis so that it fits ``width_px`` at font ``size``."""
-    text = clean(text)[:200]
+    text = shown(text)[:200]
     if text_width([text], size) <= width_px:
         return text
-    while text and text_width([text + "\u2026"], size) > width_px:
-        text = text[:-1]
-    return text.rstrip() + "\u2026" if text else ""
+    # The longest start of the text that fits with its ellipsis (widths grow with length).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width([text[:middle] + "\u2026"], size) <= width_px:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026" if low else ""
 
 
 def label_lines(text: str, chars: int, lines: int = 2) -> list[str]:
     """At most ``lines`` lines of ``text``; the last ends with an ellipsis when cut."""
-    wrapped = textwrap.wrap(clean(text), width=chars, break_long_words=True) or [""]
+    wrapped = textwrap.wrap(shown(text), width=chars, break_long_words=True) or [""]
     if len(wrapped) <= lines:
         return wrapped
     kept = wrapped[:lines]
     kept[-1] = textwrap.shorten(kept[-1] + " " + wrapped[lines], chars - 1, placeholder="")
     return [*kept[:-1], kept[-1].rstrip() + "\u2026"]
-
-
-def extremes(points: list[CurvePoint]) -> dict[int, Extreme]:
-    """Column of each peak and valley: the middle of a run of equal scores that is higher
-    (or lower) than the runs next to it. Gaps are skipped, not treated as zero."""
-    scored = [p for p in points if p.score is not None]
-    runs: list[list[CurvePoint]] = []
-    for point in scored:
-        if runs and runs[-1][0].score == point.score:
-            runs[-1].append(point)
-        else:
-            runs.append([point])
-    found: dict[int, Extreme] = {}
-    if len(runs) < 2:
-        return found
-    for index, run in enumerate(runs):
-        score = run[0].score
-        assert score is not None
-        neighbours = [r[0].score for r in (runs[index - 1 : index] + runs[index + 1 : index + 2])]
-        middle = run[(len(run) - 1) // 2].column
-        if all(n is not None and score > n for n in neighbours):
-            found[middle] = "peak"
-        elif all(n is not None and score < n for n in neighbours):
-            found[middle] = "valley"
-    return found
 
 
 def y_of(score: int) -> float:
@@ -126,17 +116,18 @@ def describe(curve: Curve) -> str:
     """The whole curve in words, for the chart's ``<desc>``."""
     scored = curve.scored
     if not scored:
-        return f"{curve.persona.name} has no emotion scores on this map."
+        return f"{shown(curve.persona.name)} has no emotion scores on this map."
     high = max(p.score for p in scored if p.score is not None)
     low = min(p.score for p in scored if p.score is not None)
     steps = "; ".join(
-        f"step {p.step_number}, {clean(p.action)}: {score_label(p.score)}"
-        + (f" ({clean(p.label)})" if p.label else "")
+        f"step {p.step_number}, {shown(p.action)}: {score_label(p.score)}"
+        + (f" ({shown(p.label)})" if p.label else "")
+        + (f", a {p.extreme}" if p.extreme else "")
         for p in scored
         if p.score is not None
     )
     return (
-        f"Emotion of {curve.persona.name} at {len(scored)} steps, from "
+        f"Emotion of {shown(curve.persona.name)} at {plural(len(scored), 'step')}, from "
         f"{score_label(low)} to {score_label(high)}. {steps}."
     )
 
@@ -158,13 +149,12 @@ def curve_svg(curve: Curve, columns: list[Column], chart_id: str) -> str:
     parts.extend(_stage_bands(columns, layout, plot_bottom))
     parts.extend(_grid(layout))
     parts.extend(_line(curve, layout))
-    labels = extremes(curve.points)
     # Points first, labels last: a label's white halo then never hides a point.
     parts.extend(_point(point, layout) for point in curve.scored)
     parts.extend(
-        _extreme_label(point, labels[point.column], layout)
+        _extreme_label(point, point.extreme, layout)
         for point in curve.scored
-        if point.column in labels
+        if point.extreme is not None
     )
     parts.extend(_x_axis(columns, layout, plot_bottom))
     parts.append("</svg>")
@@ -236,7 +226,7 @@ def _point(point: CurvePoint, layout: Layout) -> str:
     x, y = layout.x(point.column), y_of(point.score)
     feeling = f"{score_label(point.score)} {EMOTION_WORD[point.score]}"
     if point.label:
-        feeling += f", {clean(point.label)}"
+        feeling += f", {shown(point.label)}"
     return (
         f'<g class="point"><title>Step {point.step_number}: {esc(point.action)} \u2014 '
         f"{esc(feeling)}</title>"
@@ -252,7 +242,7 @@ def _extreme_label(point: CurvePoint, extreme: Extreme, layout: Layout) -> str:
     assert point.score is not None
     y = y_of(point.score)
     # A label of nothing readable (only control characters) reads as no label.
-    heading = clean(point.label or "") or EMOTION_WORD[point.score]
+    heading = f"{MARK[extreme]} " + (shown(point.label or "") or EMOTION_WORD[point.score])
     lines = [
         (label_lines(heading, layout.label_chars, 1)[0], True),
         *((text, False) for text in label_lines(point.action, layout.label_chars)),

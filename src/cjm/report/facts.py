@@ -13,6 +13,7 @@ from typing import Literal
 
 from cjm.model import MapType
 from cjm.model.journey import KpiDirection
+from cjm.model.paths import Extreme
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 STATUS_ORDER = ("open", "mitigated", "resolved")
@@ -46,7 +47,9 @@ PERSONA_SECTIONS = (
 )
 
 Backing = Literal["research", "assumption", "none"]
-KpiStatus = Literal["met", "missed", "no-target", "no-data"]
+# A KPI is judged only when it has a target, a value and a direction ("no-direction": the
+# map does not say whether higher or lower is better, so met or missed cannot be told).
+KpiStatus = Literal["met", "missed", "no-target", "no-data", "no-direction"]
 
 
 # -- small pieces ----------------------------------------------------------------------------
@@ -91,6 +94,20 @@ class EmotionMark:
 
 
 @dataclass(frozen=True)
+class HandoffView:
+    """The owner changes between a persona's previous step and this one.
+
+    ``personas`` names the personas whose path has this handoff when that is not every
+    persona who takes the step (empty: all of them)."""
+
+    from_owner: str  # the team's name
+    from_step: int  # the number of the step the customer comes from
+    described: bool  # the step says how the customer is passed on
+    waived: bool  # the map says this change of owner needs no handoff (``handoff: false``)
+    personas: list[str]
+
+
+@dataclass(frozen=True)
 class EmotionGroup:
     """Personas who feel the same at a step, with the same words: shown once."""
 
@@ -114,7 +131,7 @@ class KpiView:
     target: float | None
     actual: float | None
     unit: str | None
-    better: str
+    better: KpiDirection | None  # None: the map does not say which way is good
     source: str | None
     stage: str
     step: str | None  # the step's action, for a step KPI
@@ -126,17 +143,25 @@ class KpiView:
             return "no-target"
         if self.actual is None:
             return "no-data"
-        if self.better == KpiDirection.LOWER.value:
+        if self.better is None:
+            return "no-direction"
+        if self.better is KpiDirection.LOWER:
             return "met" if self.actual <= self.target else "missed"
         return "met" if self.actual >= self.target else "missed"
 
     @property
+    def judged(self) -> bool:
+        """Whether the report can say that the KPI meets its target or misses it."""
+        return self.status in ("met", "missed")
+
+    @property
     def gap(self) -> float | None:
-        """How far the actual value is from the target, in the good direction (+ is better)."""
-        if self.target is None or self.actual is None:
+        """How far the actual value is from the target, in the good direction (+ is better);
+        None when that cannot be told (no target, no value or no direction)."""
+        if self.target is None or self.actual is None or self.better is None:
             return None
         difference = self.actual - self.target
-        return -difference if self.better == KpiDirection.LOWER.value else difference
+        return -difference if self.better is KpiDirection.LOWER else difference
 
 
 @dataclass
@@ -151,8 +176,10 @@ class OpportunityView:
     effort: str | None
     status: str
     addresses: list[PainRef] = field(default_factory=list)
+    # Where it sits in the grid: at every step with a pain point it addresses, else at the
+    # stage it names (``stage`` alone), else nowhere (both empty).
+    places: list[Place] = field(default_factory=list)
     stage: str | None = None
-    step_number: int | None = None  # where it sits in the grid
 
     @property
     def quadrant(self) -> str | None:
@@ -162,12 +189,28 @@ class OpportunityView:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A step of the grid: its number and its stage's name."""
+
+    step_number: int
+    stage: str
+
+
+@dataclass(frozen=True)
 class PainRef:
-    """A mention of a pain point elsewhere: enough to link to it."""
+    """A pain point an opportunity addresses: one of this map's (with its summary and
+    severity, to link to it), one of the current-state map a future-state map improves on
+    (``current_state`` names that map: the report cannot see its pain points), or an id
+    found nowhere (both None)."""
 
     id: str
     summary: str
-    severity: str | None  # None when the id is unknown
+    severity: str | None  # None when the pain point is not on this map
+    current_state: str | None = None
+
+    @property
+    def here(self) -> bool:
+        return self.severity is not None
 
 
 @dataclass
@@ -200,8 +243,8 @@ class StepView:
     description: str | None
     owner: str | None
     owner_id: str | None
-    handoff: str | None
-    handoff_from: str | None  # the previous step's owner, when ownership changes here
+    handoff: str | None  # how the customer is handed over, as the map describes it
+    handoffs: list[HandoffView]  # the changes of owner into this step
     personas: list[str]  # names, when only some personas of the map take the step
     touchpoints: list[TouchpointRef]
     thoughts: list[str]
@@ -278,6 +321,8 @@ class CurvePoint:
     action: str
     score: int | None  # None: a gap (the persona does not take the step, or has no score)
     label: str | None = None
+    takes: bool = True  # whether the persona takes the step at all
+    extreme: Extreme | None = None  # a peak or a valley along the persona's own path
 
 
 @dataclass
@@ -288,6 +333,14 @@ class Curve:
     @property
     def scored(self) -> list[CurvePoint]:
         return [p for p in self.points if p.score is not None]
+
+    @property
+    def peaks(self) -> list[CurvePoint]:
+        return [p for p in self.points if p.extreme == "peak"]
+
+    @property
+    def valleys(self) -> list[CurvePoint]:
+        return [p for p in self.points if p.extreme == "valley"]
 
 
 @dataclass(frozen=True)
@@ -416,8 +469,12 @@ class Report:
         return sum(k.status == "met" for k in self.kpis)
 
     @property
-    def kpis_measured(self) -> int:
-        return sum(k.status in ("met", "missed") for k in self.kpis)
+    def kpis_judged(self) -> int:
+        """KPIs with a target, a value and a direction: met or missed."""
+        return sum(k.judged for k in self.kpis)
+
+    def count_kpis(self, status: KpiStatus) -> int:
+        return sum(k.status == status for k in self.kpis)
 
     def count_findings(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)

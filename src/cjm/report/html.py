@@ -5,6 +5,13 @@ and undefined names as errors. No user text is ever marked safe: the only markup
 enters a page unescaped is our own stylesheet and script, and the emotion-curve SVG,
 which :mod:`cjm.report.curve` builds with every piece of user text escaped.
 
+Every value a template writes first goes through
+:func:`~cjm.display.reveal_bidi_controls` (the environment's ``finalize``), so that a
+right-to-left override in a map shows as a visible code instead of reversing the text
+after it; each user text also sits in its own element with ``dir="auto"``, which the
+stylesheet isolates, so that Arabic or Hebrew reads right to left without reordering
+its neighbours.
+
 A page asks for nothing over the network: styles and script are inline, charts are inline
 SVG, and a Content-Security-Policy ``<meta>`` forbids every request (``default-src
 'none'``) and allows no script but ours, by its hash.
@@ -24,8 +31,10 @@ from markupsafe import Markup
 
 from cjm import __version__
 from cjm.diagnostics import Diagnostic
+from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
 from cjm.render.style import EMOTION_WORD, score_label
+from cjm.report import phrases
 from cjm.report.build import build_report, review_of
 from cjm.report.curve import curve_svg
 from cjm.report.facts import (
@@ -34,15 +43,13 @@ from cjm.report.facts import (
     SEVERITY_ORDER,
     Column,
     Curve,
-    KpiView,
     Report,
-    StageView,
 )
-from cjm.report.formatting import format_date, format_number, format_value
+from cjm.report.formatting import format_date, format_number
+from cjm.report.grid import chunks, print_chunks
 from cjm.report.links import safe_relative
 from cjm.wording import plural
 
-PRINT_COLUMNS = 6  # step columns per printed grid: what fits a landscape A4 or Letter page
 SCORES = (2, 1, 0, -1, -2)
 BASE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -67,74 +74,31 @@ class IndexEntry:
     open_pain_points: int = 0
 
 
-@dataclass(frozen=True)
-class StageSpan:
-    stage: StageView
-    span: int
-    continued: bool  # the stage started in an earlier printed grid
-
-
-@dataclass(frozen=True)
-class GridChunk:
-    """The columns of one grid table: all of them on screen, a page's worth in print."""
-
-    columns: list[Column]
-    stages: list[StageSpan]
-    last: bool
-
-
-def chunks(columns: list[Column], size: int) -> list[GridChunk]:
-    """``columns`` cut into tables of at most ``size`` columns, at stage boundaries where a
-    stage fits, else inside the stage."""
-    groups: list[list[Column]] = []
-    for column in columns:
-        current = groups[-1] if groups else None
-        stage_length = column.stage.span
-        starts_stage = column.first_of_stage
-        if (
-            current is None
-            or len(current) >= size
-            or (starts_stage and len(current) + stage_length > size and stage_length <= size)
-        ):
-            groups.append([column])
-        else:
-            current.append(column)
-    found = []
-    for number, group in enumerate(groups):
-        spans: list[StageSpan] = []
-        for column in group:
-            if spans and spans[-1].stage is column.stage:
-                last = spans[-1]
-                spans[-1] = StageSpan(last.stage, last.span + 1, last.continued)
-            else:
-                spans.append(StageSpan(column.stage, 1, not column.first_of_stage))
-        found.append(GridChunk(group, spans, number == len(groups) - 1))
-    return found
-
-
 def emotion_class(score: int | None) -> str:
     if score is None:
         return "emo-none"
     return {2: "emo-p2", 1: "emo-p1", 0: "emo-0", -1: "emo-n1", -2: "emo-n2"}[score]
 
 
-def gap_text(kpi: KpiView) -> str:
-    """How far from target: ``17% short``, ``3 minutes better``, ``on target``."""
-    gap = kpi.gap
-    if gap is None:
-        return ""
-    if gap == 0:
-        return "on target"
-    if kpi.unit == "%":  # the difference of two percentages is in points
-        amount = format_number(round(abs(gap), 6)) + " pts"
-    else:
-        amount = format_value(round(abs(gap), 6), kpi.unit)
-    return f"{amount} better" if gap > 0 else f"{amount} short"
+def counted(count: int, word: str, many: str | None = None) -> tuple[str, str]:
+    """``count`` and its word apart, worded as :func:`~cjm.wording.plural` does:
+    ``("1", "step")``, ``("3", "steps")`` (the summary tiles set them in two sizes)."""
+    number, _, words = plural(count, word, many).partition(" ")
+    return number, words
 
 
 def curve_markup(curve: Curve, columns: list[Column], chart_id: str) -> Markup:
     """The curve's SVG: built by :func:`curve_svg`, which escapes every user text."""
     return Markup(curve_svg(curve, columns, chart_id))
+
+
+def _shown(value: object) -> object:
+    """What a template writes for ``value``: text with its bidirectional controls made
+    visible; our own markup (already safe) and other values as they are."""
+    # Bidirectional controls are never ASCII: most values need no further look.
+    if isinstance(value, str) and not value.isascii() and not isinstance(value, Markup):
+        return reveal_bidi_controls(value)
+    return value
 
 
 def _resource(name: str) -> str:
@@ -150,6 +114,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     environment.filters.update(
         date=format_date,
@@ -158,9 +123,9 @@ def _environment() -> Environment:
         score=score_label,
     )
     environment.globals.update(
-        value=format_value,
         plural=plural,
-        gap_text=gap_text,
+        counted=counted,
+        phrases=phrases,
         curve=curve_markup,
         emotion_word=EMOTION_WORD,
         SCORES=SCORES,
@@ -190,7 +155,7 @@ def render_report(report: Report) -> str:
         script=script,
         csp=f"{BASE_POLICY}; script-src {source}",
         screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
-        printed=chunks(report.columns, PRINT_COLUMNS),
+        printed=print_chunks(report.columns, report.blueprint),
     )
 
 

@@ -6,82 +6,37 @@ as a Mermaid ``journey`` block (GitHub and GitLab draw it), the pain-point regis
 opportunity matrix, KPIs against targets, evidence coverage, what each team owns and the
 lint findings.
 
-Every piece of user text goes through :func:`md`, which collapses it onto one line and
-backslash-escapes the characters that Markdown (and the HTML that Markdown allows) would
-read as markup, so that text shows literally and never becomes a link, a tag or a table
-cell boundary. Links are made only for ``http(s):`` and ``mailto:`` addresses.
+Every piece of user text goes through :func:`~cjm.report.markdown_text.md` (see
+:mod:`cjm.report.markdown_text`), so that it shows literally and as written.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-from collections.abc import Iterable
 
 from cjm.diagnostics import Diagnostic
+from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
 from cjm.render.mermaid import to_mermaid
-from cjm.render.style import EMOTION_WORD, clean, score_label
+from cjm.render.style import EMOTION_WORD, score_label
+from cjm.report import phrases
 from cjm.report.build import build_report
-from cjm.report.curve import extremes
 from cjm.report.facts import (
     EFFORTS,
     CoverageRow,
+    Curve,
     EmotionGroup,
     EvidenceView,
     KpiView,
     OpportunityView,
+    PainRef,
     Report,
     StageView,
     StepView,
 )
-from cjm.report.formatting import format_date, format_number, format_value
+from cjm.report.formatting import format_date, format_number
+from cjm.report.markdown_text import code, fence, link, md, md_block, table
 from cjm.wording import plural
-
-# Characters that start markup anywhere in a line: emphasis, code, links and images
-# (``[``), HTML (``<``, ``&``), table cells, strikethrough, headings, GitHub math (``$``)
-# and mentions (``@``, which would notify people from a pull request).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$@])")
-_LINE_START = re.compile(r"^(\d*)([-+=>.)])")
-DASH = "\u2013"
-
-
-def md(text: str | None) -> str:
-    """``text`` on one line with every Markdown-special character escaped."""
-    if not text:
-        return ""
-    return _SPECIAL.sub(r"\\\1", clean(text))
-
-
-def md_block(text: str | None) -> str:
-    """:func:`md` for text that starts a line, where ``-``, ``+``, ``>`` or ``1.`` would
-    start a list or a quote."""
-    text = md(text)
-    match = _LINE_START.match(text)
-    if match is None or (not match.group(1) and match.group(2) in ".)"):
-        return text
-    return f"{match.group(1)}\\{text[len(match.group(1)) :]}"
-
-
-def link(text: str, href: str | None) -> str:
-    """``[text](href)`` when ``href`` is a safe address, else the escaped text."""
-    if href is None:
-        return md(text)
-    return f"[{md(text)}](<{href}>)"
-
-
-def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
-    """A GitHub-flavoured Markdown table; cells must already be escaped."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
-    return [*lines, ""]
-
-
-def fence(text: str, info: str) -> list[str]:
-    """``text`` in a fenced code block longer than any run of backticks inside it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    marks = "`" * max(3, longest + 1)
-    return [f"{marks}{info}", text.rstrip("\n"), marks, ""]
 
 
 def _emotion(group: EmotionGroup) -> str:
@@ -105,17 +60,56 @@ def _evidence(evidence: EvidenceView, with_link: bool = False) -> str:
     return text
 
 
+DIRECTION_HINT = "add {} or {} to judge it".format(*map(code, phrases.DIRECTION_SETTINGS))
+
+
 def _kpi_status(kpi: KpiView) -> str:
-    return {
-        "met": "\u2713 met",
-        "missed": "\u2717 missed",
-        "no-target": "no target",
-        "no-data": "no data",
-    }[kpi.status]
+    """``✓ met``, ``✗ missed, 17 days short``, ``direction unknown: add ...``."""
+    mark = {"met": "\u2713 ", "missed": "\u2717 "}.get(kpi.status, "")
+    text = mark + phrases.kpi_status(kpi)
+    if kpi.status == "no-direction":
+        return f"{text}: {DIRECTION_HINT}"
+    gap = phrases.gap_text(kpi)
+    return f"{text}, {md(gap)}" if gap else text
+
+
+def _kpi_values(kpi: KpiView) -> tuple[str, str]:
+    """The actual and the target value, said in words when there is none."""
+    return (
+        md(phrases.kpi_value(kpi.actual, kpi.unit, "not measured")),
+        md(phrases.kpi_value(kpi.target, kpi.unit, "not set")),
+    )
 
 
 def _opportunity(o: OpportunityView) -> str:
     return f"O{o.number} {md(o.summary)} ({o.status.replace('-', ' ')})"
+
+
+def _pain_ref(ref: PainRef) -> str:
+    if ref.severity is not None:
+        return f"**{ref.severity.upper()}** {md(ref.summary)}"
+    return md(phrases.elsewhere(ref))
+
+
+def _owner(step: StepView) -> str:
+    """The step's owner, with the handoffs into the step and what the map says of them."""
+    owner = md(step.owner) if step.owner else "no owner"
+    if not step.handoffs:
+        return f"{owner} \u00b7 handoff: {md(step.handoff)}" if step.handoff else owner
+    sources = []
+    for handoff in step.handoffs:
+        source = md(phrases.handoff_heading(handoff))
+        if handoff.personas:
+            source += f", {phrases.handoff_whose(handoff)} {md(phrases.names(handoff.personas))}"
+        sources.append(source)
+    first = step.handoffs[0]
+    if first.waived:
+        said = ": no handoff needed"
+    elif step.handoff:
+        said = f": {md(step.handoff)}"
+    else:
+        said = ", not described"
+    return f"{owner} \u00b7 {'; '.join(sources)}{said}"
 
 
 def _header(r: Report) -> list[str]:
@@ -155,12 +149,16 @@ def _header(r: Report) -> list[str]:
 def _summary(r: Report) -> list[str]:
     open_by = r.open_by_severity
     coverage = r.coverage[0]
+    unknown_direction = r.count_kpis("no-direction")
+    kpis = f"{r.kpis_met} of {r.kpis_judged}" if r.kpis_judged else "none judged"
+    if unknown_direction:
+        kpis += f" ({unknown_direction} with direction unknown)"
     row = [
         f"{len(r.steps)} in {plural(len(r.stages), 'stage')}",
         f"{len(r.open_pains)}" + (f" ({open_by})" if open_by else ""),
         str(len(r.opportunities)),
-        f"{r.kpis_met} of {r.kpis_measured}",
-        f"{coverage.share(coverage.research)}%" if coverage.total else DASH,
+        kpis,
+        f"{coverage.share(coverage.research)}%" if coverage.total else "no pain points",
         str(len(r.findings)),
     ]
     headers = [
@@ -196,10 +194,7 @@ def _personas(r: Report) -> list[str]:
 
 
 def _step_row(step: StepView, stage: StageView, first: bool) -> list[str]:
-    owner = md(step.owner) if step.owner else ""
-    if step.handoff_from:
-        owner += f" (handoff from {md(step.handoff_from)}"
-        owner += f": {md(step.handoff)})" if step.handoff else ", not described)"
+    owner = _owner(step)
     opportunities = [*(stage.opportunities if first else []), *step.opportunities]
     return [
         str(step.number),
@@ -260,10 +255,10 @@ def _journey(r: Report) -> list[str]:
                 ],
             )
         for kpi in stage.all_kpis:
+            actual, target = _kpi_values(kpi)
+            better = "" if kpi.better is None else f", {phrases.direction(kpi)} is better"
             lines.append(
-                f"- KPI {md(kpi.name)}: {md(format_value(kpi.actual, kpi.unit))} "
-                f"(target {md(format_value(kpi.target, kpi.unit))}, {kpi.better} is better) "
-                f"{_kpi_status(kpi)}"
+                f"- KPI {md(kpi.name)}: {actual} (target {target}{better}): {_kpi_status(kpi)}"
             )
         if stage.all_kpis:
             lines.append("")
@@ -275,22 +270,36 @@ def _journey(r: Report) -> list[str]:
 def _curve(r: Report, context: RenderContext) -> list[str]:
     names = {m.persona_id: m.name for m in context.marks}
     lines = ["## Emotional curve", ""]
-    lines += fence(to_mermaid(context.journey, names), "mermaid")
-    for curve in r.curves:
-        found = extremes(curve.points)
-        by_column = {p.column: p for p in curve.scored}
-        for kind, title in (("peak", "Peaks"), ("valley", "Valleys")):
-            points = [by_column[c] for c, k in sorted(found.items()) if k == kind]
-            if points:
-                text = "; ".join(
-                    f"step {p.step_number} {md(p.action)} "
-                    f"(**{score_label(p.score or 0)}**"
+    lines += fence(reveal_bidi_controls(to_mermaid(context.journey, names)), "mermaid")
+    lines += [
+        "Peaks are positive high points and valleys negative low points along each "
+        "persona's own path.",
+        "",
+    ]
+    lines += [f"- {_turning_points(curve)}" for curve in r.curves]
+    return [*lines, ""]
+
+
+def _turning_points(curve: Curve) -> str:
+    """A persona's peaks and valleys, or why there are none."""
+    who = md(curve.persona.name)
+    if not curve.scored:
+        return f"{who}: no emotion scores on this map."
+    parts = []
+    for title, points in (("peaks", curve.peaks), ("valleys", curve.valleys)):
+        if points:
+            parts.append(
+                f"{title}: "
+                + "; ".join(
+                    f"step {p.step_number} {md(p.action)} (**{score_label(p.score or 0)}**"
                     + (f" {md(p.label)}" if p.label else "")
                     + ")"
                     for p in points
                 )
-                lines.append(f"- {md(curve.persona.name)}, {title.lower()}: {text}")
-    return [*lines, ""]
+            )
+        else:
+            parts.append(f"no {title[:-1]}")
+    return f"{who}, " + "; ".join(parts) + "."
 
 
 def _pains(r: Report) -> list[str]:
@@ -343,13 +352,10 @@ def _opportunities(r: Report) -> list[str]:
         [
             f"O{o.number}",
             f"**{md(o.summary)}**" + (f" {md(o.description)}" if o.description else ""),
-            "; ".join(
-                f"**{a.severity.upper()}** {md(a.summary)}" if a.severity else f"`{a.id}` (unknown)"
-                for a in o.addresses
-            ),
-            md(o.owner) if o.owner else "",
-            o.impact or DASH,
-            o.effort or DASH,
+            "; ".join(_pain_ref(a) for a in o.addresses) or "no pain point",
+            md(o.owner) if o.owner else "no owner",
+            o.impact or "not sized",
+            o.effort or "not sized",
             o.status.replace("-", " "),
         ]
         for o in r.opportunities
@@ -362,16 +368,19 @@ def _kpis(r: Report) -> list[str]:
     lines = ["## KPIs", ""]
     if not r.kpis:
         return [*lines, "This map measures nothing yet.", ""]
-    lines += [f"{r.kpis_met} of {plural(r.kpis_measured, 'measured KPI')} on target.", ""]
+    summary = phrases.kpis_summary(r.kpis_met, r.kpis_judged)
+    unknown = r.count_kpis("no-direction")
+    if unknown:
+        summary += f" {phrases.unknown_directions(unknown, code)}."
+    lines += [summary, ""]
     rows = [
         [
             md(k.stage),
             md(k.name) + (f" (step {k.step_number})" if k.step_number else ""),
-            md(format_value(k.actual, k.unit)),
-            md(format_value(k.target, k.unit)),
-            f"{k.better}",
+            *_kpi_values(k),
+            phrases.direction(k),
             f"**{_kpi_status(k)}**",
-            md(k.source),
+            md(k.source) or "not given",
         ]
         for k in r.kpis
     ]
@@ -401,10 +410,10 @@ def _evidence_section(r: Report) -> list[str]:
             [
                 f"**{md(e.title)}**",
                 "assumption" if e.is_assumption else e.kind.replace("-", " "),
-                format_date(e.date) if e.date else DASH,
-                format_number(e.sample_size) if e.sample_size else DASH,
+                format_date(e.date) if e.date else "not given",
+                format_number(e.sample_size) if e.sample_size else "not given",
                 str(e.cited_by),
-                (link(e.link, e.href) if e.href else f"`{md(e.link)}`") if e.link else DASH,
+                (link(e.link, e.href) if e.href else f"`{md(e.link)}`") if e.link else "none",
             ]
             for e in r.evidence
         ]

@@ -1,0 +1,114 @@
+"""The words a report uses for what it works out, the same in the HTML and the Markdown.
+
+A verdict is only given when it is earned: a KPI is met or missed only when it has a
+target, a measured value and a direction (``better: higher`` or ``lower``); otherwise the
+report says which of them is missing. These functions return plain text with user text
+left as it is: each output escapes the result its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cjm.model.journey import KpiDirection
+from cjm.report.facts import HandoffView, KpiStatus, KpiView, PainRef
+from cjm.report.formatting import format_number, format_value
+from cjm.wording import plural
+
+# What a KPI needs before it can be judged; outputs set the two settings as code.
+DIRECTION_SETTINGS = ("better: higher", "better: lower")
+DIRECTION_HINT = "add better: higher or better: lower to judge it"
+
+KPI_STATUS: dict[KpiStatus, str] = {
+    "met": "met",
+    "missed": "missed",
+    "no-target": "no target",
+    "no-data": "not measured",
+    "no-direction": "direction unknown",
+}
+
+
+def kpi_status(kpi: KpiView) -> str:
+    """``met``, ``missed``, or what stops the report from judging the KPI."""
+    return KPI_STATUS[kpi.status]
+
+
+def direction(kpi: KpiView) -> str:
+    """Which way is better: ``higher``, ``lower`` or ``unknown``."""
+    if kpi.better is None:
+        return "unknown"
+    return "lower" if kpi.better is KpiDirection.LOWER else "higher"
+
+
+def kpi_value(value: float | None, unit: str | None, missing: str) -> str:
+    """A KPI's target or actual value with its unit, or ``missing`` in words."""
+    return missing if value is None else format_value(value, unit)
+
+
+def gap_text(kpi: KpiView) -> str:
+    """How far from target: ``17% short``, ``3 minutes better``, ``on target``; empty when
+    that cannot be told (the status says why)."""
+    gap = kpi.gap
+    if gap is None:
+        return ""
+    if gap == 0:
+        return "on target"
+    if kpi.unit == "%":  # the difference of two percentages is in points
+        amount = format_number(round(abs(gap), 6)) + " pts"
+    else:
+        amount = format_value(round(abs(gap), 6), kpi.unit)
+    return f"{amount} better" if gap > 0 else f"{amount} short"
+
+
+def kpis_summary(met: int, judged: int) -> str:
+    """``2 of 3 KPIs with a target, a value and a direction are on target``."""
+    if not judged:
+        return "No KPI has a target, a measured value and a direction, so none is judged."
+    verb = "is" if met == 1 else "are"
+    return (
+        f"{met} of {plural(judged, 'KPI')} with a target, a value and a direction {verb} on target."
+    )
+
+
+def unknown_directions(count: int, code: Callable[[str], str]) -> str:
+    """``2 KPIs have no direction: add better: higher or better: lower to judge them``,
+    with each setting written by ``code``."""
+    higher, lower = (code(setting) for setting in DIRECTION_SETTINGS)
+    has, them = ("has", "it") if count == 1 else ("have", "them")
+    return f"{plural(count, 'KPI')} {has} no direction: add {higher} or {lower} to judge {them}"
+
+
+def handoff_heading(handoff: HandoffView) -> str:
+    """``Handoff from Growth at step 2``, or ``From Growth at step 2`` when the map says no
+    handoff is needed."""
+    source = f"{handoff.from_owner} at step {handoff.from_step}"
+    return f"From {source}" if handoff.waived else f"Handoff from {source}"
+
+
+def handoff_state(handoff: HandoffView) -> str:
+    """What the map says of the handoff, when it does not describe it."""
+    if handoff.waived:
+        return "no handoff needed"
+    return "" if handoff.described else "not described"
+
+
+def handoff_whose(handoff: HandoffView) -> str:
+    """``only on the path of`` (or ``paths``) when the handoff is not on every path that
+    takes the step, else empty; the names follow."""
+    if not handoff.personas:
+        return ""
+    return "only on the path of" if len(handoff.personas) == 1 else "only on the paths of"
+
+
+def names(items: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def elsewhere(ref: PainRef) -> str:
+    """A pain point this map does not hold, in words."""
+    if ref.current_state is not None:
+        return f"'{ref.id}' in the current-state map '{ref.current_state}'"
+    return f"'{ref.id}', which is no pain point of this map"
