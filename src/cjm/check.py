@@ -18,6 +18,7 @@ from cjm.load.collector import collector_paused
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
+from cjm.wording import agree, plural
 
 
 class UsageError(Exception):
@@ -86,8 +87,9 @@ def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> lis
     names = ", ".join(display_path(p, cwd, project.root) for p in skipped[:3])
     more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
     return [
-        f"{len(skipped)} YAML file(s) match neither `maps` nor `definitions` in "
-        f"{project.config.display} and were not checked: {names}{more}"
+        f"{plural(len(skipped), 'YAML file')} {agree(len(skipped), 'matches', 'match')} "
+        f"neither `maps` nor `definitions` in {project.config.display} and "
+        f"{agree(len(skipped), 'was', 'were')} not checked: {names}{more}"
     ]
 
 

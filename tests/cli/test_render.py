@@ -38,7 +38,7 @@ def test_renders_every_map_of_the_workspace_named_by_map_id(example: Path) -> No
         "furniture-purchase-journey.dot",
         "furniture-purchase-journey.svg",
     ]
-    assert result.stdout == "Rendered 4 file(s) into diagrams.\n"
+    assert result.stdout == "Rendered 4 files into diagrams.\n"
     svg = (example / "diagrams" / "furniture-purchase-journey.svg").read_text()
     assert svg.startswith("<?xml") and "</svg>" in svg
 

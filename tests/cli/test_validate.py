@@ -738,7 +738,7 @@ def test_folder_inside_a_workspace_notes_yaml_outside_the_patterns(workspace: Pa
     assert result.exit_code == 0
     assert diagnostics(report) == []
     assert result.stderr == (
-        "note: 1 YAML file(s) match neither `maps` nor `definitions` in cjm.yaml and were "
+        "note: 1 YAML file matches neither `maps` nor `definitions` in cjm.yaml and was "
         "not checked: drafts/idea.yaml\n"
     )
 

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cjm.display import reveal_bidi_controls
 from cjm.load.document import parse_document
 from cjm.load.project import load_workspace
 from cjm.mermaid_import import import_mermaid
@@ -24,6 +25,7 @@ from cjm.render.mermaid import (
     KEYWORDS,
     NEXT_STEP_COMMENT,
     NO_EMOTION_COMMENT,
+    escape_description,
     escape_text,
     to_mermaid,
     unescape_text,
@@ -109,7 +111,9 @@ def round_trip(text: str) -> tuple[JourneyMap, dict[str, str]]:
 
 
 def normalise(text: str) -> str:
-    """What an export and import leaves of ``text``: whitespace runs become one space."""
+    """What an export and import leaves of ``text``: whitespace runs become one space, and
+    bidirectional controls visible codes."""
+    text = reveal_bidi_controls(text)
     return re.sub(r"[\s\ufeff\x00-\x1f\x7f-\x9f]+", " ", text).strip() or "(blank)"
 
 
@@ -587,3 +591,14 @@ def test_mermaid_itself_reads_what_we_meant(tmp_path: Path) -> None:
         assert seen["sections"] == sections
         assert seen["tasks"] == expected_tasks
         assert {key: seen[key] for key in accessible} == accessible
+
+
+def test_bidirectional_controls_are_written_as_visible_codes() -> None:
+    """A right-to-left override would make the exported line read backwards."""
+    assert (
+        escape_text("Pays \u202eeciovni\u202c now")
+        == "Pays \u27e8U+202E\u27e9eciovni\u27e8U+202C\u27e9 now"
+    )
+    assert escape_description("Line \u2066one\u2069") == [
+        "Line \u27e8U+2066\u27e9one\u27e8U+2069\u27e9"
+    ]

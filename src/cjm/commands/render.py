@@ -136,7 +136,7 @@ def _summarise(plan: Plan, written: int, out: Path) -> None:
     if not plan.jobs and not plan.refused and not plan.skipped:
         note("no map to render")
     elif plan.jobs or plan.index is not None:
-        stdout().print(f"Rendered {written} file(s) into {out}.", markup=False)
+        stdout().print(f"Rendered {plural(written, 'file')} into {out}.", markup=False)
 
 
 def _wants_index(paths: list[Path]) -> bool:

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import re
 
+from cjm.display import reveal_bidi_controls
 from cjm.model import Emotion, JourneyMap, Step
 
 INDENT_SECTION = "    "
@@ -107,8 +108,9 @@ def _starts_with_keyword(text: str) -> bool:
 
 def escape_text(text: str, *, actor: bool = False) -> str:
     """``text`` rewritten so that Mermaid reads it whole, as a title, section or task name,
-    or with ``actor`` as the name of one actor (see the module's docstring)."""
-    text = _BLANKS.sub(" ", text).strip() or PLACEHOLDER
+    or with ``actor`` as the name of one actor (see the module's docstring). Bidirectional
+    controls are written as visible codes, as in every output."""
+    text = _BLANKS.sub(" ", reveal_bidi_controls(text)).strip() or PLACEHOLDER
     text = re.sub(r"%(?=%)", _PERCENT_LOOKALIKE, text.translate(_ESCAPE))
     if actor:
         return text.replace(_COMMA, _COMMA_LOOKALIKE)
@@ -127,6 +129,7 @@ def escape_description(text: str) -> list[str]:
     """The lines of ``text`` written so that Mermaid reads them whole as an accessible
     description (see the module's docstring); no line when nothing is left."""
     lines = []
+    text = reveal_bidi_controls(text)
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _LINE_BLANKS.sub(" ", line).strip()
         if line:
