@@ -822,10 +822,15 @@ def test_comments_stay_with_what_they_describe(case: tuple[str, Placed, list[str
 def test_most_generated_layouts_are_valid_maps(
     layouts: st.SearchStrategy[tuple[str, list[str]]], least: float
 ) -> None:
-    """The properties above would pass vacuously if cjm refused what is generated."""
+    """The properties above would pass vacuously if cjm refused what is generated.
+
+    The share is measured over a hundred layouts: which layouts Hypothesis draws depends on
+    more than the seed (what else the process has imported changes it), and over thirty
+    the share of dumped maps that load swung from 43% to 90%; over a hundred it stays
+    between about 70% and 80%."""
     outcomes: list[bool] = []
 
-    @settings(max_examples=30, deadline=None, derandomize=True, database=None)
+    @settings(max_examples=100, deadline=None, derandomize=True, database=None)
     @given(layouts)
     def count(case: tuple[str, list[str]]) -> None:
         outcomes.append(accepted(case[0]))
