@@ -30,6 +30,7 @@ from cjm.diagnostics import (
     Location,
     Severity,
 )
+from cjm.load.core_schema import resolve_plain
 from cjm.load.positions import DataPath, PathPart, SourceIndex
 from cjm.model import Emotion
 
@@ -64,6 +65,45 @@ _EXPECTED_BY_TYPE = {
     "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
     "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
 }
+
+
+# A day as YYYY-MM-DD with month and day of one or two digits, and the same followed by a
+# time (YAML 1.1's timestamp forms): text in YAML 1.2, and not a date cjm accepts.
+_DAY = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
+_DAY_AND_TIME = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)\d\d?:\d\d.*")
+
+
+def _date_text(field: str, value: str) -> tuple[Code, str, str | None] | None:
+    """How to word a date field holding text that is nearly a date, if it is."""
+    with_time = _DAY_AND_TIME.fullmatch(value)
+    day = with_time or _DAY.fullmatch(value)
+    if day is None:
+        return None
+    year, month, day_of_month = (int(part) for part in day.groups())
+    try:
+        written = datetime.date(year, month, day_of_month).isoformat()
+    except ValueError:
+        written = None
+    if with_time:
+        return (
+            WRONG_TYPE,
+            f"{field} must be a date without a time (YYYY-MM-DD), "
+            f"not the date and time {_clip(value)}",
+            f"write the day only: {written}" if written else "write the day only, as YYYY-MM-DD",
+        )
+    return (
+        WRONG_TYPE,
+        f"{field} must be a date (YYYY-MM-DD), not the text '{_clip(value)}'",
+        f"write the month and the day with two digits each: {written}" if written else None,
+    )
+
+
+def _number_hint(text: str) -> str | None:
+    """A hint for text that a YAML 1.1 reader would have taken for a number (``1_000``)."""
+    joined = text.replace("_", "")
+    if "_" in text and type(resolve_plain(joined)) in (int, float):
+        return f"YAML 1.2 numbers have no '_' between digits: write {joined}"
+    return None
 
 
 def kind_name(model: type[BaseModel]) -> str:
@@ -299,7 +339,11 @@ class _Translator:
                 f"not {describe_value(value)}",
                 "for example `emotion: -1` or `emotion: {score: -1, label: anxious}`",
             )
-        looks_like_date = isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d?-\d\d?", value)
+        if kind == "date_type" and isinstance(value, str):
+            described = _date_text(_subject(loc), value)
+            if described is not None:
+                return described
+        looks_like_date = isinstance(value, str) and _DAY.fullmatch(value)
         if kind in ("date_parsing", "date_from_datetime_parsing") and looks_like_date:
             reason = str(ctx.get("error", "not a date")).replace("_", " ")
             return (
@@ -368,6 +412,8 @@ class _Translator:
             hint = f"write a list: [{value}] or one '- ' item per line"
         elif value is None:
             hint = f"give {field} a value or remove the key"
+        elif expected in ("a number", "a whole number") and isinstance(value, str):
+            hint = _number_hint(value)
         message = f"{field} must be {expected}, not {describe_value(value)}"
         return WRONG_TYPE, message, hint
 

@@ -9,7 +9,8 @@ We build the data from the parser's event stream ourselves instead of using a lo
   alias bomb is refused in linear time;
 * nesting depth is bounded without recursion.
 
-YAML 1.2 semantics apply (``yes`` and ``no`` are text, not booleans).
+Values follow the YAML 1.2 core schema (:mod:`cjm.load.core_schema`): ``yes`` and
+``2026-10-01`` are text, not a boolean and a date.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import (
@@ -43,6 +43,14 @@ from cjm.diagnostics import (
     Diagnostic,
     Location,
     Severity,
+)
+from cjm.load.core_schema import (
+    CORE,
+    MERGE_KEY,
+    SCALAR_TAGS,
+    NotOfTag,
+    construct_tagged,
+    resolve_plain,
 )
 from cjm.load.positions import NO_KEY, DataPath, SourceIndex, Span, SpanPair
 
@@ -57,16 +65,8 @@ MAX_DEPTH = 64
 # Aliases may add this many nodes, or as many as the document really has, whichever is more.
 MIN_ALIAS_BUDGET = 10_000
 
-_CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = frozenset(
-    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")
-)
-_MERGE_TAG = _CORE + "merge"
-# The resolver knows values other than text (null, booleans, numbers, dates, the merge
-# key) only for plain scalars that are empty or start with one of these characters (its
-# table of implicit resolvers is keyed by first character); anything else is text, without
-# asking it. A test checks this set against the resolver's table.
-NON_TEXT_START = frozenset("~nNtTfF0123456789+-.<=!&*")
+# ruamel.yaml knows YAML 1.1 timestamps; YAML 1.2's core schema has no date type.
+TIMESTAMP = CORE + "timestamp"
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    return "!!" + tag.removeprefix(CORE) if tag.startswith(CORE) else tag
 
 
 def _location(mark: Any, end_mark: Any = None) -> Location:
@@ -134,7 +134,7 @@ class _Builder:
         self.root: Any = None
         # Untagged plain scalars resolve by their text alone, and maps repeat much of it
         # (ids, levels, scores): each text is resolved and constructed once. The values
-        # (text, numbers, booleans, dates) are immutable, so sharing them is safe.
+        # (text, numbers, booleans) are immutable, so sharing them is safe.
         self._plain: dict[str, Any] = {}
 
     # -- helpers ---------------------------------------------------------------------
@@ -151,41 +151,34 @@ class _Builder:
             try:
                 return self._plain[text]
             except KeyError:
-                value = self._plain[text] = self._construct(event, None)
+                value = self._plain[text] = resolve_plain(text)
                 return value
         tag = str(tag)
-        return event.value if tag == "!" else self._construct(event, tag)
+        return event.value if tag == "!" else self._construct_tagged(event, tag)
 
-    def _construct(self, event: ScalarEvent, tag: str | None) -> Any:
-        """The value of a plain scalar (``tag`` None) or of one with an explicit tag."""
-        if tag is None and event.value and event.value[0] not in NON_TEXT_START:
-            return event.value
-        if tag is None:
-            resolved = self.yaml.resolver.resolve(ScalarNode, event.value, event.implicit)
-            name = str(resolved)
-        else:
-            resolved, name = tag, tag
-        if name not in _SCALAR_TAGS and name != _MERGE_TAG:
+    def _construct_tagged(self, event: ScalarEvent, tag: str) -> Any:
+        """The value of a scalar with an explicit tag: core tags only."""
+        if tag == TIMESTAMP:
             raise _Refused(
                 INPUT_REFUSED,
-                f"unsupported YAML tag '{_short_tag(name)}': maps use plain YAML values only",
+                "unsupported YAML tag '!!timestamp': YAML 1.2 has no date type",
+                _location(event.start_mark),
+                hint="remove the tag: a date is written as plain YYYY-MM-DD, "
+                "for example 2026-09-14",
+            )
+        if tag not in SCALAR_TAGS:
+            raise _Refused(
+                INPUT_REFUSED,
+                f"unsupported YAML tag '{_short_tag(tag)}': maps use plain YAML values only",
                 _location(event.start_mark),
                 hint="remove the tag",
             )
-        if name == _CORE + "str":
-            return event.value
-        if name == _MERGE_TAG:
-            return _MergeKey
-        node = ScalarNode(resolved, event.value, event.start_mark, event.end_mark)
         try:
-            return self.yaml.constructor.construct_object(node, deep=True)
-        except Exception:  # ruamel raises many kinds here (ValueError, KeyError...)
-            if tag is None:
-                # Looked like a number or date but is not one (2026-02-30): it is text.
-                return event.value
+            return construct_tagged(event.value, tag)
+        except NotOfTag:
             raise _Refused(
                 YAML_SYNTAX,
-                f"'{_clip(event.value)}' is not a valid {_short_tag(name)} value",
+                f"'{_clip(event.value)}' is not a valid {_short_tag(tag)} value",
                 _location(event.start_mark),
                 hint="remove the tag or fix the value",
             ) from None
@@ -193,6 +186,8 @@ class _Builder:
     # -- attaching values ---------------------------------------------------------------
 
     def attach(self, value: Any, size: int, where: Span) -> None:
+        if value is MERGE_KEY and not self.expects_key():
+            value = "<<"  # the merge key means something only as a key
         if not self.stack:
             self.root = value
             self.spans[()] = NO_KEY + where
@@ -219,8 +214,14 @@ class _Builder:
         container[key] = value
         self.spans[(*parent.path, key)] = (parent.key_span or NO_KEY) + where
 
+    def expects_key(self) -> bool:
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        return isinstance(top.container, dict) and top.key is None
+
     def take_key(self, frame: _Frame, value: Any, where: Span) -> None:
-        if value is _MergeKey:
+        if value is MERGE_KEY:
             frame.key, frame.key_span, frame.merge_pending = "<<", where, True
             return
         if isinstance(value, dict | list):
@@ -265,7 +266,7 @@ class _Builder:
                 Location(*where),
             )
         tag = event.ctag
-        expected = _CORE + ("map" if isinstance(container, dict) else "seq")
+        expected = CORE + ("map" if isinstance(container, dict) else "seq")
         if tag is not None and str(tag) not in ("!", expected):
             raise _Refused(
                 INPUT_REFUSED,
@@ -352,13 +353,6 @@ class _Builder:
                     )
             elif isinstance(event, StreamEndEvent):
                 break
-
-
-class _MergeKeyType:
-    __slots__ = ()
-
-
-_MergeKey = _MergeKeyType()
 
 
 def _new_yaml() -> YAML:
