@@ -365,7 +365,7 @@ def test_bad_map_is_reported_at_the_exact_place(
     ("old", "new", "hint"),
     [
         ("title: Trial to paid", "title: 42", 'quote it to keep it as text: "42"'),
-        ("title: Trial to paid", "title: 2026-01-01", 'quote it to keep it as text: "2026-01-01"'),
+        ("title: Trial to paid", "title: -1.5", 'quote it to keep it as text: "-1.5"'),
         ("title: Trial to paid", "title: true", 'quote it to keep it as text: "true"'),
         (
             "personas: [olivia]",

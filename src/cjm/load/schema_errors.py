@@ -137,6 +137,20 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def closest(written: str, choices: Sequence[str], cutoff: float) -> str | None:
+    """The choice ``written`` most likely means, whatever its case: one that differs only
+    in case (``EMAIL`` -> ``email``), else the closest spelling compared without case
+    (``In-Stor`` -> ``in-store``), if any is at least ``cutoff`` similar."""
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(choice.casefold(), choice)
+    folded = written.casefold()
+    if folded in by_folded:
+        return by_folded[folded]
+    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[close[0]] if close else None
+
+
 def slugify(text: str) -> str:
     """A valid id close to ``text``, to suggest when ``text`` is not one."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -317,9 +331,9 @@ class _Translator:
         label = kind_name(owner) if owner is not None else "this mapping"
         message = f"unknown key '{key}' in {label}"
         hint = None
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close = closest(key, known, cutoff=0.6)
         if close:
-            message += f"; did you mean '{close[0]}'?"
+            message += f"; did you mean '{close}'?"
         elif known:
             hint = "valid keys: " + ", ".join(known)
         return self.make(UNKNOWN_KEY, message, self.index.key(data_path), hint)
@@ -362,9 +376,9 @@ class _Translator:
         if kind in ("enum", "literal_error"):
             allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
             message = f"'{_clip(str(value))}' is not a valid {field}"
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            close = closest(str(value), allowed, cutoff=0.5)
             if close:
-                message += f"; did you mean '{close[0]}'?"
+                message += f"; did you mean '{close}'?"
             return INVALID_VALUE, message, "expected one of: " + ", ".join(allowed)
         if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             return INVALID_VALUE, self.out_of_range(field, value, target, ctx), None
