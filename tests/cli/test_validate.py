@@ -719,8 +719,8 @@ def test_folder_inside_a_workspace_checks_the_maps_under_it(workspace: Path) -> 
     write(workspace / "maps" / "broken.yaml", "id: [broken\n")
     result, report = run_json(["maps"])
     assert result.exit_code == 1
-    # The file ends inside the list: reported at the end of its last line.
-    assert diagnostics(report) == [("maps/broken.yaml", 1, 12, "CJM001")]
+    # The file ends inside the list: reported at the '[' that is never closed.
+    assert diagnostics(report) == [("maps/broken.yaml", 1, 5, "CJM001")]
     assert report["files"] == [
         "cjm.yaml",
         "maps/broken.yaml",

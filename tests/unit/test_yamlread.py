@@ -84,7 +84,7 @@ def test_every_duplicate_key_is_reported_and_the_first_value_kept() -> None:
             (2, 1, "yaml-syntax", "a tab character: YAML indentation must use spaces"),
         ),
         ("a: b: c\n", (1, 5, "yaml-syntax", "unexpected ':' here")),
-        ("a: 'open\n", (1, 9, "yaml-syntax", "the file ends inside an unfinished value")),
+        ("a: 'open\n", (1, 4, "yaml-syntax", "the single quote opened here is never closed")),
         (
             "a:\n  b: 1\n c: 2\n",
             (3, 2, "yaml-syntax", "the indentation here does not line up with the lines above"),
@@ -205,3 +205,106 @@ def test_non_string_keys_become_text() -> None:
 )
 def test_plain_scalars_resolve_as_yaml_1_2_says(text: str, value: object) -> None:
     assert read_yaml(text, "f.yaml").data == {"a": value}
+
+
+def test_a_key_indented_out_of_its_mapping_is_pointed_at_as_misindented() -> None:
+    text = (
+        "stages:\n"
+        "  - id: signup\n"
+        "    name: Sign-up\n"
+        "    steps:\n"
+        "      - action: Starts a trial\n"
+        "        emotion: 1\n"
+        "    id: start-trial\n"
+    )
+    document = read_yaml(text, "f.yaml")
+    assert [(d.line, d.column, d.message, d.hint) for d in document.diagnostics] == [
+        (
+            7,
+            5,
+            "duplicate key 'id' (first defined on line 2): this one is probably indented wrongly",
+            "to put it in the mapping that starts on line 5, indent it by 8 spaces like "
+            "`action`; if it is a real duplicate, remove it (the first one is used)",
+        )
+    ]
+    assert document.diagnostics[0].related == (("f.yaml", Location(2, 5, 7)),)
+    assert document.data["stages"][0]["id"] == "signup"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("id: a\nname: n\nid: b\n", id="next-to-each-other"),
+        pytest.param("id: a\ntags:\n  - x\n  - y\nid: b\n", id="after-a-list-of-text"),
+        pytest.param("id: a\nteams: [{id: g}]\nid: b\n", id="after-brackets"),
+        pytest.param("id: a\nmeta:\n  x: 1\nname: n\nid: b\n", id="not-right-after-it"),
+        pytest.param("id: a\nsteps:\n- id: s\n  x: 1\nid: b\n", id="already-in-the-mapping"),
+    ],
+)
+def test_a_real_duplicate_key_is_not_blamed_on_indentation(text: str) -> None:
+    (problem,) = read_yaml(text, "f.yaml").diagnostics
+    assert problem.message.endswith("(first defined on line 1)")
+    assert problem.hint == "remove one of them; the first one is used"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "%YAML 1.3\n---\na: 1\n",
+            (1, 1, "this file asks for YAML 1.3; cjm reads YAML 1.2"),
+            id="yaml-version",
+        ),
+        pytest.param(
+            'a: "\\U00110000"\n',
+            (
+                1,
+                5,
+                "'\\U00110000' is not a valid escape in double-quoted text: it names no "
+                "Unicode character",
+            ),
+            id="code-point-too-large",
+        ),
+        pytest.param(
+            '"\\udc00 key": 1\n',
+            (
+                1,
+                1,
+                "'\\udc00' in double-quoted text is half of a UTF-16 surrogate pair, "
+                "not a character",
+            ),
+            id="surrogate-in-a-key",
+        ),
+    ],
+)
+def test_text_the_pure_python_parser_trips_over_is_refused_cleanly(
+    text: str, expected: tuple[int, int, str]
+) -> None:
+    assert _problems(text) == [(*expected[:2], "yaml-syntax", expected[2])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('tags: &t # c\n  - "one\n    two: three"\n', id="anchored-list"),
+        pytest.param('m: !!map\n  k: "one\n    z: 2"\n', id="tagged-mapping"),
+        pytest.param('a: "one\n  b: two"\n', id="indented-under-its-key"),
+        pytest.param('a: "one\ntwo"\n', id="not-like-an-entry"),
+        pytest.param("a: [1,\n2]\n", id="brackets-not-like-an-entry"),
+        pytest.param("a:\n  b: [\n    1,\n  ]\n", id="closing-bracket-under-the-key"),
+    ],
+)
+def test_text_over_several_lines_that_takes_in_no_entry_is_read(text: str) -> None:
+    assert read_yaml(text, "f.yaml").diagnostics == []
+
+
+def test_a_quote_left_open_in_an_anchored_list_is_found_under_the_anchor_line() -> None:
+    problems = _problems('tags: &t\n  - "one\n  two: three"\n')
+    assert problems == [
+        (
+            2,
+            5,
+            "yaml-syntax",
+            "the double quote opened here is not closed on its line: the text runs on into line 3",
+        )
+    ]
