@@ -358,6 +358,17 @@ CASES: dict[str, Case] = {
             "start every item of a list with '- ', at the same indentation",
         ),
     ),
+    "step-key-at-the-level-of-the-dashes": Case(
+        "steps:\n  - id: a\n    action: A\n  owner: x\n",
+        (
+            4,
+            3,
+            "'key: value' where the list above expects an item ('- ')",
+            "if this line belongs to the item above, indent it by 4 spaces to line up with "
+            "`action` on line 3; otherwise start every item of a list with '- ', at the same "
+            "indentation",
+        ),
+    ),
     "list-item-indented-between-levels": Case(
         "a:\n  - 1\n - 2\n",
         (

@@ -38,11 +38,16 @@ def block_end(stop: Stop) -> Wording:
             "each with '- '; otherwise put the list under a key of its own",
         )
     if in_list and stop.char != "-" and in_line:
-        return Wording(
-            "'key: value' where the list above expects an item ('- ')",
-            stop.here,
-            "start every item of a list with '- ', at the same indentation",
-        )
+        hint = "start every item of a list with '- ', at the same indentation"
+        previous = stop.previous_line(stop.line)
+        column = content_column(stop.lines[previous]) if previous is not None else 0
+        above = _what_starts(stop.lines[previous], column) if previous is not None else ""
+        if previous is not None and column > stop.column and above.startswith("`"):
+            hint = (
+                f"if this line belongs to the item above, indent it by {column} spaces to "
+                f"line up with {above} on line {previous + 1}; otherwise {hint}"
+            )
+        return Wording("'key: value' where the list above expects an item ('- ')", stop.here, hint)
     return Wording(
         "the indentation here does not line up with the lines above",
         stop.here,
