@@ -801,7 +801,7 @@ def test_a_map_that_no_longer_parses(repo: Path, capsys) -> None:
         "error: cannot compare: the new side (working tree) has files that do not load; "
         "a diff needs both sides to parse"
     )
-    assert lines[1].startswith("maps/trial.yaml:4:")
+    assert lines[1].startswith("maps/trial.yaml:3:7:")  # at the "[" never closed
     assert " error CJM001 " in lines[1]
 
 
