@@ -362,12 +362,20 @@ def test_explicit_core_tag_with_an_impossible_value_does_not_crash(
     assert where(report) == (2, 8, "CJM001")
 
 
-def test_invalid_timestamp_message_is_one_clean_line(check: Checker) -> None:
+def test_timestamp_tag_message_is_one_clean_line(check: Checker) -> None:
     result, report = check(VALID_MAP.replace("reviewed: 2026-10-01", "reviewed: !!timestamp x"))
+    assert result.exit_code == 1
+    assert where(report) == (5, 11, "CJM007")
+    message = only(report)["message"]
+    assert message == "unsupported YAML tag '!!timestamp': YAML 1.2 has no date type"
+
+
+def test_invalid_tagged_value_message_is_one_clean_line(check: Checker) -> None:
+    result, report = check(VALID_MAP.replace("reviewed: 2026-10-01", "reviewed: !!int x"))
     assert result.exit_code == 1
     assert where(report) == (5, 11, "CJM001")
     message = only(report)["message"]
-    assert message == "'x' is not a valid !!timestamp value"
+    assert message == "'x' is not a valid !!int value"
 
 
 def test_control_character_is_refused_with_its_location(check: Checker) -> None:

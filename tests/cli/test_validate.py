@@ -365,7 +365,7 @@ def test_bad_map_is_reported_at_the_exact_place(
     ("old", "new", "hint"),
     [
         ("title: Trial to paid", "title: 42", 'quote it to keep it as text: "42"'),
-        ("title: Trial to paid", "title: 2026-01-01", 'quote it to keep it as text: "2026-01-01"'),
+        ("title: Trial to paid", "title: -1.5", 'quote it to keep it as text: "-1.5"'),
         ("title: Trial to paid", "title: true", 'quote it to keep it as text: "true"'),
         (
             "personas: [olivia]",
@@ -719,8 +719,8 @@ def test_folder_inside_a_workspace_checks_the_maps_under_it(workspace: Path) -> 
     write(workspace / "maps" / "broken.yaml", "id: [broken\n")
     result, report = run_json(["maps"])
     assert result.exit_code == 1
-    # The file ends inside the list: reported at the end of its last line.
-    assert diagnostics(report) == [("maps/broken.yaml", 1, 12, "CJM001")]
+    # The file ends inside the list: reported at the '[' that is never closed.
+    assert diagnostics(report) == [("maps/broken.yaml", 1, 5, "CJM001")]
     assert report["files"] == [
         "cjm.yaml",
         "maps/broken.yaml",

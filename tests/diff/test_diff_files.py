@@ -209,7 +209,7 @@ def test_a_side_that_does_not_parse(tmp_path: Path, capsys) -> None:
         "error: cannot compare: the new side (b.yaml) has 1 file that does not load; "
         "a diff needs both sides to load"
     )
-    assert lines[1].startswith("b.yaml:4:")
+    assert lines[1].startswith("b.yaml:3:7:")  # at the "[" that is never closed
     assert " error CJM001 " in lines[1]
 
 

@@ -826,7 +826,7 @@ def test_a_map_that_no_longer_parses(repo: Path, capsys) -> None:
         "error: cannot compare: the new side (working tree) has 1 file that does not load; "
         "a diff needs both sides to load"
     )
-    assert lines[1].startswith("maps/trial.yaml:4:")
+    assert lines[1].startswith("maps/trial.yaml:3:7:")  # at the "[" never closed
     assert " error CJM001 " in lines[1]
 
 

@@ -166,7 +166,7 @@ def test_a_file_that_does_not_parse_is_reported_and_left_alone(
     write(workspace / "maps" / "invalid.yaml", invalid)
     assert run_fmt([], check=False, show_diff=False) == EXIT_FAILED
     captured = capsys.readouterr()
-    assert "maps/broken.yaml:2:17: error CJM001" in captured.err
+    assert "maps/broken.yaml:2:8: error CJM001" in captured.err
     assert "maps/invalid.yaml:6:1: error CJM003 unknown key 'colour'" in captured.err
     assert read(workspace / "maps" / "broken.yaml") == broken
     assert read(workspace / "maps" / "invalid.yaml") == invalid
@@ -204,7 +204,7 @@ def test_a_broken_workspace_config_stops_its_workspace(
     write(workspace / "cjm.yaml", "maps: [unclosed\n")
     assert run_fmt([], check=False, show_diff=False) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "cjm.yaml:1:16: error CJM001" in err
+    assert "cjm.yaml:1:7: error CJM001" in err
     assert "cannot tell maps from definition files" in err
     assert read(workspace / "maps" / "trial.yaml") == MAP
 

@@ -285,7 +285,7 @@ def test_scalars_keep_their_style_and_spelling() -> None:
               Trials that
               convert
             target: 0x1F
-            actual: 1_000
+            actual: 1e3
             unit: ~
             source: |
               Line one
@@ -298,7 +298,7 @@ def test_scalars_keep_their_style_and_spelling() -> None:
         "business_goal: yes",
         "name: >-\n          Trials that\n          convert\n",
         "target: 0x1F",
-        "actual: 1_000",
+        "actual: 1e3",
         "unit: ~",
         "source: |\n          Line one\n            indented\n",
     ):
@@ -308,15 +308,19 @@ def test_scalars_keep_their_style_and_spelling() -> None:
     assert data["kpis"][0]["target"] == 31
 
 
-def test_dates_stay_dates_and_text_stays_text() -> None:
+def test_dates_keep_their_quoting_and_text_stays_text() -> None:
     formatted = fmt(
         HEAD.replace("title: Trial to paid", "title: '2026-01-01'")
-        + "stages: [{id: s, name: 'no'}]\n"
+        + "stages: [{id: s, name: 'no', description: 2026-01-02}]\n"
     )
+    assert "title: '2026-01-01'" in formatted
+    assert "reviewed: 2026-10-01\n" in formatted
+    assert "description: 2026-01-02}" in formatted
     data = read_yaml(formatted, "f").data
     assert data["title"] == "2026-01-01"
-    assert str(data["reviewed"]) == "2026-10-01" and not isinstance(data["reviewed"], str)
+    assert data["reviewed"] == "2026-10-01"  # YAML 1.2 has no dates: the model reads the text
     assert data["stages"][0]["name"] == "no"
+    assert data["stages"][0]["description"] == "2026-01-02"
 
 
 def test_text_over_several_lines_keeps_its_line_breaks() -> None:

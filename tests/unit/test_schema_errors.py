@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from cjm.load.schema_errors import describe_value, kind_name, slugify
+from cjm.load.schema_errors import closest, describe_value, kind_name, slugify
 from cjm.model import JourneyMap, PainPoint, WorkspaceConfig
 
 
@@ -38,3 +38,33 @@ def test_kind_names_read_like_prose() -> None:
 )
 def test_slug_suggestions(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+CHANNELS = ["web", "email", "social", "ads", "phone", "chat", "app", "in-store", "event", "mail"]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("Email", "email"),
+        ("EMAIL", "email"),
+        ("eMail", "email"),
+        ("In-Store", "in-store"),
+        ("IN-STORE", "in-store"),
+        ("in store", "in-store"),
+        ("Emial", "email"),
+        ("MAIL", "mail"),
+        ("website", "web"),
+        ("fax", None),
+    ],
+)
+def test_suggestions_compare_without_case_first(written: str, suggested: str | None) -> None:
+    assert closest(written, CHANNELS, cutoff=0.5) == suggested
+
+
+def test_a_choice_that_differs_only_in_case_wins_over_a_closer_spelling() -> None:
+    # "Email" is one edit from "mail" and only a case away from "email".
+    assert closest("Email", ["mail", "email"], cutoff=0.5) == "email"
+    assert closest("Current-State", ["current-state", "future-state"], cutoff=0.5) == (
+        "current-state"
+    )

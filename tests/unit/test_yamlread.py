@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from cjm.diagnostics import Location
@@ -35,7 +33,7 @@ def test_libyaml_is_available_on_cpython() -> None:
     assert yamlread.HAS_LIBYAML
 
 
-def test_plain_data_with_yaml_1_2_semantics() -> None:
+def test_plain_data_with_yaml_1_2_core_schema_semantics() -> None:
     document = read_yaml(
         "a: yes\nb: no\nc: 0o17\nd: 1_000\ne: 2026-09-14\nf: ~\ng: 1.5\nh: true\n", "f"
     )
@@ -44,8 +42,8 @@ def test_plain_data_with_yaml_1_2_semantics() -> None:
         "a": "yes",
         "b": "no",
         "c": 15,
-        "d": 1000,
-        "e": datetime.date(2026, 9, 14),
+        "d": "1_000",
+        "e": "2026-09-14",
         "f": None,
         "g": 1.5,
         "h": True,
@@ -86,7 +84,7 @@ def test_every_duplicate_key_is_reported_and_the_first_value_kept() -> None:
             (2, 1, "yaml-syntax", "a tab character: YAML indentation must use spaces"),
         ),
         ("a: b: c\n", (1, 5, "yaml-syntax", "unexpected ':' here")),
-        ("a: 'open\n", (1, 9, "yaml-syntax", "the file ends inside an unfinished value")),
+        ("a: 'open\n", (1, 4, "yaml-syntax", "the single quote opened here is never closed")),
         (
             "a:\n  b: 1\n c: 2\n",
             (3, 2, "yaml-syntax", "the indentation here does not line up with the lines above"),
@@ -183,18 +181,6 @@ def test_non_string_keys_become_text() -> None:
     assert read_yaml("1: a\ntrue: b\nnull: c\n", "f").data == {"1": "a", "true": "b", "null": "c"}
 
 
-def test_only_the_known_first_characters_can_resolve_to_non_text() -> None:
-    """The reader skips the resolver for plain scalars that cannot be anything but text;
-    that shortcut must cover every first character the resolver has a rule for."""
-    from ruamel.yaml import YAML
-
-    from cjm.load.yamlread import NON_TEXT_START
-
-    resolver = YAML(typ="safe", pure=True).resolver
-    starts = {start for start in resolver.versioned_resolver if start}
-    assert starts <= NON_TEXT_START
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -205,11 +191,120 @@ def test_only_the_known_first_characters_can_resolve_to_non_text() -> None:
         ("a: .inf\n", float("inf")),
         ("a: -1\n", -1),
         ("a: 0x1F\n", 31),
-        ("a: 2026-01-02\n", datetime.date(2026, 1, 2)),
+        ("a: 2026-01-02\n", "2026-01-02"),
         ("a: 2026-02-30\n", "2026-02-30"),
+        ("a: 2026-10-01T10:00:00Z\n", "2026-10-01T10:00:00Z"),
+        ("a: 1_000\n", "1_000"),
+        ("a: 0b101\n", "0b101"),
+        ("a: =\n", "="),
+        ("a: <<\n", "<<"),
+        ("a: 1e3\n", 1000.0),
         ("a: synthetic\n", "synthetic"),
         ("a: Null\n", None),
     ],
 )
 def test_plain_scalars_resolve_as_yaml_1_2_says(text: str, value: object) -> None:
     assert read_yaml(text, "f.yaml").data == {"a": value}
+
+
+def test_a_key_indented_out_of_its_mapping_is_pointed_at_as_misindented() -> None:
+    text = (
+        "stages:\n"
+        "  - id: signup\n"
+        "    name: Sign-up\n"
+        "    steps:\n"
+        "      - action: Starts a trial\n"
+        "        emotion: 1\n"
+        "    id: start-trial\n"
+    )
+    document = read_yaml(text, "f.yaml")
+    assert [(d.line, d.column, d.message, d.hint) for d in document.diagnostics] == [
+        (
+            7,
+            5,
+            "duplicate key 'id' (first defined on line 2): this one is probably indented wrongly",
+            "to put it in the mapping that starts on line 5, indent it by 8 spaces like "
+            "`action`; if it is a real duplicate, remove it (the first one is used)",
+        )
+    ]
+    assert document.diagnostics[0].related == (("f.yaml", Location(2, 5, 7)),)
+    assert document.data["stages"][0]["id"] == "signup"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("id: a\nname: n\nid: b\n", id="next-to-each-other"),
+        pytest.param("id: a\ntags:\n  - x\n  - y\nid: b\n", id="after-a-list-of-text"),
+        pytest.param("id: a\nteams: [{id: g}]\nid: b\n", id="after-brackets"),
+        pytest.param("id: a\nmeta:\n  x: 1\nname: n\nid: b\n", id="not-right-after-it"),
+        pytest.param("id: a\nsteps:\n- id: s\n  x: 1\nid: b\n", id="already-in-the-mapping"),
+    ],
+)
+def test_a_real_duplicate_key_is_not_blamed_on_indentation(text: str) -> None:
+    (problem,) = read_yaml(text, "f.yaml").diagnostics
+    assert problem.message.endswith("(first defined on line 1)")
+    assert problem.hint == "remove one of them; the first one is used"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "%YAML 1.3\n---\na: 1\n",
+            (1, 1, "this file asks for YAML 1.3; cjm reads YAML 1.2"),
+            id="yaml-version",
+        ),
+        pytest.param(
+            'a: "\\U00110000"\n',
+            (
+                1,
+                5,
+                "'\\U00110000' is not a valid escape in double-quoted text: it names no "
+                "Unicode character",
+            ),
+            id="code-point-too-large",
+        ),
+        pytest.param(
+            '"\\udc00 key": 1\n',
+            (
+                1,
+                1,
+                "'\\udc00' in double-quoted text is half of a UTF-16 surrogate pair, "
+                "not a character",
+            ),
+            id="surrogate-in-a-key",
+        ),
+    ],
+)
+def test_text_the_pure_python_parser_trips_over_is_refused_cleanly(
+    text: str, expected: tuple[int, int, str]
+) -> None:
+    assert _problems(text) == [(*expected[:2], "yaml-syntax", expected[2])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('tags: &t # c\n  - "one\n    two: three"\n', id="anchored-list"),
+        pytest.param('m: !!map\n  k: "one\n    z: 2"\n', id="tagged-mapping"),
+        pytest.param('a: "one\n  b: two"\n', id="indented-under-its-key"),
+        pytest.param('a: "one\ntwo"\n', id="not-like-an-entry"),
+        pytest.param("a: [1,\n2]\n", id="brackets-not-like-an-entry"),
+        pytest.param("a:\n  b: [\n    1,\n  ]\n", id="closing-bracket-under-the-key"),
+    ],
+)
+def test_text_over_several_lines_that_takes_in_no_entry_is_read(text: str) -> None:
+    assert read_yaml(text, "f.yaml").diagnostics == []
+
+
+def test_a_quote_left_open_in_an_anchored_list_is_found_under_the_anchor_line() -> None:
+    problems = _problems('tags: &t\n  - "one\n  two: three"\n')
+    assert problems == [
+        (
+            2,
+            5,
+            "yaml-syntax",
+            "the double quote opened here is not closed on its line: the text runs on into line 3",
+        )
+    ]

@@ -28,15 +28,16 @@ Styles
     Each collection keeps its flow or block style, except that a flow collection holding
     a comment is written in block style (a comment cannot live inside one line). Each
     scalar keeps its text exactly as written: plain stays plain, quotes and escapes stay
-    as they are, ``~`` stays ``~``, ``0x1F`` stays ``0x1F``, dates stay dates and ``yes``
-    stays text. A scalar written over several lines keeps its line breaks (continuation
-    lines are re-indented; nothing is ever re-wrapped), except inside a flow collection,
-    where it is joined onto one line. Block scalars (``|``, ``>``) keep their content
-    lines, re-indented; the indentation indicator is written only when the text starts
-    with a space. Anchors, tags, aliases and merge keys stay as written. Quoting is
-    never normalised on purpose: the same file is often read by other YAML tools, and a
-    YAML 1.1 reader takes an unquoted ``yes``, ``on`` or ``0777`` for something else
-    than cjm (YAML 1.2) does, so dropping or changing quotes could change their data.
+    as they are, ``~`` stays ``~``, ``0x1F`` stays ``0x1F``, ``2026-10-01`` stays
+    unquoted and ``yes`` stays text. A scalar written over several lines keeps its line
+    breaks (continuation lines are re-indented; nothing is ever re-wrapped), except inside
+    a flow collection, where it is joined onto one line. Block scalars (``|``, ``>``) keep
+    their content lines, re-indented; the indentation indicator is written only when the
+    text starts with a space. Anchors, tags, aliases and merge keys stay as written.
+    Quoting is never normalised on purpose: the same file is often read by other YAML
+    tools, and a YAML 1.1 reader takes an unquoted ``yes``, ``on`` or ``0777`` for
+    something else than cjm (YAML 1.2) does, so dropping or changing quotes could change
+    their data.
 
 Comments and blank lines
     The comment lines above the first key of the file (a

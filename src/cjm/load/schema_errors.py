@@ -30,6 +30,7 @@ from cjm.diagnostics import (
     Location,
     Severity,
 )
+from cjm.load.core_schema import resolve_plain
 from cjm.load.positions import DataPath, PathPart, SourceIndex
 from cjm.model import Emotion
 
@@ -66,6 +67,45 @@ _EXPECTED_BY_TYPE = {
 }
 
 
+# A day as YYYY-MM-DD with month and day of one or two digits, and the same followed by a
+# time (YAML 1.1's timestamp forms): text in YAML 1.2, and not a date cjm accepts.
+_DAY = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
+_DAY_AND_TIME = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)\d\d?:\d\d.*")
+
+
+def _date_text(field: str, value: str) -> tuple[Code, str, str | None] | None:
+    """How to word a date field holding text that is nearly a date, if it is."""
+    with_time = _DAY_AND_TIME.fullmatch(value)
+    day = with_time or _DAY.fullmatch(value)
+    if day is None:
+        return None
+    year, month, day_of_month = (int(part) for part in day.groups())
+    try:
+        written = datetime.date(year, month, day_of_month).isoformat()
+    except ValueError:
+        written = None
+    if with_time:
+        return (
+            WRONG_TYPE,
+            f"{field} must be a date without a time (YYYY-MM-DD), "
+            f"not the date and time {_clip(value)}",
+            f"write the day only: {written}" if written else "write the day only, as YYYY-MM-DD",
+        )
+    return (
+        WRONG_TYPE,
+        f"{field} must be a date (YYYY-MM-DD), not the text '{_clip(value)}'",
+        f"write the month and the day with two digits each: {written}" if written else None,
+    )
+
+
+def _number_hint(text: str) -> str | None:
+    """A hint for text that a YAML 1.1 reader would have taken for a number (``1_000``)."""
+    joined = text.replace("_", "")
+    if "_" in text and type(resolve_plain(joined)) in (int, float):
+        return f"YAML 1.2 numbers have no '_' between digits: write {joined}"
+    return None
+
+
 def kind_name(model: type[BaseModel]) -> str:
     """``PainPoint`` -> ``pain point``: how messages name an entity kind."""
     name = model.__name__
@@ -95,6 +135,20 @@ def describe_value(value: Any) -> str:
 
 def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def closest(written: str, choices: Sequence[str], cutoff: float) -> str | None:
+    """The choice ``written`` most likely means, whatever its case: one that differs only
+    in case (``EMAIL`` -> ``email``), else the closest spelling compared without case
+    (``In-Stor`` -> ``in-store``), if any is at least ``cutoff`` similar."""
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(choice.casefold(), choice)
+    folded = written.casefold()
+    if folded in by_folded:
+        return by_folded[folded]
+    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
+    return by_folded[close[0]] if close else None
 
 
 def slugify(text: str) -> str:
@@ -277,9 +331,9 @@ class _Translator:
         label = kind_name(owner) if owner is not None else "this mapping"
         message = f"unknown key '{key}' in {label}"
         hint = None
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        close = closest(key, known, cutoff=0.6)
         if close:
-            message += f"; did you mean '{close[0]}'?"
+            message += f"; did you mean '{close}'?"
         elif known:
             hint = "valid keys: " + ", ".join(known)
         return self.make(UNKNOWN_KEY, message, self.index.key(data_path), hint)
@@ -299,7 +353,11 @@ class _Translator:
                 f"not {describe_value(value)}",
                 "for example `emotion: -1` or `emotion: {score: -1, label: anxious}`",
             )
-        looks_like_date = isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d?-\d\d?", value)
+        if kind == "date_type" and isinstance(value, str):
+            described = _date_text(_subject(loc), value)
+            if described is not None:
+                return described
+        looks_like_date = isinstance(value, str) and _DAY.fullmatch(value)
         if kind in ("date_parsing", "date_from_datetime_parsing") and looks_like_date:
             reason = str(ctx.get("error", "not a date")).replace("_", " ")
             return (
@@ -318,9 +376,9 @@ class _Translator:
         if kind in ("enum", "literal_error"):
             allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
             message = f"'{_clip(str(value))}' is not a valid {field}"
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            close = closest(str(value), allowed, cutoff=0.5)
             if close:
-                message += f"; did you mean '{close[0]}'?"
+                message += f"; did you mean '{close}'?"
             return INVALID_VALUE, message, "expected one of: " + ", ".join(allowed)
         if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             return INVALID_VALUE, self.out_of_range(field, value, target, ctx), None
@@ -368,6 +426,8 @@ class _Translator:
             hint = f"write a list: [{value}] or one '- ' item per line"
         elif value is None:
             hint = f"give {field} a value or remove the key"
+        elif expected in ("a number", "a whole number") and isinstance(value, str):
+            hint = _number_hint(value)
         message = f"{field} must be {expected}, not {describe_value(value)}"
         return WRONG_TYPE, message, hint
 

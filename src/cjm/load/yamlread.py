@@ -9,17 +9,16 @@ We build the data from the parser's event stream ourselves instead of using a lo
   alias bomb is refused in linear time;
 * nesting depth is bounded without recursion.
 
-YAML 1.2 semantics apply (``yes`` and ``no`` are text, not booleans).
+Values follow the YAML 1.2 core schema (:mod:`cjm.load.core_schema`): ``yes`` and
+``2026-10-01`` are text, not a boolean and a date.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -32,7 +31,6 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import (
@@ -44,29 +42,33 @@ from cjm.diagnostics import (
     Location,
     Severity,
 )
+from cjm.load.core_schema import (
+    CORE,
+    MERGE_KEY,
+    SCALAR_TAGS,
+    NotOfTag,
+    construct_tagged,
+    resolve_plain,
+)
 from cjm.load.positions import NO_KEY, DataPath, SourceIndex, Span, SpanPair
-
-try:  # libyaml through ruamel.yaml.clib; the pure-Python parser is the fallback
-    from _ruamel_yaml import CParser
-except ImportError:  # pragma: no cover - depends on the platform's wheels
-    CParser = None
-
-HAS_LIBYAML = CParser is not None
+from cjm.load.syntax import (
+    after_properties,
+    reader_diagnostic,
+    runaway,
+    runs_on,
+    slip_diagnostic,
+    split_lines,
+    surrogate,
+    syntax_diagnostic,
+)
+from cjm.load.yamlevents import HAS_LIBYAML, ParserSlip, events
 
 MAX_DEPTH = 64
 # Aliases may add this many nodes, or as many as the document really has, whichever is more.
 MIN_ALIAS_BUDGET = 10_000
 
-_CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = frozenset(
-    _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp")
-)
-_MERGE_TAG = _CORE + "merge"
-# The resolver knows values other than text (null, booleans, numbers, dates, the merge
-# key) only for plain scalars that are empty or start with one of these characters (its
-# table of implicit resolvers is keyed by first character); anything else is text, without
-# asking it. A test checks this set against the resolver's table.
-NON_TEXT_START = frozenset("~nNtTfF0123456789+-.<=!&*")
+# ruamel.yaml knows YAML 1.1 timestamps; YAML 1.2's core schema has no date type.
+TIMESTAMP = CORE + "timestamp"
 
 
 @dataclass
@@ -76,6 +78,17 @@ class YamlDocument:
     data: Any
     index: SourceIndex
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_QUOTES = ("'", '"')
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A 0-based position, as the parsers' marks give it."""
+
+    line: int
+    column: int
 
 
 class _Refused(Exception):
@@ -91,7 +104,7 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    return "!!" + tag.removeprefix(CORE) if tag.startswith(CORE) else tag
 
 
 def _location(mark: Any, end_mark: Any = None) -> Location:
@@ -118,12 +131,21 @@ class _Frame:
     merges: list[Any] = field(default_factory=list)
     merge_pending: bool = False
     skip_value: bool = False
+    # Where the collection starts (0-based), and whether it is written in brackets.
+    line: int = 0
+    column: int = -1
+    flow: bool = False
+    # The last block mapping that ended inside the value just read (see ``duplicate``).
+    nested: _Frame | None = None
+    first_key: str | None = None
 
 
 class _Builder:
-    def __init__(self, path: str, yaml: YAML) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.yaml = yaml
+        self.text = text
+        self._lines: list[str] | None = None
+        self.last_block_mapping: _Frame | None = None
         self.spans: dict[DataPath, SpanPair] = {}
         self.diagnostics: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -134,16 +156,38 @@ class _Builder:
         self.root: Any = None
         # Untagged plain scalars resolve by their text alone, and maps repeat much of it
         # (ids, levels, scores): each text is resolved and constructed once. The values
-        # (text, numbers, booleans, dates) are immutable, so sharing them is safe.
+        # (text, numbers, booleans) are immutable, so sharing them is safe.
         self._plain: dict[str, Any] = {}
 
     # -- helpers ---------------------------------------------------------------------
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines, split only when a check needs them."""
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def check_runs_on(self, opener: str, start: Any, end_line: int, parent: _Frame | None) -> None:
+        """Refuse a quoted value or bracketed collection (in ``parent``) that takes in a
+        line that looks like the next entry and is not indented past its key or list dash:
+        a quote or bracket left open, closed only by a later one. Inside brackets only the
+        outermost bracket is checked."""
+        if end_line <= start.line or (parent is not None and parent.flow):
+            return
+        owner = parent.column if parent is not None else -1
+        into = runaway(self.lines, start.line, end_line, owner)
+        if into is not None:
+            message, hint = runs_on(opener, into + 1)
+            raise _Refused(YAML_SYNTAX, message, _location(start), hint)
 
     def problem(self, code: Code, message: str, where: Location, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, self.path, where, hint))
 
     def scalar_value(self, event: ScalarEvent) -> Any:
         tag = event.ctag
+        if event.style == '"':
+            self.check_escapes(event)
         if tag is None:
             if not event.implicit[0]:
                 return event.value  # quoted or block text without a tag is always text
@@ -151,41 +195,39 @@ class _Builder:
             try:
                 return self._plain[text]
             except KeyError:
-                value = self._plain[text] = self._construct(event, None)
+                value = self._plain[text] = resolve_plain(text)
                 return value
         tag = str(tag)
-        return event.value if tag == "!" else self._construct(event, tag)
+        return event.value if tag == "!" else self._construct_tagged(event, tag)
 
-    def _construct(self, event: ScalarEvent, tag: str | None) -> Any:
-        """The value of a plain scalar (``tag`` None) or of one with an explicit tag."""
-        if tag is None and event.value and event.value[0] not in NON_TEXT_START:
-            return event.value
-        if tag is None:
-            resolved = self.yaml.resolver.resolve(ScalarNode, event.value, event.implicit)
-            name = str(resolved)
-        else:
-            resolved, name = tag, tag
-        if name not in _SCALAR_TAGS and name != _MERGE_TAG:
+    def check_escapes(self, event: ScalarEvent) -> None:
+        problem = surrogate(event.value)
+        if problem is not None:
+            raise _Refused(YAML_SYNTAX, problem[0], _location(event.start_mark), problem[1])
+
+    def _construct_tagged(self, event: ScalarEvent, tag: str) -> Any:
+        """The value of a scalar with an explicit tag: core tags only."""
+        if tag == TIMESTAMP:
             raise _Refused(
                 INPUT_REFUSED,
-                f"unsupported YAML tag '{_short_tag(name)}': maps use plain YAML values only",
+                "unsupported YAML tag '!!timestamp': YAML 1.2 has no date type",
+                _location(event.start_mark),
+                hint="remove the tag: a date is written as plain YYYY-MM-DD, "
+                "for example 2026-09-14",
+            )
+        if tag not in SCALAR_TAGS:
+            raise _Refused(
+                INPUT_REFUSED,
+                f"unsupported YAML tag '{_short_tag(tag)}': maps use plain YAML values only",
                 _location(event.start_mark),
                 hint="remove the tag",
             )
-        if name == _CORE + "str":
-            return event.value
-        if name == _MERGE_TAG:
-            return _MergeKey
-        node = ScalarNode(resolved, event.value, event.start_mark, event.end_mark)
         try:
-            return self.yaml.constructor.construct_object(node, deep=True)
-        except Exception:  # ruamel raises many kinds here (ValueError, KeyError...)
-            if tag is None:
-                # Looked like a number or date but is not one (2026-02-30): it is text.
-                return event.value
+            return construct_tagged(event.value, tag)
+        except NotOfTag:
             raise _Refused(
                 YAML_SYNTAX,
-                f"'{_clip(event.value)}' is not a valid {_short_tag(name)} value",
+                f"'{_clip(event.value)}' is not a valid {_short_tag(tag)} value",
                 _location(event.start_mark),
                 hint="remove the tag or fix the value",
             ) from None
@@ -193,6 +235,8 @@ class _Builder:
     # -- attaching values ---------------------------------------------------------------
 
     def attach(self, value: Any, size: int, where: Span) -> None:
+        if value is MERGE_KEY and not self.expects_key():
+            value = "<<"  # the merge key means something only as a key
         if not self.stack:
             self.root = value
             self.spans[()] = NO_KEY + where
@@ -219,8 +263,14 @@ class _Builder:
         container[key] = value
         self.spans[(*parent.path, key)] = (parent.key_span or NO_KEY) + where
 
+    def expects_key(self) -> bool:
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        return isinstance(top.container, dict) and top.key is None
+
     def take_key(self, frame: _Frame, value: Any, where: Span) -> None:
-        if value is _MergeKey:
+        if value is MERGE_KEY:
             frame.key, frame.key_span, frame.merge_pending = "<<", where, True
             return
         if isinstance(value, dict | list):
@@ -235,24 +285,49 @@ class _Builder:
             key = str(value)
         first = frame.key_seen.get(key)
         frame.key, frame.key_span = key, where
+        nested, frame.nested = frame.nested, None
         if first is not None:
-            self.diagnostics.append(
-                Diagnostic(
-                    DUPLICATE_KEY,
-                    Severity.ERROR,
-                    f"duplicate key '{key}' (first defined on line {first[0]})",
-                    self.path,
-                    Location(*where),
-                    "remove one of them; the first one is used",
-                    related=((self.path, Location(*first)),),
-                )
-            )
+            self.diagnostics.append(self.duplicate(frame, key, first, where, nested))
             # Park the ignored value under a key no path can name, so that its positions
             # do not overwrite those of the first value, which is the one kept.
             frame.key = f"\x00duplicate-{len(self.diagnostics)}"
             frame.skip_value = True
         else:
             frame.key_seen[key] = where
+            if frame.first_key is None:
+                frame.first_key = key
+
+    def duplicate(
+        self,
+        frame: _Frame,
+        key: str,
+        first: Span,
+        where: Span,
+        nested: _Frame | None,
+    ) -> Diagnostic:
+        """The report of ``key`` given twice in ``frame``. When the value just before it
+        held a deeper block mapping that began after the first ``key``, the second one is
+        most likely a key of that mapping, indented too little: say so, and where it goes."""
+        message = f"duplicate key '{key}' (first defined on line {first[0]})"
+        hint = "remove one of them; the first one is used"
+        if nested is not None and not frame.flow and key not in nested.container:
+            line, column, first_key = nested.line, nested.column, nested.first_key
+            if line + 1 > first[0] and column > frame.column:
+                message += ": this one is probably indented wrongly"
+                hint = (
+                    f"to put it in the mapping that starts on line {line + 1}, indent it by "
+                    f"{column} spaces like `{first_key}`; if it is a real duplicate, remove "
+                    "it (the first one is used)"
+                )
+        return Diagnostic(
+            DUPLICATE_KEY,
+            Severity.ERROR,
+            message,
+            self.path,
+            Location(*where),
+            hint,
+            related=((self.path, Location(*first)),),
+        )
 
     # -- events ---------------------------------------------------------------------------
 
@@ -265,7 +340,7 @@ class _Builder:
                 Location(*where),
             )
         tag = event.ctag
-        expected = _CORE + ("map" if isinstance(container, dict) else "seq")
+        expected = CORE + ("map" if isinstance(container, dict) else "seq")
         if tag is not None and str(tag) not in ("!", expected):
             raise _Refused(
                 INPUT_REFUSED,
@@ -283,17 +358,32 @@ class _Builder:
             elif parent.key is not None:
                 path = (*parent.path, parent.key)
         anchor = event.anchor
-        self.stack.append(_Frame(container, path, anchor))
+        line, column = event.start_mark.line, event.start_mark.column
+        if anchor is not None or tag is not None:
+            line, column = after_properties(self.lines, line, column)
+        flow = bool(event.flow_style)
+        frame = _Frame(container, path, anchor, line=line, column=column, flow=flow)
+        self.stack.append(frame)
         self.real_nodes += 1
         return where
 
-    def end_collection(self, where_start: Span) -> None:
+    def end_collection(self, where_start: Span, end: Any) -> None:
         frame = self.stack.pop()
+        if frame.flow:
+            opener = "{" if isinstance(frame.container, dict) else "["
+            parent = self.stack[-1] if self.stack else None
+            self.check_runs_on(opener, _Mark(frame.line, frame.column), end.line, parent)
         if isinstance(frame.container, dict):
             self.apply_merges(frame)
+            if not frame.flow and frame.first_key is not None:
+                self.last_block_mapping = frame
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.container, frame.size)
         self.attach(frame.container, frame.size, where_start)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.container, dict):
+            inner = self.last_block_mapping
+            parent.nested = inner if inner is not None and inner.line >= frame.line else None
 
     def apply_merges(self, frame: _Frame) -> None:
         assert isinstance(frame.container, dict)
@@ -324,7 +414,7 @@ class _Builder:
 
     def run(self, text: str, fast: bool) -> None:
         starts: list[Span] = []
-        for event in _events(self.yaml, text, fast):
+        for event in events(text, fast):
             if type(event) is ScalarEvent:
                 self.real_nodes += 1
                 value = self.scalar_value(event)
@@ -332,6 +422,9 @@ class _Builder:
                     self.anchors[event.anchor] = (value, 1)
                 start, end = event.start_mark, event.end_mark
                 line, column = start.line, start.column
+                if end.line > line and event.style in _QUOTES:
+                    parent = self.stack[-1] if self.stack else None
+                    self.check_runs_on(event.style, start, end.line, parent)
                 last = end.column + 1 if end.line == line and end.column > column else None
                 self.attach(value, 1, (line + 1, column + 1, last))
             elif isinstance(event, MappingStartEvent):
@@ -339,7 +432,7 @@ class _Builder:
             elif isinstance(event, SequenceStartEvent):
                 starts.append(self.start_collection(event, []))
             elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-                self.end_collection(starts.pop())
+                self.end_collection(starts.pop(), event.start_mark)
             elif isinstance(event, AliasEvent):
                 self.alias(event)
             elif isinstance(event, DocumentStartEvent):
@@ -352,122 +445,6 @@ class _Builder:
                     )
             elif isinstance(event, StreamEndEvent):
                 break
-
-
-class _MergeKeyType:
-    __slots__ = ()
-
-
-_MergeKey = _MergeKeyType()
-
-
-def _new_yaml() -> YAML:
-    return YAML(typ="safe", pure=True)
-
-
-def _events(yaml: YAML, text: str, fast: bool) -> Iterator[Any]:
-    """Parser events for ``text``: from libyaml when available and ``fast``, else pure Python.
-
-    Both parsers produce the same events and marks; libyaml is about 80 times faster.
-    """
-    if fast and CParser is not None:
-        parser = CParser(text)
-        while True:
-            event = parser.get_event()
-            yield event
-            if isinstance(event, StreamEndEvent):
-                return
-    yield from yaml.parse(text)
-
-
-_TAB_PROBLEM = ("a tab character: YAML indentation must use spaces", "replace the tab with spaces")
-
-# Wordings of the pure-Python parser (it reports every syntax error), mapped to friendlier ones.
-_FRIENDLY_PROBLEMS: tuple[tuple[str, str, str | None], ...] = (
-    (
-        "mapping values are not allowed",
-        "unexpected ':' here",
-        "a value that contains ': ' must be quoted, or the line is indented wrongly",
-    ),
-    (
-        "could not find expected ':'",
-        "expected 'key: value' here",
-        "check the indentation and that the previous line is complete",
-    ),
-    (
-        "found unexpected end of stream",
-        "the file ends inside an unfinished value",
-        "close the quote or bracket that was opened",
-    ),
-    (
-        "'<stream end>'",
-        "the file ends inside an unfinished list or mapping",
-        "close the bracket or brace that was opened",
-    ),
-    ("found unexpected ':'", "unexpected ':' here", "quote the value"),
-    (
-        "expected <block end>",
-        "the indentation here does not line up with the lines above",
-        "indent entries of one mapping or list by the same number of spaces",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "the indentation here does not line up with the list above",
-        "start every list item with '- ' at the same indentation",
-    ),
-)
-
-
-def _character_at(text: str, mark: Any) -> str:
-    lines = text.split("\n", mark.line + 1)
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return str(lines[mark.line][mark.column])
-    return ""
-
-
-def _within_text(text: str, where: Location) -> Location:
-    """Pull a location past the end of the file back onto its last line."""
-    lines = text.splitlines() or [""]
-    if where.line <= len(lines):
-        return where
-    return Location(len(lines), len(lines[-1]) + 1)
-
-
-def _syntax_diagnostic(path: str, text: str, error: MarkedYAMLError) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    where = _within_text(text, _location(mark)) if mark is not None else Location(1, 1)
-    problem = (error.problem or "").strip()
-    message, hint = problem, None
-    friendly = [(n, m, h) for n, m, h in _FRIENDLY_PROBLEMS if n in problem]
-    if mark is not None and _character_at(text, mark) == "\t":
-        message, hint = _TAB_PROBLEM
-    elif friendly:
-        _, message, hint = friendly[0]
-    else:
-        context = (error.context or "").strip()
-        if context and problem:
-            message = f"{problem} ({context}"
-            if error.context_mark is not None:
-                message += f" that starts on line {error.context_mark.line + 1}"
-            message += ")"
-        message = message or "invalid YAML"
-    return Diagnostic(YAML_SYNTAX, Severity.ERROR, message, path, where, hint)
-
-
-def _reader_diagnostic(path: str, text: str, error: ReaderError) -> Diagnostic:
-    offset = max(0, min(int(error.position), len(text)))
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    character = error.character
-    shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
-    return Diagnostic(
-        INPUT_REFUSED,
-        Severity.ERROR,
-        f"control character {shown} is not allowed in YAML text",
-        path,
-        Location(line, column),
-        "remove it; binary data does not belong in a map",
-    )
 
 
 def read_yaml(text: str, path: str, *, fast: bool = True) -> YamlDocument:
@@ -485,7 +462,7 @@ def read_yaml(text: str, path: str, *, fast: bool = True) -> YamlDocument:
 
 
 def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
-    builder = _Builder(path, _new_yaml())
+    builder = _Builder(path, text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -494,10 +471,13 @@ def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
         builder.problem(refused.code, refused.message, refused.where, refused.hint)
         return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
     except ReaderError as error:
-        diagnostic = _reader_diagnostic(path, text, error)
+        diagnostic = reader_diagnostic(path, text, error)
         return YamlDocument(None, SourceIndex(builder.spans), [diagnostic])
     except MarkedYAMLError as error:
-        builder.diagnostics.append(_syntax_diagnostic(path, text, error))
+        builder.diagnostics.append(syntax_diagnostic(path, text, error))
+        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
+    except ParserSlip as slip:
+        builder.diagnostics.append(slip_diagnostic(path, text, slip.error))
         return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
     except YAMLError as error:
         builder.problem(YAML_SYNTAX, str(error).strip() or "invalid YAML", Location(1, 1))
