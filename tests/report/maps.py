@@ -74,6 +74,7 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                             "note": field(n, 5 + k),
                         }
                         for k in range(personas)
+                        if n % 5 or k == n % personas  # only who takes the step
                     },
                     "actors": [field(n, 6)],
                     "owner": owners[n % 3],
@@ -102,7 +103,7 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                             "description": field(n, 14),
                             "severity": ("low", "medium", "high", "critical")[n % 4],
                             "owner": owners[n % 3],
-                            "personas": [f"p{(n + 1) % personas}"],
+                            "personas": [f"p{(n + 1) % personas if n % 5 else n % personas}"],
                             "evidence": ["deck", "hunch"],
                         }
                     ]

@@ -390,12 +390,13 @@ owner: web
 reviewed: 2026-10-01
 review_cadence: quarterly
 teams: [{id: web, name: Web team}]
-personas: [{id: ann, name: Ann, goals: [Sit], frustrations: [Waiting]}]
+personas: [{id: ann, name: Ann, goals: [Sit], frustrations: [Waiting], evidence: [survey]}]
 touchpoints: [{id: site, name: Website, channel: web, owner: web}]
 evidence: [{id: survey, kind: survey, title: Survey}]
 stages:
   - id: buy
     name: Buy
+    customer_goal: Pay and be done
     kpis: [{id: k, name: Sales, target: 1, actual: 2, better: higher}]
     steps:
       - id: pay
