@@ -9,7 +9,6 @@ diagnostic at the exact place it is written.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Location, Severity
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
+from cjm.load.schema_errors import closest as suggest
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 from cjm.wording import quoted
 
@@ -264,16 +264,9 @@ class Resolver:
 
 
 def closest(target: str, known: Iterable[str]) -> str | None:
-    """The known id that ``target`` most likely means: the same id in other letter case
-    first (``Email`` means ``email``), else the closest spelling, case ignored."""
-    by_lower: dict[str, str] = {}
-    for candidate in sorted(known):
-        by_lower.setdefault(candidate.lower(), candidate)
-    wanted = target.lower()
-    if wanted in by_lower:
-        return by_lower[wanted]
-    close = difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.6)
-    return by_lower[close[0]] if close else None
+    """The known id that ``target`` most likely means, case ignored (see
+    :func:`cjm.load.schema_errors.closest`)."""
+    return suggest(target, sorted(known), cutoff=0.6)
 
 
 def _place(path: str, location: Location, here: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class DrawingFailed(Exception):
     """A diagram could not be drawn in one format.
@@ -14,3 +17,18 @@ class DrawingFailed(Exception):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+
+
+@contextmanager
+def native_drawing(tool: str, what: str) -> Iterator[None]:
+    """Turn a failure of a native drawing library (``tool`` drawing ``what``) into
+    :class:`DrawingFailed`, including a Rust panic, which reaches Python as pyo3's
+    ``PanicException``, a ``BaseException``."""
+    try:
+        yield
+    except Exception as problem:
+        raise DrawingFailed(f"{tool} could not draw {what}", str(problem)) from None
+    except BaseException as problem:
+        if type(problem).__name__ != "PanicException":
+            raise
+        raise DrawingFailed(f"{tool} failed while drawing {what}", str(problem)) from None

@@ -20,7 +20,7 @@ import svg2pdf_py
 from pypdf import PdfReader, PdfWriter
 
 from cjm.render.canvas import read_canvas
-from cjm.render.failure import DrawingFailed
+from cjm.render.failure import DrawingFailed, native_drawing
 from cjm.render.paper import PageSetup, place
 from cjm.render.typeset import character_count, outline_text
 
@@ -54,15 +54,8 @@ def page_svg(svg: str, setup: PageSetup) -> tuple[str, float]:
 def _convert(page: str) -> bytes:
     # Text is already outlines: no font is needed, and the output does not depend on any.
     options = svg2pdf_py.ConversionOptions(embed_text=False)
-    try:
+    with native_drawing("svg2pdf", "the PDF page"):
         data: bytes = svg2pdf_py.svg_to_pdf(page, svg2pdf_py.FontDatabase(), options)
-    except Exception as problem:
-        raise DrawingFailed("svg2pdf could not draw the PDF page", str(problem)) from None
-    except BaseException as problem:
-        # A panic inside svg2pdf reaches Python as pyo3's PanicException.
-        if type(problem).__name__ != "PanicException":
-            raise
-        raise DrawingFailed("svg2pdf failed while drawing the PDF page", str(problem)) from None
     return data
 
 

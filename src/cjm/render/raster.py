@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from cjm.render.canvas import Canvas, read_canvas
-from cjm.render.failure import DrawingFailed
+from cjm.render.failure import DrawingFailed, native_drawing
 
 DEFAULT_DPI = 144
 MIN_DPI, MAX_DPI = 18, 1200
@@ -70,13 +70,6 @@ def svg_to_png(svg: str, dpi: int = DEFAULT_DPI) -> bytes:
 def _draw(svg: str, dpi: int) -> bytes:
     import resvg_py
 
-    try:
+    with native_drawing("resvg", "the PNG image"):
         image = resvg_py.svg_to_bytes(svg_string=svg, dpi=float(dpi), skip_system_fonts=True)
-    except Exception as problem:
-        raise DrawingFailed("resvg could not draw the PNG image", str(problem)) from None
-    except BaseException as problem:
-        # A panic inside resvg reaches Python as pyo3's PanicException.
-        if type(problem).__name__ != "PanicException":
-            raise
-        raise DrawingFailed("resvg failed while drawing the PNG image", str(problem)) from None
     return bytes(image)
