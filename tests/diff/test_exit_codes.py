@@ -52,7 +52,7 @@ def test_exit_codes(here: Path, text: str, flags: list[str], code: int, output_f
         # Nothing was compared: no report, and the message says why.
         assert done.stdout == ""
         assert done.stderr.startswith(CANNOT_COMPARE)
-        assert "b.yaml:4:" in done.stderr
+        assert "b.yaml:3:7:" in done.stderr  # the bracket left open
     else:
         assert done.stderr == ""
         assert done.stdout

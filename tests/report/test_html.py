@@ -371,16 +371,6 @@ def test_the_report_is_deterministic(small: Small, tmp_path: Path) -> None:
     }
 
 
-def test_the_examples_render_quickly() -> None:
-    import time
-
-    name, context, findings = max(EXAMPLES, key=lambda e: len(list(e[1].journey.iter_steps())))
-    html_report(context, findings, TODAY, None)  # templates compiled once
-    started = time.perf_counter()
-    html_report(context, findings, TODAY, None)
-    assert time.perf_counter() - started < 0.5, name
-
-
 # -- index page ------------------------------------------------------------------------------
 
 
