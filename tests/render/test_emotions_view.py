@@ -76,8 +76,9 @@ def _nodes(source: str) -> dict[str, dict[str, str]]:
 
 
 def _position(attributes: dict[str, str]) -> tuple[float, float]:
+    """Where a node is pinned, in inches (``pos`` is written in points, for neato -n)."""
     x, y = attributes["pos"].rstrip("!").split(",")
-    return float(x), float(y)
+    return round(float(x) / 72, 3), round(float(y) / 72, 3)
 
 
 @pytest.fixture
@@ -87,6 +88,7 @@ def diagram(tmp_path: Path) -> DiagramSource:
 
 def test_it_is_laid_out_by_neato_with_every_node_pinned(diagram: DiagramSource) -> None:
     assert diagram.engine == "neato"
+    assert diagram.pinned  # Graphviz is asked to draw only: neato -n
     positions = re.findall(r'\bpos="([^"]*)"', diagram.source)
     assert positions
     assert all(p.endswith("!") for p in positions)
@@ -180,7 +182,7 @@ def test_the_title_and_legend_name_every_persona(diagram: DiagramSource) -> None
 
 
 def test_graphviz_pure_honours_the_pins(diagram: DiagramSource) -> None:
-    """The bundled neato keeps pinned nodes where they are (``pos`` is in inches)."""
+    """The bundled neato draws pinned nodes where they are (``pos`` is in points)."""
     # Graphviz writes "-" in ids as "&#45;".
     svg = html.unescape(find_renderer().render(diagram, "svg").decode("utf-8"))
 

@@ -24,6 +24,8 @@ class DiagramSource:
     view: str
     source: str
     engine: str = "dot"
+    # Every node is placed (``pos``, in points): Graphviz only draws (``neato -n``).
+    pinned: bool = False
     # The same diagram cut for print: one source per page, each a band of whole stages
     # with the title, lane names and legend repeated. Empty when it is one page.
     pages: tuple[DiagramSource, ...] = ()

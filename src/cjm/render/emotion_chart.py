@@ -189,6 +189,7 @@ class EmotionChart(PinnedGraph):
             position += span
             self.clusters += 1
             with self.graph.subgraph(name=f"cluster_{self.clusters - 1}") as band:
+                ys = sorted((frame.top + shift, frame.bottom + shift))
                 band.attr(
                     id=self.unique_id(f"band-{stage.id}"),
                     style="filled",
@@ -196,6 +197,11 @@ class EmotionChart(PinnedGraph):
                     color=BAND_FILL[index % 2],
                     label="",
                     margin="0",
+                    # Graphviz places nothing (neato -n), so a cluster says its own box.
+                    bb=",".join(
+                        f"{value * POINTS_PER_INCH:.2f}"
+                        for value in (left, ys[0], left + width, ys[1])
+                    ),
                 )
                 self.anchor(f"band-{stage.id}-top", left, frame.top + shift, band)
                 self.anchor(f"band-{stage.id}-bottom", left + width, frame.bottom + shift, band)

@@ -1,7 +1,7 @@
 """The emotions view: each persona's emotional curve across the steps, as a line chart.
 
-The chart is drawn by Graphviz ``neato`` with every node pinned (``pos="x,y!"``, in
-inches): x is the step's place in its band, y its score from +2 (top) to -2 (bottom).
+The chart is drawn by Graphviz ``neato -n`` with every node placed by cjm (``pos="x,y!"``,
+in points; Graphviz moves nothing): x is the step's place in its band, y its score from +2 (top) to -2 (bottom).
 A journey is cut into bands of whole stages (:mod:`cjm.render.bands`); each band is a
 chart row of its own, stacked one under another, with its stage bands behind it, its grid
 line per score with its word on the left, and its steps' actions underneath. Each persona
@@ -44,7 +44,9 @@ def emotions_view(context: RenderContext) -> DiagramSource:
     journey = context.journey
     bands = cut_into_bands(journey.stages)
     data = ChartData.of(context, bands)
-    whole = DiagramSource(journey.id, VIEW, _draw(context, data, bands, None), engine="neato")
+    whole = DiagramSource(
+        journey.id, VIEW, _draw(context, data, bands, None), engine="neato", pinned=True
+    )
     if len(bands) < 2:
         return whole
     stages = len(journey.stages)
@@ -54,6 +56,7 @@ def emotions_view(context: RenderContext) -> DiagramSource:
             VIEW,
             _draw(context, data, [band], band_caption(band, len(bands), stages)),
             engine="neato",
+            pinned=True,
         )
         for band in bands
     )

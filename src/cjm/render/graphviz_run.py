@@ -112,6 +112,8 @@ class Renderer:
     def layout(self, diagram: DiagramSource) -> str:
         """``diagram`` laid out by Graphviz, as SVG."""
         arguments = [self.command, f"-K{diagram.engine}", "-Tsvg"]
+        if diagram.pinned:
+            arguments.append("-n")
         try:
             completed = subprocess.run(
                 arguments,

@@ -1,6 +1,10 @@
 """A Graphviz graph whose nodes are pinned where they are put, for ``neato``.
 
-Positions are in inches (``pos="x,y!"``). Every node and edge gets an id namespaced by
+Positions are worked out in inches and written in points (``pos="x,y!"``): every node is
+placed, so Graphviz is asked for no layout at all (``neato -n``, see
+:attr:`cjm.render.dot.DiagramSource.pinned`), which keeps a chart of a thousand steps from
+spending half a minute in a layout that moves nothing. Every node and edge gets an id
+namespaced by
 map and view, unique even when a broken map repeats an id or the same thing is drawn
 twice (a stage split between bands).
 """
@@ -12,8 +16,12 @@ from typing import Any
 from cjm.render.dot import new_graph
 
 
+POINTS_PER_INCH = 72
+
+
 def at(x: float, y: float) -> str:
-    return f"{x:.3f},{y:.3f}!"
+    """A pinned position of ``x``, ``y`` inches, in the points ``neato -n`` reads."""
+    return f"{x * POINTS_PER_INCH:.2f},{y * POINTS_PER_INCH:.2f}!"
 
 
 def inches(value: float) -> str:
