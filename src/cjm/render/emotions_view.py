@@ -1,7 +1,8 @@
 """The emotions view: each persona's emotional curve across the steps, as a line chart.
 
-The chart is drawn by Graphviz ``neato -n`` with every node placed by cjm (``pos="x,y!"``,
-in points; Graphviz moves nothing): x is the step's place in its band, y its score from +2 (top) to -2 (bottom).
+The chart is drawn by Graphviz ``neato -n`` with every node placed by cjm
+(``pos="x,y!"``, in points; Graphviz moves nothing): x is the step's place in its band,
+y its score from +2 (top) to -2 (bottom).
 A journey is cut into bands of whole stages (:mod:`cjm.render.bands`); each band is a
 chart row of its own, stacked one under another, with its stage bands behind it, its grid
 line per score with its word on the left, and its steps' actions underneath. Each persona

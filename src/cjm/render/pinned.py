@@ -15,7 +15,6 @@ from typing import Any
 
 from cjm.render.dot import new_graph
 
-
 POINTS_PER_INCH = 72
 
 
