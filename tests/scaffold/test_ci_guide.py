@@ -67,3 +67,8 @@ def test_guide_installs_this_release() -> None:
     assert len(versions) >= 4  # the hooks, the workflow, other CI systems, GitLab
     assert set(versions) == {__version__}
     assert "git+https" not in GUIDE
+
+
+def test_getting_started_installs_this_release() -> None:
+    guide = (REPO / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"cjm-cli==([\w.]+)", guide)) == {__version__}
