@@ -23,7 +23,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 
 from cjm.fmt import format_text, same_data
@@ -132,6 +132,20 @@ def _shape(annotation: Any) -> str | None:
     return None
 
 
+def _takes_the_date_as_text(annotation: Any) -> bool:
+    """Whether the field takes the date's text at all: a text of a set form (a duration,
+    a web address, the format version) refuses it whether it is read as text or not."""
+    adapter = TypeAdapter(annotation)
+    candidates = [DATE, [DATE], {"key": DATE}]
+    for candidate in candidates:
+        try:
+            adapter.validate_python(candidate)
+        except ValidationError:
+            continue
+        return True
+    return False
+
+
 def _models(annotation: Any) -> list[type[BaseModel]]:
     """The models an annotation holds, directly or in lists and mappings."""
     found = []
@@ -153,7 +167,7 @@ def _text_fields(root: type[BaseModel]) -> Iterator[tuple[type[BaseModel], str, 
         seen.add(model)
         for name, field in model.model_fields.items():
             shape = _shape(field.annotation)
-            if shape is not None:
+            if shape is not None and _takes_the_date_as_text(field.annotation):
                 yield model, name, shape
             queue.extend(_models(field.annotation))
 

@@ -21,7 +21,6 @@ from cjm.model import (
     OpportunityStatus,
     PainPoint,
     PainPointStatus,
-    Severity,
     Step,
 )
 from cjm.model.journey import KpiDirection
@@ -49,7 +48,6 @@ COLLECTION = {
     Entity.TOUCHPOINT: "touchpoints",
     Entity.EVIDENCE: "evidence",
 }
-_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(Severity)}
 
 # Positions order a section: map fields, then the stages in journey order (each stage's
 # own changes, its KPIs, then each step with its emotions, pain points and KPIs), then
@@ -200,7 +198,7 @@ def pain_point_changes(
 ) -> Iterator[Change]:
     if old is None or new is None:
         pain: PainPoint = new or old  # type: ignore[assignment]
-        details = (("severity", pain.severity.value), ("owner", pain.owner))
+        details = (("severity", pain.severity), ("owner", pain.owner))
         if old is None:
             kind = Kind.OPENED if pain.status is PainPointStatus.OPEN else Kind.ADDED
             yield Change(
@@ -223,7 +221,10 @@ def pain_point_changes(
         if change.field == "status":
             yield _status_change(change, old.status, new.status)
         elif change.field == "severity":
-            worse = _SEVERITY_RANK[new.severity] > _SEVERITY_RANK[old.severity]
+            if new.level is old.level:  # two words of the workspace that rank alike
+                yield change
+                continue
+            worse = new.level.rank > old.level.rank
             direction = Direction.WORSE if worse else Direction.BETTER
             yield _with(change, kind=Kind.REGRADED, direction=direction)
         else:

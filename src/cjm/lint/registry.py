@@ -7,6 +7,7 @@ from cjm.lint.rules import (
     blueprint_without_backstage,
     duplicate_id,
     emotion_dip_unexplained,
+    format_outdated,
     future_state_without_change,
     kpi_without_actual,
     kpi_without_direction,
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = tuple(
                 stage_without_customer_goal,
                 kpi_without_actual,
                 kpi_without_direction,
+                format_outdated,
             )
         ),
         key=lambda rule: rule.code,

@@ -157,6 +157,4 @@ class Rule:
 
 def step_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Any]]:
     """``(data path, step)`` for every step of ``journey``, in journey order."""
-    for s, stage in enumerate(journey.stages):
-        for t, step in enumerate(stage.steps):
-            yield ("stages", s, "steps", t), step
+    yield from journey.located_steps()

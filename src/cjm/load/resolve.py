@@ -17,7 +17,8 @@ from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Locatio
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.schema_errors import closest as suggest
-from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.load.vocabulary import VocabularyCheck
+from cjm.model import DefinitionsFile, JourneyMap, Vocabulary, WorkspaceConfig
 from cjm.wording import quoted
 
 SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
@@ -72,6 +73,7 @@ class Resolver:
         self.diagnostics: list[Diagnostic] = []
         # Id-like words written in parts of the workspace's files that did not load.
         self.unloaded_mentions = unloaded_mentions
+        self.vocabulary = VocabularyCheck(Vocabulary(), self.diagnostics)
 
     # -- definitions ---------------------------------------------------------------------
 
@@ -110,6 +112,8 @@ class Resolver:
         config = document.checked
         if config is None:
             return
+        self.vocabulary = VocabularyCheck(config.vocabulary, self.diagnostics)
+        self.vocabulary.check_config(document)
         teams = [("team", ("teams", i), team) for i, team in enumerate(config.teams)]
         self.define_all(self.shared.by_kind, document, teams)
 
@@ -118,6 +122,8 @@ class Resolver:
         if definitions is None:
             return
         self.define_all(self.shared.by_kind, document, _shared_entities(definitions))
+        self.vocabulary.check_touchpoints(document, definitions.touchpoints)
+        self.vocabulary.check_images(document, definitions.personas, ("personas",))
 
     def add_map(self, document: Document[JourneyMap]) -> None:
         journey = document.checked
@@ -141,14 +147,17 @@ class Resolver:
         journey = document.checked
         assert journey is not None
         local: dict[str, Namespace] = {
-            kind: {} for kind in ("stage", "step", "pain point", "KPI", "opportunity")
+            kind: {} for kind in ("stage", "branch", "step", "pain point", "KPI", "opportunity")
         }
         self.define_all(local, document, _map_scoped_entities(journey))
         covered = set(journey.persona_ids)
         addressable = set(local["pain point"]) | self.current_state_pains(journey)
+        main_lines = {stage.id: {step.id for step in stage.steps} for stage in journey.stages}
         for reference in map_references(journey):
             if reference.kind == "map persona":
                 known: Iterable[str] = covered
+            elif reference.kind.startswith("main-line step of "):
+                known = main_lines.get(reference.kind.removeprefix("main-line step of "), set())
             elif reference.kind == "pain point":
                 known = addressable
             elif reference.kind in local:
@@ -160,6 +169,12 @@ class Resolver:
             if reference.target not in known:
                 self.unknown(document, reference, known)
         self.check_persona_steps(document, journey, covered)
+        self.vocabulary.check_touchpoints(document, journey.touchpoints)
+        self.vocabulary.check_severities(document, journey)
+        inline = [(i, e) for i, e in enumerate(journey.personas) if not isinstance(e, str)]
+        self.vocabulary.check_images(
+            document, [persona for _, persona in inline], ("personas",), [i for i, _ in inline]
+        )
 
     def may_be_unloaded(self, document: Document[Any], reference: Reference) -> bool:
         """Whether ``reference`` cannot be judged: it sits in a stand-in for a part that
@@ -175,28 +190,31 @@ class Resolver:
         if journey.current_state is None or journey.current_state not in self.maps:
             return set()
         current: JourneyMap = self.maps[journey.current_state].entity
-        return {pain.id for _, _, step in current.iter_steps() for pain in step.pain_points}
+        return {pain.id for pain in current.pain_points()}
 
     def check_persona_steps(
         self, document: Document[JourneyMap], journey: JourneyMap, covered: set[str]
     ) -> None:
         """An emotion or a pain point for a persona of the map who does not take the step:
         every output would drop it, so it is an error where it is written."""
-        for s, t, step in journey.iter_steps():
-            path: DataPath = ("stages", s, "steps", t)
+        for path, step in journey.located_steps():
             if not step.personas:
                 continue
             takers = quoted(step.personas) + (" takes" if len(step.personas) == 1 else " take")
-            for persona_id in step.emotions:
-                if persona_id in covered and not step.involves(persona_id):
-                    self.not_on_step(
-                        document,
-                        persona_id,
-                        step.id,
-                        takers,
-                        document.index.key((*path, "emotions", persona_id)),
-                        "remove this emotion",
-                    )
+            for key, remedy in (
+                ("emotions", "remove this emotion"),
+                ("by_persona", "remove this persona's thoughts, questions and quotes"),
+            ):
+                for persona_id in getattr(step, key):
+                    if persona_id in covered and not step.involves(persona_id):
+                        self.not_on_step(
+                            document,
+                            persona_id,
+                            step.id,
+                            takers,
+                            document.index.key((*path, key, persona_id)),
+                            remedy,
+                        )
             for p, pain in enumerate(step.pain_points):
                 for i, persona_id in enumerate(pain.personas):
                     if persona_id in covered and not step.involves(persona_id):
@@ -283,6 +301,9 @@ def _unknown_hint(kind: str, in_map: bool) -> str:
         return f"define it under `{collection}` {where}"
     if kind == "journey map":
         return "validate the workspace that holds both maps"
+    if kind.startswith("main-line step of "):
+        stage = kind.removeprefix("main-line step of ")
+        return f"use the id of a step under `steps` of stage '{stage}' (not of a branch)"
     return f"use the id of a {kind} of this map"
 
 
@@ -308,8 +329,12 @@ def _map_scoped_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, A
         yield "stage", ("stages", s), stage
         for k, kpi in enumerate(stage.kpis):
             yield "KPI", ("stages", s, "kpis", k), kpi
-        for t, step in enumerate(stage.steps):
-            step_path: DataPath = ("stages", s, "steps", t)
+        for p, pain in enumerate(stage.pain_points):
+            yield "pain point", ("stages", s, "pain_points", p), pain
+        for b, branch in enumerate(stage.branches):
+            yield "branch", ("stages", s, "branches", b), branch
+        for inner, step, _ in stage.ordered_steps():
+            step_path: DataPath = ("stages", s, *inner)
             yield "step", step_path, step
             for p, pain in enumerate(step.pain_points):
                 yield "pain point", (*step_path, "pain_points", p), pain
@@ -352,27 +377,48 @@ def map_references(journey: JourneyMap) -> Iterator[Reference]:
     for i, touchpoint in enumerate(journey.touchpoints):
         yield from _one("team", touchpoint.owner, ("touchpoints", i, "owner"))
     for s, stage in enumerate(journey.stages):
-        for t, step in enumerate(stage.steps):
-            path: DataPath = ("stages", s, "steps", t)
+        stage_path: DataPath = ("stages", s)
+        yield from _kpi_references(stage.kpis, (*stage_path, "kpis"))
+        for p, pain in enumerate(stage.pain_points):
+            yield from _pain_references(pain, (*stage_path, "pain_points", p))
+        for b, branch in enumerate(stage.branches):
+            main_line = f"main-line step of {stage.id}"
+            yield from _one(main_line, branch.after, (*stage_path, "branches", b, "after"))
+            yield from _one(main_line, branch.rejoin, (*stage_path, "branches", b, "rejoin"))
+        for inner, step, _ in stage.ordered_steps():
+            path: DataPath = (*stage_path, *inner)
             yield from _many("map persona", step.personas, (*path, "personas"))
             yield from _many("touchpoint", step.touchpoints, (*path, "touchpoints"))
             yield from _many("evidence", step.evidence, (*path, "evidence"))
             yield from _one("team", step.owner, (*path, "owner"))
-            for persona_id in step.emotions:
-                yield Reference("map persona", persona_id, (*path, "emotions", persona_id), True)
+            for key in ("emotions", "by_persona"):
+                for persona_id in getattr(step, key):
+                    yield Reference("map persona", persona_id, (*path, key, persona_id), True)
             for lane in ("frontstage", "backstage", "support"):
                 for a, activity in enumerate(getattr(step, lane)):
                     yield from _one("team", activity.owner, (*path, lane, a, "owner"))
             for p, pain in enumerate(step.pain_points):
-                pain_path = (*path, "pain_points", p)
-                yield from _one("team", pain.owner, (*pain_path, "owner"))
-                yield from _many("evidence", pain.evidence, (*pain_path, "evidence"))
-                yield from _many("map persona", pain.personas, (*pain_path, "personas"))
+                yield from _pain_references(pain, (*path, "pain_points", p))
+            yield from _kpi_references(step.kpis, (*path, "kpis"))
     for o, opportunity in enumerate(journey.opportunities):
         path = ("opportunities", o)
         yield from _many("pain point", opportunity.addresses, (*path, "addresses"))
         yield from _one("stage", opportunity.stage, (*path, "stage"))
         yield from _one("team", opportunity.owner, (*path, "owner"))
+        yield from _many("evidence", opportunity.evidence, (*path, "evidence"))
+        yield from _many("KPI", opportunity.kpis, (*path, "kpis"))
+
+
+def _pain_references(pain: Any, path: DataPath) -> Iterator[Reference]:
+    yield from _one("team", pain.owner, (*path, "owner"))
+    yield from _many("evidence", pain.evidence, (*path, "evidence"))
+    yield from _many("map persona", pain.personas, (*path, "personas"))
+    yield from _many("step", pain.spans, (*path, "spans"))
+
+
+def _kpi_references(kpis: list[Any], path: DataPath) -> Iterator[Reference]:
+    for k, kpi in enumerate(kpis):
+        yield from _many("evidence", kpi.evidence, (*path, k, "evidence"))
 
 
 def shared_references(model: Any) -> Iterator[Reference]:

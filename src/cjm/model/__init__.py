@@ -1,8 +1,19 @@
 """Pydantic models of the journey-map vocabulary. Imports nothing else of cjm."""
 
-from cjm.model.definitions import Channel, Evidence, EvidenceKind, Mode, Persona, Team, Touchpoint
+from cjm.model.base import FORMAT_VERSION, Period, duration_seconds
+from cjm.model.definitions import (
+    Channel,
+    Evidence,
+    EvidenceKind,
+    Mode,
+    Persona,
+    SampleUnit,
+    Team,
+    Touchpoint,
+)
 from cjm.model.journey import (
     Activity,
+    Branch,
     Emotion,
     JourneyMap,
     Kpi,
@@ -11,16 +22,27 @@ from cjm.model.journey import (
     OpportunityStatus,
     PainPoint,
     PainPointStatus,
+    PersonaDetail,
     ReviewCadence,
     Severity,
     Stage,
     Step,
+    WorkLink,
 )
-from cjm.model.workspace import DefinitionsFile, WorkspaceConfig
+from cjm.model.workspace import (
+    ChannelTerm,
+    DefinitionsFile,
+    SeverityTerm,
+    Vocabulary,
+    WorkspaceConfig,
+)
 
 __all__ = [
+    "FORMAT_VERSION",
     "Activity",
+    "Branch",
     "Channel",
+    "ChannelTerm",
     "DefinitionsFile",
     "Emotion",
     "Evidence",
@@ -33,12 +55,19 @@ __all__ = [
     "OpportunityStatus",
     "PainPoint",
     "PainPointStatus",
+    "Period",
     "Persona",
+    "PersonaDetail",
     "ReviewCadence",
+    "SampleUnit",
     "Severity",
+    "SeverityTerm",
     "Stage",
     "Step",
     "Team",
     "Touchpoint",
+    "Vocabulary",
+    "WorkLink",
     "WorkspaceConfig",
+    "duration_seconds",
 ]

@@ -11,16 +11,20 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
+    PrivateAttr,
     Strict,
     StringConstraints,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    model_validator,
 )
 from pydantic.config import JsonDict
-from pydantic.json_schema import WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue, WithJsonSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 64
@@ -126,10 +130,50 @@ CalendarDate = Annotated[datetime.date, WrapValidator(_calendar_date_only)]
 """A day: a YAML date, or text in the form YYYY-MM-DD, as JSON Schema's ``format: date``."""
 
 
+EXTENSION_PREFIX = "x-"
+"""Keys that start with it are a team's own fields: allowed on every mapping, never checked,
+kept by every command that writes files (the extension convention of OpenAPI)."""
+
+EXTENSION_PATTERN = "^x-"
+
+
+def is_extension_key(key: object) -> bool:
+    return isinstance(key, str) and key.startswith(EXTENSION_PREFIX)
+
+
 class CjmModel(BaseModel):
-    """Base of every model: unknown keys are errors, so typos never pass silently."""
+    """Base of every model: unknown keys are errors, so typos never pass silently, except
+    keys starting with ``x-``, which are a team's own extensions and are kept aside."""
 
     model_config = ConfigDict(extra="forbid")
+
+    _extensions: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _set_extensions_aside(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if isinstance(value, dict) and any(is_extension_key(key) for key in value):
+            extensions = {k: v for k, v in value.items() if is_extension_key(k)}
+            model = handler({k: v for k, v in value.items() if not is_extension_key(k)})
+            model._extensions = extensions
+            return model
+        return handler(value)
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        """The ``x-`` keys written on this mapping, with their values as read."""
+        return self._extensions
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        target.setdefault("patternProperties", {})[EXTENSION_PATTERN] = {
+            "description": "A team's own field: any value, kept by every command."
+        }
+        return schema
 
 
 def id_field(kind: str) -> Any:
@@ -161,3 +205,92 @@ class Level(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+
+FORMAT_VERSION = "1.0"
+"""The version of the file format this cjm reads and writes."""
+
+SUPPORTED_FORMATS = (FORMAT_VERSION,)
+
+
+def _format_as_text(value: Any) -> Any:
+    """``format: 1.0`` (a number in YAML) is read as the text ``"1.0"``."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{float(value):.1f}"
+    return value
+
+
+def _known_format(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    if value == FORMAT_VERSION:
+        return value
+    raise PydanticCustomError(
+        "format_version",
+        "This cjm reads format {supported}; the file says {written}: "
+        "upgrade cjm, or correct the version",
+        {"supported": FORMAT_VERSION, "written": repr(value)},
+    )
+
+
+FormatVersion = Annotated[
+    str,
+    BeforeValidator(_format_as_text),
+    WrapValidator(_known_format),
+    WithJsonSchema({"enum": [FORMAT_VERSION, float(FORMAT_VERSION)]}),
+]
+"""The format a file is written in; a file without it is in the 0.x format."""
+
+
+def format_field(kind: str) -> Any:
+    return Field(
+        default=None,
+        description=f'The format version this {kind} is written in: `"{FORMAT_VERSION}"`. '
+        "A file without it is in the 0.x format; `cjm migrate` upgrades it.",
+    )
+
+
+DURATION_PATTERN = (
+    r"^(?:[0-9]+(?:\.[0-9]+)?) ?(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?"
+    r"|d|days?|w|wks?|weeks?)$"
+)
+_DURATION = re.compile(DURATION_PATTERN)
+_UNIT_SECONDS = {
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "d": 86400, "day": 86400, "days": 86400,
+    "w": 604800, "wk": 604800, "wks": 604800, "week": 604800, "weeks": 604800,
+}  # fmt: skip
+
+Duration = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=DURATION_PATTERN),
+]
+"""A length of time: a number and a unit, for example ``10 min``, ``2 h``, ``3 days``."""
+
+
+def duration_seconds(text: str) -> float:
+    """The seconds a :data:`Duration` text stands for."""
+    match = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?) ?([a-z]+)", text)
+    if match is None or not _DURATION.fullmatch(text):
+        raise ValueError(f"not a duration: {text!r}")
+    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+class Period(CjmModel):
+    """A span of days, both ends included."""
+
+    start: CalendarDate = Field(description="The first day (YYYY-MM-DD).")
+    end: CalendarDate = Field(description="The last day (YYYY-MM-DD).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("a period must end on or after the day it starts")
+        return self
+
+
+WEB_LINK_PATTERN = r"^https?://[^\s]+$"
+
+WebLink = Annotated[str, StringConstraints(pattern=WEB_LINK_PATTERN)]
+"""An http or https address."""

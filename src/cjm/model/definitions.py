@@ -12,18 +12,25 @@ from typing import Annotated, Any
 from annotated_types import Gt
 from pydantic import (
     Field,
+    PrivateAttr,
     Strict,
+    StringConstraints,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
 )
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cjm.model.base import (
+    SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
     WHOLE_FLOAT_AS_INT,
     CalendarDate,
     CjmModel,
+    Level,
     Number,
+    Period,
     Slug,
     StrictInt,
     Text,
@@ -69,6 +76,14 @@ class Persona(CjmModel):
 
     id: Slug = id_field("persona")
     name: Text = Field(description="A memorable name, for example `Ops Olivia`.")
+    role: str | None = Field(
+        default=None, description="What the persona does, for example `Operations manager`."
+    )
+    image: str | None = Field(
+        default=None,
+        description="A picture of the persona: the path of a PNG, JPEG, GIF, WebP or SVG "
+        "file, relative to the file that defines the persona. The report embeds it.",
+    )
     segment: str | None = Field(
         default=None, description="The market segment, for example `Mid-market SaaS`."
     )
@@ -110,6 +125,9 @@ class Channel(StrEnum):
     PRODUCT = "product"
     PARTNER = "partner"
     WORD_OF_MOUTH = "word-of-mouth"
+    ATM = "atm"
+    KIOSK = "kiosk"
+    BRANCH = "branch"
     OTHER = "other"
 
 
@@ -123,8 +141,27 @@ OFFLINE_CHANNELS = frozenset(
         Channel.PRINT,
         Channel.PACKAGING,
         Channel.WORD_OF_MOUTH,
+        Channel.ATM,
+        Channel.KIOSK,
+        Channel.BRANCH,
     }
 )
+
+ChannelId = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": [channel.value for channel in Channel]},
+                {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH},
+            ],
+            "$comment": "A built-in channel, or one the workspace adds in cjm.yaml "
+            "(vocabulary.channels); cjm validate checks which.",
+        }
+    ),
+]
+"""A channel id: one of :class:`Channel`, or one the workspace's vocabulary adds."""
 
 
 class Mode(StrEnum):
@@ -137,7 +174,10 @@ class Touchpoint(CjmModel):
 
     id: Slug = id_field("touchpoint")
     name: Text = Field(description="What the customer meets, for example `Pricing page`.")
-    channel: Channel = Field(description="The medium: web, email, phone, in-store...")
+    channel: ChannelId = Field(
+        description="The medium: web, email, phone, in-store, branch, atm... or a channel "
+        "the workspace adds in cjm.yaml (`vocabulary.channels`)."
+    )
     mode: Mode | None = Field(
         default=None,
         description="Online or offline. When absent it follows from the channel.",
@@ -145,11 +185,19 @@ class Touchpoint(CjmModel):
     owner: Slug | None = reference("team", "The team that owns this touchpoint.")
     description: str | None = Field(default=None, description="Details worth knowing.")
 
+    _vocabulary_mode: Mode | None = PrivateAttr(default=None)
+
     @property
     def effective_mode(self) -> Mode:
         if self.mode is not None:
             return self.mode
+        if self._vocabulary_mode is not None:
+            return self._vocabulary_mode
         return Mode.OFFLINE if self.channel in OFFLINE_CHANNELS else Mode.ONLINE
+
+    def follow_vocabulary(self, mode: Mode | None) -> None:
+        """Take the mode the workspace gives this touchpoint's channel (set on loading)."""
+        self._vocabulary_mode = mode
 
 
 class EvidenceKind(StrEnum):
@@ -165,6 +213,19 @@ class EvidenceKind(StrEnum):
     ASSUMPTION = "assumption"
 
 
+class SampleUnit(StrEnum):
+    """What a sample size counts."""
+
+    PEOPLE = "people"
+    SESSIONS = "sessions"
+    TICKETS = "tickets"
+    RESPONSES = "responses"
+    REVIEWS = "reviews"
+    ACCOUNTS = "accounts"
+    EVENTS = "events"
+    VISITS = "visits"
+
+
 class Evidence(CjmModel):
     """A source of insight that personas, steps and pain points cite."""
 
@@ -172,11 +233,27 @@ class Evidence(CjmModel):
     kind: EvidenceKind = Field(description="The kind of research, or `assumption`.")
     title: Text = Field(description="What it is, for example `Churned-customer interviews Q2`.")
     date: CalendarDate | None = Field(
-        default=None, description="When the research was done (YYYY-MM-DD)."
+        default=None,
+        description="When the research was done (YYYY-MM-DD); for research that ran over "
+        "days or months, use `period`.",
+    )
+    period: Period | None = Field(
+        default=None, description="The days the research ran over: `start` and `end`."
     )
     sample_size: Count | None = Field(
         default=None, description="How many people, sessions or tickets it covers."
     )
+    sample_unit: SampleUnit | None = Field(
+        default=None,
+        description="What `sample_size` counts: people, sessions, tickets, responses, "
+        "reviews, accounts, events or visits.",
+    )
+    confidence: Level | None = Field(
+        default=None,
+        description="How far the team trusts it: low, medium or high. Low-confidence "
+        "evidence counts as half in the report's evidence coverage.",
+    )
+    quotes: list[Text] = texts("What customers said, word for word.")
     link: str | None = Field(
         default=None, description="Where to find it: a URL or a path in the repository."
     )
@@ -185,3 +262,11 @@ class Evidence(CjmModel):
     @property
     def is_assumption(self) -> bool:
         return self.kind is EvidenceKind.ASSUMPTION
+
+    @property
+    def strength(self) -> float:
+        """How much it backs what cites it, from 0 (an assumption) to 1: research of
+        unknown, medium or high confidence counts 1, low confidence 0.5."""
+        if self.is_assumption:
+            return 0.0
+        return 0.5 if self.confidence is Level.LOW else 1.0

@@ -10,24 +10,34 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Strict,
+    StringConstraints,
     Tag,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
     field_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cjm.model.base import (
     SLUG_KEYS_SCHEMA,
+    SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
     WHOLE_FLOAT_AS_INT,
     CalendarDate,
     CjmModel,
+    Duration,
+    FormatVersion,
     Level,
     Number,
+    Period,
     Slug,
     Text,
+    WebLink,
+    format_field,
     id_field,
     reference,
     references,
@@ -90,6 +100,28 @@ class Severity(StrEnum):
     HIGH = "high"
     CRITICAL = "critical"
 
+    @property
+    def rank(self) -> int:
+        """0 for low up to 3 for critical."""
+        return list(Severity).index(self)
+
+
+SeverityId = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": [severity.value for severity in Severity]},
+                {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH},
+            ],
+            "$comment": "A built-in severity, or one the workspace adds in cjm.yaml "
+            "(vocabulary.severities); cjm validate checks which.",
+        }
+    ),
+]
+"""A severity id: one of :class:`Severity`, or one the workspace's vocabulary adds."""
+
 
 class PainPointStatus(StrEnum):
     OPEN = "open"
@@ -103,7 +135,10 @@ class PainPoint(CjmModel):
     id: Slug = id_field("pain point")
     summary: Text = Field(description="The friction in one line, from the customer's side.")
     description: str | None = Field(default=None, description="Details and impact.")
-    severity: Severity = Field(description="How much it hurts: low, medium, high or critical.")
+    severity: SeverityId = Field(
+        description="How much it hurts: low, medium, high or critical, or a severity the "
+        "workspace adds in cjm.yaml (`vocabulary.severities`)."
+    )
     owner: Slug | None = reference("team", "The team accountable for fixing it.")
     status: PainPointStatus = Field(
         default=PainPointStatus.OPEN, description="open, mitigated or resolved."
@@ -112,6 +147,27 @@ class PainPoint(CjmModel):
         "personas", "Who suffers from it. Empty means every persona of the map."
     )
     evidence: list[Slug] = references("evidence entries", "What shows that it is real.")
+    spans: list[Slug] = references(
+        "steps",
+        "Further steps it covers, for a friction that lasts (a wait from application to "
+        "approval). It is written once, under its first step, and shown at every step it "
+        "covers.",
+    )
+
+    _counts_as: Severity | None = PrivateAttr(default=None)
+
+    @property
+    def level(self) -> Severity:
+        """The built-in severity this one is, or counts as (a workspace's own severity says
+        which in cjm.yaml); ``medium`` until the workspace's vocabulary is known."""
+        try:
+            return Severity(self.severity)
+        except ValueError:
+            return self._counts_as or Severity.MEDIUM
+
+    def follow_vocabulary(self, counts_as: Severity | None) -> None:
+        """Take the built-in severity a workspace's own severity counts as (on loading)."""
+        self._counts_as = counts_as
 
 
 class KpiDirection(StrEnum):
@@ -124,8 +180,25 @@ class Kpi(CjmModel):
 
     id: Slug = id_field("KPI")
     name: Text = Field(description="What is measured, for example `Trial activation rate`.")
+    baseline: Number | None = Field(
+        default=None, description="The value before the work started, to measure movement."
+    )
+    baseline_date: CalendarDate | None = Field(
+        default=None, description="When the baseline was measured (YYYY-MM-DD)."
+    )
     target: Number | None = Field(default=None, description="The value the team aims for.")
+    target_date: CalendarDate | None = Field(
+        default=None, description="When the target should be reached (YYYY-MM-DD)."
+    )
     actual: Number | None = Field(default=None, description="The latest measured value.")
+    actual_date: CalendarDate | None = Field(
+        default=None, description="The day the actual value was measured (YYYY-MM-DD)."
+    )
+    actual_period: Period | None = Field(
+        default=None,
+        description="The days the actual value was measured over, `start` and `end`, "
+        "when it is not one day's value.",
+    )
     unit: str | None = Field(default=None, description="The unit, for example `%` or `days`.")
     better: KpiDirection | None = Field(
         default=None,
@@ -134,8 +207,10 @@ class Kpi(CjmModel):
         "the right way: the direction is unknown.",
     )
     source: str | None = Field(
-        default=None, description="Where the number comes from, for example a dashboard."
+        default=None,
+        description="Where the number comes from: a dashboard link or a few words.",
     )
+    evidence: list[Slug] = references("evidence entries", "Research the numbers come from.")
 
 
 def _text_or_false(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -151,6 +226,24 @@ HandoffValue = Annotated[str | Literal[False], WrapValidator(_text_or_false)]
 """How the customer is handed over, or ``false``: the change of owner needs no handoff."""
 
 
+class PersonaDetail(CjmModel):
+    """What one persona thinks, asks and says at a step."""
+
+    thoughts: list[Text] = texts("What this persona thinks here.")
+    questions: list[Text] = texts("What this persona asks here.")
+    quotes: list[Text] = texts("What customers like this persona said here, word for word.")
+
+
+def _flag_type(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    if isinstance(value, bool | str):
+        return handler(value)
+    raise PydanticCustomError("flag_type", "Input should be true, false or text saying why")
+
+
+Flag = Annotated[bool | Text, WrapValidator(_flag_type)]
+"""``true``, ``false``, or text that says why (which also means true)."""
+
+
 class Step(CjmModel):
     """One thing the customer does, with what they use, think and feel."""
 
@@ -161,8 +254,22 @@ class Step(CjmModel):
         "personas of the map",
         "Who takes this step, when not every persona of the map does. Empty means all.",
     )
+    optional: bool = Field(
+        default=False,
+        description="Whether customers may skip this step; paths are worked out with and "
+        "without it.",
+    )
     touchpoints: list[Slug] = references("touchpoints", "What the customer uses here.")
-    thoughts: list[Text] = texts("What the customer thinks or asks at this step.")
+    thoughts: list[Text] = texts("What the customer thinks at this step.")
+    questions: list[Text] = texts("What the customer asks at this step.")
+    quotes: list[Text] = texts("What customers said at this step, word for word.")
+    by_persona: dict[Slug, PersonaDetail] = Field(
+        default_factory=dict,
+        description="Thoughts, questions and quotes of each persona where they differ: "
+        "persona id to a mapping with `thoughts`, `questions` and `quotes`, added to the "
+        "step's own.",
+        json_schema_extra=SLUG_KEYS_SCHEMA,
+    )
     emotion: EmotionValue | None = Field(
         default=None,
         description="How every persona of the map feels: a score from -2 to +2, or a mapping "
@@ -191,6 +298,34 @@ class Step(CjmModel):
     support: list[ActivityValue] = texts(
         "Systems, partners and processes that support the step (service blueprints)."
     )
+    artifacts: list[Text] = texts(
+        "What the customer sees or holds here: a letter, a receipt, a screen (the physical "
+        "evidence lane of a service blueprint)."
+    )
+    policies: list[Text] = texts(
+        "Policies and regulations that govern the step, for example `KYC: verify identity "
+        "before opening (AMLD5)`."
+    )
+    duration: Duration | None = Field(
+        default=None,
+        description="How long the step takes the customer: a number and a unit, for example "
+        "`10 min`, `2 h` or `3 days`.",
+    )
+    wait: Duration | None = Field(
+        default=None,
+        description="How long the customer waits at this step for the business (a wait "
+        "point): a number and a unit.",
+    )
+    fail_point: Flag | None = Field(
+        default=None,
+        description="Whether the service often fails here (a fail point): `true`, or text "
+        "saying how it fails.",
+    )
+    moment_of_truth: Flag | None = Field(
+        default=None,
+        description="Whether this step makes or breaks the customer's trust (a moment of "
+        "truth): `true`, or text saying why.",
+    )
     pain_points: list[PainPoint] = texts("Frictions that occur at this step.")
     kpis: list[Kpi] = texts("Metrics for this step.")
     evidence: list[Slug] = references(
@@ -204,6 +339,56 @@ class Step(CjmModel):
     def emotion_for(self, persona_id: str) -> Emotion | None:
         """The emotion of ``persona_id`` here: its own entry, else the shared one."""
         return self.emotions.get(persona_id, self.emotion)
+
+    def detail_for(self, persona_id: str) -> PersonaDetail:
+        """The thoughts, questions and quotes ``persona_id`` has here: the step's own and
+        those written for that persona."""
+        own = self.by_persona.get(persona_id)
+        if own is None:
+            return PersonaDetail(
+                thoughts=self.thoughts, questions=self.questions, quotes=self.quotes
+            )
+        return PersonaDetail(
+            thoughts=[*self.thoughts, *own.thoughts],
+            questions=[*self.questions, *own.questions],
+            quotes=[*self.quotes, *own.quotes],
+        )
+
+    @property
+    def is_fail_point(self) -> bool:
+        return self.fail_point is not None and self.fail_point is not False
+
+    @property
+    def is_moment_of_truth(self) -> bool:
+        return self.moment_of_truth is not None and self.moment_of_truth is not False
+
+    @property
+    def is_wait_point(self) -> bool:
+        return self.wait is not None
+
+
+class Branch(CjmModel):
+    """An alternative path through a stage: the steps some customers take instead of, or
+    on top of, the stage's main line, and the condition that sends them there."""
+
+    id: Slug = id_field("branch")
+    condition: str | None = Field(
+        default=None,
+        description="When customers take this branch, for example `Card declined`.",
+    )
+    after: Slug | None = Field(
+        default=None,
+        description="The step of the stage's main line after which the branch leaves it. "
+        "Without it, the branch starts the stage.",
+    )
+    rejoin: Slug | None = Field(
+        default=None,
+        description="The step of the stage's main line where the branch comes back; the "
+        "main-line steps in between are skipped by customers on the branch. Without it, "
+        "the branch comes back at the step after `after` (a detour), or goes on to the "
+        "next stage when `after` is the stage's last step.",
+    )
+    steps: list[Step] = texts("The steps of the branch, in order.")
 
 
 class Stage(CjmModel):
@@ -219,7 +404,40 @@ class Stage(CjmModel):
         default=None, description="What the business wants from this phase."
     )
     kpis: list[Kpi] = texts("Metrics for this stage.")
-    steps: list[Step] = texts("What the customer does in this phase, in order.")
+    pain_points: list[PainPoint] = texts(
+        "Frictions that last through the whole stage, shown at each of its steps."
+    )
+    steps: list[Step] = texts("What the customer does in this phase, in order (the main line).")
+    branches: list[Branch] = texts(
+        "Alternative paths through the stage, each with its condition. Branches that leave "
+        "the main line at the same step are alternatives to each other and to the main line."
+    )
+
+    def ordered_steps(self) -> list[tuple[tuple[str | int, ...], Step, Branch | None]]:
+        """Every step of the stage with its data path inside the stage and its branch, in
+        reading order: each branch's steps come right after the main-line step it leaves
+        from (those that start the stage, first), branches in the order written."""
+        leaving: dict[str | None, list[tuple[int, Branch]]] = {}
+        main_ids = {step.id for step in self.steps}
+        for b, branch in enumerate(self.branches):
+            after = branch.after if branch.after in main_ids else None
+            leaving.setdefault(after, []).append((b, branch))
+        ordered: list[tuple[tuple[str | int, ...], Step, Branch | None]] = []
+
+        def add_branches(after: str | None) -> None:
+            for b, branch in leaving.get(after, []):
+                for t, step in enumerate(branch.steps):
+                    ordered.append((("branches", b, "steps", t), step, branch))
+
+        add_branches(None)
+        for t, step in enumerate(self.steps):
+            ordered.append((("steps", t), step, None))
+            add_branches(step.id)
+        return ordered
+
+    def all_steps(self) -> list[Step]:
+        """Every step of the stage, main line and branches, in reading order."""
+        return [step for _, step, _ in self.ordered_steps()]
 
 
 class OpportunityStatus(StrEnum):
@@ -228,6 +446,14 @@ class OpportunityStatus(StrEnum):
     IN_PROGRESS = "in-progress"
     DONE = "done"
     DROPPED = "dropped"
+
+
+class WorkLink(CjmModel):
+    """Where the work on an opportunity is tracked: an issue, an epic, a ticket."""
+
+    url: WebLink = Field(description="The address of the issue or epic (http or https).")
+    key: str | None = Field(default=None, description="Its key in the tracker, e.g. `PAY-123`.")
+    title: str | None = Field(default=None, description="Its title, when it helps.")
 
 
 class Opportunity(CjmModel):
@@ -244,6 +470,17 @@ class Opportunity(CjmModel):
     status: OpportunityStatus = Field(
         default=OpportunityStatus.IDEA,
         description="idea, planned, in-progress, done or dropped.",
+    )
+    evidence: list[Slug] = references("evidence entries", "What shows it is worth doing.")
+    kpis: list[Slug] = references("KPIs of this map", "The metrics it is meant to move.")
+    due: CalendarDate | None = Field(
+        default=None, description="When it should be delivered (YYYY-MM-DD)."
+    )
+    release: str | None = Field(
+        default=None, description="The release it is planned for, for example `2027.2`."
+    )
+    links: list[WorkLink] = texts(
+        "Where the work is tracked: mappings with `url` and an optional `key` (`PAY-123`)."
     )
 
 
@@ -288,6 +525,7 @@ class JourneyMap(CjmModel):
         }
     )
 
+    format: FormatVersion | None = format_field("map")
     id: Slug = id_field("journey map")
     title: Text = Field(description="The journey's name, for example `Trial to paid`.")
     type: MapType = Field(
@@ -335,9 +573,82 @@ class JourneyMap(CjmModel):
         return [entry for entry in self.personas if isinstance(entry, Persona)]
 
     def iter_steps(self) -> list[tuple[int, int, Step]]:
-        """Every step with its stage index and step index, in journey order."""
+        """Every step (main lines and branches) with its stage index and its place among
+        the stage's steps in reading order, in journey order."""
         return [
             (stage_index, step_index, step)
             for stage_index, stage in enumerate(self.stages)
-            for step_index, step in enumerate(stage.steps)
+            for step_index, step in enumerate(stage.all_steps())
+        ]
+
+    def located_steps(self) -> list[tuple[tuple[str | int, ...], Step]]:
+        """Every step with its data path in the map (``("stages", 0, "steps", 2)`` or
+        ``("stages", 0, "branches", 1, "steps", 0)``), in journey order."""
+        return [
+            (("stages", s, *inner), step)
+            for s, stage in enumerate(self.stages)
+            for inner, step, _ in stage.ordered_steps()
+        ]
+
+    def located_pain_points(self) -> list[tuple[tuple[str | int, ...], PainPoint]]:
+        """Every pain point with its data path: those of stages, then those of steps, in
+        journey order."""
+        found: list[tuple[tuple[str | int, ...], PainPoint]] = []
+        for s, stage in enumerate(self.stages):
+            found.extend(
+                (("stages", s, "pain_points", p), pain) for p, pain in enumerate(stage.pain_points)
+            )
+            for inner, step, _ in stage.ordered_steps():
+                found.extend(
+                    (("stages", s, *inner, "pain_points", p), pain)
+                    for p, pain in enumerate(step.pain_points)
+                )
+        return found
+
+    def pain_points(self) -> list[PainPoint]:
+        return [pain for _, pain in self.located_pain_points()]
+
+    def covered_steps(self, pain: PainPoint) -> list[Step]:
+        """The steps ``pain`` covers, in journey order: every step of its stage for a
+        stage's pain point; for a step's, that step and those its ``spans`` names."""
+        return self._coverage().get(id(pain), [])
+
+    def pain_points_at(self) -> dict[str, list[PainPoint]]:
+        """Step id to every pain point that covers the step, each once, in the order the
+        map writes them."""
+        found: dict[str, list[PainPoint]] = {}
+        for pain in self.pain_points():
+            for step in self.covered_steps(pain):
+                found.setdefault(step.id, []).append(pain)
+        return found
+
+    def _coverage(self) -> dict[int, list[Step]]:
+        """id of each pain point to the steps it covers, worked out in one pass."""
+        steps = [step for _, _, step in self.iter_steps()]
+        order = {step.id: number for number, step in reversed(list(enumerate(steps)))}
+        coverage: dict[int, list[Step]] = {}
+        for stage in self.stages:
+            stage_steps = stage.all_steps()
+            for pain in stage.pain_points:
+                coverage[id(pain)] = stage_steps
+        for number, step in enumerate(steps):
+            for pain in step.pain_points:
+                numbers = {number} | {order[i] for i in pain.spans if i in order}
+                coverage[id(pain)] = [steps[n] for n in sorted(numbers)]
+        return coverage
+
+    def branch_of(self, step: Step) -> Branch | None:
+        """The branch ``step`` belongs to; None for a step of a stage's main line."""
+        for stage in self.stages:
+            for _, candidate, branch in stage.ordered_steps():
+                if candidate is step:
+                    return branch
+        return None
+
+    def all_kpis(self) -> list[Kpi]:
+        """Every KPI of the map: each stage's, then those of its steps."""
+        return [
+            kpi
+            for stage in self.stages
+            for kpi in [*stage.kpis, *(k for step in stage.all_steps() for k in step.kpis)]
         ]

@@ -2,23 +2,139 @@
 the peaks and valleys of their emotional curve.
 
 A step that names its ``personas`` is taken only by them, so two personas of one map can
-walk different paths. Anything worked out between consecutive steps (a change of owner,
-a rise or fall of emotion) is worked out along one persona's own path, never across a step
-that persona does not take: the report, the diagrams and the lint rules all ask here.
+walk different paths. A stage's branches and optional steps give one persona several
+*routes* through the map: the main line, each branch, with and without each optional step.
+Anything worked out between consecutive steps (a change of owner, a rise or fall of emotion)
+is worked out along each route a persona can walk, never across a step that persona does
+not take or between two alternatives: the report, the diagrams and the lint rules all ask
+here.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from cjm.model.journey import JourneyMap, Step
+from cjm.model.journey import Branch, JourneyMap, Stage, Step
+
+ROUTE_LIMIT = 256
+"""At most this many routes are walked per persona; beyond it, the routes are the main line
+plus each branch and optional step one at a time (every pair of consecutive steps is still
+walked at least once)."""
 
 
 def persona_path(journey: JourneyMap, persona_id: str) -> list[Step]:
-    """The steps ``persona_id`` takes, in journey order."""
+    """The main route of ``persona_id``: the steps they take on every stage's main line,
+    optional ones included, in journey order."""
     return [step for stage in journey.stages for step in stage.steps if step.involves(persona_id)]
+
+
+def _stage_routes(stage: Stage) -> list[list[Step]]:
+    """Every way through ``stage``: at each point where branches leave the main line, the
+    main line or one of them; each optional step taken or skipped."""
+    main_ids = [step.id for step in stage.steps]
+    forks: dict[str | None, list[Branch]] = {}
+    for branch in stage.branches:
+        after = branch.after if branch.after in main_ids else None
+        forks.setdefault(after, []).append(branch)
+    fork_points = list(forks)
+    optional = [step.id for step in stage.steps if step.optional]
+    optional += [s.id for b in stage.branches for s in b.steps if s.optional]
+    choices = [[None, *forks[point]] for point in fork_points]
+    routes: list[list[Step]] = []
+    for picked in _combinations(choices):
+        taken = dict(zip(fork_points, picked, strict=True))
+        base = _walk(stage, taken, main_ids)
+        for skipped in _subsets(optional):
+            routes.append([step for step in base if step.id not in skipped])
+    return routes
+
+
+def _combinations(choices: list[list[Branch | None]]) -> list[tuple[Branch | None, ...]]:
+    total = 1
+    for options in choices:
+        total *= len(options)
+    if total <= ROUTE_LIMIT:
+        return list(itertools.product(*choices))
+    # Too many to walk: the main line, then each branch on its own.
+    found: list[tuple[Branch | None, ...]] = [tuple(None for _ in choices)]
+    for index, options in enumerate(choices):
+        for option in options[1:]:
+            picked: list[Branch | None] = [None for _ in choices]
+            picked[index] = option
+            found.append(tuple(picked))
+    return found
+
+
+def _subsets(optional: list[str]) -> list[set[str]]:
+    if 2 ** len(optional) <= ROUTE_LIMIT // 4:
+        return [
+            set(combo)
+            for size in range(len(optional) + 1)
+            for combo in itertools.combinations(optional, size)
+        ]
+    return [set(), *({step_id} for step_id in optional)]
+
+
+def _walk(stage: Stage, taken: dict[str | None, Branch | None], main_ids: list[str]) -> list[Step]:
+    """The steps of one way through ``stage``, given the branch taken at each fork."""
+    route: list[Step] = []
+    skip_until: str | None = None
+
+    def enter(after: str | None) -> str | None:
+        branch = taken.get(after)
+        if branch is None:
+            return None
+        route.extend(branch.steps)
+        if branch.rejoin in main_ids:
+            return branch.rejoin
+        return None
+
+    skip_until = enter(None)
+    for step in stage.steps:
+        if skip_until is not None:
+            if step.id != skip_until:
+                continue
+            skip_until = None
+        route.append(step)
+        skip_until = enter(step.id)
+    return route
+
+
+def routes(journey: JourneyMap) -> list[list[Step]]:
+    """Every route through the map, worked out stage by stage (at most ``ROUTE_LIMIT``; when
+    there are more, each stage's ways are combined with the other stages' main lines)."""
+    per_stage = [_stage_routes(stage) for stage in journey.stages]
+    total = 1
+    for ways in per_stage:
+        total *= max(1, len(ways))
+    if total <= ROUTE_LIMIT:
+        return [
+            [step for way in combo for step in way]
+            for combo in itertools.product(*(ways or [[]] for ways in per_stage))
+        ]
+    mains = [ways[0] if ways else [] for ways in per_stage]
+    found = [[step for way in mains for step in way]]
+    for index, ways in enumerate(per_stage):
+        for way in ways[1:]:
+            found.append([step for w in (*mains[:index], way, *mains[index + 1 :]) for step in w])
+    return found
+
+
+def persona_routes(journey: JourneyMap, persona_id: str) -> list[list[Step]]:
+    """Every route ``persona_id`` can walk: the steps they take along each of the map's
+    routes, without repeats; the first is their main route."""
+    seen: set[tuple[int, ...]] = set()
+    found: list[list[Step]] = []
+    for route in routes(journey):
+        mine = [step for step in route if step.involves(persona_id)]
+        key = tuple(id(step) for step in mine)
+        if key not in seen:
+            seen.add(key)
+            found.append(mine)
+    return found
 
 
 def customer_alone(step: Step) -> bool:
@@ -64,16 +180,17 @@ class Handoff:
 
 
 def persona_handoffs(journey: JourneyMap, persona_id: str) -> list[Handoff]:
-    """The handoffs along the path of ``persona_id``."""
-    found: list[Handoff] = []
-    previous: Step | None = None
-    for step in persona_path(journey, persona_id):
-        if step.owner is None or customer_alone(step):
-            continue
-        if previous is not None and step.owner != previous.owner:
-            found.append(Handoff(previous, step, (persona_id,)))
-        previous = step
-    return found
+    """The handoffs along every route of ``persona_id``, each pair of steps once."""
+    found: dict[tuple[int, int], Handoff] = {}
+    for route in persona_routes(journey, persona_id):
+        previous: Step | None = None
+        for step in route:
+            if step.owner is None or customer_alone(step):
+                continue
+            if previous is not None and step.owner != previous.owner:
+                found.setdefault((id(previous), id(step)), Handoff(previous, step, (persona_id,)))
+            previous = step
+    return list(found.values())
 
 
 def handoffs(journey: JourneyMap) -> list[Handoff]:

@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import Field
 
-from cjm.model.base import CjmModel, Text, texts
-from cjm.model.definitions import Evidence, Persona, Team, Touchpoint
+from cjm.model.base import CjmModel, FormatVersion, Slug, Text, format_field, id_field, texts
+from cjm.model.definitions import Channel, Evidence, Mode, Persona, Team, Touchpoint
+from cjm.model.journey import Severity
 
 DEFAULT_MAP_PATTERNS = ("maps/**/*.yaml", "maps/**/*.yml")
 
@@ -65,9 +66,49 @@ class LintSettings(CjmModel):
     )
 
 
+class ChannelTerm(CjmModel):
+    """A channel a workspace adds to the built-in ones."""
+
+    id: Slug = id_field("channel")
+    name: Text | None = Field(default=None, description="How people say it, e.g. `Kiosk`.")
+    mode: Mode = Field(description="Whether the customer meets it online or offline.")
+    description: str | None = Field(default=None, description="What it covers.")
+
+
+class SeverityTerm(CjmModel):
+    """A severity a workspace adds to low, medium, high and critical."""
+
+    id: Slug = id_field("severity")
+    counts_as: Severity = Field(
+        description="The built-in severity it ranks as, for sorting and for lint rules: "
+        "low, medium, high or critical."
+    )
+    description: str | None = Field(default=None, description="When to use it.")
+
+
+class Vocabulary(CjmModel):
+    """Words a workspace adds to the format's own lists."""
+
+    channels: list[ChannelTerm] = texts(
+        "Channels beyond the built-in ones ("
+        + ", ".join(channel.value for channel in Channel)
+        + ")."
+    )
+    severities: list[SeverityTerm] = texts(
+        "Severities beyond low, medium, high and critical, each ranked as one of them."
+    )
+
+    def channel_mode(self, channel: str) -> Mode | None:
+        return next((term.mode for term in self.channels if term.id == channel), None)
+
+    def severity_rank(self, severity: str) -> Severity | None:
+        return next((term.counts_as for term in self.severities if term.id == severity), None)
+
+
 class WorkspaceConfig(CjmModel):
     """`cjm.yaml` at the root of a workspace: where maps and shared definitions live."""
 
+    format: FormatVersion | None = format_field("workspace configuration")
     name: Text | None = Field(default=None, description="The workspace's name, for reports.")
     maps: list[Text] = Field(
         default_factory=lambda: list(DEFAULT_MAP_PATTERNS),
@@ -78,6 +119,10 @@ class WorkspaceConfig(CjmModel):
         "(personas, teams, touchpoints, evidence used by several maps)."
     )
     teams: list[Team] = texts("Teams shared by every map of the workspace.")
+    vocabulary: Vocabulary = Field(
+        default_factory=Vocabulary,
+        description="Channels and severities the workspace adds to the built-in ones.",
+    )
     lint: LintSettings = Field(
         default_factory=LintSettings, description="Lint rule selection and settings."
     )
@@ -86,6 +131,7 @@ class WorkspaceConfig(CjmModel):
 class DefinitionsFile(CjmModel):
     """A shared definition file: entities that several maps reference by id."""
 
+    format: FormatVersion | None = format_field("definitions file")
     personas: list[Persona] = texts("Personas shared by the workspace's maps.")
     teams: list[Team] = texts("Teams shared by the workspace's maps.")
     touchpoints: list[Touchpoint] = texts("Touchpoints shared by the workspace's maps.")

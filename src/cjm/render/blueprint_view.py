@@ -169,7 +169,7 @@ class BlueprintGrid:
                 rest = [p.summary for p in step.pain_points[number:]]
                 cell.more(rest, "pain point", "pain points")
                 break
-            severity = pain.severity.value
+            severity = pain.severity
             status = "" if pain.status.value == "open" else f" ({pain.status.value})"
             cell.raw(
                 f'<FONT COLOR="{SEVERITY_MARK[severity]}">\u25a0</FONT> '

@@ -112,7 +112,7 @@ class RenderContext:
         found = self.touchpoint(touchpoint_id)
         if found is None:
             return Named(touchpoint_id, "touchpoint", True)
-        return Named(f"{found.name} ({found.channel.value})", "touchpoint")
+        return Named(f"{found.name} ({found.channel})", "touchpoint")
 
     def mark(self, persona_id: str) -> PersonaMark | None:
         return next((m for m in self.marks if m.persona_id == persona_id), None)

@@ -127,7 +127,7 @@ class JourneyCells:
                     cell.more(rest, "pain point", "pain points")
                     break
                 cell.gap()
-            severity = pain.severity.value
+            severity = pain.severity
             status = "" if pain.status.value == "open" else f" ({pain.status.value})"
             cell.raw(
                 f'<FONT COLOR="{SEVERITY_MARK[severity]}">\u25a0</FONT> '

@@ -140,7 +140,7 @@ class _Builder:
         return TouchpointRef(
             found.id,
             found.name,
-            found.channel.value,
+            found.channel,
             found.effective_mode.value,
             found.owner,
         )
@@ -213,7 +213,7 @@ class _Builder:
             id=pain.id,
             summary=pain.summary,
             description=pain.description,
-            severity=pain.severity.value,
+            severity=pain.severity,
             status=pain.status.value,
             owner=self.team(pain.owner),
             owner_id=pain.owner,

@@ -14,6 +14,6 @@ def kpi_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Kpi, str]]:
     for s, stage in enumerate(journey.stages):
         for k, kpi in enumerate(stage.kpis):
             yield ("stages", s, "kpis", k), kpi, f"stage '{stage.id}'"
-        for t, step in enumerate(stage.steps):
+        for inner, step, _ in stage.ordered_steps():
             for k, kpi in enumerate(step.kpis):
-                yield ("stages", s, "steps", t, "kpis", k), kpi, f"step '{step.id}'"
+                yield ("stages", s, *inner, "kpis", k), kpi, f"step '{step.id}'"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, MapContext, step_paths
+from cjm.lint.rule import Finding, MapContext
 from cjm.load.project import Project
 from cjm.model.base import CjmModel
 from cjm.model.journey import JourneyMap, MapType, OpportunityStatus, PainPointStatus
@@ -144,15 +144,13 @@ def _addressed(context: MapContext) -> set[str]:
 def check(context: MapContext) -> Iterator[Finding]:
     minimum = _ORDER.index(context.options.min_severity)
     addressed = _addressed(context)
-    for step_path, step in step_paths(context.journey):
-        for index, pain in enumerate(step.pain_points):
-            if pain.status is not PainPointStatus.OPEN or pain.id in addressed:
-                continue
-            if _ORDER.index(pain.severity) < minimum:
-                continue
-            yield context.finding(
-                (*step_path, "pain_points", index),
-                f"open {pain.severity.value} pain point '{pain.id}' has no opportunity "
-                "that addresses it",
-                f"add an opportunity under `opportunities:` with `addresses: [{pain.id}]`",
-            )
+    for pain_path, pain in context.journey.located_pain_points():
+        if pain.status is not PainPointStatus.OPEN or pain.id in addressed:
+            continue
+        if _ORDER.index(pain.level) < minimum:
+            continue
+        yield context.finding(
+            pain_path,
+            f"open {pain.severity} pain point '{pain.id}' has no opportunity that addresses it",
+            f"add an opportunity under `opportunities:` with `addresses: [{pain.id}]`",
+        )
