@@ -22,6 +22,7 @@ TODAY = datetime.date(2026, 11, 20)
 # The fixture is about what diff reports, not about every rule: the rules that ask for more
 # research, goals, actual values and directions than these small maps give stay off.
 CONFIG = """\
+format: "1.0"
 maps: ["maps/*.yaml"]
 definitions: ["shared/*.yaml"]
 lint:
@@ -34,6 +35,7 @@ teams:
 """
 
 OLD_SHARED = """\
+format: "1.0"
 personas:
   - id: olivia
     name: Ops Olivia
@@ -67,6 +69,7 @@ touchpoints:
 """
 
 NEW_SHARED = """\
+format: "1.0"
 personas:
   - id: olivia
     name: Ops Olivia
@@ -103,6 +106,7 @@ touchpoints:
 """
 
 OLD_MAP = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -207,6 +211,7 @@ opportunities:
 """
 
 NEW_MAP = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -826,7 +831,7 @@ def test_a_map_that_no_longer_parses(repo: Path, capsys) -> None:
         "error: cannot compare: the new side (working tree) has 1 file that does not load; "
         "a diff needs both sides to load"
     )
-    assert lines[1].startswith("maps/trial.yaml:3:7:")  # at the "[" never closed
+    assert lines[1].startswith("maps/trial.yaml:4:7:")  # at the "[" never closed
     assert " error CJM001 " in lines[1]
 
 
@@ -841,7 +846,7 @@ def test_a_committed_map_that_did_not_parse(repo: Path, capsys) -> None:
         "error: cannot compare: the old side (HEAD) has 1 file that does not load; "
         "a diff needs both sides to load"
     )
-    assert lines[1] == ("HEAD:maps/trial.yaml:3:7: error CJM005 'sideways' is not a valid type")
+    assert lines[1] == ("HEAD:maps/trial.yaml:4:7: error CJM005 'sideways' is not a valid type")
 
 
 def test_a_committed_map_over_the_size_limit(repo: Path, capsys) -> None:
