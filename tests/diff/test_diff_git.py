@@ -578,7 +578,7 @@ def test_json_describes_every_change_with_stable_fields(changed: Path, capsys) -
     assert (moved["field"], moved["before"], moved["after"]) == ("stage", "trial", "buy")
 
     opened = _find(changes, "opened", "pain-point", "renewal-surprise")
-    assert opened["details"] == {"severity": "medium", "owner": None}
+    assert opened["details"] == {"severity": "medium", "owner": None, "covers": ["renews"]}
     resolved = _find(changes, "resolved", "pain-point", "date-failures")
     assert (resolved["before"], resolved["after"], resolved["direction"]) == (
         "open",

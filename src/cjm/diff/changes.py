@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from cjm.diff.model import Change, Direction, Entity, Kind, Ref
 from cjm.model import (
     Emotion,
+    Evidence,
     JourneyMap,
     Kpi,
     Opportunity,
@@ -23,7 +24,9 @@ from cjm.model import (
     PainPointStatus,
     Step,
 )
+from cjm.model.base import duration_seconds
 from cjm.model.journey import KpiDirection
+from cjm.model.workspace import ChannelTerm, SeverityTerm
 
 # What a KPI without ``better`` says about its direction, in the details of its changes.
 UNKNOWN_DIRECTION = "unknown"
@@ -40,8 +43,11 @@ LABEL_FIELD = {
     Entity.TOUCHPOINT: "name",
     Entity.TEAM: "name",
     Entity.EVIDENCE: "title",
+    Entity.CHANNEL: "name",
 }
 DEFINITION_KINDS = (Entity.PERSONA, Entity.TEAM, Entity.TOUCHPOINT, Entity.EVIDENCE)
+# What shared files define: the definitions, and the words cjm.yaml adds (``vocabulary``).
+SHARED_KINDS = (*DEFINITION_KINDS, Entity.CHANNEL, Entity.SEVERITY)
 COLLECTION = {
     Entity.PERSONA: "personas",
     Entity.TEAM: "teams",
@@ -132,9 +138,10 @@ def field_changes(
 
 
 def map_size(journey: JourneyMap) -> tuple[tuple[str, Any], ...]:
+    """Stages, steps (branches included) and open pain points (stages' included)."""
     steps = [step for _, _, step in journey.iter_steps()]
     open_pain_points = sum(
-        1 for step in steps for pain in step.pain_points if pain.status is PainPointStatus.OPEN
+        1 for pain in journey.pain_points() if pain.status is PainPointStatus.OPEN
     )
     return (
         ("stages", len(journey.stages)),
@@ -188,36 +195,51 @@ def emotion_changes(
                 yield change(Kind.CHANGED, field=field_name, before=old_value, after=new_value)
 
 
+def _parent_value(parent: Ref) -> dict[str, str]:
+    return {"entity": parent.entity.value, "id": parent.id}
+
+
 def pain_point_changes(
     pain_id: str,
     old: PainPoint | None,
     new: PainPoint | None,
-    old_step: Ref | None,
-    new_step: Ref,
+    old_parent: Ref | None,
+    new_parent: Ref,
     position: tuple[int, ...],
+    covers: list[str] | None = None,
 ) -> Iterator[Change]:
+    """The changes of one pain point; ``new_parent`` is the step or stage it is written
+    under (the old one for a removed pain point), ``covers`` the steps it covers there."""
     if old is None or new is None:
         pain: PainPoint = new or old  # type: ignore[assignment]
-        details = (("severity", pain.severity), ("owner", pain.owner))
+        details: tuple[tuple[str, Any], ...] = (
+            ("severity", pain.severity),
+            ("owner", pain.owner),
+            ("covers", list(covers or [])),
+        )
         if old is None:
             kind = Kind.OPENED if pain.status is PainPointStatus.OPEN else Kind.ADDED
             yield Change(
                 kind, Entity.PAIN_POINT, pain_id, pain.summary, after=pain.status.value,
-                parent=new_step, details=details, position=position,
+                parent=new_parent, details=details, position=position,
             )  # fmt: skip
         else:
             yield Change(
                 Kind.REMOVED, Entity.PAIN_POINT, pain_id, pain.summary, before=pain.status.value,
-                parent=new_step, details=details, position=position,
+                parent=new_parent, details=details, position=position,
             )  # fmt: skip
         return
-    assert old_step is not None
-    if old_step != new_step:
+    assert old_parent is not None
+    if old_parent != new_parent:
+        both_steps = old_parent.entity is new_parent.entity is Entity.STEP
         yield Change(
-            Kind.CHANGED, Entity.PAIN_POINT, pain_id, new.summary, field="step",
-            before=old_step.id, after=new_step.id, parent=new_step, position=position,
+            Kind.CHANGED, Entity.PAIN_POINT, pain_id, new.summary,
+            field="step" if both_steps else "parent",
+            before=old_parent.id if both_steps else _parent_value(old_parent),
+            after=new_parent.id if both_steps else _parent_value(new_parent),
+            parent=new_parent, position=position,
         )  # fmt: skip
-    for change in field_changes(Entity.PAIN_POINT, pain_id, old, new, (), position, new_step):
+    for change in field_changes(Entity.PAIN_POINT, pain_id, old, new, (), position, new_parent):
         if change.field == "status":
             yield _status_change(change, old.status, new.status)
         elif change.field == "severity":
@@ -227,8 +249,25 @@ def pain_point_changes(
             worse = new.level.rank > old.level.rank
             direction = Direction.WORSE if worse else Direction.BETTER
             yield _with(change, kind=Kind.REGRADED, direction=direction)
+        elif change.field == "spans":
+            yield _spans_change(change, old, new)
         else:
             yield change
+
+
+def _spans_change(change: Change, old: PainPoint, new: PainPoint) -> Change:
+    """Further steps covered or no longer covered: ``widened`` or ``narrowed`` when the
+    steps only grew or only shrank (worse or better for the customer while the pain point
+    is open), else a plain change."""
+    before, after = set(old.spans), set(new.spans)
+    if before == after:
+        return change  # the same steps, written in another order
+    open_now = new.status is PainPointStatus.OPEN
+    if before < after:
+        return _with(change, kind=Kind.WIDENED, direction=Direction.WORSE if open_now else None)
+    if after < before:
+        return _with(change, kind=Kind.NARROWED, direction=Direction.BETTER if open_now else None)
+    return change
 
 
 def _with(change: Change, **values: Any) -> Change:
@@ -252,15 +291,41 @@ def _number(value: float | None) -> float | int | None:
 
 
 def kpi_details(kpi: Kpi) -> tuple[tuple[str, Any], ...]:
-    """A KPI's numbers, which way is better (``unknown`` when it does not say), and
-    whether it meets its target (``None`` when that cannot be judged)."""
+    """A KPI's numbers, which way is better (``unknown`` when it does not say), whether it
+    meets its target (``None`` when that cannot be judged), and where its actual value
+    stands against its baseline: ``from_baseline`` (actual minus baseline) and
+    ``against_baseline`` (``better``, ``worse``, ``same``, ``unknown`` without a direction,
+    ``None`` without a baseline or an actual value)."""
     return (
+        ("baseline", _number(kpi.baseline)),
         ("target", _number(kpi.target)),
         ("actual", _number(kpi.actual)),
         ("unit", kpi.unit),
         ("better", kpi.better.value if kpi.better else UNKNOWN_DIRECTION),
         ("target_met", _meets(kpi)),
+        ("from_baseline", _from_baseline(kpi)),
+        ("against_baseline", _against_baseline(kpi)),
     )
+
+
+def _from_baseline(kpi: Kpi) -> float | int | None:
+    if kpi.baseline is None or kpi.actual is None:
+        return None
+    return _number(round(kpi.actual - kpi.baseline, 9))
+
+
+def _against_baseline(kpi: Kpi) -> str | None:
+    """Whether the actual value is better or worse than the baseline, by the KPI's own
+    ``better``; ``unknown`` when it does not say (never a guess)."""
+    if kpi.baseline is None or kpi.actual is None:
+        return None
+    if kpi.actual == kpi.baseline:
+        return "same"
+    if kpi.better is None:
+        return UNKNOWN_DIRECTION
+    rising = kpi.actual > kpi.baseline
+    good = rising if kpi.better is KpiDirection.HIGHER else not rising
+    return Direction.BETTER.value if good else Direction.WORSE.value
 
 
 def _meets(kpi: Kpi) -> bool | None:
@@ -314,6 +379,8 @@ def opportunity_changes(
             ("owner", item.owner),
             ("impact", item.impact.value if item.impact else None),
             ("effort", item.effort.value if item.effort else None),
+            ("due", item.due.isoformat() if item.due else None),
+            ("release", item.release),
         )
         status = item.status.value
         yield Change(
@@ -337,16 +404,76 @@ def definition_changes(
     new: Iterable[Any],
     position: tuple[int, ...],
 ) -> Iterator[Change]:
-    """Personas, teams, touchpoints or evidence entries added, removed or changed."""
+    """Personas, teams, touchpoints, evidence entries, channels or severities added,
+    removed or changed."""
     before, after = by_id(old), by_id(new)
     order = {entity_id: index for index, entity_id in enumerate(union(after, before))}
-    label = LABEL_FIELD[entity]
+    label = LABEL_FIELD.get(entity)
     for entity_id in order:
         old_item, new_item = before.get(entity_id), after.get(entity_id)
         where = (*position, order[entity_id])
         if old_item is None or new_item is None:
             item = new_item if new_item is not None else old_item
             kind = Kind.ADDED if old_item is None else Kind.REMOVED
-            yield Change(kind, entity, entity_id, getattr(item, label), position=where)
+            name = getattr(item, label) if label else None
+            yield Change(kind, entity, entity_id, name, details=_term(item), position=where)
             continue
-        yield from field_changes(entity, entity_id, old_item, new_item, (), where)
+        for change in field_changes(entity, entity_id, old_item, new_item, (), where):
+            if entity is Entity.EVIDENCE:
+                yield _evidence_strength(change, old_item, new_item)
+            else:
+                yield change
+
+
+def _term(item: Any) -> tuple[tuple[str, Any], ...]:
+    """What a channel or severity a workspace adds stands for."""
+    if isinstance(item, ChannelTerm):
+        return (("mode", item.mode.value),)
+    if isinstance(item, SeverityTerm):
+        return (("counts_as", item.counts_as.value),)
+    return ()
+
+
+# The fields of an evidence entry that decide how much it backs what cites it.
+STRENGTH_FIELDS = ("kind", "confidence")
+
+
+def _evidence_strength(change: Change, old: Evidence, new: Evidence) -> Change:
+    """A change of an evidence entry's kind or confidence that changes its strength (how
+    much it counts in evidence coverage): better when it counts more."""
+    if change.field not in STRENGTH_FIELDS or old.strength == new.strength:
+        return change
+    direction = Direction.BETTER if new.strength > old.strength else Direction.WORSE
+    details = (("strength_before", _number(old.strength)), ("strength", _number(new.strength)))
+    return _with(change, direction=direction, details=details)
+
+
+# Per-persona detail at a step, compared field by field for each persona.
+PERSONA_DETAIL_FIELDS = ("thoughts", "questions", "quotes")
+
+
+def step_changes(
+    old: Step, new: Step, position: tuple[int, ...], parent: Ref | None
+) -> Iterator[Change]:
+    """A step's own fields (its emotions, pain points and KPIs are compared apart), then
+    each persona's thoughts, questions and quotes (``persona`` says whose)."""
+    skip = ("emotion", "emotions", "pain_points", "kpis", "by_persona")
+    for change in field_changes(Entity.STEP, new.id, old, new, skip, position, parent):
+        if change.field == "wait" and old.wait is not None and new.wait is not None:
+            before, after = duration_seconds(old.wait), duration_seconds(new.wait)
+            if before != after:
+                longer = after > before
+                yield _with(change, direction=Direction.WORSE if longer else Direction.BETTER)
+                continue
+        yield change
+    for persona_id in union(new.by_persona, old.by_persona):
+        was, now = old.by_persona.get(persona_id), new.by_persona.get(persona_id)
+        for field_name in PERSONA_DETAIL_FIELDS:
+            before_items = list(getattr(was, field_name)) if was else []
+            after_items = list(getattr(now, field_name)) if now else []
+            if before_items != after_items:
+                yield Change(
+                    Kind.CHANGED, Entity.STEP, new.id, new.action, field=field_name,
+                    before=before_items, after=after_items, persona=persona_id,
+                    parent=parent, position=position,
+                )  # fmt: skip

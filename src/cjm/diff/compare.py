@@ -21,7 +21,8 @@ from collections import Counter
 from cjm.diff.changes import (
     AT_DEFINITIONS,
     AT_FINDINGS,
-    DEFINITION_KINDS,
+    AT_MAP,
+    SHARED_KINDS,
     definition_changes,
     map_size,
     union,
@@ -31,6 +32,7 @@ from cjm.diff.model import (
     Change,
     DiffResult,
     Entity,
+    FileEntry,
     FindingEntry,
     Kind,
     MapEntry,
@@ -40,6 +42,7 @@ from cjm.diff.model import (
     SharedEntry,
     Snapshot,
 )
+from cjm.lint.rules.format_outdated import CODE as FORMAT_OUTDATED
 
 
 def compare(old: Snapshot, new: Snapshot, *, matching: Matching = Matching.BY_ID) -> DiffResult:
@@ -126,7 +129,10 @@ def _map_section(
     if old.model.id != journey.id:
         # Messages name the map; under its new id they are the same findings.
         before = [_renamed_map(f, old.model.id, journey.id) for f in before]
-    changes.extend(_finding_changes(before, [f for f in new_findings if f.key == new.key]))
+    findings = _finding_changes(before, [f for f in new_findings if f.key == new.key])
+    if any(change.kind is Kind.MIGRATED for change in changes):
+        findings = _without_format_findings(findings)
+    changes.extend(findings)
     section.changes = sorted(changes, key=lambda change: change.position)
     return section
 
@@ -181,6 +187,33 @@ def _finding_changes(old: list[FindingEntry], new: list[FindingEntry]) -> list[C
     return changes
 
 
+# -- format versions -------------------------------------------------------------------------
+
+
+def _without_format_findings(changes: list[Change]) -> list[Change]:
+    """A migrated file's changes without the fixed finding that asked for the migration:
+    "migrated to format 1.0" says it."""
+    return [c for c in changes if not (c.kind is Kind.FIXED and c.id == FORMAT_OUTDATED)]
+
+
+def _migration(before: str | None, after: str | None) -> Change | None:
+    """A shared file's new format version: ``migrated`` to a version, or a version removed
+    (the file is read as 0.x again)."""
+    if before == after:
+        return None
+    kind = Kind.MIGRATED if after is not None else Kind.CHANGED
+    return Change(
+        kind, Entity.FILE, "format", field="format", before=before, after=after,
+        position=(AT_MAP, 0),
+    )  # fmt: skip
+
+
+def _file_pairs(old: list[FileEntry], new: list[FileEntry]) -> list[tuple[FileEntry, FileEntry]]:
+    """The shared files both sides have, by their key."""
+    before = {entry.key: entry for entry in old}
+    return [(before[entry.key], entry) for entry in new if entry.key in before]
+
+
 # -- shared definitions ----------------------------------------------------------------------
 
 
@@ -193,7 +226,11 @@ def _shared_sections(old: Snapshot, new: Snapshot) -> list[Section]:
             sections[key] = Section(None, None, path)
         return sections[key]
 
-    for rank, entity in enumerate(DEFINITION_KINDS):
+    for old_file, new_file in _file_pairs(old.files, new.files):
+        change = _migration(old_file.format, new_file.format)
+        if change is not None and (old_file.selected or new_file.selected):
+            section_for(new_file.key, new_file.path).changes.append(change)
+    for rank, entity in enumerate(SHARED_KINDS):
         before = _sharedby_id(old.shared, entity)
         after = _sharedby_id(new.shared, entity)
         for change in definition_changes(
@@ -220,6 +257,8 @@ def _shared_sections(old: Snapshot, new: Snapshot) -> list[Section]:
         if not any(f.selected for f in (*before_found, *after_found)):
             continue
         changes = _finding_changes(before_found, after_found)
+        if key in sections and any(c.kind is Kind.MIGRATED for c in sections[key].changes):
+            changes = _without_format_findings(changes)
         if changes:
             path = (after_found or before_found)[0].path
             section_for(key, path).changes.extend(changes)

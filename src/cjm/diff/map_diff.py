@@ -7,6 +7,7 @@ its place, never a removal plus an addition.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,43 +27,70 @@ from cjm.diff.changes import (
     kpi_details,
     opportunity_changes,
     pain_point_changes,
+    step_changes,
     union,
 )
 from cjm.diff.model import Change, Entity, Kind, Ref
-from cjm.model import JourneyMap, Kpi, Stage, Step
+from cjm.model import Branch, JourneyMap, Kpi, PainPoint, Stage, Step
 
 
 @dataclass(frozen=True)
 class _Placed:
-    """An entity of a map with where it sits."""
+    """An entity of a map with where it sits; ``branch``: the branch a step is in."""
 
     item: Any
     parent: Ref | None
     position: tuple[int, ...]
+    branch: str | None = None
 
 
 class _Flat:
-    """Every stage, step, pain point and KPI of a map, by id, with their places."""
+    """Every stage, branch, step, pain point and KPI of a map, by id, with their places.
+
+    Steps are numbered in reading order within their stage (a branch's steps right after
+    the main-line step they leave from); a branch sits where its first step does.
+    """
 
     def __init__(self, journey: JourneyMap) -> None:
+        self.journey = journey
         self.stages: dict[str, _Placed] = {}
+        self.branches: dict[str, _Placed] = {}
         self.steps: dict[str, _Placed] = {}
         self.pain_points: dict[str, _Placed] = {}
         self.kpis: dict[str, _Placed] = {}
         for s, stage in enumerate(journey.stages):
             self.stages.setdefault(stage.id, _Placed(stage, None, (s,)))
+            in_stage = Ref(Entity.STAGE, stage.id)
             for k, kpi in enumerate(stage.kpis):
-                self.kpis.setdefault(kpi.id, _Placed(kpi, Ref(Entity.STAGE, stage.id), (k,)))
-            for t, step in enumerate(stage.steps):
-                self.steps.setdefault(step.id, _Placed(step, Ref(Entity.STAGE, stage.id), (t,)))
+                self.kpis.setdefault(kpi.id, _Placed(kpi, in_stage, (k,)))
+            for p, pain in enumerate(stage.pain_points):
+                self.pain_points.setdefault(pain.id, _Placed(pain, in_stage, (p,)))
+            first: dict[int, int] = {}
+            main: dict[str, int] = {}
+            for t, (_, step, branch) in enumerate(stage.ordered_steps()):
+                branch_id = branch.id if branch is not None else None
+                self.steps.setdefault(step.id, _Placed(step, in_stage, (t,), branch_id))
+                if branch is None:
+                    main.setdefault(step.id, t)
+                else:
+                    first.setdefault(id(branch), t)
                 here = Ref(Entity.STEP, step.id)
                 for i, pain in enumerate(step.pain_points):
                     self.pain_points.setdefault(pain.id, _Placed(pain, here, (i,)))
                 for k, kpi in enumerate(step.kpis):
                     self.kpis.setdefault(kpi.id, _Placed(kpi, here, (k,)))
+            for branch in stage.branches:
+                at = first.get(id(branch))
+                if at is None:  # a branch without steps: after the step it leaves from
+                    at = main.get(branch.after or "", -1) + 1
+                self.branches.setdefault(branch.id, _Placed(branch, in_stage, (at,)))
         self.opportunities: dict[str, _Placed] = {}
         for i, opportunity in enumerate(journey.opportunities):
             self.opportunities.setdefault(opportunity.id, _Placed(opportunity, None, (i,)))
+
+    def covers(self, pain: PainPoint) -> list[str]:
+        """The ids of the steps ``pain`` covers, in journey order."""
+        return [step.id for step in self.journey.covered_steps(pain)]
 
 
 class MapDiff:
@@ -77,6 +105,7 @@ class MapDiff:
         self.map_fields()
         self.personas()
         self.stages()
+        self.branches()
         self.steps()
         self.pain_points()
         self.kpis()
@@ -100,6 +129,14 @@ class MapDiff:
         assert placed.parent is not None
         return (*self.stage_position(placed.parent.id), 2, *placed.position, gone)
 
+    def branch_position(self, branch_id: str) -> tuple[int, ...]:
+        """Just before the branch's first step."""
+        placed = self.after.branches.get(branch_id)
+        gone = int(placed is None)
+        placed = placed or self.before.branches[branch_id]
+        assert placed.parent is not None
+        return (*self.stage_position(placed.parent.id), 2, *placed.position, -1, gone)
+
     def parent_position(self, parent: Ref) -> tuple[int, ...]:
         if parent.entity is Entity.STAGE:
             return (*self.stage_position(parent.id), 1)
@@ -121,7 +158,22 @@ class MapDiff:
                     position=(AT_MAP, 0),
                 )
             )
-        skip = ("personas", "teams", "touchpoints", "evidence", "stages", "opportunities")
+        if self.old.format != self.new.format:
+            self.changes.append(
+                Change(
+                    Kind.MIGRATED if self.new.format is not None else Kind.CHANGED,
+                    Entity.MAP,
+                    self.new.id,
+                    self.new.title,
+                    field="format",
+                    before=self.old.format,
+                    after=self.new.format,
+                    position=(AT_MAP, 0),
+                )
+            )
+        skip = (
+            "format", "personas", "teams", "touchpoints", "evidence", "stages", "opportunities",
+        )  # fmt: skip
         self.changes.extend(
             field_changes(Entity.MAP, self.new.id, self.old, self.new, skip, (AT_MAP, 1))
         )
@@ -199,7 +251,12 @@ class MapDiff:
                 continue
             self.changes.extend(
                 field_changes(
-                    Entity.STAGE, stage_id, old.item, new.item, ("kpis", "steps"), position
+                    Entity.STAGE,
+                    stage_id,
+                    old.item,
+                    new.item,
+                    ("kpis", "pain_points", "steps", "branches"),
+                    position,
                 )
             )
             order = common_order(
@@ -220,7 +277,9 @@ class MapDiff:
                     )
                 )
 
-    def _stays_in(self, step_id: str, stage_id: str) -> bool:
+    def _stays_in(self, step_id: str, stage_id: str, branch_id: str | None = None) -> bool:
+        """Whether the step is in ``stage_id`` on both sides (and in ``branch_id`` when
+        given)."""
         old, new = self.before.steps.get(step_id), self.after.steps.get(step_id)
         return (
             old is not None
@@ -228,7 +287,58 @@ class MapDiff:
             and old.parent is not None
             and new.parent is not None
             and old.parent.id == new.parent.id == stage_id
+            and (branch_id is None or old.branch == new.branch == branch_id)
         )
+
+    def branches(self) -> None:
+        """Branches added, removed, moved to another stage, with a new condition, another
+        step to leave from or rejoin at, or their steps in another order."""
+        before, after = self.before.branches, self.after.branches
+        for branch_id in union(after, before):
+            position = (*self.branch_position(branch_id), 0)
+            old, new = before.get(branch_id), after.get(branch_id)
+            if old is None or new is None:
+                placed: _Placed = new or old  # type: ignore[assignment]
+                branch: Branch = placed.item
+                self.changes.append(
+                    Change(
+                        Kind.ADDED if old is None else Kind.REMOVED,
+                        Entity.BRANCH,
+                        branch_id,
+                        branch.condition,
+                        parent=placed.parent,
+                        details=(
+                            ("after", branch.after),
+                            ("rejoin", branch.rejoin),
+                            ("steps", [step.id for step in branch.steps]),
+                        ),
+                        position=position,
+                    )
+                )
+                continue
+            assert old.parent is not None and new.parent is not None
+            name = new.item.condition
+            if old.parent != new.parent:
+                moved = Change(
+                    Kind.CHANGED, Entity.BRANCH, branch_id, name, field="stage",
+                    before=old.parent.id, after=new.parent.id, parent=new.parent,
+                    position=position,
+                )  # fmt: skip
+                self.changes.append(moved)
+            for change in field_changes(
+                Entity.BRANCH, branch_id, old.item, new.item, ("steps",), position, new.parent
+            ):
+                self.changes.append(dataclasses.replace(change, name=name))
+            order = common_order(
+                [s.id for s in old.item.steps if self._stays_in(s.id, new.parent.id, branch_id)],
+                [s.id for s in new.item.steps if self._stays_in(s.id, new.parent.id, branch_id)],
+            )
+            if order is not None:
+                reordered = Change(
+                    Kind.CHANGED, Entity.BRANCH, branch_id, name, field="order",
+                    before=order[0], after=order[1], parent=new.parent, position=position,
+                )  # fmt: skip
+                self.changes.append(reordered)
 
     def steps(self) -> None:
         before, after = self.before.steps, self.after.steps
@@ -245,6 +355,7 @@ class MapDiff:
                         step_id,
                         placed.item.action,
                         parent=placed.parent,
+                        details=(("branch", placed.branch), ("optional", placed.item.optional)),
                         position=position,
                     )
                 )
@@ -264,10 +375,13 @@ class MapDiff:
                         position=position,
                     )
                 )
-            skip = ("emotion", "emotions", "pain_points", "kpis")
-            self.changes.extend(
-                field_changes(Entity.STEP, step_id, old.item, new.item, skip, position, new.parent)
-            )
+            if old.branch != new.branch:
+                rebranched = Change(
+                    Kind.CHANGED, Entity.STEP, step_id, new.item.action, field="branch",
+                    before=old.branch, after=new.branch, parent=new.parent, position=position,
+                )  # fmt: skip
+                self.changes.append(rebranched)
+            self.changes.extend(step_changes(old.item, new.item, position, new.parent))
             self.emotions(old.item, new.item)
 
     def emotions(self, old: Step, new: Step) -> None:
@@ -283,12 +397,18 @@ class MapDiff:
     # -- pain points, KPIs, opportunities -------------------------------------------------
 
     def pain_points(self) -> None:
+        """Pain points of steps and of whole stages, under the step or stage they are
+        written at (a removed one where it was)."""
         before, after = self.before.pain_points, self.after.pain_points
         for pain_id in union(after, before):
             old, new = before.get(pain_id), after.get(pain_id)
             placed: _Placed = new or old  # type: ignore[assignment]
+            side = self.after if new is not None else self.before
             assert placed.parent is not None
-            position = (*self.step_position(placed.parent.id), 2, *placed.position)
+            if placed.parent.entity is Entity.STAGE:
+                position = (*self.stage_position(placed.parent.id), 0, 1, *placed.position)
+            else:
+                position = (*self.step_position(placed.parent.id), 2, *placed.position)
             self.changes.extend(
                 pain_point_changes(
                     pain_id,
@@ -297,6 +417,7 @@ class MapDiff:
                     old.parent if old else None,
                     placed.parent,
                     position,
+                    side.covers(placed.item),
                 )
             )
 

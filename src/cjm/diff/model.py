@@ -35,12 +35,17 @@ class Kind(StrEnum):
     MITIGATED = "mitigated"
     REOPENED = "reopened"
     REGRADED = "regraded"
+    # A pain point that covers more steps (``spans``), or fewer.
+    WIDENED = "widened"
+    NARROWED = "narrowed"
     # Opportunities.
     COMPLETED = "completed"
     DROPPED = "dropped"
     # Lint findings.
     INTRODUCED = "introduced"
     FIXED = "fixed"
+    # A map, definitions file or cjm.yaml now written in another format version.
+    MIGRATED = "migrated"
 
 
 class Entity(StrEnum):
@@ -50,6 +55,7 @@ class Entity(StrEnum):
     PERSONA = "persona"
     STAGE = "stage"
     STEP = "step"
+    BRANCH = "branch"
     EMOTION = "emotion"
     PAIN_POINT = "pain-point"
     KPI = "kpi"
@@ -57,6 +63,11 @@ class Entity(StrEnum):
     TOUCHPOINT = "touchpoint"
     TEAM = "team"
     EVIDENCE = "evidence"
+    # Words a workspace adds in cjm.yaml (``vocabulary``).
+    CHANNEL = "channel"
+    SEVERITY = "severity"
+    # A definitions file or cjm.yaml as a whole (its format version).
+    FILE = "file"
     FINDING = "finding"
 
 
@@ -172,6 +183,17 @@ class FindingEntry:
     selected: bool = True
 
 
+@dataclass(frozen=True)
+class FileEntry:
+    """A definitions file or cjm.yaml on one side, with the format version it says it is
+    written in (None: the 0.x format)."""
+
+    format: str | None
+    key: str
+    path: str
+    selected: bool = True
+
+
 @dataclass
 class Snapshot:
     """One side of a comparison."""
@@ -180,6 +202,7 @@ class Snapshot:
     maps: list[MapEntry] = field(default_factory=list)
     shared: list[SharedEntry] = field(default_factory=list)
     findings: list[FindingEntry] = field(default_factory=list)
+    files: list[FileEntry] = field(default_factory=list)
 
 
 # -- the result ------------------------------------------------------------------------------
@@ -238,6 +261,9 @@ _TALLIES: tuple[tuple[str, Entity, tuple[Kind, ...], Direction | None, str, str]
     ("stages_removed", Entity.STAGE, (Kind.REMOVED,), None, "stage removed", "stages removed"),
     ("steps_added", Entity.STEP, (Kind.ADDED,), None, "step added", "steps added"),
     ("steps_removed", Entity.STEP, (Kind.REMOVED,), None, "step removed", "steps removed"),
+    ("branches_added", Entity.BRANCH, (Kind.ADDED,), None, "branch added", "branches added"),
+    ("branches_removed", Entity.BRANCH, (Kind.REMOVED,), None, "branch removed",
+     "branches removed"),
     ("steps_worse", Entity.EMOTION, (Kind.CHANGED,), Direction.WORSE, "step got worse",
      "steps got worse"),
     ("steps_better", Entity.EMOTION, (Kind.CHANGED,), Direction.BETTER, "step got better",
@@ -252,6 +278,10 @@ _TALLIES: tuple[tuple[str, Entity, tuple[Kind, ...], Direction | None, str, str]
      "pain points reopened"),
     ("pain_points_regraded", Entity.PAIN_POINT, (Kind.REGRADED,), None, "pain point re-graded",
      "pain points re-graded"),
+    ("pain_points_widened", Entity.PAIN_POINT, (Kind.WIDENED,), None, "pain point widened",
+     "pain points widened"),
+    ("pain_points_narrowed", Entity.PAIN_POINT, (Kind.NARROWED,), None, "pain point narrowed",
+     "pain points narrowed"),
     ("pain_points_reowned", Entity.PAIN_POINT, (Kind.REOWNED,), None, "pain point re-owned",
      "pain points re-owned"),
     ("pain_points_removed", Entity.PAIN_POINT, (Kind.REMOVED,), None, "pain point removed",
@@ -283,6 +313,7 @@ _TALLIES: tuple[tuple[str, Entity, tuple[Kind, ...], Direction | None, str, str]
     ("personas_added", Entity.PERSONA, (Kind.ADDED,), None, "persona added", "personas added"),
     ("personas_removed", Entity.PERSONA, (Kind.REMOVED,), None, "persona removed",
      "personas removed"),
+    ("files_migrated", Entity.MAP, (Kind.MIGRATED,), None, "file migrated", "files migrated"),
     ("findings_introduced", Entity.FINDING, (Kind.INTRODUCED,), None, "finding introduced",
      "findings introduced"),
     ("findings_fixed", Entity.FINDING, (Kind.FIXED,), None, "finding fixed", "findings fixed"),
@@ -295,6 +326,8 @@ def _tally_key(change: Change) -> str | None:
         return "touchpoints_unowned" if change.after is None else None
     if change.entity is Entity.PERSONA and change.field != "personas":
         return None  # a shared definition; the headline counts personas a map covers
+    if change.kind is Kind.MIGRATED:
+        return "files_migrated"  # a map's file or a shared file
     for key, entity, kinds, direction, _, _ in _TALLIES:
         if change.entity is not entity or change.kind not in kinds:
             continue

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.diff.model import Entity, FindingEntry, MapEntry, SharedEntry, Snapshot
+from cjm.diff.model import Entity, FileEntry, FindingEntry, MapEntry, SharedEntry, Snapshot
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
 from cjm.load.document import Document
@@ -139,10 +139,23 @@ def _flatten(side: Side, diagnostics: list[Diagnostic]) -> Snapshot:
             )
     config = project.config
     if config is not None and config.model is not None:
-        found.shared.extend(_shared(side, config, [(Entity.TEAM, config.model.teams)]))
+        vocabulary = config.model.vocabulary
+        found.shared.extend(
+            _shared(
+                side,
+                config,
+                [
+                    (Entity.TEAM, config.model.teams),
+                    (Entity.CHANNEL, vocabulary.channels),
+                    (Entity.SEVERITY, vocabulary.severities),
+                ],
+            )
+        )
+        found.files.append(_file(side, config, config.model.format))
     for definitions in project.definitions:
         if definitions.model is not None:
             model = definitions.model
+            found.files.append(_file(side, definitions, model.format))
             found.shared.extend(
                 _shared(
                     side,
@@ -172,6 +185,10 @@ def _flatten(side: Side, diagnostics: list[Diagnostic]) -> Snapshot:
             )
         )
     return found
+
+
+def _file(side: Side, document: Document[Any], version: str | None) -> FileEntry:
+    return FileEntry(version, side.key(document), side.shown(document), side.selected(document))
 
 
 def _shared(

@@ -33,6 +33,10 @@ ENTITY_WORDS = {
     Entity.TOUCHPOINT: "touchpoint",
     Entity.TEAM: "team",
     Entity.EVIDENCE: "evidence",
+    Entity.BRANCH: "branch",
+    Entity.CHANNEL: "channel",
+    Entity.SEVERITY: "severity",
+    Entity.FILE: "file",
 }
 KIND_WORDS = {
     Kind.REOWNED: "re-owned",
@@ -45,10 +49,19 @@ TEXT_FIELDS = frozenset(
         "business_goal", "handoff", "quote", "segment", "contact", "link", "source",
         "label", "note", "thoughts", "actors", "goals", "frustrations", "behaviours",
         "decision_habits", "motivations", "churn_risks", "frontstage", "backstage",
-        "support",
+        "support", "condition", "artifacts", "policies", "questions", "quotes", "role",
     }
 )  # fmt: skip
-FIELD_WORDS = {"better": "better when"}
+FIELD_WORDS = {
+    "better": "better when",
+    "kpis": "KPIs to move",
+    "counts_as": "counts as",
+    "spans": "also covers",
+}
+# What a step's yes-or-why flags mark it as.
+FLAG_WORDS = {"fail_point": "a fail point", "moment_of_truth": "a moment of truth"}
+# A KPI's numbers, worded with its unit.
+NUMBER_FIELDS = ("baseline", "target", "actual")
 # What a KPI whose actual value moved says when it has no `better`: no verdict, and how to
 # give it one.
 UNKNOWN_DIRECTION = "direction unknown: add `better: lower` or `better: higher`"
@@ -157,6 +170,11 @@ class _Wording:
             return self.quote(str(value["action"])) + owner
         if isinstance(value, dict) and "id" in value and "entity" in value:
             return f"{ENTITY_WORDS[Entity(value['entity'])]} {self.style.code(value['id'])}"
+        if isinstance(value, dict) and "url" in value:  # where an opportunity's work is tracked
+            url = self.style.text(str(value["url"]))
+            return f"{self.style.code(str(value['key']))} ({url})" if value.get("key") else url
+        if isinstance(value, dict) and set(value) == {"start", "end"}:  # a period
+            return f"{self.style.code(str(value['start']))} to {self.style.code(str(value['end']))}"
         if isinstance(value, list):
             return ", ".join(self.value(field, item) for item in value)
         if isinstance(value, dict):
@@ -216,6 +234,8 @@ class _Wording:
             return f"{self.style.code(change.id)} {self.style.code(change.name or '')}"
         if change.entity is Entity.MAP:
             return "map"
+        if change.entity is Entity.FILE:
+            return "file"
         if change.entity is Entity.EMOTION:
             return f"emotion at {self.ref(Entity.STEP, change.id)}"
         return self.ref(change.entity, change.id)
@@ -237,7 +257,22 @@ class _Wording:
             return self.owner_change(change.before, change.after)
         return self.field_change(change.field or "value", change.before, change.after)
 
+    def _format(self, change: Change) -> str | None:
+        """A file's format version: migrated to a version, or the version removed."""
+        if change.field != "format":
+            return None
+        code = self.style.code
+        if change.kind is Kind.MIGRATED:
+            was = code(change.before) if change.before else code("0.x")
+            return f"to format {code(change.after)} (from {was})"
+        return f"format removed (was {code(change.before)}): read as {code('0.x')}"
+
+    def _file(self, change: Change) -> str | None:
+        return self._format(change)
+
     def _map(self, change: Change) -> str | None:
+        if change.field == "format":
+            return self._format(change)
         if change.kind is Kind.ADDED:
             size = dict(change.details)
             parts = [
@@ -265,16 +300,92 @@ class _Wording:
             )
         return None
 
+    def _where(self, stage: str, branch: str | None) -> str:
+        if branch:
+            return f"{self.ref(Entity.BRANCH, branch)} of {self.ref(Entity.STAGE, stage)}"
+        return self.ref(Entity.STAGE, stage)
+
     def _step(self, change: Change) -> str | None:
         stage = change.parent.id if change.parent else None
+        branch = change.detail("branch")
+        optional = " (optional)" if change.detail("optional") else ""
         if change.kind is Kind.ADDED and stage:
-            return f"{self.quote(change.name)} in {self.ref(Entity.STAGE, stage)}"
+            return f"{self.quote(change.name)} in {self._where(stage, branch)}{optional}"
         if change.kind is Kind.REMOVED and stage:
-            return f"{self.quote(change.name)} (was in {self.ref(Entity.STAGE, stage)})"
+            return f"{self.quote(change.name)} (was in {self._where(stage, branch)})"
+        if change.persona is not None:  # one persona's thoughts, questions or quotes
+            field = change.field or ""
+            return f"{self.style.code(change.persona)}'s " + self.field_change(
+                field, change.before, change.after
+            )
         if change.field == "stage":
             return (
                 f"moved from {self.ref(Entity.STAGE, change.before)} to "
                 f"{self.ref(Entity.STAGE, change.after)}"
+            )
+        if change.field == "branch":
+            if change.before is None:
+                return f"moved into {self.ref(Entity.BRANCH, change.after)}"
+            if change.after is None:
+                return f"moved to the main line (was in {self.ref(Entity.BRANCH, change.before)})"
+            return (
+                f"moved from {self.ref(Entity.BRANCH, change.before)} to "
+                f"{self.ref(Entity.BRANCH, change.after)}"
+            )
+        if change.field == "optional":
+            return "made optional" if change.after else "no longer optional"
+        if change.field in FLAG_WORDS:
+            return self._flag(FLAG_WORDS[change.field], change.before, change.after)
+        return None
+
+    def _flag(self, words: str, before: Any, after: Any) -> str:
+        """A fail point or moment of truth: marked (with why), unmarked, or a new why."""
+        was, now = before not in (None, False), after not in (None, False)
+        why = f": {self.quote(after)}" if isinstance(after, str) else ""
+        if now and not was:
+            return f"marked as {words}{why}"
+        if was and not now:
+            return f"no longer marked as {words}"
+        if isinstance(before, str) and isinstance(after, str):
+            old, new = self.quote_both(before, after)
+            return f"why it is {words}: {old} → {new}"
+        return f"still {words}{why}"
+
+    def _place(self, step: Any, otherwise: str) -> str:
+        return self.ref(Entity.STEP, str(step)) if step else otherwise
+
+    def _branch(self, change: Change) -> str | None:
+        stage = change.parent.id if change.parent else ""
+        condition = self.quote(change.name) or "no condition"
+        if change.kind is Kind.ADDED:
+            start = self._place(change.detail("after"), "the start of the stage")
+            facts = [f"leaves after {start}" if change.detail("after") else "starts the stage"]
+            if change.detail("rejoin"):
+                facts.append(f"rejoins at {self._place(change.detail('rejoin'), '')}")
+            facts.append(plural(len(change.detail("steps") or []), "step"))
+            return f"{condition} in {self.ref(Entity.STAGE, stage)} ({', '.join(facts)})"
+        if change.kind is Kind.REMOVED:
+            return f"{condition} (was in {self.ref(Entity.STAGE, stage)})"
+        if change.field == "stage":
+            return (
+                f"moved from {self.ref(Entity.STAGE, change.before)} to "
+                f"{self.ref(Entity.STAGE, change.after)}"
+            )
+        if change.field == "order":
+            return f"step order {self.value(None, change.before)} → " + self.value(
+                None, change.after
+            )
+        if change.field == "after":
+            start = "the start of the stage"
+            return (
+                f"leaves after {self._place(change.before, start)} → "
+                f"{self._place(change.after, start)}"
+            )
+        if change.field == "rejoin":
+            default = "the step after the one it leaves from"
+            return (
+                f"rejoins at {self._place(change.before, default)} → "
+                f"{self._place(change.after, default)}"
             )
         return None
 
@@ -290,8 +401,21 @@ class _Wording:
             return f"{whose} {_score(change.before)} → {_score(change.after)}{shown}"
         return f"{whose} " + self.field_change(change.field or "", change.before, change.after)
 
+    def _covered(self, change: Change) -> str:
+        """Where a pain point is: across a stage, at a step, or at the steps it spans."""
+        if change.parent is not None and change.parent.entity is Entity.STAGE:
+            return f"across {self.ref(Entity.STAGE, change.parent.id)} (every step)"
+        covers = change.detail("covers") or []
+        if len(covers) > 1:
+            return "at " + self._steps(covers)
+        return "at " + self.ref(Entity.STEP, change.parent.id if change.parent else "")
+
+    def _steps(self, ids: list[str]) -> str:
+        return ("steps " if len(ids) > 1 else "step ") + ", ".join(
+            self.style.code(step) for step in ids
+        )
+
     def _pain_point(self, change: Change) -> str | None:
-        step = change.parent.id if change.parent else ""
         details = dict(change.details)
         if change.kind in (Kind.OPENED, Kind.ADDED):
             facts = [self.style.code(details["severity"])]
@@ -299,18 +423,27 @@ class _Wording:
             facts.append(f"owner {self.style.code(owner)}" if owner else "no owner")
             if change.kind is Kind.ADDED:
                 facts.insert(0, self.style.code(change.after))
-            where = self.ref(Entity.STEP, step)
-            return f"{self.quote(change.name)} at {where} ({', '.join(facts)})"
+            return f"{self.quote(change.name)} {self._covered(change)} ({', '.join(facts)})"
         if change.kind in (Kind.RESOLVED, Kind.MITIGATED, Kind.REOPENED):
             return f"{self.quote(change.name)} (was {self.style.code(change.before)})"
         if change.kind is Kind.REMOVED:
             return f"{self.quote(change.name)} (was {self.style.code(change.before)})"
         if change.kind is Kind.REGRADED:
             return f"severity {self.style.code(change.before)} → {self.style.code(change.after)}"
+        if change.kind is Kind.WIDENED:
+            added = [s for s in change.after if s not in change.before]
+            return f"now also covers {self._steps(added)}"
+        if change.kind is Kind.NARROWED:
+            removed = [s for s in change.before if s not in change.after]
+            return f"no longer covers {self._steps(removed)}"
         if change.field == "step":
             return (
                 f"moved from {self.ref(Entity.STEP, change.before)} to "
                 f"{self.ref(Entity.STEP, change.after)}"
+            )
+        if change.field == "parent":
+            return (
+                f"moved from {self.value(None, change.before)} to {self.value(None, change.after)}"
             )
         return None
 
@@ -321,7 +454,7 @@ class _Wording:
         if change.kind is Kind.ADDED:
             facts = [
                 f"{key} {_with_unit(details.get(key), unit)}"
-                for key in ("target", "actual")
+                for key in ("baseline", "target", "actual")
                 if details.get(key) is not None
             ]
             shown = f" ({', '.join(facts)})" if facts else ""
@@ -334,11 +467,13 @@ class _Wording:
             )
         if change.field == "better":
             return self._kpi_direction(change.before, change.after)
-        if change.field in ("target", "actual") and None in (change.before, change.after):
+        against = self._against_baseline(details) if change.field == "actual" else ""
+        if change.field in NUMBER_FIELDS and None in (change.before, change.after):
             if change.before is None:
-                return f"{change.field} set to {_with_unit(change.after, unit)}"
+                set_to = f"{change.field} set to {_with_unit(change.after, unit)}"
+                return f"{set_to} ({against})" if against else set_to
             return f"{change.field} removed (was {_with_unit(change.before, unit)})"
-        if change.field in ("target", "actual"):
+        if change.field in NUMBER_FIELDS:
             moved = (
                 f"{change.field} {_with_unit(change.before, unit)} → "
                 f"{_with_unit(change.after, unit)}"
@@ -346,14 +481,31 @@ class _Wording:
             target = _with_unit(details.get("target"), unit)
             met = details.get("target_met")
             if change.direction is Direction.TOWARD_TARGET:
-                return f"{moved} (toward the target of {target}{', now met' if met else ''})"
-            if change.direction is Direction.AWAY_FROM_TARGET:
+                moved += f" (toward the target of {target}{', now met' if met else ''})"
+            elif change.direction is Direction.AWAY_FROM_TARGET:
                 still = ", still met" if met else ""
-                return f"{moved} (away from the target of {target}{still})"
-            if change.direction is Direction.UNKNOWN:
-                return f"{moved} ({UNKNOWN_DIRECTION})"
-            return moved
+                moved += f" (away from the target of {target}{still})"
+            elif change.direction is Direction.UNKNOWN:
+                moved += f" ({UNKNOWN_DIRECTION})"
+            return f"{moved}; {against}" if against else moved
         return None
+
+    def _against_baseline(self, details: dict[str, Any]) -> str:
+        """Where the actual value stands against the baseline, judged only in the KPI's
+        stated direction: ``12 days better than the baseline of 42 days``."""
+        verdict, baseline = details.get("against_baseline"), details.get("baseline")
+        if verdict is None or baseline is None:
+            return ""
+        unit = details.get("unit")
+        shown = _with_unit(baseline, unit)
+        if verdict == "same":
+            return f"at the baseline of {shown}"
+        gap = details.get("from_baseline") or 0
+        amount = _with_unit(abs(gap), unit)
+        if verdict in (Direction.BETTER.value, Direction.WORSE.value):
+            return f"{amount} {verdict} than the baseline of {shown}"
+        side = "above" if gap > 0 else "below"
+        return f"{amount} {side} the baseline of {shown}, direction unknown"
 
     def _kpi_direction(self, before: Any, after: Any) -> str:
         """A change of ``better``: which way the KPI's verdicts are judged."""
@@ -371,12 +523,33 @@ class _Wording:
             facts = [code(change.after)]
             facts.extend(
                 f"{key} {code(details[key])}"
-                for key in ("owner", "impact", "effort")
+                for key in ("owner", "impact", "effort", "due", "release")
                 if details.get(key)
             )
             return f"{self.quote(change.name)} ({', '.join(facts)})"
         if change.kind in (Kind.COMPLETED, Kind.DROPPED, Kind.REMOVED):
             return f"{self.quote(change.name)} (was {code(change.before)})"
+        return None
+
+    def _evidence(self, change: Change) -> str | None:
+        """A new kind or confidence that changes how much the evidence counts."""
+        if change.detail("strength") is None:
+            return None
+        counts = (
+            f"counts {_number(change.detail('strength_before'))} → "
+            f"{_number(change.detail('strength'))} in evidence coverage"
+        )
+        return self._generic(change) + f" ({counts})"
+
+    def _channel(self, change: Change) -> str | None:
+        if change.kind is Kind.ADDED:
+            name = f"{self.quote(change.name)} " if change.name else ""
+            return f"{name}({self.style.code(str(change.detail('mode')))})"
+        return None
+
+    def _severity(self, change: Change) -> str | None:
+        if change.kind is Kind.ADDED:
+            return f"counts as {self.style.code(str(change.detail('counts_as')))}"
         return None
 
     def _finding(self, change: Change) -> str:
