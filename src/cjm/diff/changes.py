@@ -239,6 +239,16 @@ def pain_point_changes(
             after=new_parent.id if both_steps else _parent_value(new_parent),
             parent=new_parent, position=position,
         )  # fmt: skip
+    if old.severity == new.severity and old.level is not new.level:
+        # The same word of the workspace, which cjm.yaml now ranks otherwise.
+        worse = new.level.rank > old.level.rank
+        yield Change(
+            Kind.REGRADED, Entity.PAIN_POINT, pain_id, new.summary, field="severity",
+            before=old.severity, after=new.severity,
+            direction=Direction.WORSE if worse else Direction.BETTER,
+            parent=new_parent, position=position,
+            details=(("counts_as_before", old.level.value), ("counts_as", new.level.value)),
+        )  # fmt: skip
     for change in field_changes(Entity.PAIN_POINT, pain_id, old, new, (), position, new_parent):
         if change.field == "status":
             yield _status_change(change, old.status, new.status)
@@ -250,7 +260,9 @@ def pain_point_changes(
             direction = Direction.WORSE if worse else Direction.BETTER
             yield _with(change, kind=Kind.REGRADED, direction=direction)
         elif change.field == "spans":
-            yield _spans_change(change, old, new)
+            if Entity.STAGE not in (old_parent.entity, new_parent.entity):
+                yield _spans_change(change, old, new)
+            # else: a stage's pain point covers the whole stage, whatever it spans
         else:
             yield change
 
@@ -448,6 +460,10 @@ def _evidence_strength(change: Change, old: Evidence, new: Evidence) -> Change:
     return _with(change, direction=direction, details=details)
 
 
+# A step's flags: true, false, or text that says why (which means true).
+FLAGS = ("fail_point", "moment_of_truth")
+UNFLAGGED = (None, False)
+
 # Per-persona detail at a step, compared field by field for each persona.
 PERSONA_DETAIL_FIELDS = ("thoughts", "questions", "quotes")
 
@@ -459,6 +475,8 @@ def step_changes(
     each persona's thoughts, questions and quotes (``persona`` says whose)."""
     skip = ("emotion", "emotions", "pain_points", "kpis", "by_persona")
     for change in field_changes(Entity.STEP, new.id, old, new, skip, position, parent):
+        if change.field in FLAGS and change.before in UNFLAGGED and change.after in UNFLAGGED:
+            continue  # `false` says what leaving the flag out says
         if change.field == "wait" and old.wait is not None and new.wait is not None:
             before, after = duration_seconds(old.wait), duration_seconds(new.wait)
             if before != after:

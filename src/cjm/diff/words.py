@@ -349,7 +349,9 @@ class _Wording:
         if isinstance(before, str) and isinstance(after, str):
             old, new = self.quote_both(before, after)
             return f"why it is {words}: {old} → {new}"
-        return f"still {words}{why}"
+        if isinstance(after, str):
+            return f"why it is {words}: {self.quote(after)}"
+        return f"still {words}, without saying why (was {self.quote(str(before))})"
 
     def _place(self, step: Any, otherwise: str) -> str:
         return self.ref(Entity.STEP, str(step)) if step else otherwise
@@ -428,6 +430,12 @@ class _Wording:
             return f"{self.quote(change.name)} (was {self.style.code(change.before)})"
         if change.kind is Kind.REMOVED:
             return f"{self.quote(change.name)} (was {self.style.code(change.before)})"
+        if change.kind is Kind.REGRADED and change.before == change.after:
+            return (
+                f"severity {self.style.code(change.after)} now counts as "
+                f"{self.style.code(str(change.detail('counts_as')))} "
+                f"(was {self.style.code(str(change.detail('counts_as_before')))})"
+            )
         if change.kind is Kind.REGRADED:
             return f"severity {self.style.code(change.before)} → {self.style.code(change.after)}"
         if change.kind is Kind.WIDENED:
@@ -542,14 +550,18 @@ class _Wording:
         return self._generic(change) + f" ({counts})"
 
     def _channel(self, change: Change) -> str | None:
-        if change.kind is Kind.ADDED:
-            name = f"{self.quote(change.name)} " if change.name else ""
-            return f"{name}({self.style.code(str(change.detail('mode')))})"
-        return None
+        if change.kind not in (Kind.ADDED, Kind.REMOVED):
+            return None
+        name = f"{self.quote(change.name)} " if change.name else ""
+        was = "was " if change.kind is Kind.REMOVED else ""
+        return f"{name}({was}{self.style.code(str(change.detail('mode')))})"
 
     def _severity(self, change: Change) -> str | None:
+        counts_as = self.style.code(str(change.detail("counts_as")))
         if change.kind is Kind.ADDED:
-            return f"counts as {self.style.code(str(change.detail('counts_as')))}"
+            return f"counts as {counts_as}"
+        if change.kind is Kind.REMOVED:
+            return f"(counted as {counts_as})"
         return None
 
     def _finding(self, change: Change) -> str:
