@@ -34,13 +34,32 @@ to no workspace, so that its references to shared definitions are unknown.
 
 ``before`` and ``after`` are the values on each side (``null`` where there is none): a
 score, a status, a severity, a number, a text or a list. ``name`` is the entity's visible
-text (for a finding: the rule name, and ``id`` is the rule code). ``persona`` is set for
-emotions, whose ``id`` is the step's. ``details`` holds extra facts: a KPI's ``unit``,
-``target``, ``actual``, ``better`` (``"higher"``, ``"lower"``, or ``"unknown"`` when the KPI
-does not say) and ``target_met`` (``null`` when it cannot be judged: no target, no actual
-value, or an unknown direction); a pain point's ``severity`` and ``owner``; a finding's
-``severity``; an added map's ``stages``, ``steps`` and ``open_pain_points``. ``label`` and
-``text`` are the words the text report uses.
+text (for a finding: the rule name, and ``id`` is the rule code; for a branch: its
+condition). ``persona`` is set for emotions, whose ``id`` is the step's, and for a step's
+per-persona ``thoughts``, ``questions`` and ``quotes`` (``by_persona``), whose ``field`` is
+the list that changed. ``details`` holds extra facts: a KPI's ``baseline``, ``target``,
+``actual``, ``unit``, ``better`` (``"higher"``, ``"lower"``, or ``"unknown"`` when the KPI
+does not say), ``target_met`` (``null`` when it cannot be judged: no target, no actual
+value, or an unknown direction), ``from_baseline`` (actual minus baseline) and
+``against_baseline`` (``"better"``, ``"worse"``, ``"same"``, ``"unknown"`` without a direction,
+``null`` without a baseline or an actual value); a pain point's ``severity``, ``owner`` and
+``covers`` (the ids of the steps it covers) when it is added or removed, and
+``counts_as_before`` and ``counts_as`` when ``cjm.yaml`` ranks its severity otherwise; an
+added or removed step's ``branch`` (``null`` on the main line) and ``optional``; an added
+or removed branch's ``after``, ``rejoin`` and ``steps``; an added opportunity's ``owner``,
+``impact``, ``effort``, ``due`` and ``release``; an evidence entry's ``strength_before`` and
+``strength`` when its kind or confidence changes how much it counts; a workspace
+channel's ``mode`` and a workspace severity's ``counts_as``; a finding's ``severity``; an
+added map's ``stages``, ``steps`` (branch steps included) and ``open_pain_points``.
+``label`` and ``text`` are the words the text report uses.
+
+A file that now says its format version is a change of kind ``"migrated"``, field
+``"format"``, ``before`` ``null`` (the 0.x format) and ``after`` ``"1.0"``: of entity
+``"map"`` in a map's section, ``"file"`` in a definitions file's or ``cjm.yaml``'s (the
+``format-outdated`` finding it fixes is left out). A pain point whose ``spans`` grew is
+``"widened"``, one whose ``spans`` shrank ``"narrowed"`` (``before`` and ``after`` are the
+lists). Keys starting with ``x-`` are never compared. Later versions of cjm may add kinds,
+entities, fields and details; a tool should ignore those it does not know.
 
 ``kind``, ``entity`` and ``direction`` take the values of :class:`~cjm.diff.model.Kind`,
 :class:`~cjm.diff.model.Entity` and :class:`~cjm.diff.model.Direction`; a KPI whose actual
