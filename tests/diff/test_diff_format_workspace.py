@@ -287,3 +287,41 @@ def test_a_migration_commit_against_its_base(
         "|---|---|---|",
         "| migrated | file | to format `1.0` (from `0.x`) |",
     ]
+
+
+def test_a_side_in_a_format_this_cjm_does_not_read_cannot_be_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace(tmp_path / "old", version=True)
+    workspace(tmp_path / "new", version=True)
+    journey = tmp_path / "new" / "maps" / "account.yaml"
+    journey.write_text(journey.read_text().replace('format: "1.0"', 'format: "2.0"'))
+    code, out, err = diff(capsys, Path("old"), Path("new"))
+    assert (code, out) == (3, "")
+    lines = err.splitlines()
+    assert lines[0] == (
+        "error: cannot compare: the new side (new) has 1 file that does not load; "
+        "a diff needs both sides to load"
+    )
+    assert lines[1].startswith("new/maps/account.yaml:1:9: error ")
+    assert "This cjm reads format 1.0; the file says '2.0'" in lines[1]
+    assert "Traceback" not in err
+
+
+def test_a_span_to_a_step_that_does_not_exist_is_a_finding_not_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace(tmp_path / "old", version=True)
+    workspace(tmp_path / "new", version=True)
+    journey = tmp_path / "new" / "maps" / "account.yaml"
+    journey.write_text(
+        journey.read_text().replace(
+            "            severity: high\n",
+            "            severity: high\n            spans: [approvd]\n",
+        )
+    )
+    code, out, err = diff(capsys, Path("old"), Path("new"), exit_code=True)
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert "  widened     pain point kyc-wait: now also covers step approvd" in lines
+    assert any(line.startswith("  introduced  CJM") and "approvd" in line for line in lines)

@@ -53,6 +53,7 @@ class _Flat:
 
     def __init__(self, journey: JourneyMap) -> None:
         self.journey = journey
+        self._covers: dict[int, list[str]] | None = None
         self.stages: dict[str, _Placed] = {}
         self.branches: dict[str, _Placed] = {}
         self.steps: dict[str, _Placed] = {}
@@ -89,8 +90,14 @@ class _Flat:
             self.opportunities.setdefault(opportunity.id, _Placed(opportunity, None, (i,)))
 
     def covers(self, pain: PainPoint) -> list[str]:
-        """The ids of the steps ``pain`` covers, in journey order."""
-        return [step.id for step in self.journey.covered_steps(pain)]
+        """The ids of the steps ``pain`` covers, in journey order (worked out once for
+        every pain point of the map)."""
+        if self._covers is None:
+            self._covers = {}
+            for step_id, pains in self.journey.pain_points_at().items():
+                for each in pains:
+                    self._covers.setdefault(id(each), []).append(step_id)
+        return self._covers.get(id(pain), [])
 
 
 class MapDiff:
