@@ -387,7 +387,7 @@ def test_kpi_baseline_dates_and_period() -> None:
         source="https://dash.example/onboarding",
     )
     assert diff_lines(base(), new) == [
-        "changed KPI completion: baseline 52% → 50%",
+        "changed KPI completion: baseline 52% → 50% (the actual 58% is 8% better)",
         "changed KPI completion: baseline date 2026-01-15 → 2026-02-01",
         "changed KPI completion: target date set to 2027-06-30",
         "changed KPI completion: actual date set to 2026-09-30",
@@ -419,6 +419,40 @@ def test_an_actual_value_against_its_baseline_and_the_previous_one() -> None:
     back = base()
     kpi(back)["actual"] = 52
     assert diff_lines(base(), back)[0].endswith("; at the baseline of 52%")
+
+
+def test_a_baseline_set_or_removed() -> None:
+    old = base()
+    del kpi(old)["baseline"]
+    assert diff_lines(old, base())[0] == (
+        "changed KPI completion: baseline set to 52% (the actual 58% is 6% better)"
+    )
+    assert diff_lines(base(), old)[0] == "changed KPI completion: baseline removed (was 52%)"
+    unknown = base()
+    del kpi(unknown)["better"]
+    lower = copy.deepcopy(unknown)
+    kpi(lower)["baseline"] = 60
+    assert diff_lines(unknown, lower) == [
+        "changed KPI completion: baseline 52% → 60% (the actual 58% is 2% below, direction unknown)"
+    ]
+    same = base()
+    kpi(same)["baseline"] = 58
+    assert diff_lines(base(), same) == [
+        "changed KPI completion: baseline 52% → 58% (the actual 58% is at the baseline)"
+    ]
+
+
+def test_dates_that_move_say_by_how_many_days() -> None:
+    old = base()
+    opportunity(old)["due"] = "2027-03-31"
+    kpi(old)["target_date"] = "2027-06-30"
+    new = copy.deepcopy(old)
+    opportunity(new)["due"] = "2027-04-30"
+    kpi(new)["target_date"] = "2027-06-29"
+    assert diff_lines(old, new) == [
+        "changed KPI completion: target date 2027-06-30 → 2027-06-29 (1 day earlier)",
+        "changed opportunity instant-kyc: due 2027-03-31 → 2027-04-30 (30 days later)",
+    ]
 
 
 def test_an_actual_value_against_its_baseline_without_a_direction_is_not_judged() -> None:

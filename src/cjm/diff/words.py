@@ -8,6 +8,7 @@ JSON, escaped for Markdown); :mod:`cjm.diff.render` lays the words out per forma
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,6 +61,9 @@ FIELD_WORDS = {
 }
 # What a step's yes-or-why flags mark it as.
 FLAG_WORDS = {"fail_point": "a fail point", "moment_of_truth": "a moment of truth"}
+# Planned dates, whose moves are worth a number of days: a delivery that slips, a target
+# date pushed back.
+DATE_FIELDS = frozenset({"due", "target_date"})
 # A KPI's numbers, worded with its unit.
 NUMBER_FIELDS = ("baseline", "target", "actual")
 # What a KPI whose actual value moved says when it has no `better`: no verdict, and how to
@@ -115,6 +119,17 @@ def _with_unit(value: Any, unit: str | None) -> str:
     if not unit:
         return _number(value)
     return f"{_number(value)}{unit}" if unit == "%" else f"{_number(value)} {unit}"
+
+
+def _days_apart(before: Any, after: Any) -> str:
+    """`` (30 days later)`` between two ISO dates; nothing when either is not a date."""
+    try:
+        days = (datetime.date.fromisoformat(after) - datetime.date.fromisoformat(before)).days
+    except (TypeError, ValueError):
+        return ""
+    if days == 0:
+        return ""
+    return f" ({plural(abs(days), 'day')} {'later' if days > 0 else 'earlier'})"
 
 
 def _score(score: int) -> str:
@@ -216,7 +231,10 @@ class _Wording:
         if field in TEXT_FIELDS and isinstance(before, str) and isinstance(after, str):
             old, new = self.quote_both(before, after)
             return f"{words} {old} → {new}"
-        return f"{words} {self.value(field, before)} → {self.value(field, after)}"
+        moved = f"{words} {self.value(field, before)} → {self.value(field, after)}"
+        if field in DATE_FIELDS:
+            return moved + _days_apart(before, after)
+        return moved
 
     def owner_change(self, before: Any, after: Any) -> str:
         code = self.style.code
@@ -476,6 +494,16 @@ class _Wording:
         if change.field == "better":
             return self._kpi_direction(change.before, change.after)
         against = self._against_baseline(details) if change.field == "actual" else ""
+        if change.field == "baseline" and change.after is not None:
+            now = self._against_baseline(details, short=True)
+            if now:
+                now_value = _with_unit(change.after, unit)
+                if change.before is None:
+                    moved = f"set to {now_value}"
+                else:
+                    moved = f"{_with_unit(change.before, unit)} → {now_value}"
+                actual = _with_unit(details.get("actual"), unit)
+                return f"baseline {moved} (the actual {actual} is {now})"
         if change.field in NUMBER_FIELDS and None in (change.before, change.after):
             if change.before is None:
                 set_to = f"{change.field} set to {_with_unit(change.after, unit)}"
@@ -498,22 +526,23 @@ class _Wording:
             return f"{moved}; {against}" if against else moved
         return None
 
-    def _against_baseline(self, details: dict[str, Any]) -> str:
+    def _against_baseline(self, details: dict[str, Any], *, short: bool = False) -> str:
         """Where the actual value stands against the baseline, judged only in the KPI's
-        stated direction: ``12 days better than the baseline of 42 days``."""
+        stated direction: ``12 days better than the baseline of 42 days`` (``short``:
+        ``12 days better``)."""
         verdict, baseline = details.get("against_baseline"), details.get("baseline")
         if verdict is None or baseline is None:
             return ""
         unit = details.get("unit")
-        shown = _with_unit(baseline, unit)
+        than = "" if short else f" the baseline of {_with_unit(baseline, unit)}"
         if verdict == "same":
-            return f"at the baseline of {shown}"
+            return "at the baseline" if short else f"at{than}"
         gap = details.get("from_baseline") or 0
         amount = _with_unit(abs(gap), unit)
         if verdict in (Direction.BETTER.value, Direction.WORSE.value):
-            return f"{amount} {verdict} than the baseline of {shown}"
+            return f"{amount} {verdict}" + (f" than{than}" if than else "")
         side = "above" if gap > 0 else "below"
-        return f"{amount} {side} the baseline of {shown}, direction unknown"
+        return f"{amount} {side}{than}, direction unknown"
 
     def _kpi_direction(self, before: Any, after: Any) -> str:
         """A change of ``better``: which way the KPI's verdicts are judged."""
