@@ -10,6 +10,9 @@ moves between steps.
 Lint findings have no id: they are matched by rule code and message within the same map
 or file, never by line (lines shift with every edit above them), nor by the "did you
 mean" suggestion of an unknown reference (it depends on which other ids exist).
+
+A file that now says its format version is ``migrated``; the ``format-outdated`` finding
+that asked for it is not reported as fixed on top of that.
 """
 
 from __future__ import annotations

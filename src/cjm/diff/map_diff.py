@@ -1,8 +1,10 @@
 """The changes inside one map present on both sides, in journey order.
 
-Every collection is compared flat (all steps, all pain points, all KPIs), matched by id,
-so that a step moved to another stage or a pain point moved to another step is a change of
-its place, never a removal plus an addition.
+Every collection is compared flat (all branches, all steps of main lines and branches, all
+pain points of steps and stages, all KPIs), matched by id, so that a step moved to another
+stage or into a branch, or a pain point moved to another step or to a whole stage, is a
+change of its place, never a removal plus an addition. Keys starting with ``x-`` are set
+aside by the model and never compared.
 """
 
 from __future__ import annotations
