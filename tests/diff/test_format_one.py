@@ -9,7 +9,7 @@ from typing import Any
 
 from cjm.diff.compare import compare
 from cjm.diff.model import Change, Direction, Entity, FindingEntry, Kind, MapEntry, Snapshot
-from cjm.diff.render import change_to_dict, describe, label, summary_text
+from cjm.diff.render import change_to_dict, describe, label, render_markdown, summary_text
 from cjm.model import JourneyMap, Severity
 
 BASE: dict[str, Any] = {
@@ -722,3 +722,18 @@ def test_a_new_map_counts_branch_steps_and_stage_pain_points() -> None:
     (added,) = result.changes
     assert (added.kind, added.entity) == (Kind.ADDED, Entity.MAP)
     assert describe(added)[1] == '"Open an account": 1 stage, 4 steps, 2 open pain points'
+
+
+def test_new_user_text_is_escaped_in_markdown() -> None:
+    new = base()
+    branch(new)["condition"] = "Card *declined* | retry"
+    step(new, "uploads-id")["fail_point"] = "Upload <script> fails"
+    opportunity(new)["links"].append({"url": "https://tracker.example/a_b", "key": "PAY-9|x"})
+    result = compare(snapshot(base()), snapshot(new))
+    table = render_markdown(result)
+    assert (
+        '| changed | branch `in-branch` | condition "Prefers to talk to someone" → '
+        '"Card \\*declined\\* \\| retry" |'
+    ) in table
+    assert '"Upload \\<script\\> fails"' in table
+    assert "added `PAY-9\\|x` (https://tracker.example/a\\_b)" in table
