@@ -737,3 +737,30 @@ def test_new_user_text_is_escaped_in_markdown() -> None:
     ) in table
     assert '"Upload \\<script\\> fails"' in table
     assert "added `PAY-9\\|x` (https://tracker.example/a\\_b)" in table
+
+
+def test_a_branch_moved_to_another_stage_and_a_step_between_branches() -> None:
+    old = base()
+    old["stages"].append(
+        {"id": "use", "name": "Use", "steps": [{"id": "pays", "action": "Pays a bill"}]}
+    )
+    stage(old)["branches"].append(
+        {"id": "by-post", "condition": "No smartphone", "after": "fills-form", "steps": []}
+    )
+    new = copy.deepcopy(old)
+    moved = stage(new)["branches"].pop(0)
+    moved.update(after="pays", rejoin=None)
+    new["stages"][1]["branches"] = [moved]
+    assert diff_lines(old, new) == [
+        "changed branch in-branch: moved from stage apply to stage use",
+        "changed branch in-branch: leaves after step fills-form → step pays",
+        "changed branch in-branch: rejoins at step approved → the step after the one it "
+        "leaves from",
+        "changed step visits-branch: moved from stage apply to stage use",
+    ]
+    between = copy.deepcopy(old)
+    step_moved = branch(between)["steps"].pop()
+    stage(between)["branches"][1]["steps"].append(step_moved)
+    assert diff_lines(old, between) == [
+        "changed step visits-branch: moved from branch in-branch to branch by-post"
+    ]
