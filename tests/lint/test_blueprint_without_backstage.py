@@ -34,7 +34,7 @@ def _map(map_type: str, steps: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(3, 7, CODE, MESSAGE)]
+    assert lint_map(RULE.FAILING, CODE) == [(4, 7, CODE, MESSAGE)]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -79,7 +79,7 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
             "cjm.yaml": (
-                'maps: ["map.yaml"]\nlint:\n  options:\n'
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
                 "    blueprint-without-backstage: {lanes: [support]}\n"
             ),
             "map.yaml": RULE.PASSING,
@@ -90,4 +90,4 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'blueprint-without-backstage' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'blueprint-without-backstage' has no options")]

@@ -42,7 +42,7 @@ def _threshold(value: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
-        (16, 18, CODE, "step 'sign-up' scores -1 for 'olivia' but no pain point there says why")
+        (17, 18, CODE, "step 'sign-up' scores -1 for 'olivia' but no pain point there says why")
     ]
 
 

@@ -78,7 +78,7 @@ def _pair(lint_files: LintFiles, future: str, current: str | None = None) -> Che
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(4, 16, CODE, SELF_MESSAGE)]
+    assert lint_map(RULE.FAILING, CODE) == [(5, 16, CODE, SELF_MESSAGE)]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -185,7 +185,7 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
             "cjm.yaml": (
-                'maps: ["map.yaml"]\nlint:\n  options:\n'
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
                 "    future-state-without-change: {compare: [stages]}\n"
             ),
             "map.yaml": RULE.PASSING,
@@ -196,4 +196,4 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'future-state-without-change' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'future-state-without-change' has no options")]

@@ -45,7 +45,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (13, 9, CODE, _message("trial-starts", "stage 'consider'"))
+        (14, 9, CODE, _message("trial-starts", "stage 'consider'"))
     ]
 
 

@@ -41,7 +41,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (16, 16, CODE, _message("quote-time", "step 'request-quote'"))
+        (17, 16, CODE, _message("quote-time", "step 'request-quote'"))
     ]
 
 

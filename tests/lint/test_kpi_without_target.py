@@ -25,7 +25,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (13, 9, CODE, _message("trial-starts", "stage 'consider'"))
+        (14, 9, CODE, _message("trial-starts", "stage 'consider'"))
     ]
 
 
@@ -84,7 +84,10 @@ def test_a_map_without_kpis_or_steps_has_nothing_to_report(lint_map: LintMap) ->
 def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
-            "cjm.yaml": 'maps: ["map.yaml"]\nlint:\n  options:\n    kpi-without-target: {x: 1}\n',
+            "cjm.yaml": (
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
+                "    kpi-without-target: {x: 1}\n"
+            ),
             "map.yaml": RULE.PASSING,
         }
     )
@@ -93,4 +96,4 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'kpi-without-target' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'kpi-without-target' has no options")]

@@ -51,7 +51,7 @@ def _options(values: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
         (
-            14,
+            15,
             1,
             CODE,
             "1 of 3 steps (33%) is backed by research, below the minimum of 50%; not backed: "

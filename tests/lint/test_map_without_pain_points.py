@@ -49,7 +49,7 @@ def _options(values: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(9, 1, CODE, _message("current-state"))]
+    assert lint_map(RULE.FAILING, CODE) == [(10, 1, CODE, _message("current-state"))]
 
 
 def test_passing_example(lint_map: LintMap) -> None:

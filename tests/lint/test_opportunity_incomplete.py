@@ -37,7 +37,7 @@ def _options(values: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (19, 5, CODE, "opportunity 'import-preview' has no owner and no effort estimate")
+        (20, 5, CODE, "opportunity 'import-preview' has no owner and no effort estimate")
     ]
 
 

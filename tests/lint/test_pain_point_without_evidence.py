@@ -47,7 +47,7 @@ def _options(values: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            24,
+            25,
             13,
             CODE,
             "pain point 'import-fails' rests on assumptions only (assumption 'team-hunch')",

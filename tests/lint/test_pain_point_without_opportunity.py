@@ -56,7 +56,7 @@ def _min_severity(value: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            18,
+            19,
             13,
             CODE,
             "open high pain point 'import-fails' has no opportunity that addresses it",

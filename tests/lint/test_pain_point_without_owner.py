@@ -23,7 +23,7 @@ stages:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            18,
+            19,
             13,
             CODE,
             "pain point 'import-fails' has no owner: no team is accountable for fixing it",

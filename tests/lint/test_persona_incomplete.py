@@ -31,7 +31,7 @@ def _options(values: str) -> str:
 
 
 def test_failing_example_finds_the_missing_frustrations(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(8, 5, CODE, "persona 'olivia' has no frustrations")]
+    assert lint_map(RULE.FAILING, CODE) == [(9, 5, CODE, "persona 'olivia' has no frustrations")]
 
 
 def test_passing_example_is_clean(lint_map: LintMap) -> None:

@@ -25,7 +25,7 @@ stages:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
-        (13, 9, CODE, "step 'compare-plans' has no emotion score for 'farid'")
+        (14, 9, CODE, "step 'compare-plans' has no emotion score for 'farid'")
     ]
 
 

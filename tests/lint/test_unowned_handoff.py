@@ -38,7 +38,7 @@ def test_failing_example_finds_the_handoff_past_a_step_the_customer_takes_alone(
     lint_map: LintMap,
 ) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (24, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
+        (25, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
     ]
 
 

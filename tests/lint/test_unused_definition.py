@@ -56,7 +56,7 @@ def _located(result: CheckResult) -> list[tuple[str, int, int, str, str]]:
 
 def test_failing_example_finds_the_unused_team(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (8, 5, CODE, "team 'sales' is never used: nothing in this map refers to it")
+        (9, 5, CODE, "team 'sales' is never used: nothing in this map refers to it")
     ]
 
 

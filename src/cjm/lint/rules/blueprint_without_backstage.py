@@ -23,6 +23,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A service blueprint with no backstage or support activity."
 
 FAILING = """\
+format: "1.0"
 id: clinic-visit
 title: Clinic visit
 type: service-blueprint
@@ -42,6 +43,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: clinic-visit
 title: Clinic visit
 type: service-blueprint

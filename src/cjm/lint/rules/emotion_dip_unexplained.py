@@ -29,6 +29,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A negative emotion at a step with no pain point there."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -48,6 +49,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

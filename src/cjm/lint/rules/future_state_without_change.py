@@ -33,6 +33,7 @@ SUMMARY = "A future-state map that changes nothing against its current state."
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial-next
 title: Trial to paid, next year
 type: future-state
@@ -50,6 +51,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial-next
 title: Trial to paid, next year
 type: future-state

@@ -59,6 +59,7 @@ class Options(CjmModel):
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -82,6 +83,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -42,6 +42,7 @@ class Options(CjmModel):
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -61,6 +62,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -73,6 +73,7 @@ class Options(CjmModel):
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -98,6 +99,7 @@ opportunities:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -31,6 +31,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A pain point backed by no evidence, or by assumptions only."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -58,6 +59,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -33,6 +33,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "An open, high-severity pain point that no opportunity addresses."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -57,6 +58,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -23,6 +23,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A pain point with no owning team."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -44,6 +45,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

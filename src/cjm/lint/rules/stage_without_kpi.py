@@ -25,6 +25,7 @@ SEVERITY = Severity.INFO
 SUMMARY = "A stage with no KPI, neither its own nor on any of its steps."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -49,6 +50,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -20,6 +20,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A stage whose steps use no touchpoint."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -40,6 +41,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -41,6 +41,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Ownership changes between steps and no handoff is described."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -68,6 +69,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

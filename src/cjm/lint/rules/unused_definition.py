@@ -32,6 +32,7 @@ SUMMARY = "A persona, team, touchpoint or evidence entry that nothing uses."
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -50,6 +51,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
