@@ -6,6 +6,7 @@ import pytest
 
 from cjm.lint.rules import blueprint_without_backstage as RULE
 
+from .branched import BRANCHED
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -91,3 +92,13 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         for d in result.diagnostics
         if d.path == "cjm.yaml"
     ] == [(5, 5, "CJM005", "rule 'blueprint-without-backstage' has no options")]
+
+
+def test_backstage_activity_on_a_branch_step_counts(lint_map: LintMap) -> None:
+    text = BRANCHED.replace("type: current-state", "type: service-blueprint")
+    assert [f[:3] for f in lint_map(text, CODE)] == [(4, 7, CODE)]
+    text = text.replace(
+        "            touchpoints: [app]\n",
+        "            touchpoints: [app]\n            backstage: [Risk checks the photo]\n",
+    )
+    assert lint_map(text, CODE) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjm.lint.rules import kpi_without_target as RULE
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -97,3 +98,8 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         for d in result.diagnostics
         if d.path == "cjm.yaml"
     ] == [(5, 5, "CJM005", "rule 'kpi-without-target' has no options")]
+
+
+def test_kpis_of_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application}]")
+    assert lint_map(text, CODE) == [(27, 20, CODE, _message("retakes", "step 'retake-photo'"))]

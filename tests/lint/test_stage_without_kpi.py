@@ -5,6 +5,7 @@ from __future__ import annotations
 from cjm.diagnostics import Severity
 from cjm.lint.rules import stage_without_kpi as RULE
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap, findings
 
 CODE = RULE.CODE
@@ -98,3 +99,8 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         for d in result.diagnostics
         if d.path == "cjm.yaml"
     ] == [(5, 5, "CJM005", "rule 'stage-without-kpi' has no options")]
+
+
+def test_a_kpi_on_a_branch_step_counts_for_the_stage(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application}]")
+    assert [f[:3] for f in lint_map(text, CODE)] == [(30, 5, CODE)]

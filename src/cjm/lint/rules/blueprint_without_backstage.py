@@ -66,7 +66,7 @@ stages:
 
 
 def _has_backstage(journey: JourneyMap) -> bool:
-    return any(step.backstage or step.support for stage in journey.stages for step in stage.steps)
+    return any(step.backstage or step.support for _, _, step in journey.iter_steps())
 
 
 def check(context: MapContext) -> Iterator[Finding]:
