@@ -82,7 +82,8 @@ _HINTS = {
     "team": "make it the `owner:` of something, or remove it",
     "persona": "add its id to a map's `personas:`, or remove it",
     "touchpoint": "list it in a step's `touchpoints:`, or remove it",
-    "evidence": "cite it under `evidence:` of a step, pain point or persona, or remove it",
+    "evidence": "cite it under `evidence:` of a step, pain point, persona, KPI or opportunity, "
+    "or remove it",
 }
 
 Used = set[tuple[str, str]]
