@@ -32,7 +32,7 @@ def _failing(lint_map: LintMap, rule: Rule) -> list[tuple[int, int, str, str]]:
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
-    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 26
+    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 34
     for rule in RULES:
         assert re.fullmatch(r"CJM1\d\d", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)

@@ -22,6 +22,7 @@ from pydantic import Field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.lint.rules._emotions import unexplained
 from cjm.load.positions import DataPath
 from cjm.model.base import CjmModel
 from cjm.model.journey import SCORE_MAX, SCORE_MIN, PainPoint, Step
@@ -89,46 +90,14 @@ class Options(CjmModel):
     )
 
 
-def explained(pains: list[PainPoint], persona_id: str) -> bool:
-    """Whether one of ``pains`` (those covering a step) applies to ``persona_id``."""
-    return any(not pain.personas or persona_id in pain.personas for pain in pains)
-
-
-def unexplained_scores(
-    step: Step, personas: list[str], pains: list[PainPoint], threshold: int
-) -> dict[str, int]:
-    """Persona id to score, for the personas who take ``step``, score ``threshold`` or
-    lower there, and find none of ``pains`` (those covering the step) about them."""
-    dips: dict[str, int] = {}
-    for persona_id in personas:
-        if not step.involves(persona_id):
-            continue
-        emotion = step.emotion_for(persona_id)
-        if emotion is None or emotion.score > threshold:
-            continue
-        if not explained(pains, persona_id):
-            dips[persona_id] = emotion.score
-    return dips
-
-
 def _findings(
     context: MapContext, path: DataPath, step: Step, pains: list[PainPoint], threshold: int
 ) -> Iterator[Finding]:
-    personas = list(dict.fromkeys(context.journey.persona_ids))
-    dips = unexplained_scores(step, personas, pains, threshold)
-    shared = [p for p in dips if p not in step.emotions]
-    for persona_id, score in dips.items():
-        if persona_id in step.emotions:
-            where: DataPath = (*path, "emotions", persona_id)
-            who = [persona_id]
-        elif persona_id == shared[0]:
-            where = (*path, "emotion")
-            who = shared
-        else:
-            continue  # reported with the first persona that shares `emotion`
+    for dip in unexplained(step, context.journey.persona_ids, pains, threshold):
         yield context.finding(
-            where,
-            f"step '{step.id}' scores {score} for {quoted(who)} but no pain point there says why",
+            (*path, *dip.where),
+            f"step '{step.id}' scores {dip.score} for {quoted(dip.who)} but no pain point "
+            "there says why",
             "add the friction to the step's `pain_points` (with `personas:` when it hits only "
             "some; a pain point of an earlier step can cover it with `spans:`), or correct "
             "the score",
