@@ -77,7 +77,7 @@ def check(context: MapContext) -> Iterator[Finding]:
             if branch.condition is not None and branch.condition.strip():
                 continue
             path: DataPath = ("stages", s, "branches", b)
-            written = branch.condition is not None
+            written = "condition" in branch.model_fields_set
             yield context.finding(
                 (*path, "condition") if written else path,
                 f"branch '{branch.id}' of stage '{stage.id}' does not say when customers take it",
