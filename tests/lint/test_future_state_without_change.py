@@ -197,3 +197,27 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         for d in result.diagnostics
         if d.path == "cjm.yaml"
     ] == [(5, 5, "CJM005", "rule 'future-state-without-change' has no options")]
+
+
+def test_a_new_branch_or_an_optional_step_is_a_change(lint_files: LintFiles) -> None:
+    branched = STAGES.replace(
+        "opportunities:\n",
+        "    branches:\n"
+        "      - id: ask-sales\n"
+        "        condition: More than 50 seats\n"
+        "        after: compare-plans\n"
+        "        steps: [{id: book-call, action: Books a call with sales}]\n"
+        "opportunities:\n",
+    )
+    assert _found(_pair(lint_files, _future(branched))) == []
+    optional = STAGES.replace(
+        "        action: Compares plans\n",
+        "        action: Compares plans\n        optional: true\n",
+    )
+    assert _found(_pair(lint_files, _future(optional))) == []
+
+
+def test_extension_keys_alone_are_no_change(lint_files: LintFiles) -> None:
+    tagged = STAGES.replace("    name: Consider\n", "    name: Consider\n    x-jira-epic: PAY-1\n")
+    result = _pair(lint_files, _future(tagged))
+    assert _found(result) == [("future.yaml", 4, 16, CODE, SAME_MESSAGE)]
