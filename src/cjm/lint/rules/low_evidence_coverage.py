@@ -13,12 +13,11 @@ not an `assumption` (an interview, a survey, analytics, support tickets, reviews
 usability test, an observation); a persona counts when it cites such evidence itself.
 Steps of branches count like those of the main line. Research the team rates as
 `confidence: low` counts as half a backed step or persona, as in the report's evidence
-coverage. When the
-share of backed steps, or of backed personas, is below the `min_share` option, the rule
-says the share found, the minimum and the first steps or personas that are unbacked.
-Cite the research each step and persona comes from under its `evidence`, or do that
-research. Future-state maps are not checked by default, since they describe a journey
-nobody has lived yet; the `map_types` option sets which types of map are.
+coverage. When the share of backed steps, or of backed personas, is below the `min_share`
+option, the rule says the share found, the minimum and the first steps or personas that
+are unbacked. Cite the research each step and persona comes from under its `evidence`, or
+do that research. Future-state maps are not checked by default, since they describe a
+journey nobody has lived yet; the `map_types` option sets which types of map are.
 """
 
 from __future__ import annotations
@@ -150,17 +149,19 @@ def _names(unbacked: list[str]) -> str:
     return f"{shown} and {len(unbacked) - SHOWN} more"
 
 
-def _finding(context: MapContext, key: str, kind: str, backing: dict[str, float]) -> Finding | None:
-    """The finding for ``backing`` (id to strength of each step or persona), if its
+def _finding(
+    context: MapContext, key: str, kind: str, backing: list[tuple[str, float]]
+) -> Finding | None:
+    """The finding for ``backing`` (the id and strength of each step or persona), if its
     share is below the minimum. Low-confidence research counts as half."""
     total = len(backing)
     minimum: float = context.options.min_share
-    share = sum(backing.values()) / total if total else 1.0
+    share = sum(strength for _, strength in backing) / total if total else 1.0
     if share >= minimum:
         return None
-    backed = sum(1 for strength in backing.values() if strength >= 1)
-    halves = sum(1 for strength in backing.values() if 0 < strength < 1)
-    unbacked = [name for name, strength in backing.items() if strength == 0]
+    backed = sum(1 for _, strength in backing if strength >= 1)
+    halves = sum(1 for _, strength in backing if 0 < strength < 1)
+    unbacked = [name for name, strength in backing if strength == 0]
     kinds = kind if total == 1 else kind + "s"
     verb = "is" if backed == 1 or total == 1 else "are"
     percent = _percent(share, minimum)
@@ -189,18 +190,18 @@ def check(context: MapContext) -> Iterator[Finding]:
     if journey.type not in context.options.map_types:
         return
     covering = journey.pain_points_at()
-    steps = {
-        step.id: _step_strength(context, step, covering.get(step.id, []))
+    steps = [
+        (step.id, _step_strength(context, step, covering.get(step.id, [])))
         for _, _, step in journey.iter_steps()
-    }
+    ]
     found = _finding(context, "stages", "step", steps)
     if found is not None:
         yield found
-    personas = {
-        persona_id: _strength(context, persona.evidence)
+    personas = [
+        (persona_id, _strength(context, persona.evidence))
         for persona_id in journey.persona_ids
         if (persona := context.persona(persona_id)) is not None
-    }
+    ]
     found = _finding(context, "personas", "persona", personas)
     if found is not None:
         yield found
