@@ -125,9 +125,9 @@ def test_required_must_be_a_list(lint_files: LintFiles) -> None:
 
 def test_role_and_image_can_be_required(lint_map: LintMap) -> None:
     text = RULE.PASSING.replace(
-        "    name: Ops Olivia\n", "    name: Ops Olivia\n    role: Ops lead\n"
+        "    name: Ops Olivia\n", "    name: Ops Olivia\n    role: Operations manager\n"
     )
-    assert "role: Ops lead" in text
+    assert "role: Operations manager" in text
     assert [f[3] for f in lint_map(RULE.PASSING, CODE, config=_options("{required: [role]}"))] == [
         "persona 'olivia' has no role"
     ]
