@@ -6,6 +6,7 @@ import pytest
 
 from cjm.lint.rules import blueprint_without_backstage as RULE
 
+from .branched import BRANCHED
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -34,7 +35,7 @@ def _map(map_type: str, steps: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(3, 7, CODE, MESSAGE)]
+    assert lint_map(RULE.FAILING, CODE) == [(4, 7, CODE, MESSAGE)]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -79,7 +80,7 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
             "cjm.yaml": (
-                'maps: ["map.yaml"]\nlint:\n  options:\n'
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
                 "    blueprint-without-backstage: {lanes: [support]}\n"
             ),
             "map.yaml": RULE.PASSING,
@@ -90,4 +91,14 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'blueprint-without-backstage' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'blueprint-without-backstage' has no options")]
+
+
+def test_backstage_activity_on_a_branch_step_counts(lint_map: LintMap) -> None:
+    text = BRANCHED.replace("type: current-state", "type: service-blueprint")
+    assert [f[:3] for f in lint_map(text, CODE)] == [(4, 7, CODE)]
+    text = text.replace(
+        "            touchpoints: [app]\n",
+        "            touchpoints: [app]\n            backstage: [Risk checks the photo]\n",
+    )
+    assert lint_map(text, CODE) == []

@@ -16,6 +16,7 @@ from .conftest import LintFiles, LintMap, findings
 # The engine reports unused suppressions only for rules that are on.
 CATALOGUE = [rule for rule in RULES if rule is not UNUSED_SUPPRESSION]
 LOAD = {code.code for code in LOAD_CODES}
+FORMAT_OUTDATED = "CJM126"
 
 
 def _ids(rule: Rule) -> str:
@@ -31,7 +32,7 @@ def _failing(lint_map: LintMap, rule: Rule) -> list[tuple[int, int, str, str]]:
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
-    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 26
+    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 34
     for rule in RULES:
         assert re.fullmatch(r"CJM1\d\d", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
@@ -51,6 +52,13 @@ def test_rule_is_documented(rule: Rule) -> None:
 def test_examples_are_readable_maps(lint_map: LintMap, rule: Rule) -> None:
     for example in (rule.failing, rule.passing):
         assert not [f for f in lint_map(example, "ALL") if f[2] in LOAD]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+def test_examples_are_in_the_current_format(lint_map: LintMap, rule: Rule) -> None:
+    examples = [rule.passing] if rule.code == FORMAT_OUTDATED else [rule.failing, rule.passing]
+    for example in examples:
+        assert [f for f in lint_map(example, FORMAT_OUTDATED) if f[2] == FORMAT_OUTDATED] == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
@@ -108,6 +116,7 @@ def test_an_override_turns_the_rule_off_for_matching_files(
     lint_files: LintFiles, rule: Rule
 ) -> None:
     config = (
+        'format: "1.0"\n'
         'maps: ["maps/*.yaml"]\n'
         "lint:\n"
         "  overrides:\n"

@@ -42,7 +42,7 @@ def _threshold(value: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
-        (16, 18, CODE, "step 'sign-up' scores -1 for 'olivia' but no pain point there says why")
+        (17, 18, CODE, "step 'sign-up' scores -1 for 'olivia' but no pain point there says why")
     ]
 
 
@@ -141,3 +141,68 @@ def test_an_invalid_threshold_is_reported_in_cjm_yaml(
     )
     assert result.config_failed
     assert _located(result) == [("cjm.yaml", 4, column, code, message)]
+
+
+def test_a_pain_point_spanning_the_step_explains_the_dip(lint_map: LintMap) -> None:
+    text = (
+        _step("emotion: -1", "pain_points: [{id: wait, summary: W, severity: high, spans: [b]}]")
+        + "      - {id: b, action: B, emotion: -2}\n"
+        + "      - {id: c, action: C, emotion: -1}\n"
+    )
+    assert lint_map(text, CODE) == [
+        (
+            17,
+            37,
+            CODE,
+            "step 'c' scores -1 for 'olivia', 'farid' and 'ines' but no pain point there says why",
+        )
+    ]
+
+
+def test_a_pain_point_of_the_stage_explains_the_dips_of_all_its_steps(lint_map: LintMap) -> None:
+    text = (_step("emotion: -2") + "      - {id: b, action: B, emotion: -1}\n").replace(
+        "    name: Try\n",
+        "    name: Try\n    pain_points: [{id: slow, summary: S, severity: low}]\n",
+    )
+    assert lint_map(text, CODE) == []
+
+
+def test_a_spanning_pain_point_for_some_personas_explains_only_theirs(lint_map: LintMap) -> None:
+    text = (
+        _step(
+            "emotion: 0",
+            "pain_points: [{id: w, summary: W, severity: high, spans: [b], personas: [farid]}]",
+        )
+        + "      - {id: b, action: B, emotions: {farid: -2, ines: -1}}\n"
+    )
+    assert lint_map(text, CODE) == [
+        (16, 56, CODE, "step 'b' scores -1 for 'ines' but no pain point there says why")
+    ]
+
+
+def test_dips_on_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = _step("emotion: 1") + (
+        "    branches:\n"
+        "      - id: declined\n"
+        "        condition: Card declined\n"
+        "        after: a\n"
+        "        steps:\n"
+        "          - {id: retry, action: Retries, emotion: -2}\n"
+    )
+    assert lint_map(text, CODE) == [
+        (
+            20,
+            51,
+            CODE,
+            "step 'retry' scores -2 for 'olivia', 'farid' and 'ines' but no pain "
+            "point there says why",
+        )
+    ]
+
+
+def test_a_moment_of_truth_is_left_to_its_own_rule(lint_map: LintMap) -> None:
+    text = _step("emotion: -2", "moment_of_truth: The card arrives, or not")
+    assert lint_map(text, CODE) == []
+    assert lint_map(text.replace("moment_of_truth: The", "moment_of_truth: false  #"), CODE) == [
+        (14, 18, CODE, _message(-2, "'olivia', 'farid' and 'ines'"))
+    ]

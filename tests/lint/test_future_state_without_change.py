@@ -78,7 +78,7 @@ def _pair(lint_files: LintFiles, future: str, current: str | None = None) -> Che
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(4, 16, CODE, SELF_MESSAGE)]
+    assert lint_map(RULE.FAILING, CODE) == [(5, 16, CODE, SELF_MESSAGE)]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -185,7 +185,7 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
             "cjm.yaml": (
-                'maps: ["map.yaml"]\nlint:\n  options:\n'
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
                 "    future-state-without-change: {compare: [stages]}\n"
             ),
             "map.yaml": RULE.PASSING,
@@ -196,4 +196,28 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'future-state-without-change' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'future-state-without-change' has no options")]
+
+
+def test_a_new_branch_or_an_optional_step_is_a_change(lint_files: LintFiles) -> None:
+    branched = STAGES.replace(
+        "opportunities:\n",
+        "    branches:\n"
+        "      - id: ask-sales\n"
+        "        condition: More than 50 seats\n"
+        "        after: compare-plans\n"
+        "        steps: [{id: book-call, action: Books a call with sales}]\n"
+        "opportunities:\n",
+    )
+    assert _found(_pair(lint_files, _future(branched))) == []
+    optional = STAGES.replace(
+        "        action: Compares plans\n",
+        "        action: Compares plans\n        optional: true\n",
+    )
+    assert _found(_pair(lint_files, _future(optional))) == []
+
+
+def test_extension_keys_alone_are_no_change(lint_files: LintFiles) -> None:
+    tagged = STAGES.replace("    name: Consider\n", "    name: Consider\n    x-jira-epic: PAY-1\n")
+    result = _pair(lint_files, _future(tagged))
+    assert _found(result) == [("future.yaml", 4, 16, CODE, SAME_MESSAGE)]

@@ -6,6 +6,7 @@ import pytest
 
 from cjm.lint.rules import kpi_without_actual as RULE
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -45,7 +46,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (13, 9, CODE, _message("trial-starts", "stage 'consider'"))
+        (14, 9, CODE, _message("trial-starts", "stage 'consider'"))
     ]
 
 
@@ -86,3 +87,8 @@ def test_it_is_advice_by_default(lint_files: LintFiles) -> None:
         )
     ]
     assert not result.failed
+
+
+def test_kpis_of_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application, target: 1}]")
+    assert lint_map(text, CODE) == [(27, 20, CODE, _message("retakes", "step 'retake-photo'"))]

@@ -8,6 +8,7 @@ import pytest
 from cjm.lint.rules import kpi_without_direction as RULE
 from cjm.model import Kpi
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -41,7 +42,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (16, 16, CODE, _message("quote-time", "step 'request-quote'"))
+        (17, 16, CODE, _message("quote-time", "step 'request-quote'"))
     ]
 
 
@@ -138,3 +139,9 @@ def test_every_kind_of_map_is_checked(lint_map: LintMap) -> None:
     for map_type in ("future-state", "day-in-the-life", "service-blueprint"):
         text = RULE.FAILING.replace("current-state", map_type)
         assert len(lint_map(text, CODE)) == 1
+
+
+def test_kpis_of_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application, target: 1}]")
+    assert [f[:3] for f in lint_map(text, CODE)] == [(27, 20, CODE)]
+    assert lint_map(text, CODE)[0][3] == _message("retakes", "step 'retake-photo'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjm.lint.rules import kpi_without_target as RULE
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap
 
 CODE = RULE.CODE
@@ -25,7 +26,7 @@ def _message(kpi: str, where: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (13, 9, CODE, _message("trial-starts", "stage 'consider'"))
+        (14, 9, CODE, _message("trial-starts", "stage 'consider'"))
     ]
 
 
@@ -84,7 +85,10 @@ def test_a_map_without_kpis_or_steps_has_nothing_to_report(lint_map: LintMap) ->
 def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
-            "cjm.yaml": 'maps: ["map.yaml"]\nlint:\n  options:\n    kpi-without-target: {x: 1}\n',
+            "cjm.yaml": (
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n'
+                "    kpi-without-target: {x: 1}\n"
+            ),
             "map.yaml": RULE.PASSING,
         }
     )
@@ -93,4 +97,9 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'kpi-without-target' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'kpi-without-target' has no options")]
+
+
+def test_kpis_of_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application}]")
+    assert lint_map(text, CODE) == [(27, 20, CODE, _message("retakes", "step 'retake-photo'"))]

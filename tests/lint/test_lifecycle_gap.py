@@ -39,7 +39,7 @@ BUY_ONLY = [("consider", "Consider"), ("purchase", "Buy")]
 
 
 def test_failing_example_finds_the_gap(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(11, 1, CODE, _message())]
+    assert lint_map(RULE.FAILING, CODE) == [(12, 1, CODE, _message())]
 
 
 def test_passing_example_is_clean(lint_map: LintMap) -> None:

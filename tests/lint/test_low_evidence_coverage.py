@@ -51,7 +51,7 @@ def _options(values: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
         (
-            14,
+            15,
             1,
             CODE,
             "1 of 3 steps (33%) is backed by research, below the minimum of 50%; not backed: "
@@ -157,9 +157,11 @@ def test_the_hint_says_what_to_cite(lint_files: LintFiles) -> None:
     result = lint_files({"map.yaml": _map(_step("a"), personas=personas)}, select=[CODE])
     assert [d.hint for d in result.diagnostics] == [
         "cite under each persona's `evidence:` the research it comes from: interviews, "
-        "analytics, support tickets, usability tests (assumptions do not count)",
+        "analytics, support tickets, usability tests (assumptions do not count, "
+        "low-confidence research counts as half)",
         "cite under each step's `evidence:` the research it comes from: interviews, "
-        "analytics, support tickets, usability tests (assumptions do not count)",
+        "analytics, support tickets, usability tests (assumptions do not count, "
+        "low-confidence research counts as half)",
     ]
 
 
@@ -259,3 +261,87 @@ def test_future_state_maps_are_not_checked_by_default(lint_map: LintMap) -> None
     config = _options("{map_types: [future-state]}")
     assert len(lint_map(text, CODE, config=config)) == 1
     assert lint_map(_map(_step("a")), CODE, config=config) == []
+
+
+def test_a_pain_point_backs_every_step_it_spans(lint_map: LintMap) -> None:
+    step = (
+        "      - id: a\n"
+        "        action: Applies\n"
+        "        pain_points:\n"
+        "          - {id: wait, summary: Waits, severity: high, spans: [b, c], "
+        "evidence: [tickets]}\n"
+    )
+    text = _map(step + _step("b") + _step("c") + _step("d"))
+    assert lint_map(text, CODE) == []
+    unspanned = text.replace("spans: [b, c], ", "")
+    assert lint_map(unspanned, CODE) == [
+        _steps(
+            "1 of 4 steps (25%) is backed by research, below the minimum of 50%; not backed: "
+            "'b', 'c' and 'd'"
+        )
+    ]
+
+
+def test_a_pain_point_of_the_stage_backs_each_of_its_steps(lint_map: LintMap) -> None:
+    text = _map(_step("a") + _step("b")).replace(
+        "    name: Try\n",
+        "    name: Try\n"
+        "    pain_points: [{id: slow, summary: Slow, severity: low, evidence: [interviews]}]\n",
+    )
+    assert lint_map(text, CODE) == []
+
+
+def test_steps_of_branches_count(lint_map: LintMap) -> None:
+    text = _map(_step("a", "interviews")) + (
+        "    branches:\n"
+        "      - id: retry\n"
+        "        condition: Card declined\n"
+        "        after: a\n"
+        "        steps:\n"
+        + _step("b").replace("      - ", "          - ")
+        + _step("c").replace("      - ", "          - ")
+    )
+    assert lint_map(text, CODE) == [
+        _steps(
+            "1 of 3 steps (33%) is backed by research, below the minimum of 50%; not backed: "
+            "'b' and 'c'"
+        )
+    ]
+
+
+def test_low_confidence_research_counts_as_half(lint_map: LintMap) -> None:
+    low = "  - {id: guerrilla, kind: usability-test, title: Hallway test, confidence: low}\n"
+    steps = _step("a", "guerrilla") + _step("b", "guerrilla") + _step("c")
+    text = _map(steps).replace(EVIDENCE, EVIDENCE + low)
+    assert lint_map(text, CODE) == [
+        (
+            13,
+            1,
+            CODE,
+            "0 of 3 steps are backed by research and 2 by low-confidence research only "
+            "(counted as half: 33%), below the minimum of 50%; not backed: 'c'",
+        )
+    ]
+    assert lint_map(text, CODE, config=_options("{min_share: 0.3}")) == []
+    medium = text.replace("confidence: low", "confidence: medium")
+    assert lint_map(medium, CODE) == []
+
+
+def test_a_persona_backed_only_by_low_confidence_research_counts_as_half(
+    lint_map: LintMap,
+) -> None:
+    low = "  - {id: guerrilla, kind: survey, title: Quick poll, confidence: low}\n"
+    personas = (
+        "[{id: olivia, name: Olivia, evidence: [guerrilla]}, "
+        "{id: farid, name: Farid, evidence: [interviews]}]"
+    )
+    text = _map(_step("a", "interviews"), personas=personas).replace(EVIDENCE, EVIDENCE + low)
+    assert lint_map(text, CODE, config=_options("{min_share: 0.8}")) == [
+        (
+            7,
+            1,
+            CODE,
+            "1 of 2 personas is backed by research and 1 by low-confidence research only "
+            "(counted as half: 75%), below the minimum of 80%",
+        )
+    ]

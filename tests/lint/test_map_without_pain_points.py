@@ -6,6 +6,7 @@ import pytest
 
 from cjm.lint.rules import map_without_pain_points as RULE
 
+from .branched import BRANCHED
 from .conftest import LintFiles, LintMap, findings
 
 CODE = RULE.CODE
@@ -49,7 +50,7 @@ def _options(values: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(9, 1, CODE, _message("current-state"))]
+    assert lint_map(RULE.FAILING, CODE) == [(10, 1, CODE, _message("current-state"))]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -96,3 +97,27 @@ def test_an_unknown_map_type_is_reported_in_cjm_yaml(lint_files: LintFiles) -> N
     )
     assert result.config_failed
     assert findings(result) == [(4, 58, "CJM005", "'draft' is not a valid map_types")]
+
+
+def test_a_pain_point_of_a_stage_or_of_a_branch_step_counts(lint_map: LintMap) -> None:
+    only_stage = BRANCHED.replace(
+        "            pain_points:\n"
+        "              - {id: blurry, summary: Photos are rejected without a reason, "
+        "severity: high}\n",
+        "",
+    )
+    only_stage = only_stage[: only_stage.index("        pain_points:\n          - {id: kyc")]
+    only_stage += "      - {id: get-decision, action: Gets the decision, touchpoints: [app]}\n"
+    assert "blurry" not in only_stage and "kyc-wait" not in only_stage
+    assert lint_map(only_stage, CODE) == []
+    only_branch = BRANCHED.replace(
+        "    pain_points:\n      - {id: long-form, summary: The form is long, severity: medium}\n",
+        "",
+    ).replace("severity: high,\n             spans: [get-decision]}", "severity: high}")
+    only_branch = only_branch.replace(
+        "        pain_points:\n          - {id: kyc-wait, summary: Nobody says how long the "
+        "check takes, severity: high}\n",
+        "",
+    )
+    assert "long-form" not in only_branch and "kyc-wait" not in only_branch
+    assert lint_map(only_branch, CODE) == []

@@ -37,7 +37,7 @@ def _options(values: str) -> str:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (19, 5, CODE, "opportunity 'import-preview' has no owner and no effort estimate")
+        (20, 5, CODE, "opportunity 'import-preview' has no owner and no effort estimate")
     ]
 
 
@@ -113,4 +113,53 @@ def test_a_field_the_rule_cannot_ask_for_is_refused(lint_files: LintFiles) -> No
     )
     assert result.config_failed
     assert findings(result) == [(4, 48, "CJM005", "'summary' is not a valid required")]
-    assert result.diagnostics[0].hint == "expected one of: owner, effort, impact, description"
+    assert result.diagnostics[0].hint == (
+        "expected one of: owner, effort, impact, description, evidence, kpis, due, release, "
+        "due-or-release, links"
+    )
+
+
+def test_work_item_fields_can_be_required(lint_map: LintMap) -> None:
+    text = _map(
+        "  - {id: a, summary: A}\n"
+        "  - id: b\n"
+        "    summary: B\n"
+        "    evidence: [import-tickets]\n"
+        "    kpis: [import-success]\n"
+        "    release: '2027.2'\n"
+        "    links: [{url: 'https://tracker.example.com/browse/PAY-123', key: PAY-123}]\n"
+        "  - {id: c, summary: C, due: 2027-03-01, evidence: [], links: []}\n"
+    )
+    config = _options("{required: [evidence, kpis, due-or-release, links]}")
+    assert lint_map(text, CODE, config=config) == [
+        (
+            16,
+            5,
+            CODE,
+            "opportunity 'a' has no evidence, no KPI to move, neither a due date nor a "
+            "release and no link to where the work is tracked",
+        ),
+        (
+            23,
+            5,
+            CODE,
+            "opportunity 'c' has no evidence, no KPI to move and no link to where the work "
+            "is tracked",
+        ),
+    ]
+
+
+def test_due_and_release_can_each_be_required(lint_files: LintFiles) -> None:
+    text = _map("  - {id: a, summary: A, due: 2027-03-01}\n  - {id: b, summary: B, release: R2}\n")
+    result = lint_files(
+        {
+            "cjm.yaml": 'format: "1.0"\nmaps: ["map.yaml"]\n'
+            + _options("{required: [due, release]}"),
+            "map.yaml": text,
+        },
+        select=[CODE],
+    )
+    assert [(d.message, d.hint) for d in result.diagnostics] == [
+        ("opportunity 'a' has no release", "add `release:`"),
+        ("opportunity 'b' has no due date", "add `due:` (YYYY-MM-DD)"),
+    ]

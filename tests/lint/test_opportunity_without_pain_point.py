@@ -30,7 +30,7 @@ opportunities:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
-        (20, 5, CODE, "opportunity 'price-calculator' addresses no pain point")
+        (21, 5, CODE, "opportunity 'price-calculator' addresses no pain point")
     ]
 
 
@@ -40,7 +40,7 @@ def test_passing_example(lint_map: LintMap) -> None:
 
 def test_it_is_reported_as_info(lint_files: LintFiles) -> None:
     result = lint_files({"map.yaml": rule.FAILING}, select=[CODE])
-    assert [(d.line, d.severity) for d in result.diagnostics] == [(20, Severity.INFO)]
+    assert [(d.line, d.severity) for d in result.diagnostics] == [(21, Severity.INFO)]
 
 
 def test_every_opportunity_without_addresses_in_order(lint_map: LintMap) -> None:

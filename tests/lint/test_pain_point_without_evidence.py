@@ -5,6 +5,7 @@ from __future__ import annotations
 from cjm.check import CheckResult
 from cjm.lint.rules import pain_point_without_evidence as rule
 
+from .branched import BRANCHED
 from .conftest import LintFiles, LintMap, findings
 
 CODE = rule.CODE
@@ -47,7 +48,7 @@ def _options(values: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            24,
+            25,
             13,
             CODE,
             "pain point 'import-fails' rests on assumptions only (assumption 'team-hunch')",
@@ -172,4 +173,12 @@ def test_an_unknown_option_is_reported_in_cjm_yaml(lint_files: LintFiles) -> Non
             "CJM003",
             "unknown key 'allow_assumption' in rule options; did you mean 'allow_assumptions'?",
         )
+    ]
+
+
+def test_pain_points_of_stages_and_branch_steps_are_checked(lint_map: LintMap) -> None:
+    assert lint_map(BRANCHED, CODE) == [
+        (14, 9, CODE, "pain point 'long-form' cites no evidence"),
+        (28, 17, CODE, "pain point 'blurry' cites no evidence"),
+        (37, 13, CODE, "pain point 'kyc-wait' cites no evidence"),
     ]

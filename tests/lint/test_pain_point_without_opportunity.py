@@ -7,6 +7,7 @@ import pytest
 from cjm.check import CheckResult
 from cjm.lint.rules import pain_point_without_opportunity as rule
 
+from .branched import BRANCHED
 from .conftest import LintFiles, LintMap
 
 CODE = rule.CODE
@@ -56,7 +57,7 @@ def _min_severity(value: str) -> str:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            18,
+            19,
             13,
             CODE,
             "open high pain point 'import-fails' has no opportunity that addresses it",
@@ -218,3 +219,32 @@ def test_opportunities_of_several_future_state_maps_add_up(lint_files: LintFiles
         "later", "today", "  - {id: other, summary: Other, addresses: [critical-one]}\n"
     )
     assert _located(_workspace(lint_files, first, second)) == []
+
+
+def test_pain_points_of_stages_and_branch_steps_are_checked(lint_map: LintMap) -> None:
+    message = "open {} pain point '{}' has no opportunity that addresses it"
+    text = BRANCHED.replace("severity: medium}", "severity: critical}")
+    assert lint_map(text, CODE) == [
+        (14, 9, CODE, message.format("critical", "long-form")),
+        (28, 17, CODE, message.format("high", "blurry")),
+        (37, 13, CODE, message.format("high", "kyc-wait")),
+    ]
+
+
+def test_a_workspace_severity_ranks_as_the_severity_it_counts_as(lint_files: LintFiles) -> None:
+    text = BRANCHED.replace("severity: medium}", "severity: showstopper}").replace(
+        "severity: high}", "severity: annoyance}"
+    )
+    config = (
+        'format: "1.0"\n'
+        'maps: ["map.yaml"]\n'
+        "vocabulary:\n"
+        "  severities:\n"
+        "    - {id: showstopper, counts_as: critical}\n"
+        "    - {id: annoyance, counts_as: low}\n"
+    )
+    result = lint_files({"cjm.yaml": config, "map.yaml": text}, select=[CODE])
+    assert [(d.line, d.message) for d in result.diagnostics] == [
+        (14, "open showstopper pain point 'long-form' has no opportunity that addresses it"),
+        (37, "open high pain point 'kyc-wait' has no opportunity that addresses it"),
+    ]

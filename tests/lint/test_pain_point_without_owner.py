@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjm.lint.rules import pain_point_without_owner as rule
 
+from .branched import BRANCHED
 from .conftest import LintMap
 
 CODE = rule.CODE
@@ -23,7 +24,7 @@ stages:
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
         (
-            18,
+            19,
             13,
             CODE,
             "pain point 'import-fails' has no owner: no team is accountable for fixing it",
@@ -76,4 +77,13 @@ def test_an_owner_that_does_not_exist_is_left_to_unknown_reference(lint_map: Lin
     )
     assert lint_map(text, CODE, "unknown-reference") == [
         (15, 63, "CJM103", "unknown team 'growht'; did you mean 'growth'?")
+    ]
+
+
+def test_pain_points_of_stages_and_branch_steps_are_checked(lint_map: LintMap) -> None:
+    message = "pain point '{}' has no owner: no team is accountable for fixing it"
+    assert lint_map(BRANCHED, CODE) == [
+        (14, 9, CODE, message.format("long-form")),
+        (28, 17, CODE, message.format("blurry")),
+        (37, 13, CODE, message.format("kyc-wait")),
     ]

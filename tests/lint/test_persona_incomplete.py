@@ -31,7 +31,7 @@ def _options(values: str) -> str:
 
 
 def test_failing_example_finds_the_missing_frustrations(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(8, 5, CODE, "persona 'olivia' has no frustrations")]
+    assert lint_map(RULE.FAILING, CODE) == [(9, 5, CODE, "persona 'olivia' has no frustrations")]
 
 
 def test_passing_example_is_clean(lint_map: LintMap) -> None:
@@ -102,8 +102,9 @@ def test_a_field_that_is_not_a_persona_list_is_refused(lint_files: LintFiles) ->
             4,
             44,
             "CJM005",
-            "'name' is not a list field of a persona; use one of: goals, frustrations, "
-            "behaviours, decision_habits, motivations, churn_risks, evidence",
+            "'name' is not a persona field the rule can ask for; use one of: goals, "
+            "frustrations, behaviours, decision_habits, motivations, churn_risks, evidence, "
+            "role, image",
         )
     ]
 
@@ -120,3 +121,21 @@ def test_required_must_be_a_list(lint_files: LintFiles) -> None:
     assert findings(result) == [
         (4, 36, "CJM004", "required must be a list, not the text 'goals'"),
     ]
+
+
+def test_role_and_image_can_be_required(lint_map: LintMap) -> None:
+    text = RULE.PASSING.replace(
+        "    name: Ops Olivia\n", "    name: Ops Olivia\n    role: Operations manager\n"
+    )
+    assert "role: Operations manager" in text
+    assert [f[3] for f in lint_map(RULE.PASSING, CODE, config=_options("{required: [role]}"))] == [
+        "persona 'olivia' has no role"
+    ]
+    found = lint_map(text, CODE, config=_options("{required: [role, image]}"))
+    assert [f[3] for f in found] == ["persona 'olivia' has no image"]
+
+
+def test_the_hint_asks_for_research_only_for_what_research_tells(lint_files: LintFiles) -> None:
+    config = 'format: "1.0"\nmaps: ["map.yaml"]\n' + _options("{required: [image]}")
+    result = lint_files({"cjm.yaml": config, "map.yaml": RULE.PASSING}, select=[CODE])
+    assert [d.hint for d in result.diagnostics] == ["add `image:`"]

@@ -9,13 +9,13 @@ from .conftest import LintMap
 
 def test_unknown_reference_failing_example(lint_map: LintMap) -> None:
     assert lint_map(unknown_reference.FAILING, "CJM103") == [
-        (12, 60, "CJM103", "unknown team 'grwoth'; did you mean 'growth'?")
+        (13, 60, "CJM103", "unknown team 'grwoth'; did you mean 'growth'?")
     ]
 
 
 def test_duplicate_id_failing_example(lint_map: LintMap) -> None:
     assert lint_map(duplicate_id.FAILING, "CJM104") == [
-        (13, 14, "CJM104", "duplicate step id 'compare-plans': also defined on line 12")
+        (14, 14, "CJM104", "duplicate step id 'compare-plans': also defined on line 13")
     ]
 
 
@@ -27,7 +27,7 @@ def test_passing_examples(lint_map: LintMap) -> None:
 def test_reference_rules_can_be_turned_off(lint_map: LintMap) -> None:
     assert lint_map(unknown_reference.FAILING, "CJM101") == [
         (
-            9,
+            10,
             5,
             "CJM101",
             "stage 'consider' has no touchpoint: none of its steps says where "

@@ -24,7 +24,8 @@ TWO_FINDINGS = TOUCHPOINT.FAILING.replace(
 
 def _workspace(lint_files: LintFiles, lint_yaml: str, **kwargs: object):  # type: ignore[no-untyped-def]
     return lint_files(
-        {"cjm.yaml": 'maps: ["*.yaml"]\n' + lint_yaml, "map.yaml": TWO_FINDINGS}, **kwargs
+        {"cjm.yaml": 'format: "1.0"\nmaps: ["*.yaml"]\n' + lint_yaml, "map.yaml": TWO_FINDINGS},
+        **kwargs,
     )
 
 
@@ -92,21 +93,21 @@ def test_override_select_turns_a_rule_on_for_some_files(lint_files: LintFiles) -
     [
         (
             "lint:\n  select: [stage-without-touchpoint]\n",
-            3,
+            4,
             12,
             "unknown rule 'stage-without-touchpoint'; did you mean 'stage-without-touchpoints'?",
         ),
-        ("lint:\n  ignore: [CJM999]\n", 3, 12, "unknown rule 'CJM999'"),
+        ("lint:\n  ignore: [CJM999]\n", 4, 12, "unknown rule 'CJM999'"),
         (
             "lint:\n  severity: {stale-mapp: error}\n",
-            3,
+            4,
             14,
             "unknown rule 'stale-mapp'; did you mean 'stale-map'?",
         ),
-        ("lint:\n  options:\n    nope: {}\n", 4, 5, "unknown rule 'nope'"),
+        ("lint:\n  options:\n    nope: {}\n", 5, 5, "unknown rule 'nope'"),
         (
             "lint:\n  overrides:\n    - {files: [x], ignore: [bogus]}\n",
-            4,
+            5,
             29,
             "unknown rule 'bogus'",
         ),
@@ -130,7 +131,7 @@ def test_a_bad_fail_on_value_is_a_schema_error(lint_files: LintFiles) -> None:
     assert result.config_failed
     assert [
         (d.line, d.column, d.code.code) for d in result.diagnostics if d.path == "cjm.yaml"
-    ] == [(3, 12, "CJM005")]
+    ] == [(4, 12, "CJM005")]
 
 
 def test_options_for_a_rule_without_options_are_refused(lint_files: LintFiles) -> None:
@@ -140,14 +141,14 @@ def test_options_for_a_rule_without_options_are_refused(lint_files: LintFiles) -
         for d in result.diagnostics
         if d.path == "cjm.yaml"
     ]
-    assert problems == [(4, 5, "CJM005", "rule 'stage-without-touchpoints' has no options")]
+    assert problems == [(5, 5, "CJM005", "rule 'stage-without-touchpoints' has no options")]
 
 
 # -- fail_on and exit codes, through the command line --------------------------------------
 
 
 def _cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str, config: str = ""):  # type: ignore[no-untyped-def]
-    (tmp_path / "cjm.yaml").write_text('maps: ["*.yaml"]\n' + config)
+    (tmp_path / "cjm.yaml").write_text('format: "1.0"\nmaps: ["*.yaml"]\n' + config)
     (tmp_path / "map.yaml").write_text(STAGE.FAILING)
     monkeypatch.chdir(tmp_path)
     return CliRunner().invoke(app, ["validate", "--select", "CJM101", *args], env=PLAIN_ENV)
@@ -156,7 +157,7 @@ def _cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str, config: st
 def test_warnings_do_not_fail_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _cli(tmp_path, monkeypatch)
     assert result.exit_code == 0
-    assert "map.yaml:14:5: warning CJM101 stage 'decide' has no touchpoint" in result.stdout
+    assert "map.yaml:15:5: warning CJM101 stage 'decide' has no touchpoint" in result.stdout
     assert result.stdout.endswith("Found 1 warning in 1 file (2 files checked).\n")
 
 

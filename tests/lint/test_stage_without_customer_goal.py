@@ -27,7 +27,7 @@ def _message(stage: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(10, 5, CODE, _message("consider"))]
+    assert lint_map(RULE.FAILING, CODE) == [(11, 5, CODE, _message("consider"))]
 
 
 def test_passing_example(lint_map: LintMap) -> None:

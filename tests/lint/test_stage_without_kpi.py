@@ -5,6 +5,7 @@ from __future__ import annotations
 from cjm.diagnostics import Severity
 from cjm.lint.rules import stage_without_kpi as RULE
 
+from .branched import on_branch_step
 from .conftest import LintFiles, LintMap, findings
 
 CODE = RULE.CODE
@@ -25,7 +26,7 @@ def _message(stage: str) -> str:
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(RULE.FAILING, CODE) == [(18, 5, CODE, _message("decide"))]
+    assert lint_map(RULE.FAILING, CODE) == [(19, 5, CODE, _message("decide"))]
 
 
 def test_passing_example(lint_map: LintMap) -> None:
@@ -35,7 +36,7 @@ def test_passing_example(lint_map: LintMap) -> None:
 def test_the_default_severity_is_info(lint_files: LintFiles) -> None:
     result = lint_files({"map.yaml": RULE.FAILING}, select=[CODE])
     assert [d.severity for d in result.diagnostics] == [Severity.INFO]
-    assert findings(result) == [(18, 5, CODE, _message("decide"))]
+    assert findings(result) == [(19, 5, CODE, _message("decide"))]
 
 
 def test_a_kpi_on_any_step_counts_for_the_stage(lint_map: LintMap) -> None:
@@ -86,7 +87,9 @@ def test_a_kpi_of_another_stage_does_not_count(lint_map: LintMap) -> None:
 def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
     result = lint_files(
         {
-            "cjm.yaml": 'maps: ["map.yaml"]\nlint:\n  options:\n    CJM117: {min: 1}\n',
+            "cjm.yaml": (
+                'format: "1.0"\nmaps: ["map.yaml"]\nlint:\n  options:\n    CJM117: {min: 1}\n'
+            ),
             "map.yaml": RULE.PASSING,
         }
     )
@@ -95,4 +98,9 @@ def test_the_rule_has_no_options(lint_files: LintFiles) -> None:
         (d.line, d.column, d.code.code, d.message)
         for d in result.diagnostics
         if d.path == "cjm.yaml"
-    ] == [(4, 5, "CJM005", "rule 'stage-without-kpi' has no options")]
+    ] == [(5, 5, "CJM005", "rule 'stage-without-kpi' has no options")]
+
+
+def test_a_kpi_on_a_branch_step_counts_for_the_stage(lint_map: LintMap) -> None:
+    text = on_branch_step("kpis: [{id: retakes, name: Retakes per application}]")
+    assert [f[:3] for f in lint_map(text, CODE)] == [(30, 5, CODE)]

@@ -41,7 +41,7 @@ def _options(values: str) -> str:
 
 def test_failing_example_is_stale(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (5, 11, CODE, _stale("2025-03-01", 632, "quarterly", 92)),
+        (6, 11, CODE, _stale("2025-03-01", 632, "quarterly", 92)),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjm.lint.rules import step_without_emotion as rule
 
+from .branched import BRANCHED
 from .conftest import LintMap
 
 CODE = rule.CODE
@@ -25,7 +26,7 @@ stages:
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, CODE) == [
-        (13, 9, CODE, "step 'compare-plans' has no emotion score for 'farid'")
+        (14, 9, CODE, "step 'compare-plans' has no emotion score for 'farid'")
     ]
 
 
@@ -65,4 +66,11 @@ def test_an_entry_for_an_unknown_persona_covers_nobody(lint_map: LintMap) -> Non
     assert lint_map(text, CODE) == [
         (12, 9, CODE, "step 'a' has no emotion score for 'ines'"),
         (17, 9, CODE, "step 'c' has no emotion score for 'farid'"),
+    ]
+
+
+def test_branch_steps_are_checked(lint_map: LintMap) -> None:
+    text = BRANCHED.replace("            emotion: -2\n", "")
+    assert lint_map(text, CODE) == [
+        (23, 13, CODE, "step 'retake-photo' has no emotion score for 'nadia' and 'tom'")
     ]

@@ -8,9 +8,9 @@ from cjm.lint.suppressions import find_suppressions
 
 from .conftest import LintMap
 
-# The failing example reports its stage without touchpoints on line 14, column 5.
+# The failing example reports its stage without touchpoints on line 15, column 5.
 FINDING = (
-    14,
+    15,
     5,
     "CJM101",
     "stage 'decide' has no touchpoint: none of its steps says where "
@@ -29,53 +29,53 @@ def test_the_example_finding_is_where_these_tests_expect_it(lint_map: LintMap) -
 
 
 def test_comment_at_the_end_of_the_line(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 14, "  - id: decide  # cjm: ignore[stage-without-touchpoints]")
+    text = _with_line(rule.FAILING, 15, "  - id: decide  # cjm: ignore[stage-without-touchpoints]")
     assert lint_map(text, "CJM101", "CJM100") == []
 
 
 def test_comment_on_its_own_line_covers_the_next_yaml_line(lint_map: LintMap) -> None:
     text = _with_line(
-        rule.FAILING, 14, "  # cjm: ignore[CJM101]\n\n  # another comment\n  - id: decide"
+        rule.FAILING, 15, "  # cjm: ignore[CJM101]\n\n  # another comment\n  - id: decide"
     )
     assert lint_map(text, "CJM101", "CJM100") == []
 
 
 def test_several_names_in_one_comment(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 14, "  - id: decide  # cjm: ignore[stale-map, CJM101]")
+    text = _with_line(rule.FAILING, 15, "  - id: decide  # cjm: ignore[stale-map, CJM101]")
     assert lint_map(text, "CJM101", "CJM100", "stale-map") == [
-        (14, 31, "CJM100", "unused suppression: no 'stale-map' finding on line 14")
+        (15, 31, "CJM100", "unused suppression: no 'stale-map' finding on line 15")
     ]
 
 
 def test_a_suppression_on_another_line_does_not_apply(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 15, "    name: Decide  # cjm: ignore[CJM101]")
+    text = _with_line(rule.FAILING, 16, "    name: Decide  # cjm: ignore[CJM101]")
     assert lint_map(text, "CJM101", "CJM100") == [
         FINDING,
-        (15, 33, "CJM100", "unused suppression: no 'stage-without-touchpoints' finding on line 15"),
+        (16, 33, "CJM100", "unused suppression: no 'stage-without-touchpoints' finding on line 16"),
     ]
 
 
 def test_unknown_rule_in_a_suppression(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 15, "    name: Decide  # cjm: ignore[no-such-rule]")
+    text = _with_line(rule.FAILING, 16, "    name: Decide  # cjm: ignore[no-such-rule]")
     assert lint_map(text, "CJM100") == [
-        (15, 33, "CJM100", "suppression names an unknown rule 'no-such-rule'")
+        (16, 33, "CJM100", "suppression names an unknown rule 'no-such-rule'")
     ]
 
 
 def test_problems_with_the_file_itself_cannot_be_suppressed(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 15, "    name: Decide  # cjm: ignore[CJM003]")
+    text = _with_line(rule.FAILING, 16, "    name: Decide  # cjm: ignore[CJM003]")
     assert lint_map(text, "CJM100") == [
-        (15, 33, "CJM100", "'CJM003' is a problem with the file itself and cannot be suppressed")
+        (16, 33, "CJM100", "'CJM003' is a problem with the file itself and cannot be suppressed")
     ]
 
 
 def test_suppressions_of_rules_that_are_off_are_not_reported(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 15, "    name: Decide  # cjm: ignore[stale-map]")
+    text = _with_line(rule.FAILING, 16, "    name: Decide  # cjm: ignore[stale-map]")
     assert lint_map(text, "CJM100") == []
 
 
 def test_unused_suppressions_can_themselves_be_ignored(lint_map: LintMap) -> None:
-    text = _with_line(rule.FAILING, 15, "    name: Decide  # cjm: ignore[no-such-rule]")
+    text = _with_line(rule.FAILING, 16, "    name: Decide  # cjm: ignore[no-such-rule]")
     assert lint_map(text, "CJM101", config="lint:\n  ignore: [unused-suppression]\n") == [FINDING]
 
 

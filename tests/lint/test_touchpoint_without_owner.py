@@ -10,7 +10,7 @@ CODE = rule.CODE
 
 
 def test_failing_example(lint_map: LintMap) -> None:
-    assert lint_map(rule.FAILING, CODE) == [(9, 5, CODE, "touchpoint 'pricing-page' has no owner")]
+    assert lint_map(rule.FAILING, CODE) == [(10, 5, CODE, "touchpoint 'pricing-page' has no owner")]
 
 
 def test_passing_example(lint_map: LintMap) -> None:

@@ -38,7 +38,7 @@ def test_failing_example_finds_the_handoff_past_a_step_the_customer_takes_alone(
     lint_map: LintMap,
 ) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (24, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
+        (25, 16, CODE, _message("growth", "compare-plans", "sales", "talk-to-sales"))
     ]
 
 
@@ -340,3 +340,46 @@ def test_personas_coming_from_different_steps_of_one_team_make_one_finding(
             "'sales' at step 'gets-card' with no handoff described",
         )
     ]
+
+
+BRANCHES = """\
+  - id: pay
+    name: Pay
+    steps:
+      - {id: enter-card, action: Enters a card, touchpoints: [web], owner: growth}
+      - {id: confirm, action: Sees the confirmation, touchpoints: [web], owner: growth}
+    branches:
+      - id: retry
+        condition: Card declined, tries another
+        after: enter-card
+        steps:
+          - {id: retry-card, action: Tries another card, touchpoints: [web], owner: cs}
+      - id: call
+        condition: Card declined, calls support
+        after: enter-card
+        rejoin: confirm
+        steps:
+          - {id: call-support, action: Calls support, touchpoints: [call], owner: sales}
+"""
+
+
+def test_handoffs_follow_each_branch_and_never_run_between_alternatives(
+    lint_map: LintMap,
+) -> None:
+    found = lint_map(_map(BRANCHES), CODE)
+    assert [(line, message) for line, _, _, message in found] == [
+        (14, _message("cs", "retry-card", "growth", "confirm")),
+        (14, _message("sales", "call-support", "growth", "confirm")),
+        (20, _message("growth", "enter-card", "cs", "retry-card")),
+        (26, _message("growth", "enter-card", "sales", "call-support")),
+    ]
+    assert not any("'cs'" in m and "'sales'" in m for *_, m in found)
+
+
+def test_a_described_handoff_into_a_branch_is_not_reported(lint_map: LintMap) -> None:
+    text = _map(BRANCHES).replace(
+        "owner: sales}", "owner: sales, handoff: The declined payment opens a ticket}"
+    )
+    found = [message for *_, message in lint_map(text, CODE)]
+    assert _message("growth", "enter-card", "sales", "call-support") not in found
+    assert _message("sales", "call-support", "growth", "confirm") in found

@@ -56,7 +56,7 @@ def _located(result: CheckResult) -> list[tuple[str, int, int, str, str]]:
 
 def test_failing_example_finds_the_unused_team(lint_map: LintMap) -> None:
     assert lint_map(RULE.FAILING, CODE) == [
-        (8, 5, CODE, "team 'sales' is never used: nothing in this map refers to it")
+        (9, 5, CODE, "team 'sales' is never used: nothing in this map refers to it")
     ]
 
 
@@ -252,4 +252,45 @@ def test_shared_definitions_are_not_judged_while_a_map_does_not_load_at_all(
     assert result.notes == [
         "unused-definition (CJM111) did not check the shared definitions: maps/broken.yaml "
         "does not load, and what they use is unknown"
+    ]
+
+
+def test_branch_steps_kpis_and_opportunities_use_what_they_name(lint_map: LintMap) -> None:
+    text = """\
+format: "1.0"
+id: trial
+title: Trial to paid
+type: current-state
+owner: growth
+reviewed: 2026-10-01
+teams: [{id: growth, name: Growth}, {id: care, name: Care}]
+personas: [{id: olivia, name: Olivia}]
+touchpoints:
+  - {id: web, name: Website, channel: web, owner: growth}
+  - {id: call, name: Call, channel: phone, owner: growth}
+evidence:
+  - {id: dashboard, kind: analytics, title: Dashboard}
+  - {id: interviews, kind: interview, title: Interviews}
+  - {id: tickets, kind: support-tickets, title: Tickets}
+  - {id: guess, kind: assumption, title: Our guess}
+stages:
+  - id: pay
+    name: Pay
+    steps:
+      - {id: enter-card, action: Enters a card, touchpoints: [web]}
+    branches:
+      - id: call
+        condition: Card declined
+        steps:
+          - id: call-support
+            action: Calls support
+            touchpoints: [call]
+            owner: care
+            evidence: [tickets]
+            kpis: [{id: calls, name: Calls per order, evidence: [dashboard]}]
+opportunities:
+  - {id: retry, summary: Suggest another card, stage: pay, evidence: [interviews], kpis: [calls]}
+"""
+    assert lint_map(text, CODE) == [
+        (16, 5, CODE, "evidence entry 'guess' is never used: nothing in this map refers to it")
     ]

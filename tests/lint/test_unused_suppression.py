@@ -9,7 +9,7 @@ from .conftest import LintMap
 
 def test_failing_example(lint_map: LintMap) -> None:
     assert lint_map(rule.FAILING, "CJM100", "stale-map") == [
-        (5, 37, "CJM100", "unused suppression: no 'stale-map' finding on line 5")
+        (6, 37, "CJM100", "unused suppression: no 'stale-map' finding on line 6")
     ]
 
 

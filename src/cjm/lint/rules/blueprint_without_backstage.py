@@ -23,6 +23,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A service blueprint with no backstage or support activity."
 
 FAILING = """\
+format: "1.0"
 id: clinic-visit
 title: Clinic visit
 type: service-blueprint
@@ -42,6 +43,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: clinic-visit
 title: Clinic visit
 type: service-blueprint
@@ -64,7 +66,7 @@ stages:
 
 
 def _has_backstage(journey: JourneyMap) -> bool:
-    return any(step.backstage or step.support for stage in journey.stages for step in stage.steps)
+    return any(step.backstage or step.support for _, _, step in journey.iter_steps())
 
 
 def check(context: MapContext) -> Iterator[Finding]:

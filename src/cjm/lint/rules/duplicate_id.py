@@ -21,6 +21,7 @@ SUMMARY = DUPLICATE_ID.summary
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -37,6 +38,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -7,8 +7,11 @@ fix it; often the score was guessed, or the pain point was written at another st
 
 For every dip, add a pain point at the same step that names the friction from the
 customer's side (with `personas` when it hits only some of them), or correct the score if
-the step is not actually a low point. The `threshold` option sets how low a score must be
-to count as a dip.
+the step is not actually a low point. A pain point explains every step it covers: the
+step it is written under, the further steps its `spans` names, and for a pain point of a
+stage, every step of that stage, branches included. The `threshold` option sets how low a
+score must be to count as a dip. A step flagged as a `moment_of_truth` is left to
+`moment-of-truth-unexplained`, which asks the same of every negative score there.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from pydantic import Field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, quoted, step_paths
+from cjm.lint.rules._emotions import unexplained
 from cjm.load.positions import DataPath
 from cjm.model.base import CjmModel
-from cjm.model.journey import SCORE_MAX, SCORE_MIN, Step
+from cjm.model.journey import SCORE_MAX, SCORE_MIN, PainPoint, Step
 
 CODE = "CJM106"
 NAME = "emotion-dip-unexplained"
@@ -29,6 +33,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A negative emotion at a step with no pain point there."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -48,6 +53,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -84,47 +90,24 @@ class Options(CjmModel):
     )
 
 
-def _explained(step: Step, persona_id: str) -> bool:
-    """Whether a pain point of ``step`` applies to ``persona_id``."""
-    return any(not pain.personas or persona_id in pain.personas for pain in step.pain_points)
-
-
-def _dips(step: Step, personas: list[str], threshold: int) -> dict[str, int]:
-    """Persona id to score, for the personas whose dip at ``step`` nothing explains."""
-    dips: dict[str, int] = {}
-    for persona_id in personas:
-        if not step.involves(persona_id):
-            continue
-        emotion = step.emotion_for(persona_id)
-        if emotion is None or emotion.score > threshold:
-            continue
-        if not _explained(step, persona_id):
-            dips[persona_id] = emotion.score
-    return dips
-
-
-def _findings(context: MapContext, path: DataPath, step: Step, threshold: int) -> Iterator[Finding]:
-    personas = list(dict.fromkeys(context.journey.persona_ids))
-    dips = _dips(step, personas, threshold)
-    shared = [p for p in dips if p not in step.emotions]
-    for persona_id, score in dips.items():
-        if persona_id in step.emotions:
-            where: DataPath = (*path, "emotions", persona_id)
-            who = [persona_id]
-        elif persona_id == shared[0]:
-            where = (*path, "emotion")
-            who = shared
-        else:
-            continue  # reported with the first persona that shares `emotion`
+def _findings(
+    context: MapContext, path: DataPath, step: Step, pains: list[PainPoint], threshold: int
+) -> Iterator[Finding]:
+    for dip in unexplained(step, context.journey.persona_ids, pains, threshold):
         yield context.finding(
-            where,
-            f"step '{step.id}' scores {score} for {quoted(who)} but no pain point there says why",
+            (*path, *dip.where),
+            f"step '{step.id}' scores {dip.score} for {quoted(dip.who)} but no pain point "
+            "there says why",
             "add the friction to the step's `pain_points` (with `personas:` when it hits only "
-            "some), or correct the score",
+            "some; a pain point of an earlier step can cover it with `spans:`), or correct "
+            "the score",
         )
 
 
 def check(context: MapContext) -> Iterator[Finding]:
     threshold: int = context.options.threshold
+    covering = context.journey.pain_points_at()
     for path, step in step_paths(context.journey):
-        yield from _findings(context, path, step, threshold)
+        if step.is_moment_of_truth:
+            continue  # moment-of-truth-unexplained asks more of it
+        yield from _findings(context, path, step, covering.get(step.id, []), threshold)

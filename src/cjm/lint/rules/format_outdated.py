@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, WorkspaceContext
+from cjm.diagnostics import Code, Diagnostic, Severity
+from cjm.lint.rule import WorkspaceContext
 from cjm.model import FORMAT_VERSION
 
 CODE = "CJM126"
@@ -47,17 +47,25 @@ stages: [{{id: try, name: Try}}]
 """
 
 
-def check(context: WorkspaceContext) -> Iterator[Finding]:
+def check(context: WorkspaceContext) -> Iterator[Diagnostic]:
+    """One finding per file that loads, in part at least, and names no format version.
+
+    The finding is made here rather than as a data-path finding: whether a file says its
+    version does not rest on the rest of the file, so a file that loads only in part is
+    reported too (the engine would otherwise hold back a finding about the whole file)."""
+    identity = Code(CODE, NAME, SUMMARY)
     for document in context.project.documents():
         model = document.checked
         if model is None or getattr(model, "format", None) is not None:
             continue
         if ("format",) in document.unloaded:
-            continue
-        yield Finding(
-            document,
-            (),
+            continue  # the version is written, and wrong: the schema error says so
+        yield Diagnostic(
+            identity,
+            SEVERITY,
             f"this file is in the 0.x format; the current format is {FORMAT_VERSION}",
+            document.display,
+            document.index.value(()),
             'run `cjm migrate` to add `format: "' + FORMAT_VERSION + '"` and update the '
             "`$schema` line, keeping every comment",
         )

@@ -9,10 +9,10 @@ committing to. Edit the future map to show the journey as it will be, or drop it
 it does. A map cannot be its own current state either: `current_state` names the
 separate map of today's journey.
 
-The rule compares the two maps' stages (with their steps, emotions, pain points and KPIs)
-and opportunities. Titles, descriptions, tags and personas do not count as change. The
-examples below are single files; in a workspace, `current_state` names the current-state
-map in its own file.
+The rule compares the two maps' stages (with their steps and branches, emotions, pain
+points and KPIs) and opportunities. Titles, descriptions, tags, personas and a team's own
+`x-` keys do not count as change. The examples below are single files; in a workspace,
+`current_state` names the current-state map in its own file.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ SUMMARY = "A future-state map that changes nothing against its current state."
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial-next
 title: Trial to paid, next year
 type: future-state
@@ -50,6 +51,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial-next
 title: Trial to paid, next year
 type: future-state

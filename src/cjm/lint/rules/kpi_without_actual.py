@@ -32,6 +32,7 @@ SEVERITY = Severity.INFO
 SUMMARY = "A KPI with a target but no actual value yet."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -50,6 +51,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -22,6 +22,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A KPI of a stage or step with no target."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -40,6 +41,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

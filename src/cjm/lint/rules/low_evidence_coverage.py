@@ -7,14 +7,17 @@ looks finished while almost nothing on it was seen in research. Single pain poin
 without evidence are reported one by one (`pain-point-without-evidence`); this rule looks
 at the map as a whole and asks how much of it is grounded at all.
 
-A step counts as backed when it, or one of its pain points, cites evidence that is not an
-`assumption` (an interview, a survey, analytics, support tickets, reviews, a usability
-test, an observation); a persona counts when it cites such evidence itself. When the
-share of backed steps, or of backed personas, is below the `min_share` option, the rule
-says the share found, the minimum and the first steps or personas that are unbacked.
-Cite the research each step and persona comes from under its `evidence`, or do that
-research. Future-state maps are not checked by default, since they describe a journey
-nobody has lived yet; the `map_types` option sets which types of map are.
+A step counts as backed when it, or a pain point that covers it (written at the step,
+spanning it from an earlier step, or a pain point of its stage), cites evidence that is
+not an `assumption` (an interview, a survey, analytics, support tickets, reviews, a
+usability test, an observation); a persona counts when it cites such evidence itself.
+Steps of branches count like those of the main line. Research the team rates as
+`confidence: low` counts as half a backed step or persona, as in the report's evidence
+coverage. When the share of backed steps, or of backed personas, is below the `min_share`
+option, the rule says the share found, the minimum and the first steps or personas that
+are unbacked. Cite the research each step and persona comes from under its `evidence`, or
+do that research. Future-state maps are not checked by default, since they describe a
+journey nobody has lived yet; the `map_types` option sets which types of map are.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pydantic import Field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, quoted
-from cjm.model import MapType, Step
+from cjm.model import MapType, PainPoint, Step
 from cjm.model.base import CjmModel
 
 CODE = "CJM121"
@@ -59,6 +62,7 @@ class Options(CjmModel):
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -82,6 +86,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -114,18 +119,17 @@ stages:
 """
 
 
-def _researched(context: MapContext, evidence_ids: list[str]) -> bool:
-    """Whether any of ``evidence_ids`` names evidence that is not an assumption."""
-    for evidence_id in evidence_ids:
-        entry = context.evidence(evidence_id)
-        if entry is not None and not entry.is_assumption:
-            return True
-    return False
+def _strength(context: MapContext, evidence_ids: list[str]) -> float:
+    """How far ``evidence_ids`` back what cites them: the strongest of the entries that
+    exist (1 for research, 0.5 for low-confidence research, 0 for an assumption)."""
+    found = [context.evidence(evidence_id) for evidence_id in evidence_ids]
+    return max((entry.strength for entry in found if entry is not None), default=0.0)
 
 
-def _step_backed(context: MapContext, step: Step) -> bool:
-    cited = [*step.evidence, *(e for pain in step.pain_points for e in pain.evidence)]
-    return _researched(context, cited)
+def _step_strength(context: MapContext, step: Step, pains: list[PainPoint]) -> float:
+    """What backs ``step``: its own evidence, or that of a pain point covering it."""
+    cited = [*step.evidence, *(e for pain in pains for e in pain.evidence)]
+    return _strength(context, cited)
 
 
 def _percent(share: float, minimum: float) -> str:
@@ -146,20 +150,37 @@ def _names(unbacked: list[str]) -> str:
 
 
 def _finding(
-    context: MapContext, key: str, kind: str, backed: int, unbacked: list[str]
+    context: MapContext, key: str, kind: str, backing: list[tuple[str, float]]
 ) -> Finding | None:
-    total = backed + len(unbacked)
+    """The finding for ``backing`` (the id and strength of each step or persona), if its
+    share is below the minimum. Low-confidence research counts as half."""
+    total = len(backing)
     minimum: float = context.options.min_share
-    if total == 0 or backed / total >= minimum:
+    share = sum(strength for _, strength in backing) / total if total else 1.0
+    if share >= minimum:
         return None
+    backed = sum(1 for _, strength in backing if strength >= 1)
+    halves = sum(1 for _, strength in backing if 0 < strength < 1)
+    unbacked = [name for name, strength in backing if strength == 0]
     kinds = kind if total == 1 else kind + "s"
     verb = "is" if backed == 1 or total == 1 else "are"
+    percent = _percent(share, minimum)
+    if halves:
+        counted = (
+            f"{backed} of {total} {kinds} {verb} backed by research and {halves} by "
+            f"low-confidence research only (counted as half: {percent})"
+        )
+    else:
+        counted = f"{backed} of {total} {kinds} ({percent}) {verb} backed by research"
+    message = f"{counted}, below the minimum of {minimum * 100:g}%"
+    if unbacked:
+        message += f"; not backed: {_names(unbacked)}"
     return context.finding(
         (key,),
-        f"{backed} of {total} {kinds} ({_percent(backed / total, minimum)}) {verb} backed by "
-        f"research, below the minimum of {minimum * 100:g}%; not backed: {_names(unbacked)}",
+        message,
         f"cite under each {kind}'s `evidence:` the research it comes from: interviews, "
-        "analytics, support tickets, usability tests (assumptions do not count)",
+        "analytics, support tickets, usability tests (assumptions do not count, "
+        "low-confidence research counts as half)",
         at="key",
     )
 
@@ -168,27 +189,19 @@ def check(context: MapContext) -> Iterator[Finding]:
     journey = context.journey
     if journey.type not in context.options.map_types:
         return
-    steps = [(step.id, _step_backed(context, step)) for _, _, step in journey.iter_steps()]
-    found = _finding(
-        context,
-        "stages",
-        "step",
-        sum(1 for _, backed in steps if backed),
-        [step_id for step_id, backed in steps if not backed],
-    )
+    covering = journey.pain_points_at()
+    steps = [
+        (step.id, _step_strength(context, step, covering.get(step.id, [])))
+        for _, _, step in journey.iter_steps()
+    ]
+    found = _finding(context, "stages", "step", steps)
     if found is not None:
         yield found
     personas = [
-        (persona_id, _researched(context, persona.evidence))
+        (persona_id, _strength(context, persona.evidence))
         for persona_id in journey.persona_ids
         if (persona := context.persona(persona_id)) is not None
     ]
-    found = _finding(
-        context,
-        "personas",
-        "persona",
-        sum(1 for _, backed in personas if backed),
-        [persona_id for persona_id, backed in personas if not backed],
-    )
+    found = _finding(context, "personas", "persona", personas)
     if found is not None:
         yield found

@@ -7,12 +7,14 @@ the steps were drawn, but nobody has gone through the research yet to see where 
 customer struggles. Read as finished, it tells everyone the journey is fine, and the
 opportunities that should come from it never do.
 
-Add the frictions customers meet under `pain_points:` of the steps where they occur,
-with severity, owner and the evidence that shows them: support tickets, interviews,
-usability tests, funnel drop-offs. A pain point counts whatever its status, so a map
-whose pain points are all resolved passes. Future-state and day-in-the-life maps are not
-checked by default, since a future state may well have removed every pain; the
-`map_types` option sets which types of map must name at least one.
+Add the frictions customers meet under `pain_points:` of the steps where they occur (or
+of the stage, for a friction that lasts through all of it), with severity, owner and the
+evidence that shows them: support tickets, interviews, usability tests, funnel drop-offs.
+A pain point counts whatever its status and wherever it is written (a step of the main
+line or of a branch, or a stage), so a map whose pain points are all resolved passes.
+Future-state and day-in-the-life maps are not checked by default, since a future state
+may well have removed every pain; the `map_types` option sets which types of map must
+name at least one.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Options(CjmModel):
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -61,6 +64,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -90,7 +94,7 @@ def check(context: MapContext) -> Iterator[Finding]:
     options: Options = context.options
     if journey.type not in options.map_types:
         return
-    if any(step.pain_points for _, _, step in journey.iter_steps()):
+    if journey.pain_points():
         return
     yield context.finding(
         ("stages",),

@@ -11,7 +11,10 @@ Give each opportunity the team that would deliver it (`owner`), and a rough `imp
 Opportunities that are `done` or `dropped` are not checked: the work is delivered or
 decided against, and sizing it no longer steers anything. The fields required can be
 changed with the `required` option, for example to also ask for a `description`, or to
-leave out `impact` while the team sizes effort only.
+leave out `impact` while the team sizes effort only. Teams that track opportunities as
+work items can also ask for the `evidence` behind them, the `kpis` they should move, a
+`due` date or a `release` (or `due-or-release`, either one), and `links` to the issue or
+epic where the work is tracked.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ class OpportunityField(StrEnum):
     EFFORT = "effort"
     IMPACT = "impact"
     DESCRIPTION = "description"
+    EVIDENCE = "evidence"
+    KPIS = "kpis"
+    DUE = "due"
+    RELEASE = "release"
+    DUE_OR_RELEASE = "due-or-release"
+    LINKS = "links"
 
 
 MISSING = {
@@ -47,6 +56,12 @@ MISSING = {
     OpportunityField.EFFORT: "no effort estimate",
     OpportunityField.IMPACT: "no impact estimate",
     OpportunityField.DESCRIPTION: "no description",
+    OpportunityField.EVIDENCE: "no evidence",
+    OpportunityField.KPIS: "no KPI to move",
+    OpportunityField.DUE: "no due date",
+    OpportunityField.RELEASE: "no release",
+    OpportunityField.DUE_OR_RELEASE: "neither a due date nor a release",
+    OpportunityField.LINKS: "no link to where the work is tracked",
 }
 
 ADD = {
@@ -54,6 +69,12 @@ ADD = {
     OpportunityField.EFFORT: "`effort:` (low, medium or high)",
     OpportunityField.IMPACT: "`impact:` (low, medium or high)",
     OpportunityField.DESCRIPTION: "`description:`",
+    OpportunityField.EVIDENCE: "`evidence:` (what shows it is worth doing)",
+    OpportunityField.KPIS: "`kpis:` (the ids of the map's KPIs it should move)",
+    OpportunityField.DUE: "`due:` (YYYY-MM-DD)",
+    OpportunityField.RELEASE: "`release:`",
+    OpportunityField.DUE_OR_RELEASE: "`due:` (YYYY-MM-DD) or `release:`",
+    OpportunityField.LINKS: "`links:` (the `url` and `key` of the issue or epic)",
 }
 
 SETTLED = frozenset({OpportunityStatus.DONE, OpportunityStatus.DROPPED})
@@ -68,11 +89,14 @@ class Options(CjmModel):
             OpportunityField.EFFORT,
             OpportunityField.IMPACT,
         ],
-        description="The opportunity fields that must be filled in.",
+        description="The opportunity fields that must be filled in: any of "
+        + ", ".join(f"`{name.value}`" for name in OpportunityField)
+        + " (`due-or-release` asks for either).",
     )
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -98,6 +122,7 @@ opportunities:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -129,11 +154,19 @@ opportunities:
 """
 
 
+def _blank(value: object) -> bool:
+    """Whether a field is unset, blank text or an empty list."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
 def _missing(opportunity: Opportunity, required: list[OpportunityField]) -> list[OpportunityField]:
     missing: list[OpportunityField] = []
     for name in required:
-        value = getattr(opportunity, name.value)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if name is OpportunityField.DUE_OR_RELEASE:
+            absent = _blank(opportunity.due) and _blank(opportunity.release)
+        else:
+            absent = _blank(getattr(opportunity, name.value))
+        if absent:
             missing.append(name)
     return missing
 

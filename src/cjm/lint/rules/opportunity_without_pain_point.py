@@ -23,6 +23,7 @@ SEVERITY = Severity.INFO
 SUMMARY = "An opportunity that addresses no pain point."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -46,6 +47,7 @@ opportunities:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

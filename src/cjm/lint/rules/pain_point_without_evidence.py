@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import Field
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, MapContext, step_paths
+from cjm.lint.rule import Finding, MapContext
 from cjm.load.positions import DataPath
 from cjm.model.base import CjmModel
 from cjm.model.journey import PainPoint
@@ -31,6 +31,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A pain point backed by no evidence, or by assumptions only."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -58,6 +59,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -134,8 +136,7 @@ def _finding(
 
 def check(context: MapContext) -> Iterator[Finding]:
     allow: bool = context.options.allow_assumptions
-    for step_path, step in step_paths(context.journey):
-        for index, pain in enumerate(step.pain_points):
-            found = _finding(context, (*step_path, "pain_points", index), pain, allow)
-            if found is not None:
-                yield found
+    for pain_path, pain in context.journey.located_pain_points():
+        found = _finding(context, pain_path, pain, allow)
+        if found is not None:
+            yield found

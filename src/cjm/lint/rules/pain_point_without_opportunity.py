@@ -11,7 +11,9 @@ opportunity of a future-state map counts too when that map names this one as its
 `current_state` and lists the pain point in its `addresses`: teams often keep their ideas
 on the map of the journey they intend. Opportunities with status `dropped` do not count.
 Mark the pain point `mitigated` or `resolved` once it no longer hurts. The `min_severity`
-option sets which pain points need an answer.
+option sets which pain points need an answer; a severity the workspace adds in `cjm.yaml`
+ranks as the built-in severity it `counts_as`. Pain points of stages and of branch steps
+are checked like those of the main line.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "An open, high-severity pain point that no opportunity addresses."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -57,6 +60,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

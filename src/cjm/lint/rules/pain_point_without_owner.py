@@ -5,6 +5,9 @@ nobody's backlog: it is discussed in the workshop, nodded at in the readout, and
 there at the next review. Naming the accountable team turns the map into something people
 act on, and lets the report group the pain-point register by who has to move.
 
+Every pain point is checked: those of steps (on the main line or a branch), and those of
+a stage, which last through all of its steps.
+
 Give every pain point an `owner`: the team that can change the experience at that step,
 even when the fix needs help from others. If nobody can be named yet, that is the first
 thing to settle with the map's owner.
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
-from cjm.lint.rule import Finding, MapContext, step_paths
+from cjm.lint.rule import Finding, MapContext
 
 CODE = "CJM102"
 NAME = "pain-point-without-owner"
@@ -23,6 +26,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A pain point with no owning team."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -44,6 +48,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -69,11 +74,10 @@ stages:
 
 
 def check(context: MapContext) -> Iterator[Finding]:
-    for step_path, step in step_paths(context.journey):
-        for index, pain in enumerate(step.pain_points):
-            if pain.owner is None:
-                yield context.finding(
-                    (*step_path, "pain_points", index),
-                    f"pain point '{pain.id}' has no owner: no team is accountable for fixing it",
-                    "add `owner:` with the id of the team that can fix it",
-                )
+    for pain_path, pain in context.journey.located_pain_points():
+        if pain.owner is None:
+            yield context.finding(
+                pain_path,
+                f"pain point '{pain.id}' has no owner: no team is accountable for fixing it",
+                "add `owner:` with the id of the team that can fix it",
+            )

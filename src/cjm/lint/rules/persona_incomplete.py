@@ -8,7 +8,8 @@ frustrations is usually a placeholder that nobody has filled in from research.
 
 Write the persona's goals and frustrations from interviews, support tickets or other
 research, and cite that research under `evidence`. The fields required can be changed
-with the `required` option, for example to also ask for `churn_risks`.
+with the `required` option, for example to also ask for `churn_risks`, or for the
+persona's `role` and `image` where the report should show them.
 """
 
 from __future__ import annotations
@@ -39,11 +40,17 @@ LIST_FIELDS = tuple(
 )
 """The persona fields that hold lists (goals, frustrations, behaviours...)."""
 
+TEXT_FIELDS = ("role", "image")
+"""The persona fields that hold one value and can be required too."""
+
+REQUIRABLE = (*LIST_FIELDS, *TEXT_FIELDS)
+
 
 def _list_field(name: str) -> str:
-    if name not in LIST_FIELDS:
+    if name not in REQUIRABLE:
         raise ValueError(
-            f"'{name}' is not a list field of a persona; use one of: " + ", ".join(LIST_FIELDS)
+            f"'{name}' is not a persona field the rule can ask for; use one of: "
+            + ", ".join(REQUIRABLE)
         )
     return name
 
@@ -56,13 +63,14 @@ class Options(CjmModel):
 
     required: list[PersonaListField] = Field(
         default_factory=lambda: ["goals", "frustrations"],
-        description="The persona fields that must list at least one entry: any of "
-        + ", ".join(f"`{name}`" for name in LIST_FIELDS)
+        description="The persona fields that must be filled in: any of "
+        + ", ".join(f"`{name}`" for name in REQUIRABLE)
         + ".",
     )
 
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -82,6 +90,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -117,7 +126,9 @@ def _finding(
         path,
         f"persona '{persona.id}' has "
         + listing([f"no {_words(field)}" for field in missing], "and"),
-        "add " + listing([f"`{field}:`" for field in missing], "and") + " from research",
+        "add "
+        + listing([f"`{field}:`" for field in missing], "and")
+        + (" from research" if any(field in LIST_FIELDS for field in missing) else ""),
     )
 
 

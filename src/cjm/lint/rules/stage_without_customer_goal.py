@@ -26,6 +26,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A stage that does not say what the customer wants to get done."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -43,6 +44,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -1,11 +1,11 @@
 """A stage that measures nothing.
 
 A journey map earns its keep when the team can tell whether a phase of the journey is
-getting better or worse. A stage with no KPI, neither its own nor on any of its steps,
-can only be judged by opinion: nobody notices when it degrades, and an improvement made
-there cannot be shown. Give each stage at least one metric that tells whether the
-customer gets through it (a conversion, a completion rate, a time to value), on the stage
-or on the step where it is measured.
+getting better or worse. A stage with no KPI, neither its own nor on any of its steps
+(branches included), can only be judged by opinion: nobody notices when it degrades, and
+an improvement made there cannot be shown. Give each stage at least one metric that tells
+whether the customer gets through it (a conversion, a completion rate, a time to value),
+on the stage or on the step where it is measured.
 
 This rule reports at `info` by default: early drafts often map the journey before the
 metrics are agreed. Raise it to `warning` in `cjm.yaml` once the map is in use.
@@ -25,6 +25,7 @@ SEVERITY = Severity.INFO
 SUMMARY = "A stage with no KPI, neither its own nor on any of its steps."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -49,6 +50,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -77,7 +79,7 @@ stages:
 
 
 def _measures(stage: Stage) -> bool:
-    return bool(stage.kpis) or any(step.kpis for step in stage.steps)
+    return bool(stage.kpis) or any(step.kpis for step in stage.all_steps())
 
 
 def check(context: MapContext) -> Iterator[Finding]:

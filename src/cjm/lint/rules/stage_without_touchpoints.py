@@ -4,7 +4,8 @@ Every stage of a journey happens somewhere: on a website, in an email, on the ph
 store. A stage whose steps name no touchpoint leaves the team unable to say where to act
 on what the map shows, and usually means the stage was sketched from the inside out
 (what the company does) instead of from the customer's side. Name the touchpoints each
-step uses, or merge the stage into a neighbour.
+step uses, or merge the stage into a neighbour. The steps of the stage's branches count
+as its steps.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A stage whose steps use no touchpoint."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -40,6 +42,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -64,7 +67,7 @@ stages:
 
 def check(context: MapContext) -> Iterator[Finding]:
     for index, stage in enumerate(context.journey.stages):
-        if not any(step.touchpoints for step in stage.steps):
+        if not any(step.touchpoints for step in stage.all_steps()):
             yield context.finding(
                 ("stages", index),
                 f"stage '{stage.id}' has no touchpoint: none of its steps says where the "

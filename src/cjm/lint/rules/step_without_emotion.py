@@ -25,6 +25,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "A step with no emotion score for a persona of the map."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -45,6 +46,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -21,6 +21,7 @@ SUMMARY = "A touchpoint nobody owns."
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -38,6 +39,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

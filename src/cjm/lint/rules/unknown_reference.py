@@ -28,6 +28,7 @@ SUMMARY = UNKNOWN_REFERENCE.summary
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -43,6 +44,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -13,7 +13,10 @@ where the customer acts alone (no touchpoint and nothing done in view of them: t
 it over, ask a colleague, wait), since nobody of the business holds them there. A step
 that names its `personas` is on those personas' paths only, so a step that only one
 persona takes never makes another persona's next step a handoff. Stages do not reset
-anything: a journey passes from team to team across them.
+anything: a journey passes from team to team across them. Where a stage has branches or
+optional steps, each route through it is followed: into a branch from the step it leaves,
+out of it to the step where it rejoins, past a skipped optional step, and never from a
+step of one branch to a step of an alternative branch.
 
 At the receiving step, write under `handoff` how responsibility passes: what is handed
 over, by which means, and how the receiving team knows it is their turn. If there is no
@@ -41,6 +44,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Ownership changes between steps and no handoff is described."
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -68,6 +72,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state

@@ -32,6 +32,7 @@ SUMMARY = "A persona, team, touchpoint or evidence entry that nothing uses."
 SCOPE = "workspace"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -50,6 +51,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -80,7 +82,8 @@ _HINTS = {
     "team": "make it the `owner:` of something, or remove it",
     "persona": "add its id to a map's `personas:`, or remove it",
     "touchpoint": "list it in a step's `touchpoints:`, or remove it",
-    "evidence": "cite it under `evidence:` of a step, pain point or persona, or remove it",
+    "evidence": "cite it under `evidence:` of a step, pain point, persona, KPI or opportunity, "
+    "or remove it",
 }
 
 Used = set[tuple[str, str]]

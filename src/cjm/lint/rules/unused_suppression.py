@@ -18,6 +18,7 @@ SUMMARY = "A suppression comment that silences nothing."
 SCOPE = "engine"
 
 FAILING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
@@ -33,6 +34,7 @@ stages:
 """
 
 PASSING = """\
+format: "1.0"
 id: trial
 title: Trial to paid
 type: current-state
