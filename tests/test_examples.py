@@ -89,9 +89,9 @@ def bank() -> Project:
 
 @pytest.fixture(scope="module")
 def journey(bank: Project) -> JourneyMap:
-    (document,) = bank.maps
-    assert document.checked is not None
-    return document.checked
+    maps = {doc.checked.id: doc.checked for doc in bank.maps if doc.checked is not None}
+    assert set(maps) == {"account-opening", "account-opening-2027"}
+    return maps["account-opening"]
 
 
 def shared(bank: Project) -> list[DefinitionsFile]:
@@ -227,3 +227,21 @@ def test_bank_readme_names_what_the_example_shows() -> None:
     for key in ("spans", "branches", "optional", "policies", "artifacts", "vocabulary", "links"):
         assert f"`{key}`" in readme, key
     assert "`x-compliance-review`" in readme
+
+
+def test_bank_future_state_improves_on_today(bank: Project, journey: JourneyMap) -> None:
+    future = next(
+        doc.checked
+        for doc in bank.maps
+        if doc.checked is not None and doc.checked.id == "account-opening-2027"
+    )
+    assert future.type.value == "future-state"
+    assert future.current_state == journey.id
+    today = {kpi.id: kpi for kpi in journey.all_kpis()}
+    for kpi in future.all_kpis():
+        # The same measure, against the same baseline as today's map.
+        assert kpi.id in today
+        assert (kpi.baseline, kpi.baseline_date) == (
+            today[kpi.id].baseline,
+            today[kpi.id].baseline_date,
+        )
