@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjm.model import Stage, Step
+from cjm.model import Branch, Stage, Step
 
 BAND_COLUMNS = 6
 EN_DASH = "\u2013"
@@ -32,10 +32,12 @@ EN_DASH = "\u2013"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the grid: a step, or an empty stage's placeholder."""
+    """One column of the grid: a step (of the stage's main line, or of ``branch``), or an
+    empty stage's placeholder."""
 
     stage_index: int
     step: Step | None
+    branch: Branch | None = None
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ class Band:
 
 
 def stage_columns(stage_index: int, stage: Stage) -> list[Column]:
-    """A column per step of the stage, or one empty column for a stage without steps."""
-    if not stage.steps:
+    """A column per step of the stage in reading order (a branch's steps right after the
+    main-line step it leaves from), or one empty column for a stage without steps."""
+    ordered = stage.ordered_steps()
+    if not ordered:
         return [Column(stage_index, None)]
-    return [Column(stage_index, step) for step in stage.steps]
+    return [Column(stage_index, step, branch) for _, step, branch in ordered]
 
 
 def columns_of(stages: list[Stage]) -> list[Column]:
