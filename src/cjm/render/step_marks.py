@@ -191,7 +191,9 @@ def severity_head(pain: PainPoint, size: float | None = None, extra: str = "") -
     """``■ HIGH (mitigated)``: the mark in the colour of the pain point's level and its
     severity as the map writes it, ending with a line break."""
     status = "" if pain.status.value == "open" else f" ({pain.status.value})"
-    words = f"<B>{escape(pain.severity.upper() + status)}</B>{escape(extra)}"
+    words = f"<B>{escape(pain.severity.upper() + status)}</B>"
+    if extra:
+        words += f" {escape(extra)}"
     if size is not None:
         words = f'<FONT POINT-SIZE="{size:g}">{words}</FONT>'
     return (
@@ -210,7 +212,7 @@ def reach(mark: PainMark) -> str | None:
 
 def add_continued(cell: Cell, mark: PainMark, size: float) -> None:
     """A pain point that began at an earlier step: its severity, and its summary muted."""
-    cell.raw(severity_head(mark.pain, size, f" {CONTINUED_SIGN} continued"), size)
+    cell.raw(severity_head(mark.pain, size, f"{CONTINUED_SIGN} continued"), size)
     cell.add(mark.pain.summary, size=SMALL, max_lines=2, italic=True, ink=MUTED)
 
 
