@@ -140,10 +140,8 @@ def test_per_persona_thoughts_carry_the_persona_initials(bank: RenderContext) ->
 
 
 def test_an_opportunity_shows_its_due_date_release_and_tracker_keys(bank: RenderContext) -> None:
-    source = journey_view(bank).source
-    assert "due 2027-03-31" in source
-    assert "release 2027.1" in source
-    assert "ONB-42" in source
+    words = text_of(journey_view(bank).source)
+    assert "planned, impact high, effort medium, due 2027-03-31, release 2027.1, ONB-42" in words
 
 
 def test_an_opportunity_for_a_stage_pain_point_sits_at_the_stage(tmp_path: Path) -> None:
@@ -253,7 +251,7 @@ def test_emotions_view_draws_branch_stretches_dotted_and_names_the_condition(
     assert main is not None and "dotted" not in main.group(0)
     assert "\u2197 Prefers to apply in a" in source
     assert "(optional)" in source
-    assert "A dotted line: an alternative route" in source
+    assert "A dotted line: a branch, an alternative route" in text_of(source)
 
 
 def test_a_branch_does_not_read_as_a_gap_in_the_main_curve(bank: RenderContext) -> None:

@@ -5,7 +5,9 @@ a strip twenty thousand pixels wide that no screen or page shows legibly. Every 
 therefore lays the steps out in bands of at most :data:`BAND_COLUMNS` columns. A band
 holds whole stages, as many as fit one after the other; a stage longer than a band is
 split between steps, and each later part is headed "<stage> (continued)". An empty stage
-keeps one column, so that it is seen to be empty. A split stage's last two parts share
+keeps one column, so that it is seen to be empty. A stage's branches are columns of the
+stage too, in reading order: each branch's steps right after the main-line step it leaves
+from (:meth:`cjm.model.Stage.ordered_steps`). A split stage's last two parts share
 their steps evenly when the last would hold less than half a band (seven steps make four
 and three), so that no band holds a lonely step.
 

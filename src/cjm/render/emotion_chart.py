@@ -459,8 +459,8 @@ class EmotionChart(PinnedGraph):
             )
         if self.alternatives:
             notes.append(
-                "A dotted line: an alternative route (a branch, or skipping an optional "
-                "step), from the step where it leaves to the step where it comes back."
+                "A dotted line: a branch, an alternative route from the step where it "
+                "leaves the main line to the step where it comes back."
             )
         if self.continues:
             notes.append(

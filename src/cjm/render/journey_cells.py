@@ -199,7 +199,7 @@ class JourneyCells:
         owner = self.context.team(opportunity.owner)
         if owner is not None and not owner.broken:
             facts.append(f"owner: {owner.text}")
-        cell.add(", ".join(facts), size=SMALL, ink=MUTED, max_lines=2)
+        cell.add(", ".join(facts), size=SMALL, ink=MUTED, max_lines=3)
         if owner is not None and owner.broken:
             cell.named(owner, prefix="owner: ")
         for note in reference_notes(self.context, opportunity):

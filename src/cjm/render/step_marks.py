@@ -4,8 +4,9 @@ paths through a stage, pain points that span steps, moments of truth, fail and w
 Paths. A stage's branches are drawn as columns of their own, right after the main-line
 step they leave from (:meth:`cjm.model.Stage.ordered_steps`). A *Path* lane under the
 stage headers groups a branch's columns under one tinted cell with its condition, the
-step it leaves after and the step where it comes back; main-line columns read "main
-line", so that a branch is seen as an alternative, not as the next steps. An optional
+step it leaves after and the step where it comes back; the main-line columns of a stage
+with branches read "main line", so that a branch is seen as an alternative, not as the
+next steps. An optional
 step is marked "optional" in the lane and its action's cell has a dashed border. The lane
 is drawn only on a map that has branches or optional steps.
 
@@ -88,7 +89,8 @@ def path_row(journey: JourneyMap, band: Band) -> str:
     while position < len(columns):
         column = columns[position]
         if column.branch is None:
-            cells.append(_main_cell(column))
+            branched = bool(journey.stages[column.stage_index].branches)
+            cells.append(_main_cell(column, branched))
             position += 1
             continue
         run = 1
@@ -103,11 +105,13 @@ def path_row(journey: JourneyMap, band: Band) -> str:
     return "<TR>" + "".join(cells) + "</TR>"
 
 
-def _main_cell(column: Column) -> str:
+def _main_cell(column: Column, branched: bool) -> str:
+    """ "main line" over a step of a stage with branches; "optional" over an optional step."""
     cell = Cell(text_room(COLUMN_WIDTH))
     if column.step is None:
         return cell.td()
-    cell.add("main line", size=SMALL, ink=MUTED)
+    if branched:
+        cell.add("main line", size=SMALL, ink=MUTED)
     if column.step.optional:
         cell.add("optional: may be skipped", size=SMALL, italic=True, ink=MUTED)
         return cell.td(OPTIONAL_STYLE)
