@@ -18,7 +18,12 @@ from cjm.lint.config import LintRequest
 from cjm.render.bands import stage_columns
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.context import RenderContext
-from cjm.render.emotion_points import curve_segments, main_route_gaps, place_points
+from cjm.render.emotion_points import (
+    STEP_WIDTH,
+    curve_segments,
+    main_route_gaps,
+    place_points,
+)
 from cjm.render.emotions_view import emotions_view
 from cjm.render.formats import Drawer
 from cjm.render.graphviz_run import find_renderer
@@ -306,3 +311,128 @@ opportunities:
     summary: Say how long it takes
     addresses: [no-news]
 """
+
+
+ENDS_MAP = """\
+format: "1.0"
+id: ends
+title: Ends
+type: current-state
+owner: ops
+reviewed: 2026-11-01
+personas:
+  - id: pat
+    name: Pat
+teams:
+  - id: ops
+    name: Operations
+stages:
+  - id: one
+    name: One
+    steps:
+      - id: a
+        action: Step A
+        emotion: 0
+      - id: b
+        action: Step B
+        emotion: 1
+    branches:
+      - id: first
+        condition: Comes from an ad
+        steps:
+          - id: ad
+            action: Clicks the ad
+            emotion: 1
+      - id: leaves
+        condition: Gives up
+        after: b
+        steps:
+          - id: quit
+            action: Closes the tab
+            emotion: -1
+  - id: two
+    name: Two
+    steps:
+      - id: c
+        action: Step C
+        emotion: 2
+"""
+
+
+def test_a_branch_may_start_a_stage_or_go_on_to_the_next(tmp_path: Path) -> None:
+    context = context_of(ENDS_MAP, tmp_path)
+    columns = stage_columns(0, context.journey.stages[0])
+    assert [c.step.id for c in columns if c.step] == ["ad", "a", "b", "quit"]
+    words = text_of(journey_view(context).source)
+    assert "alternative path: starts the stage, back at \u201cStep A\u201d" in words
+    assert "alternative path: leaves after \u201cStep B\u201d, goes on to the next stage" in words
+    assert {(a, b, main) for _, a, b, main in _segments(context)} == {
+        ("a", "b", True),
+        ("b", "c", True),
+        ("ad", "a", False),
+        ("b", "quit", False),
+        ("quit", "c", False),
+    }
+
+
+LONG_MAP = """\
+format: "1.0"
+id: long
+title: Long
+type: current-state
+owner: ops
+reviewed: 2026-11-01
+personas:
+  - id: pat
+    name: Pat
+teams:
+  - id: ops
+    name: Operations
+stages:
+  - id: one
+    name: One
+    steps:
+      - id: s1
+        action: Main step 1
+        emotion: -1
+      - id: s2
+        action: Main step 2
+        emotion: 0
+      - id: s3
+        action: Main step 3
+        emotion: 1
+      - id: s4
+        action: Main step 4
+        emotion: 2
+      - id: s5
+        action: Main step 5
+        emotion: -2
+    branches:
+      - id: alt
+        condition: Takes the long way round
+        after: s4
+        rejoin: s5
+        steps:
+          - id: b1
+            action: Branch step 1
+            emotion: 1
+          - id: b2
+            action: Branch step 2
+            emotion: 2
+          - id: b3
+            action: Branch step 3
+            emotion: -2
+"""
+
+
+def test_a_line_into_the_next_row_past_a_branch_stops_half_a_step_before_its_mark(
+    tmp_path: Path,
+) -> None:
+    """Main step 4 ends the first row; main step 5 comes after the branch's three steps in
+    the second. The main line's stub into step 5 is half a step long, not a dashed line
+    across the branch's marks."""
+    source = emotions_view(context_of(LONG_MAP, tmp_path)).source
+    stub = re.search(r'\[id="cjm-long-emotions-line-pat-s5-from-edge" pos="([-\d.]+),', source)
+    assert stub is not None
+    assert float(stub.group(1)) == pytest.approx((3 - 0.5) * STEP_WIDTH * 72)
+    assert "line-pat-s4-continues" in source

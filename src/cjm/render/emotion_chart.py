@@ -407,15 +407,19 @@ class EmotionChart(PinnedGraph):
         self.continues = True
         line["style"] = "dashed"
         if start in inside:
+            # Half a step long: to the band's edge from its last column.
+            x = (start - first + 0.5) * STEP_WIDTH
             y = where[(index, start)].y + frame.shift
-            edge = self.anchor(f"{name}-edge", frame.right, y)
+            edge = self.anchor(f"{name}-edge", x, y)
             self.graph.edge(
                 names[(index, start)], edge, id=self.unique_id(f"{name}-continues"), **line
             )
         else:
+            # Half a step long: from the band's edge to its first column.
+            x = (end - first - 0.5) * STEP_WIDTH
             y = where[(index, end)].y + frame.shift
             arrival = f"line-{mark.persona_id}-{end_step.id}" if segment.main else name
-            edge = self.anchor(f"{arrival}-from-edge", LEFT, y)
+            edge = self.anchor(f"{arrival}-from-edge", x, y)
             self.graph.edge(
                 edge, names[(index, end)], id=self.unique_id(f"{arrival}-continued"), **line
             )
