@@ -436,3 +436,27 @@ def test_a_line_into_the_next_row_past_a_branch_stops_half_a_step_before_its_mar
     assert stub is not None
     assert float(stub.group(1)) == pytest.approx((3 - 0.5) * STEP_WIDTH * 72)
     assert "line-pat-s4-continues" in source
+
+
+def test_a_branch_without_steps_is_shown_where_it_leaves(tmp_path: Path) -> None:
+    """A branch may hold no step: its customers skip main-line steps."""
+    text = ENDS_MAP.replace(
+        "      - id: b\n",
+        "      - id: a2\n        action: Step A2\n        emotion: -1\n      - id: b\n",
+    ).replace(
+        "      - id: leaves\n",
+        "      - id: returning\n"
+        "        condition: Returning customer\n"
+        "        after: a\n"
+        "        rejoin: b\n"
+        "        steps: []\n"
+        "      - id: leaves\n",
+    )
+    context = context_of(text, tmp_path)
+    words = text_of(journey_view(context).source)
+    assert (
+        "\u2197 Returning customer no steps of its own: skips ahead, back at \u201cStep B\u201d"
+    ) in words
+    # Its customers' line goes from the step it leaves to the step it comes back to.
+    segments = {(a, b, main) for _, a, b, main in _segments(context)}
+    assert {("a", "a2", True), ("a2", "b", True), ("a", "b", False)} <= segments

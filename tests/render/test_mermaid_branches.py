@@ -209,3 +209,26 @@ def test_the_optional_comment_marks_only_the_next_step() -> None:
     text = "journey\n    section A\n      %% cjm: optional step\n      x: 3\n      y: 3\n"
     imported, _ = round_trip(text)
     assert [step.optional for step in imported.stages[0].steps] == [True, False]
+
+
+def test_a_branch_without_steps_is_an_empty_section_and_comes_back() -> None:
+    text = BRANCHED.replace(
+        "      - id: guest\n",
+        "      - id: skip\n        condition: Pays later\n        after: basket\n"
+        "        rejoin: done\n        steps: []\n      - id: guest\n",
+    )
+    mermaid = exported(text)
+    assert (
+        "    %% cjm: branch skip of the section before, after its step 1, back at its step 4\n"
+        "    section Checkout \u2197 Pays later\n"
+        "    %% cjm: branch guest"
+    ) in mermaid
+    parse_lines(mermaid)
+    imported, _ = round_trip(mermaid)
+    [skip] = [b for b in imported.stages[0].branches if b.id == "skip"]
+    assert (skip.condition, skip.after, skip.rejoin, skip.steps) == (
+        "Pays later",
+        "reviews-the-basket",
+        "sees-the-confirmation",
+        [],
+    )

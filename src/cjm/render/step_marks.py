@@ -89,8 +89,8 @@ def path_row(journey: JourneyMap, band: Band) -> str:
     while position < len(columns):
         column = columns[position]
         if column.branch is None:
-            branched = bool(journey.stages[column.stage_index].branches)
-            cells.append(_main_cell(column, branched))
+            stage = journey.stages[column.stage_index]
+            cells.append(_main_cell(stage, column, bool(stage.branches)))
             position += 1
             continue
         run = 1
@@ -105,13 +105,19 @@ def path_row(journey: JourneyMap, band: Band) -> str:
     return "<TR>" + "".join(cells) + "</TR>"
 
 
-def _main_cell(column: Column, branched: bool) -> str:
-    """ "main line" over a step of a stage with branches; "optional" over an optional step."""
+def _main_cell(stage: Stage, column: Column, branched: bool) -> str:
+    """The Path cell of a main-line step: "main line" in a stage with branches, "optional"
+    over an optional step, and each branch without steps that leaves after this step (or,
+    over the stage's first step, that starts the stage), which has no column of its own."""
     cell = Cell(text_room(COLUMN_WIDTH))
     if column.step is None:
         return cell.td()
     if branched:
         cell.add("main line", size=SMALL, ink=MUTED)
+    for branch in _empty_branches_at(stage, column.step):
+        _, rejoins = branch_ends(stage, branch)
+        cell.add(f"{BRANCH_SIGN} {branch_name(branch)}", size=SMALL, bold=True, ink=BRANCH_INK)
+        cell.add(f"no steps of its own: skips ahead, {rejoins}", size=SMALL, ink=MUTED)
     if column.step.optional:
         cell.add("optional: may be skipped", size=SMALL, italic=True, ink=MUTED)
         return cell.td(OPTIONAL_STYLE)
@@ -126,6 +132,20 @@ def _branch_cell(stage: Stage, branch: Branch, span: int) -> str:
     cell.add(f"alternative path: {leaves}, {rejoins}", size=SMALL, max_lines=3, ink=MUTED)
     colspan = f' COLSPAN="{span}"' if span > 1 else ""
     return cell.td(f'{colspan} BGCOLOR="{BRANCH_FILL}"', width)
+
+
+def _empty_branches_at(stage: Stage, step: Step) -> list[Branch]:
+    """The branches of ``stage`` without steps that leave after ``step``; those that
+    start the stage are shown at its first step."""
+    ids = [s.id for s in stage.steps]
+    found = []
+    for branch in stage.branches:
+        if branch.steps:
+            continue
+        after = branch.after if branch.after in ids else None
+        if after == step.id or (after is None and ids and ids[0] == step.id):
+            found.append(branch)
+    return found
 
 
 def step_style(step: Step) -> str:
