@@ -43,8 +43,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from cjm.diagnostics import MERMAID_SYNTAX, Diagnostic, Location, Severity
 from cjm.model.base import SLUG_MAX_LENGTH
 from cjm.render.mermaid import (
+    BRANCH_SIGN,
     NEXT_STEP_COMMENT,
     NO_EMOTION_COMMENT,
+    OPTIONAL_COMMENT,
     SCORE_OFFSET,
     unescape_description,
     unescape_text,
@@ -73,6 +75,24 @@ def _comment_text(line: str) -> str:
 
 _NO_EMOTION = _comment_text(NO_EMOTION_COMMENT)
 _NEXT_STEP = _comment_text(NEXT_STEP_COMMENT)
+_OPTIONAL = _comment_text(OPTIONAL_COMMENT)
+_BRANCH = re.compile(
+    r"cjm: branch (?P<id>[^\s,]+) of the section before"
+    r"(?:, after its step (?P<after>\d+))?(?:, back at its step (?P<rejoin>\d+))?"
+    r"(?P<bare>, no condition)?",
+)
+
+
+@dataclass(frozen=True)
+class _BranchMark:
+    """What the exporter's comment says of the section after it: it is a branch of the
+    stage before, leaving after its main line's step ``after`` and back at ``rejoin``
+    (counted from 1)."""
+
+    branch_id: str
+    after: int | None
+    rejoin: int | None
+    has_condition: bool
 
 
 @dataclass
@@ -98,6 +118,7 @@ class Workspace:
 @dataclass
 class _Step:
     action: str
+    optional: bool = False
     # Actor to Mermaid score; None when the actor takes the step with no emotion.
     scores: dict[str, int | None] = field(default_factory=dict)
     # The score of a task line without actors: every persona of the map.
@@ -112,6 +133,7 @@ class _Step:
 class _Section:
     name: str | None  # None: tasks written before any section
     steps: list[_Step] = field(default_factory=list)
+    branch: _BranchMark | None = None  # a branch of the section before, as the exporter wrote it
 
 
 @dataclass
@@ -132,6 +154,8 @@ class _Parser:
         self.problems: list[Diagnostic] = []
         self.no_emotion = False  # the exporter's comment announced a task without emotion
         self.next_step = False  # the exporter's comment separates two same-text steps
+        self.optional = False  # the exporter's comment announced an optional step
+        self.branch: _BranchMark | None = None  # the exporter's comment on the next section
         self.joinable = False  # the last statement was a task
 
     def problem(self, line: int, column: int, message: str, hint: str | None = None) -> None:
@@ -224,10 +248,21 @@ class _Parser:
             self.no_emotion = True
         elif text == _NEXT_STEP:
             self.next_step = True
+        elif text == _OPTIONAL:
+            self.optional = True
+        elif found := _BRANCH.fullmatch(text):
+            after, rejoin = found["after"], found["rejoin"]
+            self.branch = _BranchMark(
+                found["id"],
+                int(after) if after else None,
+                int(rejoin) if rejoin else None,
+                not found["bare"],
+            )
 
     def _statement(self, number: int, column: int, body: str) -> None:
-        no_emotion, next_step = self.no_emotion, self.next_step
-        self.no_emotion = self.next_step = False
+        no_emotion, next_step, optional = self.no_emotion, self.next_step, self.optional
+        branch, self.branch = self.branch, None
+        self.no_emotion = self.next_step = self.optional = False
         joinable, self.joinable = self.joinable, False
         semicolon = body.find(";")
         if semicolon >= 0:
@@ -242,11 +277,11 @@ class _Parser:
         elif _TITLE.match(body) or body.casefold() == "title":
             self.diagram.title = unescape_text(body[6:].strip(_SPACE)) or None
         elif _SECTION.match(body) or body.casefold() == "section":
-            self._section(number, column, body)
+            self._section(number, column, body, branch)
         else:
-            self._task(number, column, body, no_emotion, joinable and not next_step)
+            self._task(number, column, body, no_emotion, joinable and not next_step, optional)
 
-    def _section(self, number: int, column: int, body: str) -> None:
+    def _section(self, number: int, column: int, body: str, branch: _BranchMark | None) -> None:
         name = body[8:]
         colon = name.find(":")
         if colon >= 0:
@@ -259,9 +294,17 @@ class _Parser:
         elif not name.strip(_SPACE):
             self.problem(number, column, "a section needs a name")
         else:
-            self.diagram.sections.append(_Section(unescape_text(name.strip(_SPACE))))
+            self.diagram.sections.append(_Section(unescape_text(name.strip(_SPACE)), branch=branch))
 
-    def _task(self, number: int, column: int, body: str, no_emotion: bool, joinable: bool) -> None:
+    def _task(
+        self,
+        number: int,
+        column: int,
+        body: str,
+        no_emotion: bool,
+        joinable: bool,
+        optional: bool = False,
+    ) -> None:
         written, colon, data = body.partition(":")
         name = written.strip(_SPACE)
         if not name:
@@ -294,10 +337,16 @@ class _Parser:
                 actor = unescape_text(actor.strip(_SPACE), actor=True)
                 if actor and actor not in actors:
                     actors.append(actor)
-        self._add_task(unescape_text(name), int(score_text), actors, no_emotion, joinable)
+        self._add_task(unescape_text(name), int(score_text), actors, no_emotion, joinable, optional)
 
     def _add_task(
-        self, action: str, score: int, actors: list[str], no_emotion: bool, joinable: bool
+        self,
+        action: str,
+        score: int,
+        actors: list[str],
+        no_emotion: bool,
+        joinable: bool,
+        optional: bool,
     ) -> None:
         if not self.diagram.sections:
             self.diagram.sections.append(_Section(None))
@@ -305,7 +354,7 @@ class _Parser:
         if joinable and steps and steps[-1].action == action and steps[-1].takes(actors):
             step = steps[-1]
         else:
-            step = _Step(action)
+            step = _Step(action, optional)
             steps.append(step)
         recorded = None if no_emotion else score
         if not actors:
@@ -364,7 +413,7 @@ NO_ACTORS_COMMENT = "the Mermaid task names no actor: every persona"
 
 
 def _step_map(step: _Step, step_id: str, persona_of: dict[str, str]) -> CommentedMap:
-    data = _mapping(id=step_id, action=step.action)
+    data = _mapping(id=step_id, action=step.action, optional=True if step.optional else None)
     if not step.scores:  # a task line without actors: every persona, no one named
         data["personas"] = CommentedSeq()
         data.yaml_add_eol_comment(NO_ACTORS_COMMENT, "personas")
@@ -445,14 +494,27 @@ def _journey_map(
     personas = _personas(diagram, workspace, notes)
     stage_ids: set[str] = set()
     step_ids: set[str] = set()
+    branch_ids: set[str] = set()
     stages = CommentedSeq()
+    main: _Section | None = None  # the section of the last stage
     for section in diagram.sections:
-        name = section.name or title
-        stage = _mapping(id=_unique(slugify(name, "stage"), stage_ids), name=name)
-        stage["steps"] = CommentedSeq(
+        steps = CommentedSeq(
             _step_map(step, _unique(slugify(step.action, "step"), step_ids), personas.ids)
             for step in section.steps
         )
+        if section.branch is not None and main is not None and stages:
+            branch = _branch_map(section, main, stages[-1], steps, branch_ids)
+            if branch is not None:
+                stages[-1].setdefault("branches", CommentedSeq()).append(branch)
+                continue
+            notes.append(
+                f"the section {section.name!r} is marked as a branch, but the steps it "
+                "leaves from or comes back to are not in the section before: it is a stage"
+            )
+        main = section
+        name = section.name or title
+        stage = _mapping(id=_unique(slugify(name, "stage"), stage_ids), name=name)
+        stage["steps"] = steps
         stages.append(stage)
     map_id = _unique(slugify(title, "journey"), set(workspace.map_ids))
     if map_id != slugify(title, "journey"):
@@ -472,6 +534,35 @@ def _journey_map(
         teams=teams,
         stages=stages,
     )
+
+
+def _branch_map(
+    section: _Section,
+    main: _Section,
+    stage: CommentedMap,
+    steps: CommentedSeq,
+    taken: set[str],
+) -> CommentedMap | None:
+    """The branch that ``section`` is, of ``stage`` (read from ``main``), as the
+    exporter's comment says; None when the steps it names are not in the stage."""
+    mark = section.branch
+    assert mark is not None
+    main_steps = stage["steps"]
+    ends: list[str | None] = []
+    for position in (mark.after, mark.rejoin):
+        if position is None:
+            ends.append(None)
+        elif 1 <= position <= len(main_steps):
+            ends.append(str(main_steps[position - 1]["id"]))
+        else:
+            return None
+    condition = None
+    if mark.has_condition:
+        prefix = f"{main.name or ''} {BRANCH_SIGN} "
+        name = section.name or ""
+        condition = name[len(prefix) :] if name.startswith(prefix) else name
+    branch_id = _unique(slugify(mark.branch_id, "branch"), taken)
+    return _mapping(id=branch_id, condition=condition, after=ends[0], rejoin=ends[1], steps=steps)
 
 
 def _dump(data: CommentedMap, source: str) -> str:

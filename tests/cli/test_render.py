@@ -309,3 +309,29 @@ def test_an_image_too_large_is_refused_and_the_rest_is_written(
         "big-journey.pdf",
         "big-journey.svg",
     ]
+
+
+def test_the_mermaid_export_says_what_it_does_with_branches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mermaid has no branches: nothing is dropped, and the output says where they went."""
+    shutil.copytree(REPO / "tests" / "render" / "format1", tmp_path / "bank")
+    monkeypatch.chdir(tmp_path / "bank")
+    result = render("-f", "mermaid", "-o", "out")
+    assert result.exit_code == 0, result.output
+    stderr = " ".join(result.stderr.split())
+    assert (
+        "note: out/open-account.mmd: Mermaid journeys have no branches: the 2 branches of "
+        "stage 'Apply' are written as sections after it ('Apply \u2197 Prefers to apply in a "
+        "branch', 'Apply \u2197 Already a customer of the bank'), marked with a comment that "
+        "cjm import mermaid reads back"
+    ) in stderr, stderr
+    assert "the optional step is drawn like the others" in stderr
+    text = (tmp_path / "bank" / "out" / "open-account.mmd").read_text(encoding="utf-8")
+    assert "Visits a branch with documents: 4: Branch Bruno" in text
+
+
+def test_the_mermaid_export_of_a_map_without_branches_adds_no_note(example: Path) -> None:
+    result = render("-f", "mermaid", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "branches" not in result.stderr

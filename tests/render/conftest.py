@@ -14,15 +14,25 @@ EXAMPLES = REPO / "examples"
 GOLDEN = REPO / "tests" / "golden"
 
 
+FORMAT_ONE = REPO / "tests" / "render" / "format1"  # a workspace using every part of 1.0
+
+
+def workspace_contexts(folder: Path) -> list[tuple[str, RenderContext]]:
+    """``(name, context)`` for every map of the workspace ``folder``."""
+    found = []
+    project = load_workspace(folder, folder)
+    for document in project.maps:
+        assert document.model is not None, document.diagnostics
+        name = f"{folder.name}--{document.model.id}"
+        found.append((name, RenderContext(document.model, project.scopes[document.display])))
+    return found
+
+
 def example_contexts() -> list[tuple[str, RenderContext]]:
     """``(name, context)`` for every map of every bundled example, in a stable order."""
     found = []
     for folder in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
-        project = load_workspace(folder, folder)
-        for document in project.maps:
-            assert document.model is not None, document.diagnostics
-            name = f"{folder.name}--{document.model.id}"
-            found.append((name, RenderContext(document.model, project.scopes[document.display])))
+        found += workspace_contexts(folder)
     return found
 
 

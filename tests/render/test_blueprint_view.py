@@ -23,9 +23,9 @@ from cjm.render.grid import COLUMN_WIDTH
 from cjm.render.text import measure
 from tests.samples import STANDALONE_MAP
 
-from .conftest import context_of, example_contexts
+from .conftest import FORMAT_ONE, context_of, example_contexts, workspace_contexts
 
-EXAMPLES = example_contexts()
+EXAMPLES = example_contexts() + workspace_contexts(FORMAT_ONE)  # and every part of 1.0
 
 BLUEPRINT = """\
 id: clinic

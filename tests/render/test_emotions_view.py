@@ -19,9 +19,9 @@ from cjm.render.dot import DiagramSource
 from cjm.render.emotions_view import SCORE_HEIGHT, STEP_WIDTH, emotions_view
 from cjm.render.graphviz_run import find_renderer
 
-from .conftest import context_of, example_contexts
+from .conftest import FORMAT_ONE, context_of, example_contexts, workspace_contexts
 
-EXAMPLES = example_contexts()
+EXAMPLES = example_contexts() + workspace_contexts(FORMAT_ONE)  # and every part of 1.0
 
 FEELINGS = """\
 id: feel

@@ -1,4 +1,5 @@
-"""Golden DOT files pin every view of every example, and its pages for print: a change to
+"""Golden DOT files pin every view of every example and of the map in tests/render/format1
+(every part of format 1.0), and its pages for print: a change to
 a diagram shows up in review as a change to a readable text file. Accept intended changes
 with ``CJM_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``."""
 
@@ -12,10 +13,11 @@ from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
 from cjm.render.pipeline import VIEWS
 
-from .conftest import GOLDEN, example_contexts
+from .conftest import FORMAT_ONE, GOLDEN, example_contexts, workspace_contexts
 
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"
-CASES = [(name, context, view) for name, context in example_contexts() for view in VIEWS]
+CONTEXTS = example_contexts() + workspace_contexts(FORMAT_ONE)
+CASES = [(name, context, view) for name, context in CONTEXTS for view in VIEWS]
 PAGE_BREAK = "// next page\n"
 
 

@@ -17,9 +17,9 @@ from cjm.render.graphviz_run import find_renderer
 from cjm.render.journey_view import journey_view
 from tests.samples import STANDALONE_MAP
 
-from .conftest import context_of, example_contexts
+from .conftest import FORMAT_ONE, context_of, example_contexts, workspace_contexts
 
-EXAMPLES = example_contexts()
+EXAMPLES = example_contexts() + workspace_contexts(FORMAT_ONE)  # and every part of 1.0
 
 
 HOSTILE = [

@@ -141,7 +141,7 @@ LINE_GRAMMAR = [
     ("acc_descr", re.compile(rf"    accDescr: (?P<text>{DESCRIPTION})")),
     ("acc_descr_open", re.compile(r"    accDescr \{")),
     ("section", re.compile(rf"    section (?P<text>{TEXT})")),
-    ("comment", re.compile(r"      %% (?P<text>cjm: [^\n]*)")),
+    ("comment", re.compile(r"(?:    |      )%% (?P<text>cjm: [^\n]*)")),
     (
         "task",
         re.compile(
@@ -543,8 +543,9 @@ def test_any_map_text_round_trips(title: str, stage: str, action: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# Mermaid's own parser. Set CJM_MERMAID_NODE_MODULES to a node_modules folder holding
-# `mermaid` (11.x) and `jsdom` to run it (.ci/run does); skipped locally otherwise.
+# Mermaid's own parser, also for a map with branches (see test_mermaid_branches). Set
+# CJM_MERMAID_NODE_MODULES to a node_modules folder holding `mermaid` (11.x) and `jsdom`
+# to run it (.ci/run does); skipped locally otherwise.
 
 NODE_MODULES = os.environ.get("CJM_MERMAID_NODE_MODULES")
 PARSE_SCRIPT = REPO / "tests" / "fixtures" / "mermaid" / "mermaid_parse.mjs"
@@ -558,6 +559,9 @@ def test_mermaid_itself_reads_what_we_meant(tmp_path: Path) -> None:
         "(.ci/run installs them)",
     )
     diagrams = [to_mermaid(*load_example(path)) for path in EXAMPLE_MAPS]
+    from tests.render.test_mermaid_branches import BRANCHED  # it imports this module
+
+    diagrams += [to_mermaid(*load_map(BRANCHED))]
     diagrams += [to_mermaid(*hostile_map(text)) for text in HOSTILE]
     files = []
     for index, diagram in enumerate(diagrams):

@@ -5,7 +5,9 @@ a strip twenty thousand pixels wide that no screen or page shows legibly. Every 
 therefore lays the steps out in bands of at most :data:`BAND_COLUMNS` columns. A band
 holds whole stages, as many as fit one after the other; a stage longer than a band is
 split between steps, and each later part is headed "<stage> (continued)". An empty stage
-keeps one column, so that it is seen to be empty. A split stage's last two parts share
+keeps one column, so that it is seen to be empty. A stage's branches are columns of the
+stage too, in reading order: each branch's steps right after the main-line step it leaves
+from (:meth:`cjm.model.Stage.ordered_steps`). A split stage's last two parts share
 their steps evenly when the last would hold less than half a band (seven steps make four
 and three), so that no band holds a lonely step.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjm.model import Stage, Step
+from cjm.model import Branch, Stage, Step
 
 BAND_COLUMNS = 6
 EN_DASH = "\u2013"
@@ -32,10 +34,12 @@ EN_DASH = "\u2013"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the grid: a step, or an empty stage's placeholder."""
+    """One column of the grid: a step (of the stage's main line, or of ``branch``), or an
+    empty stage's placeholder."""
 
     stage_index: int
     step: Step | None
+    branch: Branch | None = None
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,12 @@ class Band:
 
 
 def stage_columns(stage_index: int, stage: Stage) -> list[Column]:
-    """A column per step of the stage, or one empty column for a stage without steps."""
-    if not stage.steps:
+    """A column per step of the stage in reading order (a branch's steps right after the
+    main-line step it leaves from), or one empty column for a stage without steps."""
+    ordered = stage.ordered_steps()
+    if not ordered:
         return [Column(stage_index, None)]
-    return [Column(stage_index, step) for step in stage.steps]
+    return [Column(stage_index, step, branch) for _, step, branch in ordered]
 
 
 def columns_of(stages: list[Stage]) -> list[Column]:

@@ -1,12 +1,18 @@
 """The blueprint view: a service blueprint with steps as columns and lanes as rows.
 
 Like the journey view, the blueprint is drawn in bands of whole stages, each one Graphviz
-HTML-like table under stage headers. From top to bottom: the touchpoints (the evidence the
-customer meets), the customer's actions, the line of interaction, what staff do in view of
-the customer (frontstage), the line of visibility, what they do out of view (backstage),
-the line of internal interaction and the support processes behind them. Every activity
-names its owning team; handoffs and pain points sit under the customer's action, where the
-journey breaks. Handoffs are worked out along each persona's own path
+HTML-like table under stage headers. From top to bottom: the artifacts (the physical
+evidence lane: what the customer sees or holds, a letter, a receipt, a screen), the
+touchpoints (where the customer meets the service), the time each step takes and how long
+the customer waits, the customer's actions, the line of interaction, what staff do in view
+of the customer (frontstage), the line of visibility, what they do out of view
+(backstage), the line of internal interaction, the support processes behind them, and the
+policies and regulations that govern each step. The artifact, time and policy lanes are
+drawn when the map records some. Every activity names its owning team; handoffs, fail
+points (\u24bb), moments of truth (\u2605) and pain points sit under the customer's action,
+where the journey breaks; a wait point is marked \u24cc in the time lane. Branches,
+optional steps and pain points that span steps are drawn as :mod:`cjm.render.step_marks`
+says. Handoffs are worked out along each persona's own path
 (:func:`cjm.model.paths.handoffs`): a step only one persona takes never makes another
 persona's next step look handed over. On a map that is not a blueprint the activity lanes
 stay empty and a note says so.
@@ -42,10 +48,27 @@ from cjm.render.legend import (
     small_text,
     wrapped_rows,
 )
+from cjm.render.step_marks import (
+    WAIT_INK,
+    WAIT_SIGN,
+    add_continued,
+    add_fail_point,
+    add_moment,
+    add_optional,
+    any_continued,
+    has_paths,
+    mark_groups,
+    pain_marks,
+    path_groups,
+    path_row,
+    reach,
+    severity_head,
+    step_style,
+    workspace_severity_cells,
+)
 from cjm.render.style import (
     BROKEN_INK,
     MUTED,
-    SEVERITY_MARK,
     SMALL,
     text_width,
 )
@@ -60,6 +83,9 @@ HANDOFF_LINES = 6
 CUSTOMER_BUDGET = 230.0  # points: the action, its owner, handoffs and pain points
 ACTIVITY_BUDGET = 150.0
 TOUCHPOINT_BUDGET = 130.0
+ARTIFACT_BUDGET = 100.0
+POLICY_BUDGET = 120.0
+TIMER_SIGN = "\u23f1"  # ⏱
 
 
 @dataclass(frozen=True)
@@ -84,6 +110,7 @@ CUSTOMER_FILL = "#fffcf0"
 FRONTSTAGE_FILL = "#f7fafd"
 BACKSTAGE_FILL = "#fbf8fc"
 SUPPORT_FILL = "#f8f8f8"
+POLICY_FILL = "#f4f4ee"
 
 
 @dataclass(frozen=True)
@@ -105,7 +132,13 @@ class BlueprintGrid:
         self.journey = context.journey
         self.bands = cut_into_bands(self.journey.stages)
         steps = [step for _, _, step in self.journey.iter_steps()]
+        self.steps = steps
         self.has_activities = any(s.frontstage or s.backstage or s.support for s in steps)
+        self.has_artifacts = any(s.artifacts for s in steps)
+        self.has_policies = any(s.policies for s in steps)
+        self.has_times = any(s.duration is not None or s.wait is not None for s in steps)
+        self.paths = has_paths(self.journey)
+        self.pain_marks = pain_marks(self.journey)
         self.handoffs: dict[int, list[Handoff]] = {}
         for handoff in handoffs(self.journey):
             self.handoffs.setdefault(id(handoff.step), []).append(handoff)
@@ -159,25 +192,48 @@ class BlueprintGrid:
         return cell.td()
 
     def customer_cell(self, step: Step) -> str:
-        """The action in bold, its owner, the handoffs into it and its pain points."""
+        """The action in bold, its owner, whether it is a moment of truth or a fail point,
+        the handoffs into it and the pain points that cover it."""
         cell = Cell(ROOM, CUSTOMER_BUDGET)
         cell.add(step.action, max_lines=4, bold=True)
+        add_optional(cell, step)
         cell.named(self.context.team(step.owner))
+        add_moment(cell, step)
+        add_fail_point(cell, step)
         self.add_handoffs(cell, step)
-        for number, pain in enumerate(step.pain_points):
+        found = self.pain_marks.get(id(step), [])
+        for number, mark in enumerate(found):
             if not cell.has_room(SMALL, 2):
-                rest = [p.summary for p in step.pain_points[number:]]
+                rest = [m.pain.summary for m in found[number:]]
                 cell.more(rest, "pain point", "pain points")
                 break
-            severity = pain.severity
-            status = "" if pain.status.value == "open" else f" ({pain.status.value})"
-            cell.raw(
-                f'<FONT COLOR="{SEVERITY_MARK[severity]}">\u25a0</FONT> '
-                f'<FONT POINT-SIZE="{SMALL}"><B>{severity.upper()}{status}</B></FONT>'
-                '<BR ALIGN="LEFT"/>',
-                SMALL,
-            )
-            cell.add(pain.summary, size=SMALL, max_lines=3)
+            if not mark.first:
+                add_continued(cell, mark, SMALL)
+                continue
+            cell.raw(severity_head(mark.pain, SMALL), SMALL)
+            cell.add(mark.pain.summary, size=SMALL, max_lines=3)
+            extent = reach(mark)
+            if extent is not None:
+                cell.add(extent, size=SMALL, max_lines=2, italic=True, ink=MUTED)
+        return cell.td(step_style(step))
+
+    def texts_cell(self, texts: list[str], budget: float, one: str, many: str) -> str:
+        """Each text as a bullet; those that find no room counted."""
+        cell = Cell(ROOM, budget)
+        for number, text in enumerate(texts):
+            if not cell.has_room(lines=2) and number > 0:
+                cell.more(texts[number:], one, many)
+                break
+            cell.add("\u2022 " + text, max_lines=3)
+        return cell.td()
+
+    def time_cell(self, step: Step) -> str:
+        """``⏱ 10 min`` for the time the step takes, ``Ⓦ waits 2 days`` for a wait."""
+        cell = Cell(ROOM)
+        if step.duration is not None:
+            cell.add(f"{TIMER_SIGN} takes {step.duration}", max_lines=2)
+        if step.wait is not None:
+            cell.add(f"{WAIT_SIGN} waits {step.wait}", max_lines=2, bold=True, ink=WAIT_INK)
         return cell.td()
 
     def add_handoffs(self, cell: Cell, step: Step) -> None:
@@ -234,10 +290,24 @@ class BlueprintGrid:
     def lanes(self) -> list[Lane]:
         return [
             Lane(
+                "Artifacts",
+                "what the customer sees or holds: letters, receipts, screens",
+                "white",
+                lambda step: self.texts_cell(
+                    step.artifacts, ARTIFACT_BUDGET, "artifact", "artifacts"
+                ),
+            ),
+            Lane(
                 "Touchpoints",
-                "the evidence the customer sees and uses",
+                "where the customer meets the service, and who owns it",
                 "white",
                 self.touchpoints_cell,
+            ),
+            Lane(
+                "Time",
+                "how long the step takes, and how long the customer waits",
+                "white",
+                self.time_cell,
             ),
             Lane(
                 "Customer actions",
@@ -263,6 +333,12 @@ class BlueprintGrid:
                 "systems, partners and processes behind them",
                 SUPPORT_FILL,
                 lambda step: self.activity_cell(step.support),
+            ),
+            Lane(
+                "Policies",
+                "policies and regulations that govern the step",
+                POLICY_FILL,
+                lambda step: self.texts_cell(step.policies, POLICY_BUDGET, "policy", "policies"),
             ),
         ]
 
@@ -301,8 +377,9 @@ class BlueprintGrid:
                 "the map says this change of owner needs none",
             ),
         ]
+        width = legend_width(self.bands)
         rows = [
-            *wrapped_rows("Lines", lines, legend_width(self.bands)),
+            *wrapped_rows("Lines", lines, width),
             *(
                 legend_row(
                     "Handoffs" if number == 0 else "", [small_text(sign, ink), small_text(meaning)]
@@ -311,16 +388,29 @@ class BlueprintGrid:
             ),
             legend_row("Pain severity", severity_cells()),
         ]
+        own = workspace_severity_cells(self.journey)
+        if own:
+            rows += wrapped_rows("", [[cell] for cell in own], width)
+        if self.paths:
+            rows += wrapped_rows("Paths", path_groups(), width)
+        marks = mark_groups(self.steps, any_continued(self.pain_marks), blueprint=True)
+        if marks:
+            rows += wrapped_rows("Marks", marks, width)
         if broken:
             rows.append(broken_row())
         return legend_table(rows)
 
     def band_table(self, band: Band) -> str:
-        touchpoints, customer, frontstage, backstage, support = self.lanes()
+        artifacts, touchpoints, times, customer, frontstage, backstage, support, policies = (
+            self.lanes()
+        )
         rows = [self.note_row(band)] if not self.has_activities else []
         rows += [
             stage_row(self.journey, band),
+            *([path_row(self.journey, band)] if self.paths else []),
+            *([self.lane_row(band, artifacts)] if self.has_artifacts else []),
             self.lane_row(band, touchpoints),
+            *([self.lane_row(band, times)] if self.has_times else []),
             self.lane_row(band, customer),
             self.line_row(band, INTERACTION),
             self.lane_row(band, frontstage),
@@ -328,6 +418,7 @@ class BlueprintGrid:
             self.lane_row(band, backstage),
             self.line_row(band, INTERNAL),
             self.lane_row(band, support),
+            *([self.lane_row(band, policies)] if self.has_policies else []),
         ]
         return band_table(rows)
 

@@ -17,13 +17,17 @@ from cjm.render.emotion_points import (
     SCORE_HEIGHT,
     STEP_WIDTH,
     Point,
+    Segment,
     TurningPoint,
+    curve_segments,
+    main_route_gaps,
     place_points,
     turning_columns,
     turning_labels,
 )
 from cjm.render.legend import broken_row, legend_table, persona_rows
 from cjm.render.pinned import PinnedGraph, inches
+from cjm.render.step_marks import BRANCH_INK, BRANCH_SIGN, branch_name
 from cjm.render.style import (
     EMOTION_FILL,
     EMOTION_TEXT,
@@ -78,13 +82,17 @@ class ChartData:
     columns: list[Column]
     points: list[Point]
     turns: list[TurningPoint]
+    segments: list[Segment]
+    gaps: bool
 
     @classmethod
     def of(cls, context: RenderContext, bands: list[Band]) -> ChartData:
         columns = [column for band in bands for column in band.columns]
         points = place_points(context, columns)
         turns = turning_labels(points, turning_columns(context, columns))
-        return cls(bands, columns, points, turns)
+        segments = curve_segments(context, columns, points)
+        gaps = main_route_gaps(context, columns, points)
+        return cls(bands, columns, points, turns, segments, gaps)
 
     def first_column(self, band: Band) -> int:
         """The place of the band's first column in the whole journey."""
@@ -132,6 +140,7 @@ class EmotionChart(PinnedGraph):
         self.clusters = 0
         self.width = 0.0
         self.continues = False  # whether a line runs on across the edge of a band
+        self.alternatives = False  # whether a line follows an alternative route
 
     # -- layout ------------------------------------------------------------------------
 
@@ -160,7 +169,12 @@ class EmotionChart(PinnedGraph):
                 steps.append(None)
                 continue
             cell = Cell(STEP_WIDTH * POINTS_PER_INCH - 10)
+            if column.branch is not None:
+                note = f"{BRANCH_SIGN} {branch_name(column.branch)}"
+                cell.add(note, size=STEP_FONT, max_lines=2, italic=True, ink=BRANCH_INK)
             cell.add(column.step.action, size=STEP_FONT, max_lines=STEP_LINES)
+            if column.step.optional:
+                cell.add("(optional)", size=STEP_FONT, italic=True, ink=MUTED)
             steps.append(cell)
         header = max(_lines(cell) for cell in names) * NAME_LINE + 0.16
         labels = max([_lines(cell) for cell in steps if cell is not None] or [0]) * LINE_HEIGHT
@@ -350,51 +364,65 @@ class EmotionChart(PinnedGraph):
                 fontsize="8",
                 tooltip=self.tooltip(point),
             )
-        taken = {(p.persona_index, p.column) for p in self.data.points}
-        for index, mark in enumerate(self.context.marks):
-            for number in range(first, first + count):
-                if (index, number) not in names:
-                    continue
-                step = self.data.columns[number].step
-                assert step is not None
-                line = {"dir": "none", "penwidth": "2", "color": mark.fill}
-                if (index, number + 1) in names:
-                    self.graph.edge(
-                        names[(index, number)],
-                        names[(index, number + 1)],
-                        id=self.unique_id(f"line-{mark.persona_id}-{step.id}"),
-                        **line,
-                    )
-                y = where[(index, number)].y + frame.shift
-                if number == first + count - 1 and (index, number + 1) in taken:
-                    self.continues = True
-                    edge = self.anchor(f"line-{mark.persona_id}-{step.id}-edge", frame.right, y)
-                    self.graph.edge(
-                        names[(index, number)],
-                        edge,
-                        id=self.unique_id(f"line-{mark.persona_id}-{step.id}-continues"),
-                        style="dashed",
-                        **line,
-                    )
-                if number == first and (index, number - 1) in taken:
-                    self.continues = True
-                    edge = self.anchor(f"line-{mark.persona_id}-{step.id}-from-edge", LEFT, y)
-                    self.graph.edge(
-                        edge,
-                        names[(index, number)],
-                        id=self.unique_id(f"line-{mark.persona_id}-{step.id}-continued"),
-                        style="dashed",
-                        **line,
-                    )
-
-    def gaps(self) -> bool:
-        """Whether some persona's line has a gap: a step in the middle of their curve
-        that they do not take or have no score for."""
+        inside = range(first, first + count)
         for index in range(len(self.context.marks)):
-            taken = sorted(p.column for p in self.data.points if p.persona_index == index)
-            if taken and taken[-1] - taken[0] + 1 != len(taken):
-                return True
-        return False
+            mine = [segment for segment in self.data.segments if segment.persona_index == index]
+            for number in inside:
+                leaving = [segment for segment in mine if segment.start == number]
+                arriving = [s for s in mine if s.end == number and s.start not in inside]
+                for segment in [*leaving, *arriving]:
+                    self.segment(frame, segment, names, where)
+
+    def segment(
+        self,
+        frame: Frame,
+        segment: Segment,
+        names: dict[tuple[int, int], str],
+        where: dict[tuple[int, int], Point],
+    ) -> None:
+        """One stretch of a persona's curve, as far as it lies in ``frame``'s band: the
+        whole line when both ends are in it, else a dashed stretch to or from the band's
+        edge. A stretch on an alternative route is dotted."""
+        first, count = frame.first, len(frame.band.columns)
+        index, start, end = segment.persona_index, segment.start, segment.end
+        inside = range(first, first + count)
+        if start not in inside and end not in inside:
+            return
+        mark = self.context.marks[index]
+        step = self.data.columns[start].step
+        end_step = self.data.columns[end].step
+        assert step is not None and end_step is not None
+        line = {"dir": "none", "penwidth": "2", "color": mark.fill}
+        if segment.main:
+            name = f"line-{mark.persona_id}-{step.id}"
+        else:
+            self.alternatives = True
+            name = f"line-{mark.persona_id}-{step.id}-to-{end_step.id}"
+            line.update(style="dotted", penwidth="2.4")
+        if start in inside and end in inside:
+            self.graph.edge(
+                names[(index, start)], names[(index, end)], id=self.unique_id(name), **line
+            )
+            return
+        self.continues = True
+        line["style"] = "dashed"
+        if start in inside:
+            # Half a step long: to the band's edge from its last column.
+            x = (start - first + 0.5) * STEP_WIDTH
+            y = where[(index, start)].y + frame.shift
+            edge = self.anchor(f"{name}-edge", x, y)
+            self.graph.edge(
+                names[(index, start)], edge, id=self.unique_id(f"{name}-continues"), **line
+            )
+        else:
+            # Half a step long: from the band's edge to its first column.
+            x = (end - first - 0.5) * STEP_WIDTH
+            y = where[(index, end)].y + frame.shift
+            arrival = f"line-{mark.persona_id}-{end_step.id}" if segment.main else name
+            edge = self.anchor(f"{arrival}-from-edge", x, y)
+            self.graph.edge(
+                edge, names[(index, end)], id=self.unique_id(f"{arrival}-continued"), **line
+            )
 
     # -- assembly ----------------------------------------------------------------------
 
@@ -429,9 +457,14 @@ class EmotionChart(PinnedGraph):
             "+2 very positive to \u22122 very negative. "
             "\u25b2 marks a peak of a persona's curve, \u25bc a valley, with the emotion's label."
         ]
-        if self.gaps():
+        if self.data.gaps:
             notes.append(
                 "A gap in a line: the persona does not take that step, or no emotion is recorded."
+            )
+        if self.alternatives:
+            notes.append(
+                "A dotted line: a branch, an alternative route from the step where it "
+                "leaves the main line to the step where it comes back."
             )
         if self.continues:
             notes.append(

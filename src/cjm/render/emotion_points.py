@@ -8,10 +8,11 @@ is a positive local high, a valley a negative local low, at any score, not only 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
-from cjm.model import Emotion
-from cjm.model.paths import persona_path, turning_points
+from cjm.model import Emotion, JourneyMap, Step
+from cjm.model.paths import persona_path, routes, turning_points
 from cjm.render.bands import Column
 from cjm.render.context import PersonaMark, RenderContext
 
@@ -65,6 +66,80 @@ def place_points(context: RenderContext, columns: list[Column]) -> list[Point]:
         offset = (shared.index(index) - (len(shared) - 1) / 2) * spacing
         placed.append(Point(number, mark, index, emotion, offset))
     return placed
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one persona's curve between the marks of two steps they take one
+    after the other (columns in the whole journey): on their main route (``main``), or on
+    an alternative one (a branch, or skipping an optional step)."""
+
+    persona_index: int
+    start: int
+    end: int
+    main: bool
+
+
+def curve_segments(
+    context: RenderContext, columns: list[Column], points: list[Point]
+) -> list[Segment]:
+    """Every stretch of every persona's curve, main route first, in the order of their
+    starting columns.
+
+    Stretches join consecutive steps of the map's routes (:func:`cjm.model.paths.routes`)
+    through the main line and the branches, never two steps that are alternatives to each
+    other, and only where the persona has a mark at both: a step they do not take, or have
+    no score for, breaks the line, as does an empty stage between the two. An optional
+    step is drawn as taken (it is marked as optional under the chart): a line that jumped
+    over it would cross the marks between."""
+    column_of = {id(c.step): n for n, c in enumerate(columns) if c.step is not None}
+    empty = [n for n, c in enumerate(columns) if c.step is None]
+    marked = {(p.persona_index, p.column) for p in points}
+    ways = _routes_taking_optional_steps(context.journey)
+    found: dict[tuple[int, int, int], Segment] = {}
+    for number, route in enumerate(ways):
+        steps = [column_of[id(step)] for step in route if id(step) in column_of]
+        for start, end in itertools.pairwise(steps):
+            if any(min(start, end) < n < max(start, end) for n in empty):
+                continue
+            for index in range(len(context.marks)):
+                key = (index, start, end)
+                if key in found or (index, start) not in marked or (index, end) not in marked:
+                    continue
+                found[key] = Segment(index, start, end, number == 0)
+    return sorted(found.values(), key=lambda s: (s.persona_index, s.start, not s.main, s.end))
+
+
+def _routes_taking_optional_steps(journey: JourneyMap) -> list[list[Step]]:
+    """The map's routes with every optional step taken (the steps are the map's own)."""
+    if not any(step.optional for _, _, step in journey.iter_steps()):
+        return routes(journey)
+    copy = journey.model_copy(deep=True)
+    originals = {
+        id(twin): step
+        for (_, _, twin), (_, _, step) in zip(copy.iter_steps(), journey.iter_steps(), strict=True)
+    }
+    for _, _, twin in copy.iter_steps():
+        twin.optional = False
+    return [[originals[id(twin)] for twin in route] for route in routes(copy)]
+
+
+def main_route_gaps(context: RenderContext, columns: list[Column], points: list[Point]) -> bool:
+    """Whether some persona's curve has a gap along the main route: a step in the middle
+    of it that they do not take or have no score for."""
+    column_of = {id(c.step): n for n, c in enumerate(columns) if c.step is not None}
+    ways = routes(context.journey)
+    main = [column_of[id(step)] for step in ways[0] if id(step) in column_of] if ways else []
+    # An empty stage's column is no data for anyone: a gap where it falls.
+    main = sorted({*main, *(n for n, c in enumerate(columns) if c.step is None)})
+    marked = {(p.persona_index, p.column) for p in points}
+    for index in range(len(context.marks)):
+        flags = [(index, column) in marked for column in main]
+        if True in flags:
+            inner = flags[flags.index(True) : len(flags) - flags[::-1].index(True)]
+            if not all(inner):
+                return True
+    return False
 
 
 def turning_columns(context: RenderContext, columns: list[Column]) -> dict[tuple[int, int], str]:

@@ -10,7 +10,11 @@ is one polyline in its colour, through points marked with its initials, so the c
 reads in greyscale. A step the persona does not take, or has no score for, breaks its line:
 a gap is no data, not a trend. A line that goes on into the next row ends in a dashed
 stretch to the row's edge, and the next row starts with one. Personas that share a point
-are set side by side so that every mark stays visible. Peaks and valleys of each persona's
+are set side by side so that every mark stays visible. A stage's branches are columns of
+their own (their steps say ``↗ condition``): each persona's line follows its main route,
+and a branch is drawn dotted from the step it leaves to its steps and on to the step
+where it comes back; alternatives are never joined to each other
+(:func:`cjm.render.emotion_points.curve_segments`). Peaks and valleys of each persona's
 curve carry ▲ or ▼ and the emotion's label.
 
 Drawing order does the layering: the stage bands are clusters (drawn first), the grid and

@@ -14,12 +14,21 @@ from cjm.render.cell import Cell, text_room, tooltip
 from cjm.render.context import PersonaMark, RenderContext
 from cjm.render.grid import COLUMN_WIDTH
 from cjm.render.opportunities import reference_notes
+from cjm.render.step_marks import (
+    add_continued,
+    add_moment,
+    add_optional,
+    pain_marks,
+    reach,
+    severity_head,
+    step_style,
+)
 from cjm.render.style import (
     BROKEN_INK,
     CHIP_HEIGHT,
     CHIP_SPACING,
+    FONT_SIZE,
     MUTED,
-    SEVERITY_MARK,
     SMALL,
     chip_width,
     chips,
@@ -48,13 +57,17 @@ class JourneyCells:
 
     def __init__(self, context: RenderContext) -> None:
         self.context = context
+        self.pain_marks = pain_marks(context.journey)
 
     def action(self, step: Step) -> str:
-        """The action in bold and the team that owns the step."""
-        cell = Cell(ROOM, ACTION_BUDGET)
+        """The action in bold, the team that owns the step, and ``★ Moment of truth``
+        when it is one; an optional step's cell is dashed."""
+        cell = Cell(ROOM, ACTION_BUDGET + (30 if step.is_moment_of_truth else 0))
         cell.add(step.action, max_lines=ACTION_LINES, bold=True)
+        add_optional(cell, step)
         cell.named(self.context.team(step.owner))
-        return cell.td()
+        add_moment(cell, step)
+        return cell.td(step_style(step))
 
     def touchpoints(self, step: Step) -> str:
         """Each touchpoint with its channel; an unknown one marked as broken."""
@@ -69,12 +82,18 @@ class JourneyCells:
         return cell.td()
 
     def thoughts(self, step: Step) -> str:
+        """The step's thoughts, then each persona's own (``BB: “…”``, by initials)."""
         cell = Cell(ROOM, THOUGHT_BUDGET)
-        for number, thought in enumerate(step.thoughts):
+        texts = [f"\u201c{thought}\u201d" for thought in step.thoughts]
+        for mark in self.context.marks:
+            detail = step.by_persona.get(mark.persona_id)
+            if detail is not None and step.involves(mark.persona_id):
+                texts += [f"{mark.initials}: \u201c{thought}\u201d" for thought in detail.thoughts]
+        for number, text in enumerate(texts):
             if not cell.has_room(lines=2) and number > 0:
-                cell.more(list(step.thoughts[number:]), "thought", "thoughts")
+                cell.more(texts[number:], "thought", "thoughts")
                 break
-            cell.add(f"\u201c{thought}\u201d", max_lines=4, italic=True)
+            cell.add(text, max_lines=4, italic=True)
         return cell.td()
 
     def marks(self, step: Step, score: int) -> str:
@@ -118,22 +137,27 @@ class JourneyCells:
         return f'<TD ALIGN="LEFT" WIDTH="{COLUMN_WIDTH}">{table}</TD>'
 
     def pains(self, step: Step) -> str:
-        """Each pain point: a severity mark and word, its summary and its owner."""
+        """Each pain point that covers the step: at the first step it covers, a severity
+        mark and word, its summary, how far it reaches and its owner; at the others, its
+        severity and summary marked "continued"."""
         cell = Cell(ROOM, PAIN_BUDGET)
-        for number, pain in enumerate(step.pain_points):
+        found = self.pain_marks.get(id(step), [])
+        for number, mark in enumerate(found):
+            pain = mark.pain
             if number > 0:
                 if not cell.has_room(lines=3):
-                    rest = [p.summary for p in step.pain_points[number:]]
+                    rest = [m.pain.summary for m in found[number:]]
                     cell.more(rest, "pain point", "pain points")
                     break
                 cell.gap()
-            severity = pain.severity
-            status = "" if pain.status.value == "open" else f" ({pain.status.value})"
-            cell.raw(
-                f'<FONT COLOR="{SEVERITY_MARK[severity]}">\u25a0</FONT> '
-                f'<B>{(severity.upper() + status)}</B><BR ALIGN="LEFT"/>'
-            )
+            if not mark.first:
+                add_continued(cell, mark, FONT_SIZE)
+                continue
+            cell.raw(severity_head(pain))
             cell.add(pain.summary, max_lines=4)
+            extent = reach(mark)
+            if extent is not None:
+                cell.add(extent, size=SMALL, max_lines=2, italic=True, ink=MUTED)
             owner = self.context.team(pain.owner)
             if owner is None:
                 cell.add("no owner", size=SMALL, ink=MUTED)
@@ -165,10 +189,17 @@ class JourneyCells:
             facts.append(f"impact {opportunity.impact.value}")
         if opportunity.effort is not None:
             facts.append(f"effort {opportunity.effort.value}")
+        if opportunity.due is not None:
+            facts.append(f"due {opportunity.due.isoformat()}")
+        if opportunity.release:
+            facts.append(f"release {opportunity.release}")
+        keys = [link.key for link in opportunity.links if link.key]
+        if keys:
+            facts.append(" ".join(keys))
         owner = self.context.team(opportunity.owner)
         if owner is not None and not owner.broken:
             facts.append(f"owner: {owner.text}")
-        cell.add(", ".join(facts), size=SMALL, ink=MUTED, max_lines=2)
+        cell.add(", ".join(facts), size=SMALL, ink=MUTED, max_lines=3)
         if owner is not None and owner.broken:
             cell.named(owner, prefix="owner: ")
         for note in reference_notes(self.context, opportunity):

@@ -5,7 +5,9 @@ are stacked one under another (see :mod:`cjm.render.bands` for how a journey is 
 :mod:`cjm.render.grid` for the fixed column widths). The emotion lane is five rows, one
 per score from +2 down to -2: each persona's initials sit in the row of its score, with
 the emotion's label beside them, so the marks trace the emotional curve across the steps.
-Opportunities sit under every step whose pain point they address.
+Opportunities sit under every step whose pain point they address. A stage's branches,
+optional steps, pain points that span steps and moments of truth are drawn as
+:mod:`cjm.render.step_marks` says.
 """
 
 from __future__ import annotations
@@ -34,8 +36,17 @@ from cjm.render.legend import (
     legend_table,
     persona_rows,
     severity_cells,
+    wrapped_rows,
 )
 from cjm.render.opportunities import Placement, place_opportunities
+from cjm.render.step_marks import (
+    any_continued,
+    has_paths,
+    mark_groups,
+    path_groups,
+    path_row,
+    workspace_severity_cells,
+)
 from cjm.render.style import (
     EMOTION_FILL,
     EMOTION_TEXT,
@@ -63,6 +74,7 @@ class JourneyGrid:
         self.cells = JourneyCells(context)
         self.bands = cut_into_bands(self.journey.stages)
         self.placement: Placement = place_opportunities(context)
+        self.paths = has_paths(self.journey)
 
     # -- lanes -------------------------------------------------------------------------
 
@@ -118,6 +130,7 @@ class JourneyGrid:
     def band_table(self, band: Band) -> str:
         rows = [
             stage_row(self.journey, band),
+            *([path_row(self.journey, band)] if self.paths else []),
             self.per_step(band, "Customer actions", self.cells.action, "no steps"),
             self.per_step(band, "Touchpoints", self.cells.touchpoints),
             self.per_step(band, "Thoughts", self.cells.thoughts),
@@ -153,11 +166,21 @@ class JourneyGrid:
     def legend(self, broken: bool) -> str:
         """What the colours and marks mean: personas, emotion scores, severities, and
         references that name nothing when some are drawn (``broken``)."""
+        width = legend_width(self.bands)
         rows = [
-            *persona_rows(self.context.marks, legend_width(self.bands)),
+            *persona_rows(self.context.marks, width),
             legend_row("Emotion", emotion_cells()),
             legend_row("Pain severity", severity_cells()),
         ]
+        own = workspace_severity_cells(self.journey)
+        if own:
+            rows += wrapped_rows("", [[cell] for cell in own], width)
+        if self.paths:
+            rows += wrapped_rows("Paths", path_groups(), width)
+        steps = [step for _, _, step in self.journey.iter_steps()]
+        marks = mark_groups(steps, any_continued(self.cells.pain_marks), blueprint=False)
+        if marks:
+            rows += wrapped_rows("Marks", marks, width)
         if broken or not all(mark.known for mark in self.context.marks):
             rows.append(broken_row())
         return legend_table(rows)

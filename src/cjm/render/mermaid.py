@@ -27,6 +27,17 @@ restores "no emotion". Two consecutive steps of a stage whose actions read the s
 separated by :data:`NEXT_STEP_COMMENT`, so that the importer does not merge them into one
 step.
 
+Mermaid journeys have no branches and no optional steps. The export keeps them without
+losing a step: a stage's branches follow its section, each as a section of its own titled
+``<stage> ↗ <condition>`` (``<stage> ↗ branch <id>`` when it has no condition), so that
+its steps are drawn, with their emotions, as an alternative after the stage. The comment
+line before such a section (:data:`BRANCH_COMMENT`) says which branch it is, after which
+step of the stage's main line it leaves (``after its step 2``, counting the main line's
+steps from 1) and where it comes back (``back at its step 4``), so that ``cjm import
+mermaid`` makes it a branch again. An optional step's task lines are preceded by
+:data:`OPTIONAL_COMMENT`. :func:`mermaid_notes` says what became of branches, for the
+command's output.
+
 Mermaid's grammar gives meaning to some characters and to keywords at the start of a
 line, so every title, section, task and actor text goes through :func:`escape_text`,
 which :func:`unescape_text` reverses on import:
@@ -63,7 +74,7 @@ from __future__ import annotations
 import re
 
 from cjm.display import reveal_bidi_controls
-from cjm.model import Emotion, JourneyMap, Step
+from cjm.model import Branch, Emotion, JourneyMap, Stage, Step
 
 INDENT_SECTION = "    "
 INDENT_TASK = "      "
@@ -72,6 +83,11 @@ SCORE_OFFSET = 3  # Mermaid score = cjm emotion + 3
 
 NO_EMOTION_COMMENT = "%% cjm: no emotion recorded, the score 3 below is a placeholder"
 NEXT_STEP_COMMENT = "%% cjm: next step"
+OPTIONAL_COMMENT = "%% cjm: optional step"
+BRANCH_COMMENT = "%% cjm: branch {id} of the section before"
+"""Followed by ``, after its step N`` and ``, back at its step M`` when the branch says
+``after`` and ``rejoin``, and ``, no condition`` when it has none."""
+BRANCH_SIGN = "\u2197"  # ↗, between a stage's name and a branch's condition
 
 PLACEHOLDER = "(blank)"
 ZERO_WIDTH_SPACE = "\u200b"
@@ -208,6 +224,41 @@ def _heading(journey: JourneyMap) -> list[str]:
     ]
 
 
+def _section_lines(steps: list[Step], persona_ids: list[str], actors: dict[str, str]) -> list[str]:
+    """The task lines of ``steps``, with the comments that keep them apart and optional."""
+    lines: list[str] = []
+    previous: str | None = None
+    for step in steps:
+        task = escape_text(step.action)
+        if task == previous:
+            lines.append(INDENT_TASK + NEXT_STEP_COMMENT)
+        if step.optional:
+            lines.append(INDENT_TASK + OPTIONAL_COMMENT)
+        lines.extend(_task_lines(step, persona_ids, actors))
+        previous = task
+    return lines
+
+
+def branch_title(stage: Stage, branch: Branch) -> str:
+    """``Apply ↗ Card declined``: the section of a branch."""
+    condition = (branch.condition or "").strip() or f"branch {branch.id}"
+    return f"{stage.name} {BRANCH_SIGN} {condition}"
+
+
+def branch_comment(stage: Stage, branch: Branch) -> str:
+    """The comment line that says which branch the next section is, and where it leaves
+    and rejoins the main line (steps counted from 1)."""
+    ids = [step.id for step in stage.steps]
+    text = BRANCH_COMMENT.format(id=branch.id)
+    if branch.after in ids:
+        text += f", after its step {ids.index(branch.after) + 1}"
+    if branch.rejoin in ids:
+        text += f", back at its step {ids.index(branch.rejoin) + 1}"
+    if not (branch.condition or "").strip():
+        text += ", no condition"
+    return text
+
+
 def to_mermaid(journey: JourneyMap, personas: dict[str, str]) -> str:
     """The Mermaid ``journey`` text of ``journey``; ``personas`` maps persona id to name."""
     actors = _actor_names(journey, personas)
@@ -215,11 +266,34 @@ def to_mermaid(journey: JourneyMap, personas: dict[str, str]) -> str:
     lines = ["journey", *_heading(journey)]
     for stage in journey.stages:
         lines.append(f"{INDENT_SECTION}section {escape_text(stage.name)}")
-        previous: str | None = None
-        for step in stage.steps:
-            task = escape_text(step.action)
-            if task == previous:
-                lines.append(INDENT_TASK + NEXT_STEP_COMMENT)
-            lines.extend(_task_lines(step, persona_ids, actors))
-            previous = task
+        lines.extend(_section_lines(stage.steps, persona_ids, actors))
+        for branch in stage.branches:
+            lines.append(INDENT_SECTION + branch_comment(stage, branch))
+            lines.append(f"{INDENT_SECTION}section {escape_text(branch_title(stage, branch))}")
+            lines.extend(_section_lines(branch.steps, persona_ids, actors))
     return "\n".join(lines) + "\n"
+
+
+def mermaid_notes(journey: JourneyMap) -> list[str]:
+    """What the export does with what Mermaid cannot draw: one note per stage with
+    branches, and one for optional steps."""
+    notes = []
+    for stage in journey.stages:
+        if stage.branches:
+            count = len(stage.branches)
+            which = "the branch" if count == 1 else f"the {count} branches"
+            verb = "is" if count == 1 else "are"
+            titles = ", ".join(f"'{branch_title(stage, b)}'" for b in stage.branches)
+            notes.append(
+                f"Mermaid journeys have no branches: {which} of stage '{stage.name}' {verb} "
+                f"written as sections after it ({titles}), marked with a comment that "
+                "cjm import mermaid reads back"
+            )
+    optional = sum(1 for _, _, step in journey.iter_steps() if step.optional)
+    if optional:
+        steps = "step is" if optional == 1 else f"{optional} steps are"
+        notes.append(
+            f"Mermaid journeys have no optional steps: the optional {steps} drawn like the "
+            "others, marked with a comment that cjm import mermaid reads back"
+        )
+    return notes

@@ -1,7 +1,8 @@
 """Where the journey view draws each opportunity, and what it says about its references.
 
 An opportunity sits under every step with a pain point it addresses (an idea that relieves
-three frictions is shown at all three), else at the start of the stage it names. One that
+three frictions is shown at all three; a pain point that spans steps or a stage, at the
+first step it covers, where it is drawn in full), else at the start of the stage it names. One that
 addresses only pain points of the current-state map its future-state map improves on, or
 names nothing that exists, goes with the "Other opportunities", and says which pain point
 of which map it addresses, or which of its references are broken.
@@ -28,9 +29,10 @@ class Placement:
 def place_opportunities(context: RenderContext) -> Placement:
     journey = context.journey
     step_of_pain: dict[str, int] = {}
-    for _, _, step in journey.iter_steps():
-        for pain in step.pain_points:
-            step_of_pain.setdefault(pain.id, id(step))
+    for pain in journey.pain_points():
+        covered = journey.covered_steps(pain)
+        if covered:  # drawn in full at the first step it covers
+            step_of_pain.setdefault(pain.id, id(covered[0]))
     stage_index = {stage.id: index for index, stage in reversed(list(enumerate(journey.stages)))}
     placement = Placement()
     for opportunity in journey.opportunities:
@@ -50,7 +52,7 @@ def reference_notes(context: RenderContext, opportunity: Opportunity) -> list[Na
     """What the opportunity addresses beyond this map's pain points, and its references
     that name nothing, each as a line to draw under it."""
     journey = context.journey
-    local = {pain.id for _, _, step in journey.iter_steps() for pain in step.pain_points}
+    local = {pain.id for pain in journey.pain_points()}
     notes: list[Named] = []
     other_id = journey.current_state
     other = context.current_state
@@ -63,7 +65,7 @@ def reference_notes(context: RenderContext, opportunity: Opportunity) -> list[Na
             notes.append(Named(f"addresses pain point {pain_id} of map {other_id}"))
         else:
             found = next(
-                (p for _, _, s in other.iter_steps() for p in s.pain_points if p.id == pain_id),
+                (p for p in other.pain_points() if p.id == pain_id),
                 None,
             )
             if found is None:

@@ -33,7 +33,7 @@ from cjm.render.emotions_view import emotions_view
 from cjm.render.failure import DrawingFailed
 from cjm.render.formats import Drawer
 from cjm.render.journey_view import journey_view
-from cjm.render.mermaid import to_mermaid
+from cjm.render.mermaid import mermaid_notes, to_mermaid
 from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
 from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
@@ -232,7 +232,9 @@ def run_jobs(
         findings = inputs.findings.get(job.document.display, [])
         notes: tuple[str, ...] = ()
         if job.output_format == MERMAID:
-            data = mermaid_export(context_for(job)).encode("utf-8")
+            context = context_for(job)
+            data = mermaid_export(context).encode("utf-8")
+            notes = tuple(mermaid_notes(context.journey))
         elif job.output_format == HTML:
             days = review_days(job.project)
             context = context_for(job)
