@@ -19,7 +19,17 @@ message, as is a file that does not parse.
 
 from __future__ import annotations
 
-from cjm.migrate.upgrade import MigrateError, Migration, migrate_text
+from cjm.migrate.edit import EditError, insert_first_key
+from cjm.migrate.upgrade import FORMAT_LINE, MigrateError, Migration, migrate_text
 from cjm.migrate.version import Version, written_version
 
-__all__ = ["MigrateError", "Migration", "Version", "migrate_text", "written_version"]
+__all__ = [
+    "FORMAT_LINE",
+    "EditError",
+    "MigrateError",
+    "Migration",
+    "Version",
+    "insert_first_key",
+    "migrate_text",
+    "written_version",
+]
