@@ -206,6 +206,7 @@ def test_the_file_keeps_its_permissions(workspace: Path) -> None:
 
 def test_a_repointed_schema_that_does_not_exist_gets_a_note(workspace: Path) -> None:
     shutil.rmtree(workspace / "schemas")
+    assert "note: $schema lines would point at schemas/1.0" in run("--check").stderr
     result = run()
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [

@@ -65,10 +65,11 @@ def run_migrate(
             "cannot tell maps from definition files while cjm.yaml has problems; "
             "fix it and run cjm migrate again"
         )
+    point = "would point" if dry_run else "now point"
     for folder in tally.missing_schemas:
         shown = shown_path(folder.parent)
         note(
-            f"$schema lines now point at {shown_path(folder)}, which does not exist: "
+            f"$schema lines {point} at {shown_path(folder)}, which does not exist: "
             f"write the schemas there with `cjm schema --out {shown}`"
         )
     if plan.targets:
