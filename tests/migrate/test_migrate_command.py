@@ -197,6 +197,13 @@ def test_a_byte_order_mark_and_crlf_line_breaks_are_kept(workspace: Path) -> Non
     assert path.read_bytes() == b"\xef\xbb\xbf" + migrated(MAP).replace("\n", "\r\n").encode()
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_file_in_utf_16_or_32_keeps_its_encoding(workspace: Path, codec: str) -> None:
+    path = write(workspace / "maps" / "trial.yaml", MAP.encode(codec))  # with its mark
+    assert run("maps").exit_code == 0
+    assert path.read_bytes() == migrated(MAP).encode(codec)
+
+
 def test_the_file_keeps_its_permissions(workspace: Path) -> None:
     path = workspace / "maps" / "trial.yaml"
     path.chmod(0o640)

@@ -12,6 +12,7 @@ Exit status: 0 done (or, with ``--check``, nothing to migrate); 1 a file would c
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +28,18 @@ from cjm.migrate import MigrateError, migrate_text
 from cjm.model import FORMAT_VERSION
 from cjm.reporters.text import printable
 from cjm.wording import plural
-from cjm.writing import write_text_atomic
+from cjm.writing import write_bytes_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-UTF8_BOM = b"\xef\xbb\xbf"
+# A file keeps its encoding: the byte order marks a YAML stream may start with, longest
+# first (the UTF-32 LE mark starts with the UTF-16 LE one).
+ENCODINGS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 @dataclass
@@ -118,14 +127,23 @@ def _migrate_one(
         tally.changed += 1
         return
     try:
-        bom = "\ufeff" if target.path.read_bytes().startswith(UTF8_BOM) else ""
-        write_text_atomic(target.path.resolve(), bom + migration.text)
+        write_bytes_atomic(target.path.resolve(), _encoded(target.path, migration.text))
     except OSError as problem:
         error(f"cannot write {target.display}: {problem.strerror or problem}")
         tally.failed += 1
         return
     console.print(f"migrated {shown}: {'; '.join(migration.changes)}", markup=False)
     tally.changed += 1
+
+
+def _encoded(path: Path, text: str) -> bytes:
+    """``text`` in the encoding of the file at ``path``, with its byte order mark."""
+    with path.open("rb") as file:
+        head = file.read(4)
+    for bom, codec in ENCODINGS:
+        if head.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
 
 
 def _note_missing_schema(path: Path, schema: str | None, tally: _Tally) -> None:
