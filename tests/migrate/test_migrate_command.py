@@ -267,6 +267,7 @@ def test_a_migrated_example_has_the_same_findings_but_the_version_one(
     files = sorted(p for p in root.rglob("*.yaml"))
     before_texts = {p: read(p) for p in files}
     before = _findings(root)
+    formatted = CliRunner().invoke(app, ["fmt", "--check", str(root)], env=PLAIN_ENV).exit_code
     result = run(str(root))
     assert result.exit_code == 0, result.output
     after = _findings(root)
@@ -286,3 +287,6 @@ def test_a_migrated_example_has_the_same_findings_but_the_version_one(
     expected = [finding for finding in before if finding[3] != "CJM126"]
     assert sorted(shifted_back(f) for f in after) == sorted(expected)
     assert not any(finding[3] == "CJM126" for finding in after)
+    # A file in the canonical layout stays in it.
+    after_fmt = CliRunner().invoke(app, ["fmt", "--check", str(root)], env=PLAIN_ENV)
+    assert after_fmt.exit_code == formatted, after_fmt.output
