@@ -290,3 +290,15 @@ def test_a_migrated_example_has_the_same_findings_but_the_version_one(
     # A file in the canonical layout stays in it.
     after_fmt = CliRunner().invoke(app, ["fmt", "--check", str(root)], env=PLAIN_ENV)
     assert after_fmt.exit_code == formatted, after_fmt.output
+
+
+def test_a_cjm_yaml_in_a_newer_format_stops_the_workspace_with_a_clear_error(
+    workspace: Path,
+) -> None:
+    write(workspace / "cjm.yaml", CONFIG.replace("maps:", 'format: "2.0"\nmaps:'))
+    result = run()
+    assert result.exit_code == 2
+    assert "cjm.yaml:2:9" in result.stderr
+    assert "This cjm reads format 1.0; the file says '2.0': upgrade cjm" in result.stderr
+    assert "Traceback" not in result.output
+    assert read(workspace / "maps" / "trial.yaml") == MAP
