@@ -397,6 +397,43 @@ def fmt(
 
 
 @app.command()
+def migrate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to migrate. Default: the workspace around the current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; list the files that would change."),
+    ] = False,
+    show_diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Write nothing; print the changes as a unified diff."),
+    ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Upgrade maps, definition files and cjm.yaml from the 0.x format to the current one.
+
+    Adds `format: "1.0"` as the first key (after the comments at the top) and points a
+    `# yaml-language-server: $schema=` line that names a 0.x schema at the 1.0 schema next
+    to it; every other comment, key and value stays byte for byte. Files already at 1.0
+    are left alone; a file that does not parse, or says a newer format, is reported and
+    left alone. Exit status: 0 done, 1 files would change (--check) or could not be
+    migrated, 2 usage error.
+    """
+    from cjm.commands.migrate import run_migrate
+
+    code = run_migrate(
+        paths or [], check=check, show_diff=show_diff, max_bytes=_bytes(max_file_size)
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
 def init(
     folder: Annotated[
         Path,
@@ -543,14 +580,22 @@ def rule(
 def schema(
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="Folder to write the schemas into.", file_okay=False),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder of the schemas: they are written into its subfolder named after "
+            "the format version (schemas/1.0/).",
+            file_okay=False,
+        ),
     ] = Path("schemas"),
     check: Annotated[
         bool,
         typer.Option("--check", help="Write nothing; exit 1 when the files are out of date."),
     ] = False,
 ) -> None:
-    """Write the JSON Schemas of maps, cjm.yaml and definition files.
+    """Write the JSON Schemas of maps, cjm.yaml and definition files of the current format
+    version into OUT/<version>/ (map.schema.json, workspace.schema.json,
+    definitions.schema.json; each has a stable $id such as urn:cjm:format:1.0:map).
 
     Point your editor at them (a `# yaml-language-server: $schema=...` first line) for
     completion and hover help while writing maps.

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from cjm import __version__
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root
-from cjm.model.base import SLUG_MAX_LENGTH, SLUG_PATTERN
+from cjm.model.base import FORMAT_VERSION, SLUG_MAX_LENGTH, SLUG_PATTERN
 from cjm.writing import write_text_atomic
 
 # The CI files that `cjm init` writes install cjm from the package index, by its
@@ -507,9 +507,13 @@ def render_map(
 
 
 def map_schema_reference(target: Path, root: Path) -> str | None:
-    """The path from ``target``'s folder to the map schema of the workspace at ``root``,
-    or None when the workspace has no ``schemas/map.schema.json``."""
-    return _schema_reference(target, root / SCHEMAS_FOLDER, "map.schema.json")
+    """The path from ``target``'s folder to the map schema of the workspace at ``root``:
+    ``schemas/<version>/map.schema.json``, else (a workspace made before schemas had a
+    folder per version) ``schemas/map.schema.json``; None when it has neither."""
+    schemas = root / SCHEMAS_FOLDER
+    return _schema_reference(target, schemas / FORMAT_VERSION, "map.schema.json") or (
+        _schema_reference(target, schemas, "map.schema.json")
+    )
 
 
 def map_path_in(folder: Path, map_id: str, index: WorkspaceIndex | None) -> Path:
@@ -622,7 +626,7 @@ def plan_workspace(
     name = _check_text("workspace name", name)
     folder = folder.absolute()
     repository = find_repository(folder) or folder
-    schemas = folder / SCHEMAS_FOLDER
+    schemas = folder / SCHEMAS_FOLDER / FORMAT_VERSION
     definitions = parsed.definitions()
     values = {
         "name": yaml_scalar(name),

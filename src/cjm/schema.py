@@ -1,6 +1,11 @@
 """JSON Schemas generated from the models, for editors and for other tools.
 
-The committed copies in ``schemas/`` must equal what the models generate;
+The schemas are published per format version: ``schemas/<version>/`` holds the three
+files of that version (``schemas/0.x/`` the frozen ones of the format before 1.0, which
+are never generated again). Each generated schema has a stable ``$id`` such as
+``urn:cjm:format:1.0:map``: a name that identifies the schema, not an address to fetch.
+
+The committed copies in ``schemas/1.0/`` must equal what the models generate;
 ``cjm schema --check`` (run by the tests) says when they do not.
 """
 
@@ -12,29 +17,46 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.model import FORMAT_VERSION, DefinitionsFile, JourneyMap, WorkspaceConfig
 from cjm.writing import write_text_atomic
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "map.schema.json": (JourneyMap, "cjm journey map"),
-    "workspace.schema.json": (WorkspaceConfig, "cjm workspace configuration (cjm.yaml)"),
-    "definitions.schema.json": (DefinitionsFile, "cjm shared definitions file"),
+LEGACY_VERSION = "0.x"
+"""The folder of the schemas of the format before versions were written in files."""
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "map.schema.json": (JourneyMap, "map", "cjm journey map"),
+    "workspace.schema.json": (
+        WorkspaceConfig,
+        "workspace",
+        "cjm workspace configuration (cjm.yaml)",
+    ),
+    "definitions.schema.json": (DefinitionsFile, "definitions", "cjm shared definitions file"),
 }
 
 
-def schema_document(model: type[BaseModel], title: str) -> dict[str, Any]:
+def schema_id(kind: str, version: str = FORMAT_VERSION) -> str:
+    """The ``$id`` of the schema of ``kind`` (map, workspace, definitions) in ``version``."""
+    return f"urn:cjm:format:{version}:{kind}"
+
+
+def schema_document(model: type[BaseModel], kind: str, title: str) -> dict[str, Any]:
     schema = model.model_json_schema(mode="validation")
-    return {"$schema": DIALECT, **schema, "title": title}
+    return {"$schema": DIALECT, "$id": schema_id(kind), **schema, "title": title}
 
 
 def generate() -> dict[str, str]:
-    """File name to JSON text for every schema."""
+    """File name to JSON text for every schema of the current format version."""
     return {
-        name: json.dumps(schema_document(model, title), indent=2, ensure_ascii=False) + "\n"
-        for name, (model, title) in SCHEMAS.items()
+        name: json.dumps(schema_document(model, kind, title), indent=2, ensure_ascii=False) + "\n"
+        for name, (model, kind, title) in SCHEMAS.items()
     }
+
+
+def version_folder(out: Path) -> Path:
+    """Where the current version's schemas go under ``out``: ``out/<version>``."""
+    return out / FORMAT_VERSION
 
 
 def _is_current(path: Path, text: str) -> bool:

@@ -52,8 +52,20 @@ def test_import_to_standard_output(here: Path) -> None:
     (here / "coffee.mmd").write_text(DIAGRAM)
     result = cjm("import", "mermaid", "coffee.mmd", "--out", "-")
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Imported from coffee.mmd by cjm import mermaid\n")
+    assert result.stdout.startswith(
+        '# Imported from coffee.mmd by cjm import mermaid\nformat: "1.0"\nid: coffee-to-go\n'
+    )
     assert list(here.iterdir()) == [here / "coffee.mmd"]
+
+
+def test_the_imported_map_is_in_the_current_format(here: Path) -> None:
+    (here / "coffee.mmd").write_text(DIAGRAM)
+    assert cjm("import", "mermaid", "coffee.mmd").exit_code == 0
+    text = (here / "coffee-to-go.yaml").read_text()
+    assert text.startswith('# Imported from coffee.mmd by cjm import mermaid\nformat: "1.0"\n')
+    checked = cjm("validate", "--select", "ALL", "--fail-on", "info", "coffee-to-go.yaml")
+    assert "CJM126" not in checked.output
+    assert cjm("migrate", "--check", "coffee-to-go.yaml").exit_code == 0
 
 
 def test_import_never_replaces_a_file_without_force(here: Path) -> None:
@@ -122,7 +134,12 @@ def test_inside_a_workspace_the_map_goes_where_new_maps_go(workspace: Path) -> N
     assert result.stdout == f"wrote {shown}: check it with `cjm validate {shown}`\n"
     assert list((workspace / "diagrams").iterdir()) == [workspace / "diagrams" / "coffee.mmd"]
     text = written.read_text()
-    assert text.startswith("# yaml-language-server: $schema=../schemas/map.schema.json\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../schemas/1.0/map.schema.json\n"
+        "# Imported from coffee.mmd by cjm import mermaid\n"
+        'format: "1.0"\n'
+    )
+    assert (written.parent / "../schemas/1.0/map.schema.json").is_file()
     checked = cjm("validate", "--select", "CJM103,CJM104", str(workspace))
     assert checked.exit_code == 0, checked.output
 
@@ -171,7 +188,29 @@ def test_out_inside_a_workspace_is_where_it_says(workspace: Path) -> None:
     assert result.stdout.startswith("wrote ")
     assert "maps/b2c/coffee.yaml" in result.stdout
     text = (workspace / "maps" / "b2c" / "coffee.yaml").read_text()
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/map.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/1.0/map.schema.json\n")
+
+
+def test_in_a_workspace_made_before_versioned_schemas_the_old_schema_is_named(
+    workspace: Path,
+) -> None:
+    schemas = workspace / "schemas"
+    for path in (schemas / "1.0").iterdir():
+        path.rename(schemas / path.name)
+    (schemas / "1.0").rmdir()
+    (workspace / "diagrams" / "coffee.mmd").write_text(DIAGRAM)
+    result = cjm("import", "mermaid", "coffee.mmd")
+    assert result.exit_code == 0, result.output
+    text = (workspace / "maps" / "coffee-to-go.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/map.schema.json\n")
+
+
+def test_in_a_workspace_without_schemas_there_is_no_schema_line(workspace: Path) -> None:
+    shutil.rmtree(workspace / "schemas")
+    (workspace / "diagrams" / "coffee.mmd").write_text(DIAGRAM)
+    assert cjm("import", "mermaid", "coffee.mmd").exit_code == 0
+    text = (workspace / "maps" / "coffee-to-go.yaml").read_text()
+    assert text.startswith('# Imported from coffee.mmd by cjm import mermaid\nformat: "1.0"\n')
 
 
 def test_printing_inside_a_workspace_writes_nothing(workspace: Path) -> None:

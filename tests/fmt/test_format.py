@@ -557,3 +557,252 @@ def test_bundled_files_format_losslessly_and_idempotently(path: Path) -> None:
     assert all(comment in formatted for comment in comments)
     first = next(line for line in text.splitlines() if "yaml-language-server" in line)
     assert formatted.startswith(text[: text.index(first) + len(first)])
+
+
+# -- format 1.0: the version first, the new keys in model order, x- keys kept --------------------
+
+
+def test_the_format_version_comes_first_after_the_header() -> None:
+    text = """\
+        # yaml-language-server: $schema=../schemas/1.0/map.schema.json
+        id: trial
+        title: Trial to paid
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        personas: [olivia]
+        stages: [{id: s, name: S}]
+        format: "1.0"   # the format this file is written in
+    """
+    assert fmt(text).startswith(
+        "# yaml-language-server: $schema=../schemas/1.0/map.schema.json\n"
+        'format: "1.0"   # the format this file is written in\nid: trial\n'
+    )
+    config = 'name: Acme\nformat: "1.0"\n'
+    assert fmt(config, "workspace") == 'format: "1.0"\nname: Acme\n'
+    assert fmt("personas: []\nformat: '1.0'\n", "definitions") == "format: '1.0'\npersonas: []\n"
+
+
+def test_the_keys_of_format_1_0_follow_the_model_order() -> None:
+    text = stage("""\
+        branches:
+          - steps:
+              - {action: Calls support, id: call}
+            rejoin: pay
+            after: card
+            condition: The card is declined
+            id: declined
+        steps:
+          - moment_of_truth: The first charge
+            fail_point: true
+            wait: 2 days
+            duration: 10 min
+            policies: [PSD2 strong customer authentication]
+            artifacts: [Receipt email]
+            by_persona:
+              olivia: {quotes: [Finally], questions: [Is it safe?], thoughts: [Hm]}
+            quotes: [It just worked]
+            questions: [What does it cost?]
+            optional: false
+            action: Enters a card
+            id: card
+            pain_points:
+              - spans: [pay]
+                severity: high
+                summary: The wait for approval
+                id: wait
+          - {action: Pays, id: pay}
+        kpis:
+          - evidence: [survey]
+            source: https://dash.example.com/conversion
+            better: higher
+            unit: "%"
+            actual_period: {end: 2026-09-30, start: 2026-09-01}
+            actual: 12
+            target_date: 2027-03-31
+            target: 20
+            baseline_date: 2026-01-31
+            baseline: 10
+            name: Conversion
+            id: conversion
+    """)
+    text = textwrap.dedent(text) + textwrap.dedent("""\
+        opportunities:
+          - links:
+              - {title: Epic, key: PAY-123, url: "https://tracker.example.com/PAY-123"}
+            release: "2027.1"
+            due: 2027-03-01
+            kpis: [conversion]
+            evidence: [survey]
+            summary: Faster approval
+            id: faster
+    """)
+    formatted = fmt(text)
+    kpi = (
+        "    kpis:\n"
+        "      - id: conversion\n"
+        "        name: Conversion\n"
+        "        baseline: 10\n"
+        "        baseline_date: 2026-01-31\n"
+        "        target: 20\n"
+        "        target_date: 2027-03-31\n"
+        "        actual: 12\n"
+        "        actual_period: {start: 2026-09-01, end: 2026-09-30}\n"
+        '        unit: "%"\n'
+        "        better: higher\n"
+        "        source: https://dash.example.com/conversion\n"
+        "        evidence: [survey]\n"
+    )
+    assert kpi in formatted
+    assert (
+        textwrap.indent(
+            textwrap.dedent("""\
+                steps:
+                  - id: card
+                    action: Enters a card
+                    optional: false
+                    questions: [What does it cost?]
+                    quotes: [It just worked]
+                    by_persona:
+                      olivia: {thoughts: [Hm], questions: [Is it safe?], quotes: [Finally]}
+                    artifacts: [Receipt email]
+                    policies: [PSD2 strong customer authentication]
+                    duration: 10 min
+                    wait: 2 days
+                    fail_point: true
+                    moment_of_truth: The first charge
+                    pain_points:
+                      - id: wait
+                        summary: The wait for approval
+                        severity: high
+                        spans: [pay]
+    """),
+            "    ",
+        )
+        in formatted
+    )
+    assert (
+        textwrap.indent(
+            textwrap.dedent("""\
+            branches:
+              - id: declined
+                condition: The card is declined
+                after: card
+                rejoin: pay
+                steps:
+    """),
+            "    ",
+        )
+        in formatted
+    )
+    assert (
+        textwrap.indent(
+            textwrap.dedent("""\
+          - id: faster
+            summary: Faster approval
+            evidence: [survey]
+            kpis: [conversion]
+            due: 2027-03-01
+            release: "2027.1"
+            links:
+              - {url: "https://tracker.example.com/PAY-123", key: PAY-123, title: Epic}
+    """),
+            "  ",
+        )
+        in formatted
+    )
+    # The stage's keys: kpis, steps, then branches, as the model has them.
+    assert formatted.index("    kpis:") < formatted.index("    steps:")
+    assert formatted.index("    steps:") < formatted.index("    branches:")
+
+
+def test_x_keys_stay_after_the_known_keys_with_their_comments_and_content() -> None:
+    text = """\
+        # yaml-language-server: $schema=../schemas/1.0/map.schema.json
+        x-source: workshop 2026-09   # where the map comes from
+        id: trial
+        # Team fields, not checked by cjm.
+        x-jira:
+          project: PAY
+          components: [web, app]   # as in the tracker
+        title: Trial to paid
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        personas: [olivia]
+        stages:
+          - x-order: 1
+            name: Sign-up
+            # about the stage
+            x-colour: {z: 1, a: 2}
+            id: signup
+            steps:
+              - x-screen: signup-form
+                action: Signs up
+                id: start
+                pain_points:
+                  - {x-ticket: 7, summary: Slow, id: slow, severity: low}
+        format: "1.0"
+    """
+    assert fmt(text) == textwrap.dedent("""\
+        # yaml-language-server: $schema=../schemas/1.0/map.schema.json
+        format: "1.0"
+        id: trial
+        title: Trial to paid
+        type: current-state
+        owner: growth
+        reviewed: 2026-10-01
+        personas: [olivia]
+        stages:
+          - id: signup
+            name: Sign-up
+            steps:
+              - id: start
+                action: Signs up
+                pain_points:
+                  - {id: slow, summary: Slow, severity: low, x-ticket: 7}
+                x-screen: signup-form
+            x-order: 1
+            # about the stage
+            x-colour: {z: 1, a: 2}
+        x-source: workshop 2026-09   # where the map comes from
+        # Team fields, not checked by cjm.
+        x-jira:
+          project: PAY
+          components: [web, app]   # as in the tracker
+    """)
+
+
+def test_x_keys_in_cjm_yaml_and_definitions_files_are_kept() -> None:
+    config = """\
+        x-owner: cx-team
+        vocabulary:
+          channels:
+            - {mode: offline, id: branch-desk, x-note: counter}
+          severities:
+            - {counts_as: high, id: blocker}
+        format: "1.0"
+    """
+    assert fmt(config, "workspace") == textwrap.dedent("""\
+        format: "1.0"
+        vocabulary:
+          channels:
+            - {id: branch-desk, mode: offline, x-note: counter}
+          severities:
+            - {id: blocker, counts_as: high}
+        x-owner: cx-team
+    """)
+    definitions = """\
+        personas:
+          - x-crm-segment: 12   # from the CRM
+            role: Office manager
+            name: Ops Olivia
+            id: olivia
+    """
+    assert fmt(definitions, "definitions") == textwrap.dedent("""\
+        personas:
+          - id: olivia
+            name: Ops Olivia
+            role: Office manager
+            x-crm-segment: 12   # from the CRM
+    """)

@@ -175,11 +175,11 @@ def test_validate_hook_fails_on_a_broken_map(tmp_path: Path, hooks: str) -> None
     repository = make_repository(tmp_path, "journeys", hooks=hooks)
     broken = repository / "journeys" / "maps" / "learner-journey.yaml"
     text = broken.read_text(encoding="utf-8")
-    broken.write_text(text.replace("severity: high", "severity: hgih", 1), encoding="utf-8")
+    broken.write_text(text.replace("status: open", "status: opne", 1), encoding="utf-8")
     run = run_hook(repository, "cjm-validate", ["journeys/maps/learner-journey.yaml"])
     assert run.returncode == 1, run.output
     assert "journeys/maps/learner-journey.yaml" in run.output
-    assert "'hgih' is not a valid severity" in run.output
+    assert "'opne' is not a valid status" in run.output
 
 
 @HOOKS

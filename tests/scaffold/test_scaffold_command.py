@@ -54,7 +54,7 @@ def test_init_lists_what_it_made_and_what_to_do_next(
         "journeys/cjm.yaml",
         "journeys/shared/personas.yaml",
         "journeys/maps/learner-journey.yaml",
-        "journeys/schemas/map.schema.json",
+        "journeys/schemas/1.0/map.schema.json",
         "journeys/.github/workflows/journeys.yml",
         "journeys/.pre-commit-config.yaml",
     ):

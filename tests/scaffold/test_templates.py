@@ -8,7 +8,9 @@ warning: infos are allowed.
 from __future__ import annotations
 
 import datetime
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -132,12 +134,79 @@ def test_init_map_refers_to_shared_definitions(tmp_path: Path) -> None:
     text = (tmp_path / "maps" / "trial-to-team-plan.yaml").read_text(encoding="utf-8")
     assert "\npersonas: [" in text
     assert "\nteams:" not in text and "\ntouchpoints:" not in text and "\nevidence:" not in text
-    assert text.startswith("# yaml-language-server: $schema=../schemas/map.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/1.0/map.schema.json\n")
     assert (
         (tmp_path / "shared" / "personas.yaml")
         .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=../schemas/definitions.schema.json\n")
+        .startswith("# yaml-language-server: $schema=../schemas/1.0/definitions.schema.json\n")
     )
+
+
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
+
+
+def schema_named_by(path: Path) -> dict[str, object]:
+    """The JSON Schema the ``$schema`` line at the top of ``path`` points at."""
+    match = MODELINE.match(path.read_text(encoding="utf-8"))
+    assert match is not None, f"{path} has no $schema line first"
+    schema = (path.parent / match.group(1)).resolve()
+    assert schema.is_file(), f"{path} points at {schema}, which does not exist"
+    document: dict[str, object] = json.loads(schema.read_text(encoding="utf-8"))
+    return document
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_init_writes_the_schemas_of_the_format_and_every_file_points_at_its_own(
+    tmp_path: Path, template: str
+) -> None:
+    created = init_workspace(tmp_path, name="Acme", template=template, today=TODAY)
+    schemas = tmp_path / "schemas"
+    assert [p.name for p in schemas.iterdir()] == ["1.0"]
+    assert sorted(p.name for p in (schemas / "1.0").iterdir()) == [
+        "definitions.schema.json",
+        "map.schema.json",
+        "workspace.schema.json",
+    ]
+    kinds = {"cjm.yaml": "workspace", "maps": "map", "shared": "definitions"}
+    yaml_files = [p for p in created if p.suffix == ".yaml" and p.is_relative_to(tmp_path)]
+    for path in yaml_files:
+        first = path.relative_to(tmp_path).parts[0]
+        if first not in kinds:
+            continue
+        assert schema_named_by(path)["$id"] == f"urn:cjm:format:1.0:{kinds[first]}", path
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_new_map_points_at_the_map_schema_of_the_format(tmp_path: Path, template: str) -> None:
+    init_workspace(tmp_path, name="Acme", template="current-state", today=TODAY)
+    made = new_map(
+        tmp_path / "maps" / "deeper", template=template, map_id="next", title="Next", today=TODAY
+    )
+    assert made.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/1.0/map.schema.json\n"
+    )
+    assert schema_named_by(made)["$id"] == "urn:cjm:format:1.0:map"
+
+
+def test_new_map_in_a_workspace_made_before_versioned_schemas(tmp_path: Path) -> None:
+    """A workspace whose schemas/ holds the files themselves (as `cjm init` made them
+    before the format had versions) keeps getting maps that point at them."""
+    init_workspace(tmp_path, name="Acme", template="current-state", today=TODAY)
+    schemas = tmp_path / "schemas"
+    for path in (schemas / "1.0").iterdir():
+        path.rename(schemas / path.name)
+    (schemas / "1.0").rmdir()
+    made = new_map(tmp_path / "maps", template="b2b-saas", map_id="b", title="B", today=TODAY)
+    assert made.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/map.schema.json\n"
+    )
+
+
+def test_new_map_in_a_workspace_without_schemas_has_no_schema_line(tmp_path: Path) -> None:
+    init_workspace(tmp_path, name="Acme", template="current-state", today=TODAY)
+    shutil.rmtree(tmp_path / "schemas")
+    made = new_map(tmp_path / "maps", template="b2b-saas", map_id="b", title="B", today=TODAY)
+    assert "yaml-language-server" not in made.read_text(encoding="utf-8")
 
 
 def test_new_map_reuses_what_the_workspace_shares(tmp_path: Path) -> None:
@@ -198,7 +267,7 @@ def test_pre_commit_files_pattern_matches_the_workspace_files(tmp_path: Path) ->
     config = YAML(typ="safe").load(tmp_path / "cjm.yaml")
     patterns = [*config["maps"], *config["definitions"]]
     names = ["maps/a/b/c.yaml", "maps/c.yml", "shared/x.yaml", "shared/a/b.yaml", "maps.yaml"]
-    for name in [*names, "cjm.yaml", "cjm.yml", "schemas/map.schema.json"]:
+    for name in [*names, "cjm.yaml", "cjm.yml", "schemas/1.0/map.schema.json"]:
         expected = name == "cjm.yaml" or matches(name, patterns)
         assert bool(pattern.match(name)) == expected, name
 

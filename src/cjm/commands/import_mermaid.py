@@ -3,7 +3,9 @@
 Inside a workspace (a ``cjm.yaml`` found by walking up from the current folder) the map
 goes where ``cjm new map`` puts maps, and joins the workspace: it uses the workspace's
 personas and team where they match and takes ids no other map has. Outside a workspace it
-goes to the current folder. ``--out`` names the file (``-`` prints the map).
+goes to the current folder. ``--out`` names the file (``-`` prints the map). The map is
+in the current format: ``format: "1.0"`` is its first key, and its ``$schema`` line (inside
+a workspace that has the schemas) points at the schema of that version.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cjm.commands.output import error, note, shown_path, stderr, stdout
 from cjm.load.source import read_source
 from cjm.load.workspace import find_workspace_root
 from cjm.mermaid_import import Workspace, import_mermaid
+from cjm.migrate import FORMAT_LINE, insert_first_key
 from cjm.reporters.text import TextReporter
 from cjm.scaffold import (
     WorkspaceIndex,
@@ -68,11 +71,13 @@ def run_import_mermaid(source: Path, out: Path | None, *, force: bool) -> int:
         report = CheckResult(imported.problems, [display], sources={display: read.text})
         stderr().print(TextReporter().render(report), end="")
         return EXIT_PROBLEMS
+    # The map is written in the current format, and says so first.
+    text = insert_first_key(imported.yaml_text, FORMAT_LINE)
     if place is None:
-        sys.stdout.write(imported.yaml_text)
+        sys.stdout.write(text)
         code = EXIT_OK
     else:
-        code = _write(source, place(imported.map_id), imported.yaml_text, root, force=force)
+        code = _write(source, place(imported.map_id), text, root, force=force)
     if code == EXIT_OK:
         for message in imported.notes:
             note(message)

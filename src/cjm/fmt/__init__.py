@@ -12,9 +12,14 @@ Key order
     Every mapping whose model is known follows the field order of that model
     (:class:`~cjm.model.JourneyMap`, stages, steps, pain points, KPIs, emotions,
     activities, opportunities, personas, teams, touchpoints, evidence, ``cjm.yaml`` and
-    its lint settings). A merge key ``<<`` comes first. Mappings of free keys
-    (``demographics``, ``emotions`` by persona, lint ``options`` and ``severity``) keep
-    the order they were written in. If moving keys would put an alias before its
+    its lint settings, and every part format 1.0 added: branches, KPIs with baselines,
+    work links, per-persona detail, the workspace vocabulary). ``format``, the version a
+    file is written in, is the first field of every file's model, so it comes first
+    (after the header comments). A merge key ``<<`` comes first. Keys starting with
+    ``x-`` (a team's own fields) follow the known keys, in the order they were written,
+    with their comments; what they hold is left in its written order. Mappings of free
+    keys (``demographics``, ``emotions`` by persona, lint ``options`` and ``severity``)
+    keep the order they were written in. If moving keys would put an alias before its
     anchor, mappings that hold anchors or aliases keep their order.
 
 Indentation and spacing

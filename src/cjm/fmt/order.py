@@ -1,4 +1,8 @@
-"""Key order: every mapping whose model is known follows the model's field order."""
+"""Key order: every mapping whose model is known follows the model's field order.
+
+Keys the model does not name (``x-`` extensions, the only ones a valid file can have)
+follow the known keys in the order they were written, and their values are not sorted.
+"""
 
 from __future__ import annotations
 
