@@ -61,15 +61,19 @@ class Plan:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def find_targets(paths: list[Path], cwd: Path) -> Plan:
+_PAST = {"format": "formatted", "migrate": "migrated"}
+
+
+def find_targets(paths: list[Path], cwd: Path, verb: str = "format") -> Plan:
     """The files that ``paths`` (files or folders; none: the workspace around ``cwd``)
-    name, each with its kind. Raises :class:`UsageError` for a missing path."""
+    name, each with its kind. Raises :class:`UsageError` for a missing path. ``verb``
+    (``format``, ``migrate``) is what the command does, for its messages."""
     if not paths:
         root = find_workspace_root(cwd)
         if root is None:
             raise UsageError(
                 f"no {CONFIG_NAME} found in {cwd} or any folder above it; "
-                "pass the map files or folders to format"
+                f"pass the map files or folders to {verb}"
             )
         paths = [root]
     for path in paths:
@@ -81,7 +85,7 @@ def find_targets(paths: list[Path], cwd: Path) -> Plan:
         if root is None:
             found = _standalone(group, cwd, plan)
         else:
-            found = _in_workspace(root, group, cwd, plan)
+            found = _in_workspace(root, group, cwd, plan, verb)
         for target in found:
             if target.path not in seen:
                 seen.add(target.path)
@@ -119,7 +123,7 @@ def _standalone(group: list[Path], cwd: Path, plan: Plan) -> list[Target]:
     return targets
 
 
-def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan) -> list[Target]:
+def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan, verb: str) -> list[Target]:
     config_path = root / CONFIG_NAME
     config = load_document(config_path, display_path(config_path, cwd, root), WorkspaceConfig)
     if config.model is None:
@@ -150,7 +154,7 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan) -> list[
         plan.notes.append(
             f"{plural(count, 'YAML file')} {agree(count, 'matches', 'match')} neither `maps` "
             f"nor `definitions` in {config.display} and {agree(count, 'was', 'were')} not "
-            f"formatted: {names}{more}"
+            f"{_PAST[verb]}: {names}{more}"
         )
     return targets
 

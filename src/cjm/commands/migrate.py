@@ -57,7 +57,7 @@ def run_migrate(
 ) -> int:
     """Migrate ``paths``; with ``check`` or ``show_diff`` write nothing."""
     try:
-        plan = find_targets(paths, Path.cwd())
+        plan = find_targets(paths, Path.cwd(), "migrate")
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE
@@ -68,7 +68,7 @@ def run_migrate(
         _migrate_one(target, dry_run, show_diff, console, tally, max_bytes)
     _report(plan.problems)
     for message in plan.notes:
-        note(message.replace("not formatted", "not migrated"))
+        note(message)
     if plan.problems:
         error(
             "cannot tell maps from definition files while cjm.yaml has problems; "
