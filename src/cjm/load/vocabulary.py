@@ -94,7 +94,7 @@ class VocabularyCheck:
         if document.cuts.covers(document.file_path(path)):
             return
         plural = "channels" if kind == "channel" else "severities"
-        message = f"unknown {kind} '{written}'"
+        message = f"'{written}' is not a valid {kind}"
         close = closest(written, sorted(known), cutoff=0.6)
         if close is not None:
             message += f"; did you mean '{close}'?"
