@@ -343,7 +343,7 @@ class _Translator:
         if close:
             message += f"; did you mean '{close}'?"
         elif known:
-            hint = "valid keys: " + ", ".join(known)
+            hint = "valid keys: " + ", ".join(known) + "; a team's own fields start with `x-`"
         return self.make(UNKNOWN_KEY, message, self.index.key(data_path), hint)
 
     def describe(
@@ -415,6 +415,25 @@ class _Translator:
                 f"not {describe_value(value)}",
                 "write how the customer is passed on, or `handoff: false` when the change "
                 "of owner needs no handoff",
+            )
+        if kind == "flag_type":
+            return (
+                WRONG_TYPE,
+                f"{field} must be true, false or text saying why, not {describe_value(value)}",
+                f"for example `{field}: true` or `{field}: Customers give up here`",
+            )
+        if kind == "period_order":
+            return (
+                INVALID_VALUE,
+                f"{field} ends on {ctx.get('end')}, before it starts on {ctx.get('start')}",
+                "swap `start` and `end`, or correct one of them",
+            )
+        if kind == "format_version":
+            return (
+                INVALID_VALUE,
+                f"this cjm reads format {ctx.get('supported')}; the file says {_clip(str(value))}",
+                "upgrade cjm to read a newer format, or correct the version: "
+                f'`format: "{ctx.get("supported")}"`',
             )
         if kind == "value_error":
             return INVALID_VALUE, str(error["msg"]).removeprefix("Value error, "), None

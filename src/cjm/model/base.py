@@ -221,8 +221,9 @@ def _format_as_text(value: Any) -> Any:
 
 
 def _known_format(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    value = _format_as_text(value)  # this wrap runs before the BeforeValidator
     if value == FORMAT_VERSION:
-        return value
+        return handler(value)
     raise PydanticCustomError(
         "format_version",
         "This cjm reads format {supported}; the file says {written}: "
@@ -286,7 +287,12 @@ class Period(CjmModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError("a period must end on or after the day it starts")
+            raise PydanticCustomError(
+                "period_order",
+                "A period must end on or after the day it starts: it starts on {start} "
+                "and ends on {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
         return self
 
 
