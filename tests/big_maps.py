@@ -32,6 +32,7 @@ def big_map(steps: int, length: int, stages: int = 5) -> str:
         return words(length, seed)
 
     lines = [
+        'format: "1.0"',
         "id: big",
         f"title: {text(1)}",
         "type: service-blueprint",

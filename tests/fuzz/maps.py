@@ -1,9 +1,13 @@
 """Hypothesis strategies for whole journey maps, as the Python data a YAML file holds.
 
-:func:`journey_maps` draws maps that the model accepts and that use every part of the
-format: teams, touchpoints, evidence, inline and shared personas, stages with KPIs,
-steps with per-persona emotions, blueprint lanes, pain points and opportunities. Most
-references point at ids the map defines, some do not (lint findings, not load errors).
+:func:`journey_maps` draws maps that the model accepts and that use every part of
+format 1.0: the format version, teams, touchpoints (on built-in channels and a
+workspace's own), evidence with its strength, inline and shared personas, stages with
+KPIs (baselines, dates, periods), pain points of a stage and pain points spanning steps,
+branches and optional steps, steps with per-persona emotions and detail, every blueprint
+lane, durations, fail points and moments of truth, opportunities as work items with
+links, and ``x-`` extension keys here and there. Most references point at ids the map
+defines, some do not (lint findings, not load errors).
 Text comes from the tricky values of the ``cjm fmt`` tests, from a list of hostile
 strings, and from arbitrary unicode including control characters.
 
@@ -104,12 +108,41 @@ finite_numbers = st.one_of(
 
 scores = st.integers(-2, 2)
 
+web_links = st.builds(
+    lambda scheme, host, path: f"{scheme}://{host}.example.com/{path}",
+    st.sampled_from(["http", "https"]),
+    slugs,
+    slugs,
+)
+
+extension_values = st.one_of(
+    texts, finite_numbers, st.booleans(), st.none(), st.lists(slugs, max_size=2), dates
+)
+"""What a team writes under its own ``x-`` keys: anything."""
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> dict[str, Any]:
+    """Two days in order (the models refuse a period that ends before it starts)."""
+    start, end = sorted([draw(dates), draw(dates)])
+    return {"start": start, "end": end}
+
+
 MAP_TYPES = ["current-state", "future-state", "day-in-the-life", "service-blueprint"]
 CHANNELS = [
     "web", "app", "email", "sms", "push", "chat", "phone", "video", "social", "ads", "search",
     "in-store", "in-person", "event", "mail", "print", "packaging", "product", "partner",
-    "word-of-mouth", "other",
+    "word-of-mouth", "atm", "kiosk", "branch", "other",
 ]  # fmt: skip
+WORKSPACE_CHANNELS = ["video-call", "courier"]
+"""Channels a workspace adds (the model takes any id; resolution checks it)."""
+WORKSPACE_SEVERITIES = ["blocker", "annoyance"]
+SAMPLE_UNITS = [
+    "people", "sessions", "tickets", "responses", "reviews", "accounts", "events", "visits",
+]  # fmt: skip
+DURATIONS = ["10 min", "10min", "2 h", "1.5 hours", "3 days", "1 day", "2 weeks", "30 s", "45 sec"]
+FORMATS = ["1.0", 1.0, 1]
+"""How a file may say it is in format 1.0 (as text, or as a number YAML reads)."""
 EVIDENCE_KINDS = [
     "interview", "survey", "analytics", "support-tickets", "reviews", "usability-test",
     "observation", "assumption",
@@ -161,22 +194,34 @@ class MapDrawer:
     def maybe(self, strategy: st.SearchStrategy[Any]) -> Any:
         return self.draw(strategy) if self.draw(st.booleans()) else None
 
+    def extended(self, mapping: dict[str, Any]) -> dict[str, Any]:
+        """``mapping``, now and then with a team's own ``x-`` key."""
+        if self.draw(st.integers(0, 5)) == 0:
+            mapping[f"x-{self.draw(slugs)}"] = self.draw(extension_values)
+        return mapping
+
+    def flag(self) -> bool | str | None:
+        """A fail point or moment of truth: true, false, text saying why, or none."""
+        return self.maybe(st.one_of(st.booleans(), texts))
+
     def text_list(self, max_size: int = 2) -> list[str] | None:
         return self.draw(st.lists(texts, max_size=max_size)) or None
 
     def team(self) -> dict[str, Any]:
-        return compact(
-            id=self.ids.new("team"),
-            name=self.draw(texts),
-            description=self.maybe(texts),
-            contact=self.maybe(texts),
+        return self.extended(
+            compact(
+                id=self.ids.new("team"),
+                name=self.draw(texts),
+                description=self.maybe(texts),
+                contact=self.maybe(texts),
+            )
         )
 
     def touchpoint(self) -> dict[str, Any]:
         return compact(
             id=self.ids.new("touchpoint"),
             name=self.draw(texts),
-            channel=self.draw(st.sampled_from(CHANNELS)),
+            channel=self.draw(st.sampled_from(CHANNELS + WORKSPACE_CHANNELS)),
             mode=self.maybe(st.sampled_from(["online", "offline"])),
             owner=self.ids.one("team"),
             description=self.maybe(texts),
@@ -188,7 +233,11 @@ class MapDrawer:
             kind=self.draw(st.sampled_from(EVIDENCE_KINDS)),
             title=self.draw(texts),
             date=self.maybe(dates),
+            period=self.maybe(periods()),
             sample_size=self.maybe(st.integers(1, 100_000)),
+            sample_unit=self.maybe(st.sampled_from(SAMPLE_UNITS)),
+            confidence=self.maybe(st.sampled_from(LEVELS)),
+            quotes=self.text_list(),
             link=self.maybe(texts),
             summary=self.maybe(texts),
         )
@@ -203,6 +252,8 @@ class MapDrawer:
         return compact(
             id=persona_id,
             name=self.draw(texts),
+            role=self.maybe(texts),
+            image=self.maybe(st.sampled_from(["ann.png", "people/bob.jpg", "missing.svg"])),
             segment=self.maybe(texts),
             quote=self.maybe(texts),
             demographics=demographics or None,
@@ -220,14 +271,22 @@ class MapDrawer:
         return compact(score=self.draw(scores), label=self.maybe(texts), note=self.maybe(texts))
 
     def kpi(self) -> dict[str, Any]:
-        return compact(
-            id=self.ids.new("kpi"),
-            name=self.draw(texts),
-            target=self.maybe(finite_numbers),
-            actual=self.maybe(finite_numbers),
-            unit=self.maybe(texts),
-            better=self.maybe(st.sampled_from(["higher", "lower"])),
-            source=self.maybe(texts),
+        return self.extended(
+            compact(
+                id=self.ids.new("kpi"),
+                name=self.draw(texts),
+                baseline=self.maybe(finite_numbers),
+                baseline_date=self.maybe(dates),
+                target=self.maybe(finite_numbers),
+                target_date=self.maybe(dates),
+                actual=self.maybe(finite_numbers),
+                actual_date=self.maybe(dates),
+                actual_period=self.maybe(periods()),
+                unit=self.maybe(texts),
+                better=self.maybe(st.sampled_from(["higher", "lower"])),
+                source=self.maybe(st.one_of(texts, web_links)),
+                evidence=self.ids.some("evidence") or None,
+            )
         )
 
     def pain_point(self) -> dict[str, Any]:
@@ -235,11 +294,13 @@ class MapDrawer:
             id=self.ids.new("pain-point"),
             summary=self.draw(texts),
             description=self.maybe(texts),
-            severity=self.draw(st.sampled_from(SEVERITIES)),
+            severity=self.draw(st.sampled_from(SEVERITIES + WORKSPACE_SEVERITIES)),
             owner=self.ids.one("team"),
             status=self.maybe(st.sampled_from(["open", "mitigated", "resolved"])),
             personas=self.ids.some("persona") or None,
             evidence=self.ids.some("evidence") or None,
+            # Steps drawn so far, or a dangling id (a lint finding).
+            spans=self.ids.some("step") or None,
         )
 
     def activity(self) -> str | dict[str, Any]:
@@ -250,19 +311,34 @@ class MapDrawer:
     def activities(self) -> list[Any] | None:
         return [self.activity() for _ in range(self.draw(st.integers(0, 2)))] or None
 
+    def persona_detail(self) -> dict[str, Any]:
+        return self.extended(
+            compact(
+                thoughts=self.text_list(1), questions=self.text_list(1), quotes=self.text_list(1)
+            )
+        )
+
     def step(self) -> dict[str, Any]:
         personas = self.ids.by_kind.get("persona", [])
         emotions = {
             persona: self.emotion()
             for persona in self.draw(st.lists(st.sampled_from(personas), max_size=2, unique=True))
         }
-        return compact(
+        by_persona = {
+            persona: self.persona_detail()
+            for persona in self.draw(st.lists(st.sampled_from(personas), max_size=2, unique=True))
+        }
+        step = compact(
             id=self.ids.new("step"),
             action=self.draw(texts),
             description=self.maybe(texts),
             personas=self.ids.some("persona", max_size=1) or None,
+            optional=self.maybe(st.booleans()),
             touchpoints=self.ids.some("touchpoint") or None,
             thoughts=self.text_list(),
+            questions=self.text_list(1),
+            quotes=self.text_list(1),
+            by_persona=by_persona or None,
             emotion=self.emotion() if self.draw(st.integers(0, 3)) else None,
             emotions=emotions or None,
             actors=self.text_list(1),
@@ -271,21 +347,59 @@ class MapDrawer:
             frontstage=self.activities(),
             backstage=self.activities(),
             support=self.activities(),
+            artifacts=self.text_list(1),
+            policies=self.text_list(1),
+            duration=self.maybe(st.sampled_from(DURATIONS)),
+            wait=self.maybe(st.sampled_from(DURATIONS)),
+            fail_point=self.flag(),
+            moment_of_truth=self.flag(),
             pain_points=[self.pain_point() for _ in range(self.draw(st.integers(0, 2)))] or None,
             kpis=[self.kpi() for _ in range(self.draw(st.integers(0, 1)))] or None,
             evidence=self.ids.some("evidence") or None,
         )
+        return self.extended(step)
+
+    def branch(self, main_line: list[str]) -> dict[str, Any]:
+        """An alternative path leaving the stage's main line (now and then from a step
+        that is not on it: a lint finding, not a load error)."""
+        around = st.sampled_from(main_line) if main_line else slugs
+        return self.extended(
+            compact(
+                id=self.ids.new("branch"),
+                condition=self.maybe(texts),
+                after=self.maybe(around),
+                rejoin=self.maybe(around),
+                steps=[self.step() for _ in range(self.draw(st.integers(0, 2)))] or None,
+            )
+        )
 
     def stage(self) -> dict[str, Any]:
         stage_id = self.ids.new("stage")
-        return compact(
-            id=stage_id,
-            name=self.draw(texts),
-            description=self.maybe(texts),
-            customer_goal=self.maybe(texts),
-            business_goal=self.maybe(texts),
-            kpis=[self.kpi() for _ in range(self.draw(st.integers(0, 1)))] or None,
-            steps=[self.step() for _ in range(self.draw(st.integers(0, 3)))] or None,
+        steps = [self.step() for _ in range(self.draw(st.integers(0, 3)))]
+        main_line = [step["id"] for step in steps]
+        branches = [self.branch(main_line) for _ in range(self.draw(st.integers(0, 1)))]
+        return self.extended(
+            compact(
+                id=stage_id,
+                name=self.draw(texts),
+                description=self.maybe(texts),
+                customer_goal=self.maybe(texts),
+                business_goal=self.maybe(texts),
+                kpis=[self.kpi() for _ in range(self.draw(st.integers(0, 1)))] or None,
+                pain_points=[self.pain_point() for _ in range(self.draw(st.integers(0, 1)))]
+                or None,
+                steps=steps or None,
+                branches=branches or None,
+            )
+        )
+
+    def work_link(self) -> dict[str, Any]:
+        return self.extended(
+            compact(
+                url=self.draw(web_links),
+                key=self.maybe(st.from_regex(r"[A-Z]{2,5}-[1-9][0-9]{0,4}", fullmatch=True)),
+                title=self.maybe(texts),
+            )
         )
 
     def opportunity(self) -> dict[str, Any]:
@@ -299,6 +413,11 @@ class MapDrawer:
             impact=self.maybe(st.sampled_from(LEVELS)),
             effort=self.maybe(st.sampled_from(LEVELS)),
             status=self.maybe(st.sampled_from(OPPORTUNITY_STATUSES)),
+            evidence=self.ids.some("evidence") or None,
+            kpis=self.ids.some("kpi") or None,
+            due=self.maybe(dates),
+            release=self.maybe(texts),
+            links=[self.work_link() for _ in range(self.draw(st.integers(0, 2)))] or None,
         )
 
     def journey_map(self) -> dict[str, Any]:
@@ -310,7 +429,8 @@ class MapDrawer:
         personas = [self.persona() for _ in range(draw(st.integers(1, 3)))]
         stages = [self.stage() for _ in range(draw(st.integers(1, 3)))]
         opportunities = [self.opportunity() for _ in range(draw(st.integers(0, 2)))]
-        return compact(
+        journey = compact(
+            format=self.maybe(st.sampled_from(FORMATS)),
             id=self.ids.new("map"),
             title=draw(texts),
             type=map_type,
@@ -329,6 +449,7 @@ class MapDrawer:
             stages=stages,
             opportunities=opportunities or None,
         )
+        return self.extended(journey)
 
 
 @st.composite
@@ -372,12 +493,36 @@ def workspace_configs(draw: st.DrawFn) -> dict[str, Any]:
         else None,
     )
     drawer = MapDrawer(draw)
-    return compact(
-        name=drawer.maybe(texts),
-        maps=["maps/*.yaml"],
-        definitions=["shared/*.yaml"],
-        teams=[drawer.team() for _ in range(draw(st.integers(0, 2)))] or None,
-        lint=lint or None,
+    channels = [
+        drawer.extended(
+            compact(
+                id=channel,
+                name=drawer.maybe(texts),
+                mode=draw(st.sampled_from(["online", "offline"])),
+                description=drawer.maybe(texts),
+            )
+        )
+        for channel in draw(st.lists(st.sampled_from(WORKSPACE_CHANNELS), unique=True))
+    ]
+    severities = [
+        compact(
+            id=severity,
+            counts_as=draw(st.sampled_from(SEVERITIES)),
+            description=drawer.maybe(texts),
+        )
+        for severity in draw(st.lists(st.sampled_from(WORKSPACE_SEVERITIES), unique=True))
+    ]
+    vocabulary = compact(channels=channels or None, severities=severities or None)
+    return drawer.extended(
+        compact(
+            format=drawer.maybe(st.sampled_from(FORMATS)),
+            name=drawer.maybe(texts),
+            maps=["maps/*.yaml"],
+            definitions=["shared/*.yaml"],
+            teams=[drawer.team() for _ in range(draw(st.integers(0, 2)))] or None,
+            vocabulary=vocabulary or None,
+            lint=drawer.extended(lint) if lint else None,
+        )
     )
 
 

@@ -83,6 +83,9 @@ CODED_KEYS = frozenset(
     {"id", "owner", "stage", "current_state", "type", "review_cadence", "severity", "status"}
     | {"channel", "mode", "kind", "impact", "effort", "better", "personas", "touchpoints"}
     | {"evidence", "addresses", "emotions"}
+    | {"format", "duration", "wait", "sample_unit", "confidence", "counts_as", "url"}
+    | {"after", "rejoin", "spans", "kpis", "baseline_date", "target_date", "actual_date"}
+    | {"start", "end", "due"}
 )
 
 
@@ -281,9 +284,15 @@ def odd_number(draw: st.DrawFn, data: dict[str, Any], numbers: Sequence[Any] = O
     parent[key] = draw(st.sampled_from(numbers))
 
 
+DATE_KEYS = (
+    *("reviewed", "date", "start", "end", "due"),
+    *("baseline_date", "target_date", "actual_date"),
+)
+
+
 def odd_date(draw: st.DrawFn, data: dict[str, Any]) -> None:
     """Write a date as text, an impossible date, a time, a number, where a date belongs."""
-    place = pick_only(draw, data, has_key("reviewed", "date"))
+    place = pick_only(draw, data, has_key(*DATE_KEYS))
     if place is not None:
         parent, key = place
         parent[key] = draw(st.sampled_from(ODD_DATES))
@@ -395,6 +404,8 @@ def current_state_edit(draw: st.DrawFn, data: dict[str, Any]) -> None:
 TYPED_KEYS = (
     *("score", "emotion", "sample_size", "target", "actual", "type", "severity", "status"),
     *("channel", "mode", "kind", "impact", "effort", "better", "review_cadence"),
+    *("baseline", "format", "optional", "duration", "wait", "fail_point", "moment_of_truth"),
+    *("sample_unit", "confidence", "counts_as", "url", "after", "rejoin"),
     *ID_KEYS,
 )
 CONFUSABLE_VALUES = [
@@ -418,6 +429,11 @@ CONFUSABLE_VALUES = [
     "web",
     "trial\n",
     "Trial",
+    "1.0",
+    "10 min",
+    "ten minutes",
+    "https://example.com/x",
+    "ftp://example.com/x",
     [],
     [1],
     {},

@@ -1,4 +1,8 @@
-"""What the published JSON Schemas say about map data, checked the way an editor checks it.
+"""What the JSON Schemas say about map data, checked the way an editor checks it.
+
+The schemas are those the models generate (:func:`cjm.schema.schema_document`), the ones
+published for format 1.0; that the committed copies under ``schemas/`` equal them is
+checked where they are written.
 
 Editors read a map as JSON-like data: YAML dates are text to them (YAML 1.2 has no date
 type), so :func:`as_json` turns dates into ISO text through a real JSON round trip.
@@ -18,12 +22,19 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
+from pydantic import BaseModel
 
-SCHEMAS = Path(__file__).parent.parent.parent / "schemas"
+from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.schema import DIALECT
+
+MODELS: dict[str, type[BaseModel]] = {
+    "map": JourneyMap,
+    "definitions": DefinitionsFile,
+    "workspace": WorkspaceConfig,
+}
 
 # An unescaped `$`: the end of the text in ECMA-262, as `\Z` is in Python.
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -43,8 +54,9 @@ EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_patter
 
 @cache
 def validator(name: str) -> Any:
-    """The validator of the committed schema ``schemas/<name>.schema.json``."""
-    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    """The validator of the schema the model of ``name`` (map, definitions, workspace)
+    generates."""
+    schema = {"$schema": DIALECT, **MODELS[name].model_json_schema(mode="validation")}
     return EcmaValidator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -1,11 +1,14 @@
-"""The published JSON Schemas and the models accept the same maps.
+"""The JSON Schemas and the models accept the same files.
 
-An editor checks a map against ``schemas/map.schema.json``; ``cjm validate`` checks it
-against the Pydantic models. On generated maps, valid ones and near misses (see
+An editor checks a map against the map schema; ``cjm validate`` checks it against the
+Pydantic models. On generated maps, valid ones and near misses (see
 :mod:`tests.fuzz.mutations`), both must give the same verdict, both ways: what the models
 accept the schema accepts, and what the schema accepts the models accept. The same holds
-for shared definition files (``schemas/definitions.schema.json``), built from the parts
-of each map.
+for shared definition files, built from the parts of each map, and for ``cjm.yaml``
+(:func:`tests.fuzz.maps.workspace_configs`: vocabulary, lint settings, ``x-`` keys). The
+generated maps use every part of format 1.0 (branches, spans, stage pain points, KPI
+dates and periods, work links, per-persona detail, durations, flags, ``x-`` keys, the
+format version).
 
 The models get the Python data as cjm's YAML reader gives it (dates as dates); the schema
 gets the same data after a JSON round trip (dates as ISO text), as an editor sees it.
@@ -18,6 +21,11 @@ What the generator leaves out, because JSON Schema and the models cannot be comp
 * Integers beyond the range of a double: RFC 8259 (section 6) leaves them to each JSON
   parser, and JavaScript's reads them as Infinity, so the schema's verdict on them is not
   defined. The models refuse them for KPI values with a located error.
+* The order of a period's two days (``start`` after ``end``): JSON Schema cannot compare
+  two values of one instance, so the schema takes a period that ends before it starts,
+  which the models refuse with a located error. That one refusal is left out of the
+  comparison (:data:`INEXPRESSIBLE`); near misses with it still count when anything else
+  is wrong.
 * A YAML date where text belongs (``title: 2026-01-01``): it is a date to cjm's reader
   and text to an editor, a difference between YAML and JSON data, not between the schema
   and the models. Dates are generated only in date fields (:func:`odd_date`).
@@ -34,16 +42,19 @@ import sys
 from typing import Any
 
 from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from cjm.model import DefinitionsFile, JourneyMap
+from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 from tests.fuzz.budget import examples
+from tests.fuzz.maps import workspace_configs
 from tests.fuzz.mutations import (
     ODD_NUMBERS,
     breaking_edits,
     confuse_type,
     hostile_text,
     map_families,
+    mutate,
     odd_date,
     swap_ids,
 )
@@ -70,11 +81,19 @@ families = map_families(SCHEMA_EDITS, size=5)
 """A valid map and five near misses made from it: each is checked."""
 
 
+INEXPRESSIBLE = frozenset({"period_order"})
+"""Refusals of the models that no JSON Schema can express (see above)."""
+
+
 def model_errors(model: type[BaseModel], data: Any) -> list[str]:
     try:
         model.model_validate(data)
     except ValidationError as error:
-        return [f"{'/'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+        return [
+            f"{'/'.join(map(str, e['loc']))}: {e['msg']}"
+            for e in error.errors()
+            if e["type"] not in INEXPRESSIBLE
+        ]
     return []
 
 
@@ -108,6 +127,49 @@ def test_map_schema_and_models_agree(family: list[dict[str, Any]]) -> None:
 def test_definitions_schema_and_models_agree(family: list[dict[str, Any]]) -> None:
     for journey in family:
         assert_same_verdict(DefinitionsFile, "definitions", definitions_of(journey))
+
+
+@st.composite
+def config_families(draw: st.DrawFn, size: int = 5) -> list[dict[str, Any]]:
+    """A valid ``cjm.yaml`` and ``size`` near misses of it."""
+    valid = draw(workspace_configs())
+    return [valid, *(mutate(draw, valid, SCHEMA_EDITS, 2) for _ in range(size))]
+
+
+@examples(150)
+@given(config_families())
+def test_workspace_schema_and_models_agree(family: list[dict[str, Any]]) -> None:
+    for config in family:
+        assert_same_verdict(WorkspaceConfig, "workspace", config)
+
+
+def test_a_period_out_of_order_is_the_one_refusal_the_schema_cannot_make() -> None:
+    journey = {
+        "format": "1.0",
+        "id": "m",
+        "title": "M",
+        "type": "current-state",
+        "owner": "ops",
+        "reviewed": "2026-10-01",
+        "personas": [{"id": "ann", "name": "Ann"}],
+        "evidence": [
+            {
+                "id": "e",
+                "kind": "survey",
+                "title": "E",
+                "period": {"start": "2026-05-02", "end": "2026-05-01"},
+            }
+        ],
+        "stages": [{"id": "s", "name": "S"}],
+    }
+    assert schema_errors("map", journey) == []
+    try:
+        JourneyMap.model_validate(journey)
+    except ValidationError as error:
+        assert [e["type"] for e in error.errors()] == ["period_order"]
+    else:
+        raise AssertionError("the models took a period that ends before it starts")
+    assert model_errors(JourneyMap, journey) == []
 
 
 def test_generated_maps_are_valid_and_near_misses_mostly_not() -> None:

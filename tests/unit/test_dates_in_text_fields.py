@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import enum
 import io
-import json
 import types
 import typing
 from collections.abc import Iterator
@@ -24,12 +23,14 @@ from typing import Any
 import jsonschema
 import pytest
 from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 from ruamel.yaml import YAML
 
 from cjm.fmt import format_text, same_data
 from cjm.load.document import parse_document
 from cjm.load.yamlread import read_yaml
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.schema import DIALECT
 
 ROOT = Path(__file__).resolve().parents[2]
 DATE = "2031-05-17"  # appears nowhere in the base files
@@ -39,9 +40,11 @@ MAP_TEXT = (ROOT / "tests" / "fixtures" / "maps" / "valid" / "everything.yaml").
     encoding="utf-8"
 )
 DEFINITIONS_TEXT = """\
+format: "1.0"
 personas:
   - id: olivia
     name: Olivia
+    role: Operations manager
     segment: SMB
     description: Runs operations.
     quote: I need this to just work.
@@ -62,15 +65,20 @@ evidence:
     kind: interview
     title: Customer interviews
     date: 2026-09-01
+    quotes: [It took ages]
     link: https://example.com/research
     summary: People want faster answers.
 """
 WORKSPACE_TEXT = """\
+format: "1.0"
 name: Acme journeys
 maps: ["maps/**/*.yaml"]
 definitions: ["shared/*.yaml"]
 teams:
   - {id: growth, name: Growth, description: Acquisition, contact: "#growth"}
+vocabulary:
+  channels: [{id: kiosk-app, name: Kiosk app, mode: offline, description: In the lobby}]
+  severities: [{id: blocker, counts_as: critical, description: Stops the journey}]
 lint:
   select: [ALL]
   ignore: [stale-map]
@@ -84,11 +92,6 @@ BASES: dict[str, tuple[type[BaseModel], str]] = {
     "map": (JourneyMap, MAP_TEXT),
     "definitions": (DefinitionsFile, DEFINITIONS_TEXT),
     "workspace": (WorkspaceConfig, WORKSPACE_TEXT),
-}
-SCHEMA_FILES = {
-    "map": "map.schema.json",
-    "definitions": "definitions.schema.json",
-    "workspace": "workspace.schema.json",
 }
 
 
@@ -132,9 +135,12 @@ def _shape(annotation: Any) -> str | None:
     return None
 
 
-def _takes_the_date_as_text(annotation: Any) -> bool:
+def _takes_the_date_as_text(field: FieldInfo) -> bool:
     """Whether the field takes the date's text at all: a text of a set form (a duration,
     a web address, the format version) refuses it whether it is read as text or not."""
+    annotation = field.annotation
+    if field.metadata:  # constraints Pydantic took out of the annotation, put back
+        annotation = typing.Annotated[annotation, *field.metadata]
     adapter = TypeAdapter(annotation)
     candidates = [DATE, [DATE], {"key": DATE}]
     for candidate in candidates:
@@ -167,7 +173,7 @@ def _text_fields(root: type[BaseModel]) -> Iterator[tuple[type[BaseModel], str, 
         seen.add(model)
         for name, field in model.model_fields.items():
             shape = _shape(field.annotation)
-            if shape is not None and _takes_the_date_as_text(field.annotation):
+            if shape is not None and _takes_the_date_as_text(field):
                 yield model, name, shape
             queue.extend(_models(field.annotation))
 
@@ -248,7 +254,10 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _validator(kind: str) -> Any:
-    schema = json.loads((ROOT / "schemas" / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))
+    """The JSON Schema the models publish for ``kind`` (whether the committed copies are
+    current is checked where they are generated)."""
+    root, _ = BASES[kind]
+    schema = {"$schema": DIALECT, **root.model_json_schema(mode="validation")}
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
@@ -358,5 +367,5 @@ def test_a_date_that_is_not_one_is_refused_by_cjm_and_by_the_schema(
     text = MAP_TEXT.replace(REVIEWED, f"reviewed: {written}")
     document = parse_document(Path("file.yaml"), "file.yaml", text, JourneyMap)
     found = [(d.line, d.column, f"{d.code.code} {d.message}", d.hint) for d in document.diagnostics]
-    assert found == [(6, 11, expected, hint)]
+    assert found == [(7, 11, expected, hint)]
     assert not _validator("map").is_valid(read_yaml(text, "file.yaml").data)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cjm.diagnostics import Diagnostic
+from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic
 from cjm.load.document import Document, load_document
 from cjm.load.parallel import load_documents
 from cjm.load.resolve import Resolver, Scope
@@ -23,6 +23,11 @@ from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 # anywhere else (in `maps` or `definitions`, or an unknown key that may be a misspelling of
 # them) the maps and definitions are not looked for, rather than guessed.
 HARMLESS_KEYS = ("name", "teams", "lint")
+
+# What reference resolution finds that lint rules report (and a workspace can turn off);
+# the rest (an unknown channel or severity, a persona image that cannot be embedded) is a
+# problem of the file's values, reported as loading problems are.
+REPORTED_BY_RULES = frozenset({UNKNOWN_REFERENCE.code, DUPLICATE_ID.code})
 
 
 def display_path(path: Path, cwd: Path, root: Path | None = None) -> str:
@@ -64,9 +69,11 @@ class Project:
         return found
 
     def load_diagnostics(self) -> list[Diagnostic]:
-        """Problems found while reading the documents (resolution problems are lint
-        findings: the rules report them)."""
-        return [d for doc in self.documents() for d in doc.diagnostics]
+        """Problems found while reading the documents, and the values resolution finds
+        wrong (unknown and duplicate ids are lint findings: the rules report them)."""
+        found = [d for doc in self.documents() for d in doc.diagnostics]
+        found.extend(d for d in self.resolution if d.code.code not in REPORTED_BY_RULES)
+        return found
 
     def resolve(self) -> None:
         """Check ids and references across all loaded documents."""

@@ -22,6 +22,8 @@ from cjm.model import DefinitionsFile, JourneyMap, Vocabulary, WorkspaceConfig
 from cjm.wording import quoted
 
 SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
+MAIN_LINE = "main-line step of "
+"""The kind of a branch's ``after`` and ``rejoin``, followed by the stage's id."""
 _COLLECTION_OF = {
     "persona": "personas",
     "team": "teams",
@@ -156,8 +158,8 @@ class Resolver:
         for reference in map_references(journey):
             if reference.kind == "map persona":
                 known: Iterable[str] = covered
-            elif reference.kind.startswith("main-line step of "):
-                known = main_lines.get(reference.kind.removeprefix("main-line step of "), set())
+            elif reference.kind.startswith(MAIN_LINE):
+                known = main_lines.get(reference.kind.removeprefix(MAIN_LINE), set())
             elif reference.kind == "pain point":
                 known = addressable
             elif reference.kind in local:
@@ -262,23 +264,50 @@ class Resolver:
             return
         index = document.index
         where = index.key(reference.path) if reference.at_key else index.value(reference.path)
-        close = closest(reference.target, known)
         if reference.kind == "map persona":
             message = f"'{reference.target}' is not one of this map's personas"
             hint = "add it to the map's `personas` list"
+        elif reference.kind.startswith(MAIN_LINE):
+            stage = reference.kind.removeprefix(MAIN_LINE)
+            message, hint = self.off_main_line(document, stage, reference.target)
+            known = ()  # the suggestion is in the message already
         else:
             message = f"unknown {reference.kind} '{reference.target}'"
-            hint = _unknown_hint(reference.kind, isinstance(document.model, JourneyMap))
-            current = getattr(document.model, "current_state", None)
+            hint = _unknown_hint(reference.kind, isinstance(document.checked, JourneyMap))
+            current = getattr(document.checked, "current_state", None)
             if reference.kind == "pain point" and current is not None:
                 hint = (
                     f"use the id of a pain point of this map or of '{current}', its current state"
                 )
+        close = closest(reference.target, known)
         if close is not None:
             message += f"; did you mean '{close}'?"
         self.diagnostics.append(
             Diagnostic(UNKNOWN_REFERENCE, Severity.ERROR, message, document.display, where, hint)
         )
+
+    @staticmethod
+    def off_main_line(document: Document[Any], stage_id: str, target: str) -> tuple[str, str]:
+        """A branch's ``after`` or ``rejoin`` that names no step of its stage's main line:
+        a step of a branch, or no step of the stage at all."""
+        journey = document.checked
+        stage = next((s for s in getattr(journey, "stages", []) if s.id == stage_id), None)
+        main = [step.id for step in stage.steps] if stage is not None else []
+        hint = f"use the id of a step under `steps` of stage '{stage_id}'"
+        if main:
+            hint += f" ({', '.join(main)})"
+        for branch in stage.branches if stage is not None else []:
+            if any(step.id == target for step in branch.steps):
+                return (
+                    f"step '{target}' is on branch '{branch.id}', not on the main line of "
+                    f"stage '{stage_id}': a branch leaves and rejoins the main line",
+                    hint,
+                )
+        message = f"'{target}' is not a step of the main line of stage '{stage_id}'"
+        close = closest(target, main)
+        if close is not None:
+            message += f"; did you mean '{close}'?"
+        return message, hint
 
 
 def closest(target: str, known: Iterable[str]) -> str | None:
@@ -301,9 +330,6 @@ def _unknown_hint(kind: str, in_map: bool) -> str:
         return f"define it under `{collection}` {where}"
     if kind == "journey map":
         return "validate the workspace that holds both maps"
-    if kind.startswith("main-line step of "):
-        stage = kind.removeprefix("main-line step of ")
-        return f"use the id of a step under `steps` of stage '{stage}' (not of a branch)"
     return f"use the id of a {kind} of this map"
 
 
@@ -382,7 +408,7 @@ def map_references(journey: JourneyMap) -> Iterator[Reference]:
         for p, pain in enumerate(stage.pain_points):
             yield from _pain_references(pain, (*stage_path, "pain_points", p))
         for b, branch in enumerate(stage.branches):
-            main_line = f"main-line step of {stage.id}"
+            main_line = f"{MAIN_LINE}{stage.id}"
             yield from _one(main_line, branch.after, (*stage_path, "branches", b, "after"))
             yield from _one(main_line, branch.rejoin, (*stage_path, "branches", b, "rejoin"))
         for inner, step, _ in stage.ordered_steps():

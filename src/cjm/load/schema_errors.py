@@ -32,7 +32,15 @@ from cjm.diagnostics import (
 )
 from cjm.load.core_schema import resolve_plain
 from cjm.load.positions import DataPath, PathPart, SourceIndex
-from cjm.model import Emotion
+from cjm.model import Channel, Emotion
+from cjm.model import Severity as PainSeverity
+from cjm.model.base import DURATION_PATTERN, WEB_LINK_PATTERN
+
+# Fields whose words a workspace may extend: their plural and cjm's own words.
+_VOCABULARY = {
+    "channel": ("channels", [channel.value for channel in Channel]),
+    "severity": ("severities", [severity.value for severity in PainSeverity]),
+}
 
 # Names Pydantic puts in error paths for the branches of tagged unions.
 _UNION_TAGS = frozenset({"reference", "definition"})
@@ -335,7 +343,7 @@ class _Translator:
         if close:
             message += f"; did you mean '{close}'?"
         elif known:
-            hint = "valid keys: " + ", ".join(known)
+            hint = "valid keys: " + ", ".join(known) + "; a team's own fields start with `x-`"
         return self.make(UNKNOWN_KEY, message, self.index.key(data_path), hint)
 
     def describe(
@@ -383,12 +391,7 @@ class _Translator:
         if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             return INVALID_VALUE, self.out_of_range(field, value, target, ctx), None
         if kind == "string_pattern_mismatch":
-            return (
-                INVALID_VALUE,
-                f"'{_clip(str(value))}' is not a valid id: use lowercase letters, digits "
-                "and single hyphens",
-                f"for example '{slugify(str(value))}'",
-            )
+            return self.pattern_mismatch(field, str(value), str(ctx.get("pattern", "")))
         if kind == "string_too_short":
             return INVALID_VALUE, f"{field} must not be empty", None
         if kind == "string_too_long":
@@ -413,9 +416,62 @@ class _Translator:
                 "write how the customer is passed on, or `handoff: false` when the change "
                 "of owner needs no handoff",
             )
+        if kind == "flag_type":
+            return (
+                WRONG_TYPE,
+                f"{field} must be true, false or text saying why, not {describe_value(value)}",
+                f"for example `{field}: true` or `{field}: Customers give up here`",
+            )
+        if kind == "period_order":
+            return (
+                INVALID_VALUE,
+                f"{field} ends on {ctx.get('end')}, before it starts on {ctx.get('start')}",
+                "swap `start` and `end`, or correct one of them",
+            )
+        if kind == "format_version":
+            return (
+                INVALID_VALUE,
+                f"this cjm reads format {ctx.get('supported')}; the file says {_clip(str(value))}",
+                "upgrade cjm to read a newer format, or correct the version: "
+                f'`format: "{ctx.get("supported")}"`',
+            )
         if kind == "value_error":
             return INVALID_VALUE, str(error["msg"]).removeprefix("Value error, "), None
         return INVALID_VALUE, f"{field}: {error['msg']}", None
+
+    @staticmethod
+    def pattern_mismatch(field: str, value: str, pattern: str) -> tuple[Code, str, str | None]:
+        """Text not in the form its field asks for: an id, a duration, a web address."""
+        if pattern == DURATION_PATTERN:
+            return (
+                INVALID_VALUE,
+                f"{field} '{_clip(value)}' is not a length of time",
+                "write a number and a unit: `10 min`, `2 h`, `3 days`, `1 week` (units: "
+                "s, min, h, d, w, or their names)",
+            )
+        if pattern == WEB_LINK_PATTERN:
+            return (
+                INVALID_VALUE,
+                f"{field} '{_clip(value)}' is not a web address",
+                "write the address with http:// or https://, without spaces",
+            )
+        if field in _VOCABULARY:
+            plural, built_in = _VOCABULARY[field]
+            message = f"'{_clip(value)}' is not a valid {field}"
+            close = closest(value, built_in, cutoff=0.5)
+            if close:
+                message += f"; did you mean '{close}'?"
+            return (
+                INVALID_VALUE,
+                message,
+                f"use one of cjm's {plural} ({', '.join(built_in)}), or a lowercase id "
+                f"added to `vocabulary.{plural}` in cjm.yaml",
+            )
+        return (
+            INVALID_VALUE,
+            f"'{_clip(value)}' is not a valid id: use lowercase letters, digits and single hyphens",
+            f"for example '{slugify(value)}'",
+        )
 
     def wrong_type(self, field: str, expected: str, value: Any) -> tuple[Code, str, str | None]:
         hint = None

@@ -32,12 +32,13 @@ class VocabularyCheck:
     def __init__(self, vocabulary: Vocabulary, diagnostics: list[Diagnostic]) -> None:
         self.vocabulary = vocabulary
         self.diagnostics = diagnostics
-        self.channels = [channel.value for channel in Channel] + [
-            term.id for term in vocabulary.channels
-        ]
-        self.severities = [severity.value for severity in PainSeverity] + [
-            term.id for term in vocabulary.severities
-        ]
+        # Each word once, cjm's own first (a workspace may repeat one by mistake).
+        self.channels = list(
+            dict.fromkeys([c.value for c in Channel] + [t.id for t in vocabulary.channels])
+        )
+        self.severities = list(
+            dict.fromkeys([s.value for s in PainSeverity] + [t.id for t in vocabulary.severities])
+        )
 
     def check_config(self, document: Document[WorkspaceConfig]) -> None:
         """A workspace word may not repeat a built-in one or another of its own."""
@@ -94,7 +95,7 @@ class VocabularyCheck:
         if document.cuts.covers(document.file_path(path)):
             return
         plural = "channels" if kind == "channel" else "severities"
-        message = f"unknown {kind} '{written}'"
+        message = f"'{written}' is not a valid {kind}"
         close = closest(written, sorted(known), cutoff=0.6)
         if close is not None:
             message += f"; did you mean '{close}'?"
@@ -167,7 +168,7 @@ def image_problem(folder: Path, written: str) -> tuple[str, str] | None:
         return f"persona image '{written}' is not a file", "give the path of a picture file"
     if size > IMAGE_MAX_BYTES:
         return (
-            f"persona image '{written}' is {size // 1024} KB; at most "
+            f"persona image '{written}' is {-(-size // 1024)} KB; at most "
             f"{IMAGE_MAX_BYTES // 1024} KB is embedded",
             "make the picture smaller: it is embedded in every report that shows the persona",
         )

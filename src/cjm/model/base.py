@@ -15,7 +15,6 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
-    PrivateAttr,
     Strict,
     StringConstraints,
     ValidatorFunctionWrapHandler,
@@ -135,6 +134,7 @@ EXTENSION_PREFIX = "x-"
 kept by every command that writes files (the extension convention of OpenAPI)."""
 
 EXTENSION_PATTERN = "^x-"
+_EXTENSIONS = "_extensions"
 
 
 def is_extension_key(key: object) -> bool:
@@ -147,22 +147,35 @@ class CjmModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    _extensions: dict[str, Any] = PrivateAttr(default_factory=dict)
-
+    # Validation runs this for every mapping of a file, so it is kept cheap: one look at
+    # the keys, and nothing stored on the model unless it has extensions. They go in
+    # Pydantic's slot for private attributes (a declared private attribute would cost a
+    # Python call for every model made, extensions or not).
     @model_validator(mode="wrap")
     @classmethod
     def _set_extensions_aside(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        if isinstance(value, dict) and any(is_extension_key(key) for key in value):
+        if type(value) is dict:
+            for key in value:
+                if type(key) is str and key.startswith(EXTENSION_PREFIX):
+                    break
+            else:
+                return handler(value)
             extensions = {k: v for k, v in value.items() if is_extension_key(k)}
             model = handler({k: v for k, v in value.items() if not is_extension_key(k)})
-            model._extensions = extensions
+            private = model.__pydantic_private__
+            if private is None:
+                object.__setattr__(model, "__pydantic_private__", {_EXTENSIONS: extensions})
+            else:
+                private[_EXTENSIONS] = extensions
             return model
         return handler(value)
 
     @property
     def extensions(self) -> dict[str, Any]:
         """The ``x-`` keys written on this mapping, with their values as read."""
-        return self._extensions
+        private = self.__pydantic_private__
+        found: dict[str, Any] = private.get(_EXTENSIONS, {}) if private else {}
+        return found
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -221,8 +234,9 @@ def _format_as_text(value: Any) -> Any:
 
 
 def _known_format(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    value = _format_as_text(value)  # this wrap runs before the BeforeValidator
     if value == FORMAT_VERSION:
-        return value
+        return handler(value)
     raise PydanticCustomError(
         "format_version",
         "This cjm reads format {supported}; the file says {written}: "
@@ -286,7 +300,12 @@ class Period(CjmModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError("a period must end on or after the day it starts")
+            raise PydanticCustomError(
+                "period_order",
+                "A period must end on or after the day it starts: it starts on {start} "
+                "and ends on {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
         return self
 
 

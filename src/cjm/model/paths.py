@@ -43,13 +43,15 @@ def _stage_routes(stage: Stage) -> list[list[Step]]:
     optional = [step.id for step in stage.steps if step.optional]
     optional += [s.id for b in stage.branches for s in b.steps if s.optional]
     choices = [[None, *forks[point]] for point in fork_points]
-    routes: list[list[Step]] = []
+    routes: dict[tuple[int, ...], list[Step]] = {}
     for picked in _combinations(choices):
         taken = dict(zip(fork_points, picked, strict=True))
         base = _walk(stage, taken, main_ids)
         for skipped in _subsets(optional):
-            routes.append([step for step in base if step.id not in skipped])
-    return routes
+            route = [step for step in base if step.id not in skipped]
+            # Skipping an optional step that is not on this way changes nothing.
+            routes.setdefault(tuple(id(step) for step in route), route)
+    return list(routes.values())
 
 
 def _combinations(choices: list[list[Branch | None]]) -> list[tuple[Branch | None, ...]]:
