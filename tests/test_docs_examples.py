@@ -47,7 +47,7 @@ def test_guide_lint_output_is_what_cjm_prints(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate"], env=PLAIN_ENV)
     assert result.exit_code == 0, result.output
-    assert result.stdout == _documented_output("cjm.yaml:7:5:")
+    assert result.stdout == _documented_output("cjm.yaml:8:5:")
 
 
 def test_guide_error_sample_matches_real_output(
@@ -57,4 +57,4 @@ def test_guide_error_sample_matches_real_output(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate"], env=PLAIN_ENV)
     assert result.exit_code == 1
-    assert _documented_output("maps/trial-to-paid.yaml:22:23:") in result.stdout
+    assert _documented_output("maps/trial-to-paid.yaml:23:23:") in result.stdout

@@ -20,5 +20,5 @@ def test_guide_syntax_error_sample_matches_real_output(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate"], env=PLAIN_ENV)
     assert result.exit_code == 1
-    documented = _documented_output("maps/trial-to-paid.yaml:21:22:")
+    documented = _documented_output("maps/trial-to-paid.yaml:22:22:")
     assert result.stdout.startswith(documented)
