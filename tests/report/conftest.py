@@ -28,6 +28,7 @@ TODAY = datetime.date(2026, 11, 23)
 # whose direction is unknown, pain points backed by research, by assumptions and by
 # nothing, every kind of link.
 SMALL_MAP = """\
+format: "1.0"
 id: small
 title: Small journey
 type: current-state
@@ -127,6 +128,7 @@ def hostile_map() -> dict[str, Any]:
         return HOSTILE_TEXTS[index % len(HOSTILE_TEXTS)]
 
     return {
+        "format": "1.0",
         "id": "hostile",
         "title": text(0) + " " + text(1),
         "type": "service-blueprint",

@@ -122,6 +122,7 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
             }
         )
     return {
+        "format": "1.0",
         "id": "crowded",
         "title": TOKEN,
         "type": "service-blueprint",

@@ -127,6 +127,7 @@ NOT_TEXT = {
     "stage",
     "date",
     "mode",
+    "format",
 }
 
 

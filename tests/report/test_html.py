@@ -300,8 +300,8 @@ def test_kpis_respect_which_way_is_better(small: Small) -> None:
     assert gaps["visits"] == "20 visits better"
     assert report.kpis_met == 2 and report.kpis_judged == 3
     markup = html_report(*small, TODAY, None)
-    assert markup.count('<tr class="kpi-met">') == 2
-    assert markup.count('<tr class="kpi-missed">') == 1
+    assert markup.count('<tr class="kpi-met" id=') == 2
+    assert markup.count('<tr class="kpi-missed" id=') == 1
     assert '2<span class="of">/3</span>' in markup
 
 
@@ -423,6 +423,7 @@ def test_index_links_only_plain_relative_files(name: str, allowed: bool) -> None
 
 
 EMPTY_STAGE_MAP = """\
+format: "1.0"
 id: bare
 title: Bare journey
 type: day-in-the-life

@@ -101,7 +101,7 @@ def test_small_map_in_markdown(tmp_path: Path) -> None:
     assert "[https://example.com/s](<https://example.com/s>)" in text
     assert "[mailto:research\\@example.com](<mailto:research@example.com>)" in text
     assert "(<javascript:" not in text and "`javascript:alert(1)`" in text
-    assert "| warning | `CJM116` | kpi-without-target | 44:13 |" in text
+    assert "| warning | `CJM116` | kpi-without-target | 45:13 |" in text
     assert "### Growth (owns this map)" in text
 
 

@@ -177,6 +177,12 @@ def _lane_height(lane: Lane, width: float) -> float:
     return PAD_Y + fixed + sum(_lines(i, width) * i[1] * LEADING * POINT for i in items)
 
 
+def _optional(items: tuple[Item, ...], fixed: float = 0.0) -> Lane:
+    """A lane the grid shows only when some step has something in it: empty, it takes no
+    height of its own (the row is there, at its padding, only if another step fills it)."""
+    return (items, fixed) if items else ((), -PAD_Y)
+
+
 def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
     """What each lane of ``step`` holds, in the order of the grid's rows (the KPI row,
     which spans stages, is counted apart)."""
@@ -187,18 +193,50 @@ def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
     if step.handoffs or step.handoff:
         handoff += _item(step.handoff or "Not described.", SMALL, inset=2.0)
     groups = step.emotion_groups
+    flags = " ".join(
+        word
+        for word, on in (
+            ("Optional", step.optional),
+            ("Moment of truth", step.moment),
+            ("Fail point", step.fail_point),
+            ("Wait point", step.wait),
+        )
+        if on
+    )
+    words = [*step.thoughts, *step.questions, *step.quotes]
+    for detail in step.details:
+        words += [*detail.thoughts, *detail.questions, *detail.quotes]
+    branch = step.branch
     lanes: list[Lane] = [
         (
             (
                 *_item(f"{step.number} {step.action}", FONT * 1.05),
+                *_item(flags, SMALL),
                 *_item(", ".join(step.personas), SMALL),
                 *_item(step.description, SMALL),
+                *_item(f"Fails: {step.fail_note}" if step.fail_note else None, SMALL),
             ),
             0.0,
         ),
+        # The path row: a branch's condition and route, counted on each of its steps.
+        _optional(
+            (
+                *_item(branch.condition or branch.id, SMALL),
+                *_item("Leaves after step 00; rejoins at step 00", SMALL),
+            )
+            if branch is not None
+            else ()
+        ),
         ((*_item(step.owner or "No owner"), *handoff), 2.0 if handoff else 0.0),
         (tuple(i for t in step.touchpoints for i in _item(t.name, extra=9.0)), 0.0),
-        (tuple(i for t in step.thoughts for i in _item(t)), 0.0),
+        _optional(tuple(i for t in step.artifacts for i in _item(t))),
+        _optional(
+            (
+                *_item(f"Takes {step.duration}" if step.duration else None),
+                *_item(f"Waits {step.wait}" if step.wait else None),
+            )
+        ),
+        (tuple(i for t in words for i in _item(t)), 4.0 * len(step.details)),
         (
             tuple(
                 i
@@ -210,7 +248,17 @@ def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
             ),
             0.0,
         ),
-        (tuple(i for p in step.pains for i in _item(p.summary, extra=14.0)), 0.0),
+        (
+            tuple(
+                i
+                for p in step.pains
+                for i in (
+                    *_item(p.summary, extra=14.0),
+                    *_item("continues: steps 00, 00 and 00" if p.spans else None, SMALL),
+                )
+            ),
+            0.0,
+        ),
         (tuple(i for o in step.opportunities for i in _item(o.summary, extra=18.0)), 0.0),
         ((), FONT * LEADING * POINT),  # the evidence badge
     ]
@@ -219,6 +267,7 @@ def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
             owned = (f"{a.action} {a.owner or ''}" for a in activities)
             lanes.append((tuple(i for text in owned for i in _item(text)), 1.5))
         lanes.append(((), 3 * 3.2 - PAD_Y))  # the three lines between the blueprint's lanes
+    lanes.append(_optional(tuple(i for t in step.policies for i in _item(t))))
     return lanes
 
 

@@ -41,6 +41,7 @@ from cjm.report.facts import (
     EFFORTS,
     LEVELS,
     SEVERITY_ORDER,
+    BranchView,
     Column,
     Curve,
     Report,
@@ -87,6 +88,30 @@ def counted(count: int, word: str, many: str | None = None) -> tuple[str, str]:
     return number, words
 
 
+@dataclass(frozen=True)
+class PathSpan:
+    """Columns of a grid table side by side on one path: the main line, or one branch."""
+
+    branch: BranchView | None
+    span: int
+    first: bool  # the branch's first step is among these columns
+
+
+def path_spans(columns: list[Column]) -> list[PathSpan]:
+    """The grid's path row: consecutive columns of one stage's main line, or of one
+    branch, as one cell each."""
+    found: list[PathSpan] = []
+    for column in columns:
+        branch = column.step.branch if column.step is not None else None
+        first = column.step is not None and column.step.branch_first
+        last = found[-1] if found else None
+        if last is not None and last.branch == branch and not first and not column.first_of_stage:
+            found[-1] = PathSpan(branch, last.span + 1, last.first)
+        else:
+            found.append(PathSpan(branch, 1, first))
+    return found
+
+
 def curve_markup(curve: Curve, columns: list[Column], chart_id: str) -> Markup:
     """The curve's SVG: built by :func:`curve_svg`, which escapes every user text."""
     return Markup(curve_svg(curve, columns, chart_id))
@@ -127,6 +152,7 @@ def _environment() -> Environment:
         counted=counted,
         phrases=phrases,
         curve=curve_markup,
+        path_spans=path_spans,
         emotion_word=EMOTION_WORD,
         SCORES=SCORES,
         SEVERITIES=SEVERITY_ORDER,
@@ -184,7 +210,7 @@ def index_entry(
     """The index line of a map whose report is written to ``file_name``."""
     journey = context.journey
     steps = [step for _, _, step in journey.iter_steps()]
-    pains = [pain for step in steps for pain in step.pain_points]
+    pains = journey.pain_points()
     return IndexEntry(
         map_id=journey.id,
         title=journey.title,
