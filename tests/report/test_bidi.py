@@ -128,6 +128,21 @@ NOT_TEXT = {
     "date",
     "mode",
     "format",
+    "after",
+    "rejoin",
+    "spans",
+    "kpis",
+    "url",
+    "duration",
+    "wait",
+    "sample_unit",
+    "confidence",
+    "better",
+    "due",
+    "baseline_date",
+    "target_date",
+    "start",
+    "end",
 }
 
 

@@ -116,9 +116,12 @@ def test_every_section_is_there_with_its_heading(
     name: str, context: RenderContext, findings: list[Diagnostic]
 ) -> None:
     page = Page(html_report(context, findings, TODAY, None))
-    assert page.sections == SECTIONS
+    # A map that flags moments of truth has a section for them.
+    moments = any(step.is_moment_of_truth for _, _, step in context.journey.iter_steps())
+    expected = {**SECTIONS, **({"moments": "Moments of truth"} if moments else {})}
+    assert page.sections == expected
     assert page.all_text.count(context.journey.title) >= 1
-    for section in SECTIONS:  # the contents link every section
+    for section in expected:  # the contents link every section
         assert f"#{section}" in page.links
 
 

@@ -132,7 +132,7 @@ def _words(step: StepView) -> str:
         return [
             *(f"\u201c{md(t)}\u201d" for t in thoughts),
             *(f"? {md(q)}" for q in questions),
-            *(f"> {md(q)}" for q in quotes),
+            *(f"said \u201c{md(q)}\u201d" for q in quotes),
         ]
 
     parts = said(step.thoughts, step.questions, step.quotes)
@@ -653,7 +653,7 @@ def _evidence_section(r: Report) -> list[str]:
     if r.evidence:
         rows = [
             [
-                f"**{md(e.title)}**" + "".join(f" > {md(q)}" for q in e.quotes),
+                f"**{md(e.title)}**" + "".join(f" \u201c{md(q)}\u201d" for q in e.quotes),
                 "assumption" if e.is_assumption else e.kind.replace("-", " "),
                 _when(e.date, e.period) or "not given",
                 (
