@@ -612,6 +612,21 @@ class Report:
         return sum(p.level == level and (status is None or p.status == status) for p in self.pains)
 
     @property
+    def has_baselines(self) -> bool:
+        """Whether some KPI has a baseline: the KPI table then shows movement."""
+        return any(k.baseline is not None for k in self.kpis)
+
+    @property
+    def has_work_items(self) -> bool:
+        """Whether some opportunity names KPIs, a date, a release or a tracker link."""
+        return any(o.kpis or o.due or o.release or o.links for o in self.opportunities)
+
+    @property
+    def has_confidence(self) -> bool:
+        """Whether some evidence says how far it is trusted."""
+        return any(e.confidence for e in self.evidence)
+
+    @property
     def moments(self) -> list[StepView]:
         """The steps flagged as moments of truth, in journey order."""
         return [s for s in self.steps if s.moment]

@@ -172,6 +172,17 @@ def _script() -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"  # our own script
 
 
+def grid_rows(report: Report) -> frozenset[str]:
+    """The optional rows of the report's grid (see :data:`cjm.report.grid.OPTIONAL_ROWS`)."""
+    shown = {
+        "path": report.branches,
+        "artifacts": report.has_artifacts,
+        "time": report.has_times,
+        "policies": report.has_policies,
+    }
+    return frozenset(name for name, on in shown.items() if on)
+
+
 def render_report(report: Report) -> str:
     """The page of an already built :class:`Report`."""
     script, source = _script()
@@ -181,7 +192,7 @@ def render_report(report: Report) -> str:
         script=script,
         csp=f"{BASE_POLICY}; script-src {source}",
         screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
-        printed=print_chunks(report.columns, report.blueprint),
+        printed=print_chunks(report.columns, report.blueprint, grid_rows(report)),
     )
 
 
