@@ -232,7 +232,7 @@ def test_the_kpi_table_shows_dates_period_and_source(markup: str) -> None:
     row = kpis[kpis.index('id="kpi-completion"') :]
     text = page_text(row[: row.index("</tr>")])
     assert "41% 31 Jan 2026" in text
-    assert "48% 1 Sep 2026–30 Sep 2026" in text
+    assert "48% 1 Sep 2026\u201330 Sep 2026" in text
     assert "+7 pts since baseline ↗ Right way" in text
     assert "60% by 30 Jun 2027" in text
     assert 'href="https://dashboards.example.com/onboarding"' in row
@@ -249,7 +249,7 @@ def test_the_kpi_table_shows_dates_period_and_source(markup: str) -> None:
 def test_per_persona_words_stand_with_the_persona(full: Report, markup: str) -> None:
     compare = _step(full, "compare")
     assert compare.questions == ["Can I open one without a local address history?"]
-    assert [(d.mark.persona_id, d.thoughts, d.quotes) for d in compare.details][0] == (
+    assert next((d.mark.persona_id, d.thoughts, d.quotes) for d in compare.details) == (
         "nadia",
         ("I need this before my first pay day",),
         ("Every bank asked for three years of addresses.",),
@@ -301,7 +301,7 @@ def test_coverage_weighs_evidence_by_strength(full: Report, markup: str) -> None
     evidence = page_text(section(markup, "evidence"))
     assert "research of low confidence counts half, and an assumption counts nothing" in evidence
     assert "50% backed by research, weighted by evidence strength (1.5 of 3)" in evidence
-    assert "4 May 2026–29 May 2026 14 people high 1" in evidence
+    assert "4 May 2026\u201329 May 2026 14 people high 1" in evidence
     assert "I took a day off work" in evidence
     assert '<span class="big">50<span class="of">%</span></span>' in markup
 
@@ -365,15 +365,15 @@ def test_markdown_says_the_same_facts(markdown: str) -> None:
     assert "(continues, steps 8, 9 and 10)" in markdown
     assert (
         "| **BLOCKER** | **Nobody says how long the identity check takes** | steps 8, 9 and 10"
-        in (markdown)
+        in markdown
     )
     assert "whole stage First use: steps 11, 12 and 13" in markdown
     assert "N: “I need this before my first pay day”; said “Every bank asked" in markdown
     assert "## Moments of truth" in markdown
     assert (
-        "| 41% (31 Jan 2026) | 48% (1 Sep 2026 – 30 Sep 2026) | +7 pts since baseline, ↗ moved the right way |"
-        in markdown
-    )
+        "| 41% (31 Jan 2026) | 48% (1 Sep 2026 \u2013 30 Sep 2026) | "
+        "+7 pts since baseline, ↗ moved the right way |"
+    ) in markdown
     assert "direction unknown: cannot tell whether that is better" in markdown
     assert "[ONB-42](<https://tracker.example.com/browse/ONB-42>) Check tracker" in markdown
     assert "due 15 Feb 2027, release 2027.1" in markdown
@@ -406,3 +406,54 @@ stages:
 def _standalone(text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A map that may have findings of every kind, loaded as `cjm render --force` would."""
     return loaded_context(text, tmp_path)
+
+
+EDGES_MAP = """\
+format: "1.0"
+id: edges
+title: Edges
+type: current-state
+owner: team
+reviewed: 2026-10-01
+teams: [{id: team, name: Team}]
+personas: [{id: pat, name: Pat}]
+stages:
+  - id: one
+    name: One
+    steps:
+      - {id: a, action: Starts, emotion: 1}
+      - {id: b, action: Finishes, emotion: 0}
+    branches:
+      - id: unnamed
+        steps:
+          - {id: c, action: Detours first, emotion: -1}
+  - id: later
+    name: Later
+    pain_points:
+      - {id: vague, summary: Nobody knows what happens next, severity: high, owner: team}
+"""
+
+
+def test_a_branch_without_condition_and_a_stage_without_steps(tmp_path: Path) -> None:
+    context, findings = loaded_context(EDGES_MAP, tmp_path)
+    report = build_report(context, findings, TODAY, None)
+    # A branch that names no step to leave from starts the stage and comes back at its
+    # first main-line step.
+    assert [s.id for s in report.steps] == ["c", "a", "b"]
+    [branch] = {s.branch for s in report.steps if s.branch is not None}
+    assert (branch.after, branch.rejoin, branch.condition) == (None, 2, None)
+    markup = html_report(context, findings, TODAY, None)
+    text = page_text(section(markup, "journey"))
+    assert (
+        "Branch: no condition written unnamed Leaves at the stage's start; rejoins at step 2."
+        in (text)
+    )
+    # A stage's pain point on a stage without steps: in the register and its team's card.
+    [vague] = report.pains
+    assert vague.whole_stage and vague.covers == [] and vague.step_number == 0
+    assert "Whole stage Later (no steps yet)" in page_text(section(markup, "pain-points"))
+    [team] = report.teams
+    assert team.pains == [vague]
+    assert "- Branch **no condition (`unnamed`)**: step 1," in markdown_report(
+        context, findings, TODAY, None
+    )

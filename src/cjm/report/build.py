@@ -583,7 +583,7 @@ class _Builder:
             has_times=any(s.duration or s.wait for s in steps),
             evidence=evidence,
             curves=summaries.curves(personas, columns, self.route_links()),
-            teams=summaries.teams(self.context, stages, opportunities),
+            teams=summaries.teams(self.context, stages, opportunities, pains),
             findings=summaries.findings(self.findings),
             blueprint=journey.type is MapType.SERVICE_BLUEPRINT
             or any(s.frontstage or s.backstage or s.support for s in steps),

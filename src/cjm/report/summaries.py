@@ -95,9 +95,17 @@ def curves(
 
 
 def teams(
-    context: RenderContext, stages: list[StageView], opportunities: list[OpportunityView]
+    context: RenderContext,
+    stages: list[StageView],
+    opportunities: list[OpportunityView],
+    pains: list[PainView] | None = None,
 ) -> list[TeamView]:
-    """What each team owns on the map, the map's owner first."""
+    """What each team owns on the map, the map's owner first; ``pains`` are the map's
+    pain points, each once (default: those of the steps, where each is written)."""
+    if pains is None:
+        pains = [
+            p for stage in stages for s in stage.steps for p in s.pains if p.step_number == s.number
+        ]
     found: dict[str, TeamView] = {}
 
     def get(team_id: str) -> TeamView:
@@ -114,10 +122,10 @@ def teams(
 
     get(context.journey.owner).owns_map = True
     seen_touchpoints: set[str] = set()
+    for pain in pains:
+        if pain.owner_id is not None:
+            get(pain.owner_id).pains.append(pain)
     for step in (s for stage in stages for s in stage.steps):
-        for pain in step.pains:
-            if pain.owner_id is not None and pain.step_number == step.number:
-                get(pain.owner_id).pains.append(pain)
         if step.owner_id is not None:
             get(step.owner_id).steps.append(step)
         for touchpoint in step.touchpoints:
