@@ -457,3 +457,20 @@ def test_a_branch_without_condition_and_a_stage_without_steps(tmp_path: Path) ->
     assert "- Branch **no condition (`unnamed`)**: step 1," in markdown_report(
         context, findings, TODAY, None
     )
+
+
+def test_a_kpi_whose_target_date_is_ahead_is_not_missed_yet(full: Report, markup: str) -> None:
+    kpis = {k.id: k for k in full.kpis}
+    completion = kpis["completion"]  # 48% against 60% by 30 Jun 2027, today 23 Nov 2026
+    assert completion.status == "missed" and completion.still_due
+    row = markup[markup.index('id="kpi-completion"') :]
+    row = row[: row.index("</tr>")]
+    assert "Not on target yet" in row and "Missed" not in row
+    # Its summary still counts it as not on target.
+    assert full.kpis_met == 0 and full.kpis_judged == 2
+    assert "| **not on target yet, 12 pts short** |" in markdown_report(*full_report(), TODAY, None)
+    # Once the date has passed, it is missed.
+    later = build_report(*full_report(), TODAY.replace(year=2027, month=7), None)
+    late = next(k for k in later.kpis if k.id == "completion")
+    assert not late.still_due
+    assert "Missed" in html_report(*full_report(), TODAY.replace(year=2027, month=7), None)

@@ -276,6 +276,7 @@ class _Builder:
                 else None
             ),
             source_href=safe_href(kpi.source),
+            still_due=kpi.target_date is not None and kpi.target_date > self.today,
             evidence=self.evidence_of(kpi.evidence),
         )
         self.kpi_by_id.setdefault(kpi.id, view)

@@ -202,6 +202,7 @@ class KpiView:
     actual_period: tuple[datetime.date, datetime.date] | None = None
     source_href: str | None = None  # the source, when it is a link that may be followed
     evidence: list[EvidenceView] = field(default_factory=list)
+    still_due: bool = False  # its target date is still ahead: a miss is "not yet"
 
     @property
     def change(self) -> float | None:

@@ -73,6 +73,8 @@ DIRECTION_HINT = "add {} or {} to judge it".format(*map(code, phrases.DIRECTION_
 def _kpi_status(kpi: KpiView) -> str:
     """``✓ met``, ``✗ missed, 17 days short``, ``direction unknown: add ...``."""
     mark = {"met": "\u2713 ", "missed": "\u2717 "}.get(kpi.status, "")
+    if kpi.still_due:
+        mark = "" if kpi.status == "missed" else mark
     text = mark + phrases.kpi_status(kpi)
     if kpi.status == "no-direction":
         return f"{text}: {DIRECTION_HINT}"

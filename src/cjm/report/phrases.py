@@ -29,7 +29,10 @@ KPI_STATUS: dict[KpiStatus, str] = {
 
 
 def kpi_status(kpi: KpiView) -> str:
-    """``met``, ``missed``, or what stops the report from judging the KPI."""
+    """``met``, ``missed`` (``not on target yet`` while its target date is ahead), or what
+    stops the report from judging the KPI."""
+    if kpi.status == "missed" and kpi.still_due:
+        return "not on target yet"
     return KPI_STATUS[kpi.status]
 
 
