@@ -122,9 +122,9 @@ def teams(
 
     get(context.journey.owner).owns_map = True
     seen_touchpoints: set[str] = set()
+    at_step: dict[int, list[PainView]] = {}
     for pain in pains:
-        if pain.owner_id is not None:
-            get(pain.owner_id).pains.append(pain)
+        at_step.setdefault(pain.step_number, []).append(pain)
     for step in (s for stage in stages for s in stage.steps):
         if step.owner_id is not None:
             get(step.owner_id).steps.append(step)
@@ -140,6 +140,15 @@ def teams(
             for activity in activities:
                 if activity.owner_id is not None:
                     get(activity.owner_id).activities.append((lane, step, activity))
+        # Teams are listed in the order the journey meets them: a pain point where it is
+        # written, at its first step.
+        for pain in at_step.get(step.number, []):
+            if pain.owner_id is not None:
+                get(pain.owner_id).pains.append(pain)
+    # A stage's pain point on a stage without steps is at no step.
+    for pain in pains:
+        if pain.owner_id is not None and pain.step_number == 0:
+            get(pain.owner_id).pains.append(pain)
     for opportunity in opportunities:
         if opportunity.owner_id is not None:
             get(opportunity.owner_id).opportunities.append(opportunity)
