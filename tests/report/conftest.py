@@ -22,12 +22,17 @@ from .maps import crowded_map
 
 REPO = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = REPO / "examples"
+# A workspace that uses every part of format 1.0: branches, optional steps, spanning and
+# stage pain points, its own severities and channels, KPI baselines, opportunities linked
+# to a tracker, per-persona words, blueprint lanes, moments of truth, persona pictures.
+FULL = Path(__file__).resolve().parent / "full"
 TODAY = datetime.date(2026, 11, 23)
 
 # A small map that exercises every section: two personas, KPIs in both directions and one
 # whose direction is unknown, pain points backed by research, by assumptions and by
 # nothing, every kind of link.
 SMALL_MAP = """\
+format: "1.0"
 id: small
 title: Small journey
 type: current-state
@@ -127,6 +132,7 @@ def hostile_map() -> dict[str, Any]:
         return HOSTILE_TEXTS[index % len(HOSTILE_TEXTS)]
 
     return {
+        "format": "1.0",
         "id": "hostile",
         "title": text(0) + " " + text(1),
         "type": "service-blueprint",
@@ -139,6 +145,7 @@ def hostile_map() -> dict[str, Any]:
             {
                 "id": "p-one",
                 "name": text(0),
+                "role": text(4),
                 "segment": text(2),
                 "quote": text(3),
                 "goals": [text(6)],
@@ -150,7 +157,17 @@ def hostile_map() -> dict[str, Any]:
         ],
         "touchpoints": [{"id": "tp", "name": text(2), "channel": "web", "owner": "team-a"}],
         "evidence": [
-            {"id": "bad-link", "kind": "survey", "title": text(5), "link": JAVASCRIPT_LINK},
+            {
+                "id": "bad-link",
+                "kind": "survey",
+                "title": text(5),
+                "link": JAVASCRIPT_LINK,
+                "quotes": [text(2), text(7)],
+                "confidence": "low",
+                "sample_size": 3,
+                "sample_unit": "people",
+                "period": {"start": "2026-01-01", "end": "2026-02-01"},
+            },
             {
                 "id": "good-link",
                 "kind": "interview",
@@ -163,7 +180,40 @@ def hostile_map() -> dict[str, Any]:
                 "id": "stage-one",
                 "name": text(3),
                 "customer_goal": text(4),
-                "kpis": [{"id": "k", "name": text(5), "target": 1, "actual": 2, "unit": text(1)}],
+                "kpis": [
+                    {
+                        "id": "k",
+                        "name": text(5),
+                        "baseline": 0.5,
+                        "baseline_date": "2026-01-01",
+                        "target": 1,
+                        "target_date": "2027-01-01",
+                        "actual": 2,
+                        "actual_period": {"start": "2026-09-01", "end": "2026-09-30"},
+                        "unit": text(1),
+                        "better": "higher",
+                        "source": JAVASCRIPT_LINK,
+                        "evidence": ["good-link"],
+                    }
+                ],
+                "pain_points": [{"id": "stage-pain", "summary": text(2), "severity": "high"}],
+                "branches": [
+                    {
+                        "id": "branch",
+                        "condition": text(3),
+                        "after": "step-1",
+                        "rejoin": "step-3",
+                        "steps": [
+                            {
+                                "id": "branch-step",
+                                "action": text(4),
+                                "thoughts": [text(5)],
+                                "emotion": -1,
+                                "fail_point": text(6),
+                            }
+                        ],
+                    }
+                ],
                 "steps": [
                     {
                         "id": f"step-{n}",
@@ -182,9 +232,30 @@ def hostile_map() -> dict[str, Any]:
                         "backstage": [{"action": text(n + 8), "owner": "team-a"}],
                         "support": [text(n + 9)],
                         "evidence": ["good-link"],
+                        "questions": [text(n + 3)],
+                        "quotes": [text(n + 4)],
+                        "by_persona": {
+                            "p-one": {
+                                "thoughts": [text(n + 5)],
+                                "questions": [text(n + 6)],
+                                "quotes": [text(n + 7)],
+                            }
+                        },
+                        "artifacts": [text(n + 8)],
+                        "policies": [text(n + 9)],
+                        "duration": "10 min",
+                        **({"wait": "2 days"} if n % 2 else {}),
+                        "fail_point": text(n) if n % 3 == 0 else True,
+                        "moment_of_truth": text(n + 1) if n % 2 else False,
+                        "optional": n == 4,
                         "pain_points": [
                             {
                                 "id": f"pain-{n}",
+                                **(
+                                    {"spans": [f"step-{n + 1}"]}
+                                    if n + 1 < len(HOSTILE_TEXTS)
+                                    else {}
+                                ),
                                 "summary": text(n + 1),
                                 "description": text(n + 2),
                                 "severity": ("low", "medium", "high", "critical")[n % 4],
@@ -206,6 +277,13 @@ def hostile_map() -> dict[str, Any]:
                 "owner": "team-a",
                 "impact": "high",
                 "effort": "low",
+                "kpis": ["k"],
+                "due": "2027-01-01",
+                "release": text(4),
+                "links": [
+                    {"url": "https://example.com/a?b=<c>", "key": text(5), "title": text(6)},
+                    {"url": "https://example.com/ok", "key": text(0)},
+                ],
             }
         ],
     }
@@ -243,17 +321,35 @@ def hostile_context(tmp_path: Path) -> tuple[RenderContext, list[Diagnostic]]:
     return context_of(json.dumps(hostile_map(), ensure_ascii=False, indent=1), tmp_path)
 
 
+def full_report() -> tuple[RenderContext, list[Diagnostic]]:
+    """The context of the map of the :data:`FULL` workspace, with its findings. Files are
+    named from the current folder, as the command line names them, so that the report
+    finds the persona pictures next to the file that defines them."""
+    [(_, context, findings)] = _workspace_reports(FULL, Path.cwd())
+    return context, findings
+
+
 def example_reports() -> list[tuple[str, RenderContext, list[Diagnostic]]]:
-    """``(name, context, findings)`` for every map of every bundled example."""
+    """``(name, context, findings)`` for every map of every bundled example, and of the
+    :data:`FULL` workspace."""
     found = []
     for folder in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
-        project = load_workspace(folder, folder)
-        result = check_paths([folder], folder, today=TODAY)
-        for document in project.maps:
-            assert document.model is not None, document.diagnostics
-            findings = [d for d in result.diagnostics if d.path == document.display]
-            context = RenderContext(document.model, project.scopes[document.display])
-            found.append((f"{folder.name}--{document.model.id}", context, findings))
+        found.extend(_workspace_reports(folder, folder))
+    found.extend(_workspace_reports(FULL, Path.cwd()))
+    return found
+
+
+def _workspace_reports(
+    folder: Path, cwd: Path
+) -> list[tuple[str, RenderContext, list[Diagnostic]]]:
+    found = []
+    project = load_workspace(folder, cwd)
+    result = check_paths([folder], cwd, today=TODAY)
+    for document in project.maps:
+        assert document.model is not None, document.diagnostics
+        findings = [d for d in result.diagnostics if d.path == document.display]
+        context = RenderContext(document.model, project.scopes[document.display])
+        found.append((f"{folder.name}--{document.model.id}", context, findings))
     return found
 
 

@@ -44,6 +44,7 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
             "frustrations": [text(n + 3), TOKEN],
             "motivations": [text(n + 4)],
             "demographics": {"role": TOKEN, "region": text(n + 1)},
+            "role": TOKEN if n % 2 else text(n + 5),
             "evidence": ["deck"],
         }
         for n in range(personas)
@@ -83,15 +84,32 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                     "backstage": [{"action": field(n, 9), "owner": owners[(n + 1) % 3]}],
                     "support": [field(n, 10)],
                     "evidence": ["deck"],
+                    "questions": [field(n, 17)],
+                    "quotes": [field(n, 18)],
+                    "by_persona": {
+                        f"p{n % personas}": {"thoughts": [field(n, 19)], "quotes": [field(n, 20)]}
+                    },
+                    "artifacts": [field(n, 21)],
+                    "policies": [field(n, 22)],
+                    "duration": "10 min",
+                    **({"wait": "3 days"} if n % 3 == 0 else {}),
+                    **({"fail_point": field(n, 23)} if n % 4 == 1 else {}),
+                    **({"moment_of_truth": field(n, 24)} if n % 6 == 0 else {}),
+                    "optional": n % 9 == 3,
                     "kpis": [
                         {
                             "id": f"k{n}",
                             "name": field(n, 11),
+                            "baseline": 5,
+                            "baseline_date": "2026-01-01",
                             "target": 10,
+                            "target_date": "2027-01-01",
                             "actual": 7,
+                            "actual_period": {"start": "2026-09-01", "end": "2026-09-30"},
                             "unit": text(n)[:40],
                             "better": "higher",
                             "source": field(n, 12),
+                            "evidence": ["deck"],
                         }
                     ]
                     if n % 7 == 0
@@ -105,6 +123,7 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                             "owner": owners[n % 3],
                             "personas": [f"p{(n + 1) % personas if n % 5 else n % personas}"],
                             "evidence": ["deck", "hunch"],
+                            **({"spans": [f"s{n + 1}"]} if n + 1 < steps else {}),
                         }
                     ]
                     if n % 2 == 0
@@ -118,10 +137,32 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                 "customer_goal": TOKEN,
                 "business_goal": text(s + 1),
                 "kpis": [{"id": f"sk{s}", "name": TOKEN, "target": 1, "actual": 2, "unit": "%"}],
+                "pain_points": [
+                    {"id": f"stage-pain{s}", "summary": text(s + 2), "severity": "medium"}
+                ],
                 "steps": stage_steps,
+                "branches": [
+                    {
+                        "id": f"branch{s}",
+                        "condition": TOKEN if s == 0 else text(s + 3),
+                        "after": stage_steps[0]["id"],
+                        **({"rejoin": stage_steps[2]["id"]} if len(stage_steps) > 2 else {}),
+                        "steps": [
+                            {
+                                "id": f"b{s}",
+                                "action": TOKEN if s == 0 else text(s + 4),
+                                "thoughts": [text(s + 5)],
+                                "artifacts": [TOKEN],
+                                "emotion": -1,
+                                "owner": owners[s % 3],
+                            }
+                        ],
+                    }
+                ],
             }
         )
     return {
+        "format": "1.0",
         "id": "crowded",
         "title": TOKEN,
         "type": "service-blueprint",
@@ -143,6 +184,10 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                 "summary": text(4),
                 "link": "https://example.com/" + "a" * 3000,
                 "sample_size": 12,
+                "sample_unit": "people",
+                "confidence": "low",
+                "period": {"start": "2026-01-01", "end": "2026-03-31"},
+                "quotes": [TOKEN, text(5)],
             },
             {"id": "hunch", "kind": "assumption", "title": text(2), "link": TOKEN},
         ],
@@ -156,6 +201,13 @@ def crowded_map(steps: int = 80, personas: int = 8, token_steps: int = 2) -> dic
                 "owner": owners[n % 3],
                 "impact": ("high", "medium", "low")[n % 3],
                 "effort": ("low", "medium", "high")[n % 3],
+                "kpis": ["k0"],
+                "due": "2027-03-01",
+                "release": TOKEN if n == 0 else text(n),
+                "links": [
+                    {"url": "https://example.com/" + "b" * 3000, "key": TOKEN, "title": text(n)},
+                    {"url": "https://example.com/ok", "key": "PAY-123"},
+                ],
             }
             for n in range(0, min(steps, 24), 4)
         ],

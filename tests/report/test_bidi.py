@@ -127,6 +127,22 @@ NOT_TEXT = {
     "stage",
     "date",
     "mode",
+    "format",
+    "after",
+    "rejoin",
+    "spans",
+    "kpis",
+    "url",
+    "duration",
+    "wait",
+    "sample_unit",
+    "confidence",
+    "better",
+    "due",
+    "baseline_date",
+    "target_date",
+    "start",
+    "end",
 }
 
 

@@ -116,9 +116,12 @@ def test_every_section_is_there_with_its_heading(
     name: str, context: RenderContext, findings: list[Diagnostic]
 ) -> None:
     page = Page(html_report(context, findings, TODAY, None))
-    assert page.sections == SECTIONS
+    # A map that flags moments of truth has a section for them.
+    moments = any(step.is_moment_of_truth for _, _, step in context.journey.iter_steps())
+    expected = {**SECTIONS, **({"moments": "Moments of truth"} if moments else {})}
+    assert page.sections == expected
     assert page.all_text.count(context.journey.title) >= 1
-    for section in SECTIONS:  # the contents link every section
+    for section in expected:  # the contents link every section
         assert f"#{section}" in page.links
 
 
@@ -300,8 +303,8 @@ def test_kpis_respect_which_way_is_better(small: Small) -> None:
     assert gaps["visits"] == "20 visits better"
     assert report.kpis_met == 2 and report.kpis_judged == 3
     markup = html_report(*small, TODAY, None)
-    assert markup.count('<tr class="kpi-met">') == 2
-    assert markup.count('<tr class="kpi-missed">') == 1
+    assert markup.count('<tr class="kpi-met" id=') == 2
+    assert markup.count('<tr class="kpi-missed" id=') == 1
     assert '2<span class="of">/3</span>' in markup
 
 
@@ -423,6 +426,7 @@ def test_index_links_only_plain_relative_files(name: str, allowed: bool) -> None
 
 
 EMPTY_STAGE_MAP = """\
+format: "1.0"
 id: bare
 title: Bare journey
 type: day-in-the-life

@@ -95,13 +95,20 @@ def test_small_map_in_markdown(tmp_path: Path) -> None:
     # KPIs with which way is better.
     kpis = next(t for t in _tables(text) if t[0].startswith("| Stage | KPI"))
     bounce = next(_cells(r) for r in kpis if "Bounce rate" in r)
-    assert bounce[2:6] == ["55%", "40%", "lower", "**✗ missed, 15 pts short**"]
+    assert bounce[2:8] == [
+        "not set",  # no baseline
+        "55%",
+        "no baseline to compare with",
+        "40%",
+        "lower",
+        "**✗ missed, 15 pts short**",
+    ]
     # Coverage, links by policy, findings with rule codes.
-    assert "| Pain points | 2 (50%) | 1 (25%) | 1 (25%) | 4 |" in text
+    assert "| Pain points | 2 (50%) | 0 (0%) | 1 (25%) | 1 (25%) | 4 | **50%** |" in text
     assert "[https://example.com/s](<https://example.com/s>)" in text
     assert "[mailto:research\\@example.com](<mailto:research@example.com>)" in text
     assert "(<javascript:" not in text and "`javascript:alert(1)`" in text
-    assert "| warning | `CJM116` | kpi-without-target | 44:13 |" in text
+    assert "| warning | `CJM116` | kpi-without-target | 45:13 |" in text
     assert "### Growth (owns this map)" in text
 
 

@@ -23,6 +23,7 @@ from .conftest import SMALL_MAP, TODAY, context_of, loaded_context, page_text, s
 # neighbour-only rule would call a 0 between two +1 a "valley" and a 0 between two -1 a
 # "peak"; handoffs chosen so that only Ann's path passes through sales.
 PATHS_MAP = """\
+format: "1.0"
 id: paths
 title: Two paths
 type: current-state
@@ -305,6 +306,7 @@ def test_an_opportunity_shows_at_every_step_it_helps(paths: Small) -> None:
 
 
 CURRENT = """\
+format: "1.0"
 id: furniture-purchase
 title: Buying a sofa today
 type: current-state
@@ -324,6 +326,7 @@ stages:
 """
 
 FUTURE = """\
+format: "1.0"
 id: furniture-future
 title: Buying a sofa tomorrow
 type: future-state
@@ -383,6 +386,7 @@ def test_unknown_references_are_said_in_words(tmp_path: Path) -> None:
 
 
 ONE_OF_EACH = """\
+format: "1.0"
 id: one
 title: One of each
 type: current-state

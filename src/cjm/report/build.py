@@ -7,10 +7,14 @@ markup, and nothing depends on the clock: ``today`` is given.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import datetime
 from collections.abc import Iterable
+from pathlib import Path
 
 from cjm.diagnostics import Diagnostic
+from cjm.load.vocabulary import image_problem
 from cjm.model import (
     Activity,
     Evidence,
@@ -22,21 +26,25 @@ from cjm.model import (
     Persona,
     Step,
 )
-from cjm.model.paths import Handoff, handoffs
+from cjm.model.journey import Branch, Stage
+from cjm.model.paths import Handoff, handoffs, routes
 from cjm.render.context import PersonaMark, RenderContext
 from cjm.report import summaries
 from cjm.report.facts import (
     PERSONA_SECTIONS,
     TYPE_LABEL,
     ActivityView,
+    BranchView,
     Column,
     EmotionMark,
     EvidenceView,
     HandoffView,
+    KpiRef,
     KpiView,
     OpportunityView,
     PainRef,
     PainView,
+    PersonaDetailView,
     PersonaView,
     Place,
     Report,
@@ -44,9 +52,19 @@ from cjm.report.facts import (
     StageView,
     StepView,
     TouchpointRef,
+    WorkLinkView,
 )
 from cjm.report.formatting import format_number
-from cjm.report.links import safe_href
+from cjm.report.links import safe_href, safe_web_href
+
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
 
 
 def review_of(journey: JourneyMap, today: datetime.date, stale_after_days: int | None) -> Review:
@@ -95,6 +113,9 @@ class _Builder:
         self.step_numbers = {
             id(step): number for number, (_, _, step) in enumerate(self.journey.iter_steps(), 1)
         }
+        self.stage_of = {id(step): stage for stage, _, step in self.journey.iter_steps()}
+        self.pain_views: dict[int, PainView] = {}
+        self.kpi_by_id: dict[str, KpiView] = {}
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -124,6 +145,15 @@ class _Builder:
                         link=entry.link,
                         href=safe_href(entry.link),
                         summary=entry.summary,
+                        period=(
+                            (entry.period.start, entry.period.end)
+                            if entry.period is not None
+                            else None
+                        ),
+                        sample_unit=entry.sample_unit.value if entry.sample_unit else None,
+                        confidence=entry.confidence.value if entry.confidence else None,
+                        quotes=tuple(entry.quotes),
+                        strength=entry.strength,
                     )
                     if entry is not None
                     else EvidenceView(evidence_id, evidence_id, "unknown", False, False)
@@ -154,6 +184,10 @@ class _Builder:
         )
         if entity is None:
             return view
+        view.role = entity.role
+        if entity.image is not None:
+            view.image_path = entity.image
+            view.image, view.image_problem = self.picture(mark.persona_id, entity.image)
         view.segment = entity.segment
         view.description = entity.description
         view.quote = entity.quote
@@ -169,7 +203,33 @@ class _Builder:
         view.evidence = self.evidence_of(entity.evidence)
         return view
 
+    def picture(self, persona_id: str, written: str) -> tuple[str | None, str | None]:
+        """The persona's picture as a data: URI, or why it cannot be embedded. The path is
+        relative to the file that defines the persona (as the loader checks it)."""
+        definition = self.context.scope.by_kind["persona"].get(persona_id)
+        if definition is None:
+            return None, "the file that defines the persona is not known"
+        folder = Path(definition.path).parent
+        problem = image_problem(folder, written)
+        if problem is not None:
+            return None, problem[0]
+        path = folder / written
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, f"persona image '{written}' cannot be read: {error.strerror}"
+        mime = IMAGE_TYPES[path.suffix.lower()]
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}", None
+
     # -- steps ----------------------------------------------------------------------------
+
+    def emotion_marks(self, step: Step) -> list[EmotionMark]:
+        """Every persona of the map as a mark, for the words of those who take ``step``."""
+        return [
+            EmotionMark(m.persona_id, m.name, m.initials, m.fill, m.text, None)
+            for m in self.context.marks
+            if step.involves(m.persona_id) or m.persona_id in step.by_persona
+        ]
 
     def emotions(self, step: Step) -> list[EmotionMark]:
         found = []
@@ -195,7 +255,7 @@ class _Builder:
         return [ActivityView(a.action, self.team(a.owner), a.owner) for a in items]
 
     def kpi(self, kpi: Kpi, stage: str, step: StepView | None) -> KpiView:
-        return KpiView(
+        view = KpiView(
             id=kpi.id,
             name=kpi.name,
             target=kpi.target,
@@ -206,9 +266,32 @@ class _Builder:
             stage=stage,
             step=step.action if step is not None else None,
             step_number=step.number if step is not None else None,
+            baseline=kpi.baseline,
+            baseline_date=kpi.baseline_date,
+            target_date=kpi.target_date,
+            actual_date=kpi.actual_date,
+            actual_period=(
+                (kpi.actual_period.start, kpi.actual_period.end)
+                if kpi.actual_period is not None
+                else None
+            ),
+            source_href=safe_href(kpi.source),
+            still_due=kpi.target_date is not None and kpi.target_date > self.today,
+            evidence=self.evidence_of(kpi.evidence),
         )
+        self.kpi_by_id.setdefault(kpi.id, view)
+        return view
 
-    def pain(self, pain: PainPoint, stage: str, step: StepView) -> PainView:
+    def pain(self, pain: PainPoint, stage: str, whole_stage: bool) -> PainView:
+        covers = [
+            Place(
+                self.step_numbers[id(step)],
+                self.journey.stages[self.stage_of[id(step)]].name,
+                step.action,
+            )
+            for step in self.journey.covered_steps(pain)
+        ]
+        first = covers[0] if covers else None
         view = PainView(
             id=pain.id,
             summary=pain.summary,
@@ -218,18 +301,62 @@ class _Builder:
             owner=self.team(pain.owner),
             owner_id=pain.owner,
             stage=stage,
-            step=step.action,
-            step_number=step.number,
+            step=first.action if first is not None else "",
+            step_number=first.step_number if first is not None else 0,
             personas=[self.context.persona_name(p) for p in pain.personas],
             evidence=self.evidence_of(pain.evidence),
+            level=pain.level.value,
+            rank=pain.level.rank,
+            covers=covers,
+            whole_stage=whole_stage,
         )
         self.pain_by_id.setdefault(pain.id, view)
+        self.pain_views[id(pain)] = view
         return view
+
+    def branch(self, stage: Stage, index: int, branch: Branch) -> BranchView:
+        numbers = {step.id: self.step_numbers[id(step)] for step in stage.steps}
+        after = numbers.get(branch.after or "")
+        rejoin = numbers.get(branch.rejoin or "")
+        next_stage = False
+        if rejoin is None and after is None and stage.steps:
+            rejoin = numbers[stage.steps[0].id]  # a detour before the main line
+        elif rejoin is None and after is not None:
+            # A detour comes back at the step after the one it leaves from.
+            main = [step.id for step in stage.steps]
+            following = main.index(branch.after or "") + 1
+            if following < len(main):
+                rejoin = numbers[main[following]]
+            else:
+                next_stage = True
+        return BranchView(
+            id=branch.id,
+            stage_index=index,
+            condition=branch.condition,
+            after=after,
+            rejoin=rejoin,
+            next_stage=next_stage and index + 1 < len(self.journey.stages),
+            steps=len(branch.steps),
+        )
+
+    def details(self, step: Step) -> list[PersonaDetailView]:
+        """What each persona thinks, asks and says here beyond the step's own words."""
+        found = []
+        for mark in self.emotion_marks(step):
+            own = step.by_persona.get(mark.persona_id)
+            if own is None or not (own.thoughts or own.questions or own.quotes):
+                continue
+            found.append(
+                PersonaDetailView(
+                    mark, tuple(own.thoughts), tuple(own.questions), tuple(own.quotes)
+                )
+            )
+        return found
 
     def stages(self) -> list[StageView]:
         stages: list[StageView] = []
-        number = 0
         all_personas = len(self.journey.persona_ids)
+        step_views: dict[int, StepView] = {}
         for index, stage in enumerate(self.journey.stages):
             view = StageView(
                 id=stage.id,
@@ -238,17 +365,20 @@ class _Builder:
                 description=stage.description,
                 customer_goal=stage.customer_goal,
                 business_goal=stage.business_goal,
-                span=max(1, len(stage.steps)),
+                span=max(1, len(stage.all_steps())),
                 steps=[],
                 kpis=[],
             )
             view.kpis = [self.kpi(k, stage.name, None) for k in stage.kpis]
-            for step in stage.steps:
-                number += 1
+            branches = {id(b): self.branch(stage, index, b) for b in stage.branches}
+            previous: Branch | None = None
+            ordered = stage.ordered_steps()
+            for number, (_, step, branch) in enumerate(ordered):
+                following = ordered[number + 1][2] if number + 1 < len(ordered) else None
                 takers = [p for p in self.journey.persona_ids if step.involves(p)]
                 step_view = StepView(
                     id=step.id,
-                    number=number,
+                    number=self.step_numbers[id(step)],
                     stage_index=index,
                     action=step.action,
                     description=step.description,
@@ -269,11 +399,37 @@ class _Builder:
                     backstage=self.activities(step.backstage),
                     support=self.activities(step.support),
                     evidence=self.evidence_of(step.evidence),
+                    optional=step.optional,
+                    branch=branches[id(branch)] if branch is not None else None,
+                    branch_first=branch is not None and branch is not previous,
+                    branch_last=branch is not None and branch is not following,
+                    questions=list(step.questions),
+                    quotes=list(step.quotes),
+                    details=self.details(step),
+                    artifacts=list(step.artifacts),
+                    policies=list(step.policies),
+                    duration=step.duration,
+                    wait=step.wait,
+                    fail_point=step.is_fail_point,
+                    fail_note=_why(step.fail_point),
+                    moment=step.is_moment_of_truth,
+                    moment_note=_why(step.moment_of_truth),
                 )
-                step_view.pains = [self.pain(p, stage.name, step_view) for p in step.pain_points]
+                previous = branch
+                step_views[id(step)] = step_view
                 step_view.kpis = [self.kpi(k, stage.name, step_view) for k in step.kpis]
                 view.steps.append(step_view)
             stages.append(view)
+        # Pain points last: a pain point may cover steps of later stages.
+        for stage in self.journey.stages:
+            for pain in stage.pain_points:
+                self.pain(pain, stage.name, True)
+            for step in stage.all_steps():
+                for pain in step.pain_points:
+                    self.pain(pain, stage.name, False)
+        for pain in self.journey.pain_points():
+            for step in self.journey.covered_steps(pain):
+                step_views[id(step)].pains.append(self.pain_views[id(pain)])
         return stages
 
     def handoffs_into(self, step: Step, takers: list[str]) -> list[HandoffView]:
@@ -300,11 +456,14 @@ class _Builder:
     ) -> tuple[list[OpportunityView], list[OpportunityView]]:
         """Every opportunity, placed at each step with a pain point it addresses (else at
         its stage); the second list holds those that belong nowhere in the grid."""
+        # An opportunity sits where each pain point it addresses is written: at the pain
+        # point's first step (a pain point that spans steps is not repeated).
         steps_of_pain: dict[str, list[StepView]] = {}
         for stage_view in stages:
             for step_view in stage_view.steps:
                 for pain in step_view.pains:
-                    steps_of_pain.setdefault(pain.id, []).append(step_view)
+                    if pain.step_number == step_view.number:
+                        steps_of_pain.setdefault(pain.id, []).append(step_view)
         stage_by_id = {s.id: s for s in stages}
         views: list[OpportunityView] = []
         unplaced: list[OpportunityView] = []
@@ -318,7 +477,7 @@ class _Builder:
             }
             for step in sorted(steps.values(), key=lambda s: s.number):
                 step.opportunities.append(view)
-                view.places.append(Place(step.number, stages[step.stage_index].name))
+                view.places.append(Place(step.number, stages[step.stage_index].name, step.action))
             if view.places:
                 continue
             stage = stage_by_id.get(opportunity.stage or "")
@@ -340,6 +499,19 @@ class _Builder:
             impact=opportunity.impact.value if opportunity.impact is not None else None,
             effort=opportunity.effort.value if opportunity.effort is not None else None,
             status=opportunity.status.value,
+            evidence=self.evidence_of(opportunity.evidence),
+            kpis=[
+                KpiRef(k, self.kpi_by_id[k].name, True)
+                if k in self.kpi_by_id
+                else KpiRef(k, k, False)
+                for k in dict.fromkeys(opportunity.kpis)
+            ],
+            due=opportunity.due,
+            release=opportunity.release,
+            links=[
+                WorkLinkView(link.url, safe_web_href(link.url), link.key, link.title)
+                for link in opportunity.links
+            ],
         )
         for pain_id in dict.fromkeys(opportunity.addresses):
             pain = self.pain_by_id.get(pain_id)
@@ -348,9 +520,15 @@ class _Builder:
                 # it improves on; the report cannot see that map, so it names it.
                 view.addresses.append(PainRef(pain_id, pain_id, None, self.journey.current_state))
             else:
-                view.addresses.append(PainRef(pain.id, pain.summary, pain.severity))
+                view.addresses.append(
+                    PainRef(pain.id, pain.summary, pain.severity, None, pain.level)
+                )
                 pain.opportunities.append(view)
         return view
+
+    def route_links(self) -> list[list[int]]:
+        """Every route through the map as step numbers, the main line first."""
+        return [[self.step_numbers[id(step)] for step in route] for route in routes(self.journey)]
 
     def build(self) -> Report:
         journey = self.journey
@@ -364,7 +542,7 @@ class _Builder:
                 or [Column(stage, None)]
             )
         steps = [s for st in stages for s in st.steps]
-        pains = sorted((p for s in steps for p in s.pains), key=summaries.pain_order)
+        pains = sorted(self.pain_views.values(), key=summaries.pain_order)
         kpis = [k for st in stages for k in st.all_kpis]
         evidence = sorted(
             (
@@ -399,13 +577,18 @@ class _Builder:
                 summaries.coverage("Pain points", [p.backing for p in pains]),
                 summaries.coverage("Steps", [s.backing for s in steps]),
             ],
+            severities=summaries.severities(pains),
+            branches=any(stage.branches for stage in journey.stages),
+            has_artifacts=any(s.artifacts for s in steps),
+            has_policies=any(s.policies for s in steps),
+            has_times=any(s.duration or s.wait for s in steps),
             evidence=evidence,
-            curves=summaries.curves(personas, columns),
-            teams=summaries.teams(self.context, stages, opportunities),
+            curves=summaries.curves(personas, columns, self.route_links()),
+            teams=summaries.teams(self.context, stages, opportunities, pains),
             findings=summaries.findings(self.findings),
             blueprint=journey.type is MapType.SERVICE_BLUEPRINT
             or any(s.frontstage or s.backstage or s.support for s in steps),
-            has_thoughts=any(s.thoughts for s in steps),
+            has_thoughts=any(s.has_words for s in steps),
             has_kpis=bool(kpis),
         )
 
@@ -422,19 +605,12 @@ def _plain(value: object) -> str:
 
 
 def _with_citations(evidence: EvidenceView, count: int) -> EvidenceView:
-    return EvidenceView(
-        evidence.id,
-        evidence.title,
-        evidence.kind,
-        evidence.is_assumption,
-        evidence.known,
-        evidence.date,
-        evidence.sample_size,
-        evidence.link,
-        evidence.href,
-        evidence.summary,
-        count,
-    )
+    return dataclasses.replace(evidence, cited_by=count)
+
+
+def _why(flag: bool | str | None) -> str | None:
+    """The text of a flag that says why (``fail_point: Card reader times out``)."""
+    return flag if isinstance(flag, str) and flag.strip() else None
 
 
 def build_report(

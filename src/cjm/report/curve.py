@@ -122,6 +122,7 @@ def describe(curve: Curve) -> str:
     steps = "; ".join(
         f"step {p.step_number}, {shown(p.action)}: {score_label(p.score)}"
         + (f" ({shown(p.label)})" if p.label else "")
+        + (f", on the branch {shown(p.branch)}" if p.branch else "")
         + (f", a {p.extreme}" if p.extreme else "")
         for p in scored
         if p.score is not None
@@ -202,23 +203,45 @@ def _grid(layout: Layout) -> list[str]:
 
 
 def _line(curve: Curve, layout: Layout) -> list[str]:
-    """One polyline per run of consecutive scored steps."""
-    runs: list[list[tuple[int, int]]] = [[]]
-    for point in curve.points:
-        if point.score is None:
-            runs.append([])
+    """The main route as one polyline per run of linked steps; every other link (into or
+    out of a branch, over a skipped optional step) as a dashed line of its own."""
+    by_column = {p.column: p for p in curve.points}
+    runs: list[list[int]] = []
+    for a, b in curve.main_links:
+        if runs and runs[-1][-1] == a:
+            runs[-1].append(b)
         else:
-            runs[-1].append((point.column, point.score))
+            runs.append([a, b])
+    if not curve.main_links and not curve.other_links:
+        runs = _runs(curve)
     parts = []
     for run in runs:
-        if len(run) < 2:
-            continue
-        coordinates = " ".join(f"{layout.x(c):g},{y_of(s):g}" for c, s in run)
+        coordinates = " ".join(f"{layout.x(c):g},{y_of(by_column[c].score or 0):g}" for c in run)
         parts.append(
             f'<polyline points="{coordinates}" fill="none" stroke="{curve.persona.fill}" '
             'stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>'
         )
+    for a, b in curve.other_links:
+        first, second = by_column[a], by_column[b]
+        parts.append(
+            f'<line class="alternative" x1="{layout.x(a):g}" y1="{y_of(first.score or 0):g}" '
+            f'x2="{layout.x(b):g}" y2="{y_of(second.score or 0):g}" '
+            f'stroke="{curve.persona.fill}" stroke-width="2" stroke-dasharray="6 4" '
+            'stroke-linecap="round"><title>Another route: step '
+            f"{first.step_number} to step {second.step_number}</title></line>"
+        )
     return parts
+
+
+def _runs(curve: Curve) -> list[list[int]]:
+    """Consecutive scored points, for a curve made without routes."""
+    runs: list[list[int]] = [[]]
+    for point in curve.points:
+        if point.score is None:
+            runs.append([])
+        else:
+            runs[-1].append(point.column)
+    return [run for run in runs if len(run) >= 2]
 
 
 def _point(point: CurvePoint, layout: Layout) -> str:
@@ -227,11 +250,14 @@ def _point(point: CurvePoint, layout: Layout) -> str:
     feeling = f"{score_label(point.score)} {EMOTION_WORD[point.score]}"
     if point.label:
         feeling += f", {shown(point.label)}"
+    if point.branch is not None:
+        feeling += f" (branch: {shown(point.branch)})"
+    ring = ' stroke-dasharray="3 2"' if point.branch is not None else ""
     return (
         f'<g class="point"><title>Step {point.step_number}: {esc(point.action)} \u2014 '
         f"{esc(feeling)}</title>"
         f'<circle cx="{x:g}" cy="{y:g}" r="{RADIUS}" fill="{EMOTION_FILL[point.score]}" '
-        'stroke="#1f2933" stroke-width="1.2"/>'
+        'stroke="#1f2933" stroke-width="1.2"' + ring + "/>"
         f'<text x="{x:g}" y="{y + 4:g}" text-anchor="middle" font-weight="700" '
         f'fill="{EMOTION_TEXT[point.score]}">{score_label(point.score)}</text></g>'
     )

@@ -15,7 +15,7 @@ from cjm.model import MapType
 from cjm.model.journey import KpiDirection
 from cjm.model.paths import Extreme
 
-SEVERITY_ORDER = ("critical", "high", "medium", "low")
+SEVERITY_ORDER = ("critical", "high", "medium", "low")  # the built-in severities, worst first
 STATUS_ORDER = ("open", "mitigated", "resolved")
 LEVELS = ("high", "medium", "low")  # impact, best first
 EFFORTS = ("low", "medium", "high")  # effort, cheapest first
@@ -46,7 +46,16 @@ PERSONA_SECTIONS = (
     ("churn_risks", "What might make them leave"),
 )
 
-Backing = Literal["research", "assumption", "none"]
+# What backs a step or pain point, by the strongest evidence it cites (see
+# :attr:`cjm.model.Evidence.strength`): research (strength 1), research of low confidence
+# only (0.5, "weak"), assumptions only (0), or nothing.
+Backing = Literal["research", "weak", "assumption", "none"]
+BACKING_STRENGTH: dict[Backing, float] = {
+    "research": 1.0,
+    "weak": 0.5,
+    "assumption": 0.0,
+    "none": 0.0,
+}
 # A KPI is judged only when it has a target, a value and a direction ("no-direction": the
 # map does not say whether higher or lower is better, so met or missed cannot be told).
 KpiStatus = Literal["met", "missed", "no-target", "no-data", "no-direction"]
@@ -68,6 +77,53 @@ class EvidenceView:
     href: str | None = None  # the link, only when it may be followed
     summary: str | None = None
     cited_by: int = 0
+    period: tuple[datetime.date, datetime.date] | None = None
+    sample_unit: str | None = None
+    confidence: str | None = None  # low, medium or high; None when not given
+    quotes: tuple[str, ...] = ()
+    strength: float = 0.0  # 0 for an assumption, 0.5 for low confidence, else 1
+
+
+@dataclass(frozen=True)
+class WorkLinkView:
+    """Where the work on an opportunity is tracked; ``href`` only when it may be followed."""
+
+    url: str
+    href: str | None
+    key: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class KpiRef:
+    """A KPI an opportunity is meant to move: one of this map's (``known``), or an id."""
+
+    id: str
+    name: str
+    known: bool
+
+
+@dataclass(frozen=True)
+class BranchView:
+    """An alternative path through a stage, as the grid labels it."""
+
+    id: str
+    stage_index: int
+    condition: str | None
+    after: int | None  # the number of the main-line step it leaves after; None: at the start
+    rejoin: int | None  # the number of the main-line step it comes back at
+    next_stage: bool  # without a rejoin step: it goes on to the next stage
+    steps: int  # how many steps it has
+
+
+@dataclass(frozen=True)
+class PersonaDetailView:
+    """What one persona thinks, asks and says at a step beyond what every persona does."""
+
+    mark: EmotionMark
+    thoughts: tuple[str, ...]
+    questions: tuple[str, ...]
+    quotes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -124,6 +180,9 @@ class ActivityView:
     owner_id: str | None
 
 
+Movement = Literal["better", "worse", "unchanged", "unknown-direction", "no-baseline"]
+
+
 @dataclass
 class KpiView:
     id: str
@@ -136,6 +195,38 @@ class KpiView:
     stage: str
     step: str | None  # the step's action, for a step KPI
     step_number: int | None
+    baseline: float | None = None
+    baseline_date: datetime.date | None = None
+    target_date: datetime.date | None = None
+    actual_date: datetime.date | None = None
+    actual_period: tuple[datetime.date, datetime.date] | None = None
+    source_href: str | None = None  # the source, when it is a link that may be followed
+    evidence: list[EvidenceView] = field(default_factory=list)
+    still_due: bool = False  # its target date is still ahead: a miss is "not yet"
+
+    @property
+    def change(self) -> float | None:
+        """The actual value less the baseline; None without both."""
+        if self.baseline is None or self.actual is None:
+            return None
+        return self.actual - self.baseline
+
+    @property
+    def movement(self) -> Movement | None:
+        """Whether the KPI moved the right way since its baseline; ``unknown-direction``
+        when it moved but the map does not say which way is good, ``no-baseline`` when
+        there is nothing to compare with, None when it is not measured yet."""
+        if self.actual is None:
+            return None
+        change = self.change
+        if change is None:
+            return "no-baseline"
+        if change == 0:
+            return "unchanged"
+        if self.better is None:
+            return "unknown-direction"
+        good = change < 0 if self.better is KpiDirection.LOWER else change > 0
+        return "better" if good else "worse"
 
     @property
     def status(self) -> KpiStatus:
@@ -176,6 +267,11 @@ class OpportunityView:
     effort: str | None
     status: str
     addresses: list[PainRef] = field(default_factory=list)
+    evidence: list[EvidenceView] = field(default_factory=list)
+    kpis: list[KpiRef] = field(default_factory=list)
+    due: datetime.date | None = None
+    release: str | None = None
+    links: list[WorkLinkView] = field(default_factory=list)
     # Where it sits in the grid: at every step with a pain point it addresses, else at the
     # stage it names (``stage`` alone), else nowhere (both empty).
     places: list[Place] = field(default_factory=list)
@@ -190,10 +286,11 @@ class OpportunityView:
 
 @dataclass(frozen=True)
 class Place:
-    """A step of the grid: its number and its stage's name."""
+    """A step of the grid: its number and its stage's name (and its action, when known)."""
 
     step_number: int
     stage: str
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +304,7 @@ class PainRef:
     summary: str
     severity: str | None  # None when the pain point is not on this map
     current_state: str | None = None
+    level: str = "medium"  # the built-in severity it is or counts as (for its colour)
 
     @property
     def here(self) -> bool:
@@ -223,15 +321,24 @@ class PainView:
     owner: str | None
     owner_id: str | None
     stage: str
-    step: str
-    step_number: int
+    step: str  # the first step it covers (the step it is written under)
+    step_number: int  # 0 for a stage's pain point on a stage without steps
     personas: list[str]
     evidence: list[EvidenceView]
     opportunities: list[OpportunityView] = field(default_factory=list)
+    level: str = "medium"  # the built-in severity it is or counts as
+    rank: int = 1  # 0 for low up to 3 for critical
+    covers: list[Place] = field(default_factory=list)  # every step it covers, in order
+    whole_stage: bool = False  # written on the stage: it covers every step of it
 
     @property
     def backing(self) -> Backing:
         return backing_of(self.evidence)
+
+    @property
+    def spans(self) -> bool:
+        """Whether it covers more than one step, or a whole stage."""
+        return self.whole_stage or len(self.covers) > 1
 
 
 @dataclass
@@ -254,9 +361,29 @@ class StepView:
     backstage: list[ActivityView]
     support: list[ActivityView]
     evidence: list[EvidenceView]
-    pains: list[PainView] = field(default_factory=list)
+    pains: list[PainView] = field(default_factory=list)  # every pain point covering it
     opportunities: list[OpportunityView] = field(default_factory=list)
     kpis: list[KpiView] = field(default_factory=list)
+    optional: bool = False
+    branch: BranchView | None = None  # None: the stage's main line
+    branch_first: bool = False  # the first step of its branch
+    branch_last: bool = False  # the last step of its branch
+    questions: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    details: list[PersonaDetailView] = field(default_factory=list)
+    artifacts: list[str] = field(default_factory=list)
+    policies: list[str] = field(default_factory=list)
+    duration: str | None = None
+    wait: str | None = None
+    fail_point: bool = False
+    fail_note: str | None = None  # how it fails, when the map says
+    moment: bool = False  # a moment of truth
+    moment_note: str | None = None  # why, when the map says
+
+    @property
+    def has_words(self) -> bool:
+        """Whether the step records thoughts, questions or quotes (anyone's)."""
+        return bool(self.thoughts or self.questions or self.quotes or self.details)
 
     @property
     def emotion_groups(self) -> list[EmotionGroup]:
@@ -306,6 +433,10 @@ class PersonaView:
     fill: str
     ink: str
     known: bool
+    role: str | None = None
+    image: str | None = None  # the picture as a data: URI, when it can be embedded
+    image_path: str | None = None  # the picture's path as the map writes it
+    image_problem: str | None = None  # why the picture is not shown
     segment: str | None = None
     description: str | None = None
     quote: str | None = None
@@ -323,12 +454,18 @@ class CurvePoint:
     label: str | None = None
     takes: bool = True  # whether the persona takes the step at all
     extreme: Extreme | None = None  # a peak or a valley along the persona's own path
+    branch: str | None = None  # the condition (or id) of the branch the step is on
 
 
 @dataclass
 class Curve:
     persona: PersonaView
     points: list[CurvePoint]
+    # Pairs of columns the persona walks from one to the other (both scored): the main
+    # route's, drawn solid, and those only other routes take (branches, skipped optional
+    # steps), drawn dashed. Alternatives are never joined to each other.
+    main_links: list[tuple[int, int]] = field(default_factory=list)
+    other_links: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def scored(self) -> list[CurvePoint]:
@@ -360,10 +497,22 @@ class CoverageRow:
     research: int
     assumption: int
     none: int
+    weak: int = 0  # backed only by research of low confidence (counts half)
 
     def share(self, part: int) -> int:
         """``part`` as a whole percentage of ``total``."""
         return round(100 * part / self.total) if self.total else 0
+
+    @property
+    def backed(self) -> float:
+        """How many are backed by research, weighted by evidence strength: research
+        counts 1, research of low confidence only 0.5, assumptions and nothing 0."""
+        return self.research + 0.5 * self.weak
+
+    @property
+    def backed_share(self) -> int:
+        """:attr:`backed` as a whole percentage of ``total``."""
+        return round(100 * self.backed / self.total) if self.total else 0
 
 
 @dataclass
@@ -448,11 +597,40 @@ class Report:
     blueprint: bool
     has_thoughts: bool
     has_kpis: bool
+    severities: list[tuple[str, str]] = field(default_factory=list)  # (word, level), worst first
+    branches: bool = False  # some stage has branches
+    has_artifacts: bool = False
+    has_policies: bool = False
+    has_times: bool = False
 
     def count_pains(self, severity: str, status: str | None = None) -> int:
         return sum(
             p.severity == severity and (status is None or p.status == status) for p in self.pains
         )
+
+    def count_level(self, level: str, status: str | None = None) -> int:
+        """Pain points that are or count as the built-in severity ``level``."""
+        return sum(p.level == level and (status is None or p.status == status) for p in self.pains)
+
+    @property
+    def has_baselines(self) -> bool:
+        """Whether some KPI has a baseline: the KPI table then shows movement."""
+        return any(k.baseline is not None for k in self.kpis)
+
+    @property
+    def has_work_items(self) -> bool:
+        """Whether some opportunity names KPIs, a date, a release or a tracker link."""
+        return any(o.kpis or o.due or o.release or o.links for o in self.opportunities)
+
+    @property
+    def has_confidence(self) -> bool:
+        """Whether some evidence says how far it is trusted."""
+        return any(e.confidence for e in self.evidence)
+
+    @property
+    def moments(self) -> list[StepView]:
+        """The steps flagged as moments of truth, in journey order."""
+        return [s for s in self.steps if s.moment]
 
     @property
     def open_pains(self) -> list[PainView]:
@@ -461,7 +639,7 @@ class Report:
     @property
     def open_by_severity(self) -> str:
         """``1 critical, 2 high``: the open pain points by severity, worst first."""
-        counts = ((self.count_pains(s, "open"), s) for s in SEVERITY_ORDER)
+        counts = ((self.count_pains(s, "open"), s) for s, _ in self.severities)
         return ", ".join(f"{n} {s}" for n, s in counts if n)
 
     @property
@@ -484,9 +662,13 @@ class Report:
 
 
 def backing_of(evidence: Iterable[EvidenceView]) -> Backing:
+    """What backs a thing, by the strongest of the evidence it cites."""
     known = [e for e in evidence if e.known]
-    if any(not e.is_assumption for e in known):
+    if not known:
+        return "none"
+    strongest = max(e.strength for e in known)
+    if strongest >= 1:
         return "research"
-    if known:
-        return "assumption"
-    return "none"
+    if strongest > 0:
+        return "weak"
+    return "assumption"

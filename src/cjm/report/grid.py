@@ -63,11 +63,14 @@ def chunks(columns: list[Column], size: int) -> list[GridChunk]:
     return _as_chunks(_cut(columns, lambda part: len(part) <= size))
 
 
-def print_chunks(columns: list[Column], blueprint: bool) -> list[GridChunk]:
+def print_chunks(
+    columns: list[Column], blueprint: bool, rows: frozenset[str] = frozenset()
+) -> list[GridChunk]:
     """``columns`` cut into printed parts of at most :data:`PRINT_COLUMNS` columns whose
-    estimated height fits a page (see the module's docstring)."""
+    estimated height fits a page (see the module's docstring); ``rows`` names the optional
+    rows the grid shows (see :data:`OPTIONAL_ROWS`)."""
 
-    known = Known()
+    known = Known(rows)
     alone = {id(c): part_height([c], blueprint, known=known) for c in columns}
 
     def budget(part: list[Column]) -> float:
@@ -144,8 +147,14 @@ def _as_chunks(groups: list[list[Column]]) -> list[GridChunk]:
 # A text in a cell: its width in ems, its font size in points, the millimetres of chips set
 # beside it, and how much narrower than the cell it is set (a handoff's box).
 Item = tuple[float, float, float, float]
-# A lane of one step: the texts stacked in its cell, and millimetres of fixed height.
-Lane = tuple[tuple[Item, ...], float]
+# A lane of one step: the texts stacked in its cell, millimetres of fixed height, and the
+# least height of the row (a lane name that wraps onto lines of its own).
+Lane = tuple[tuple[Item, ...], float, float]
+# The rows the grid shows only when some step of the map fills them, each with the least
+# height its row takes in print (its lane name wraps in the narrow lane column).
+OPTIONAL_ROWS = {"path": 6.0, "artifacts": 5.0, "time": 5.0, "policies": 5.0}
+QUOTE = 2.0  # a quote's margin and rule, in millimetres
+DETAIL = 6.0  # a persona's chip and the rule above their words
 
 
 @functools.lru_cache(maxsize=8192)
@@ -173,11 +182,20 @@ def _lines(item: Item, width: float) -> int:
 
 
 def _lane_height(lane: Lane, width: float) -> float:
-    items, fixed = lane
-    return PAD_Y + fixed + sum(_lines(i, width) * i[1] * LEADING * POINT for i in items)
+    items, fixed, least = lane
+    text = sum(_lines(i, width) * i[1] * LEADING * POINT for i in items)
+    return max(least, PAD_Y + fixed + text)
 
 
-def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
+def _optional(name: str, rows: frozenset[str], items: tuple[Item, ...]) -> Lane:
+    """A row the grid shows only when some step of the map fills it (``rows`` names
+    those shown): it takes no height when it is not shown."""
+    if name not in rows:
+        return ((), -PAD_Y, 0.0)
+    return (items, 0.0, OPTIONAL_ROWS[name])
+
+
+def _lanes(step: StepView, blueprint: bool, rows: frozenset[str] = frozenset()) -> list[Lane]:
     """What each lane of ``step`` holds, in the order of the grid's rows (the KPI row,
     which spans stages, is counted apart)."""
     handoff: list[Item] = []
@@ -187,18 +205,61 @@ def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
     if step.handoffs or step.handoff:
         handoff += _item(step.handoff or "Not described.", SMALL, inset=2.0)
     groups = step.emotion_groups
+    flags = " ".join(
+        word
+        for word, on in (
+            ("Optional", step.optional),
+            ("Moment of truth", step.moment),
+            ("Fail point", step.fail_point),
+            ("Wait point", step.wait),
+        )
+        if on
+    )
+    words = [*step.thoughts, *step.questions, *step.quotes]
+    quotes = len(step.quotes)
+    for detail in step.details:
+        words += [*detail.thoughts, *detail.questions, *detail.quotes]
+        quotes += len(detail.quotes)
+    branch = step.branch
     lanes: list[Lane] = [
         (
             (
                 *_item(f"{step.number} {step.action}", FONT * 1.05),
+                *_item(flags, SMALL),
                 *_item(", ".join(step.personas), SMALL),
                 *_item(step.description, SMALL),
+                *_item(f"Fails: {step.fail_note}" if step.fail_note else None, SMALL),
             ),
             0.0,
+            0.0,
         ),
-        ((*_item(step.owner or "No owner"), *handoff), 2.0 if handoff else 0.0),
-        (tuple(i for t in step.touchpoints for i in _item(t.name, extra=9.0)), 0.0),
-        (tuple(i for t in step.thoughts for i in _item(t)), 0.0),
+        # The path row: a branch's condition and route, counted on each of its steps.
+        _optional(
+            "path",
+            rows,
+            (
+                *_item(branch.condition or branch.id, SMALL),
+                *_item("Leaves after step 00; rejoins at step 00", SMALL),
+            )
+            if branch is not None
+            else (),
+        ),
+        ((*_item(step.owner or "No owner"), *handoff), 2.0 if handoff else 0.0, 0.0),
+        (tuple(i for t in step.touchpoints for i in _item(t.name, extra=9.0)), 0.0, 0.0),
+        _optional("artifacts", rows, tuple(i for t in step.artifacts for i in _item(t))),
+        _optional(
+            "time",
+            rows,
+            (
+                *_item(f"Takes {step.duration}" if step.duration else None),
+                *_item(f"Waits {step.wait}" if step.wait else None),
+            ),
+        ),
+        (
+            tuple(i for t in words for i in _item(t)),
+            DETAIL * len(step.details) + QUOTE * quotes,
+            0.0,
+        ),
         (
             tuple(
                 i
@@ -209,16 +270,29 @@ def _lanes(step: StepView, blueprint: bool) -> list[Lane]:
                 )
             ),
             0.0,
+            0.0,
         ),
-        (tuple(i for p in step.pains for i in _item(p.summary, extra=14.0)), 0.0),
-        (tuple(i for o in step.opportunities for i in _item(o.summary, extra=18.0)), 0.0),
-        ((), FONT * LEADING * POINT),  # the evidence badge
+        (
+            tuple(
+                i
+                for p in step.pains
+                for i in (
+                    *_item(p.summary, extra=14.0),
+                    *_item("continues: steps 00, 00 and 00" if p.spans else None, SMALL),
+                )
+            ),
+            0.0,
+            0.0,
+        ),
+        (tuple(i for o in step.opportunities for i in _item(o.summary, extra=18.0)), 0.0, 0.0),
+        ((), FONT * LEADING * POINT, 0.0),  # the evidence badge
     ]
     if blueprint:
         for activities in (step.frontstage, step.backstage, step.support):
             owned = (f"{a.action} {a.owner or ''}" for a in activities)
-            lanes.append((tuple(i for text in owned for i in _item(text)), 1.5))
-        lanes.append(((), 3 * 3.2 - PAD_Y))  # the three lines between the blueprint's lanes
+            lanes.append((tuple(i for text in owned for i in _item(text)), 1.5, 0.0))
+        lanes.append(((), 3 * 3.2 - PAD_Y, 0.0))  # the three lines between blueprint lanes
+    lanes.append(_optional("policies", rows, tuple(i for t in step.policies for i in _item(t))))
     return lanes
 
 
@@ -231,8 +305,9 @@ def _stage_lanes(stage: StageView) -> tuple[Lane, Lane]:
             *_item(stage.business_goal, SMALL, 22.0),
         ),
         0.0,
+        0.0,
     )
-    kpis: Lane = (tuple(i for k in stage.all_kpis for i in _item(k.name, extra=45.0)), 0.0)
+    kpis: Lane = (tuple(i for k in stage.all_kpis for i in _item(k.name, extra=45.0)), 0.0, 0.0)
     return header, kpis
 
 
@@ -241,6 +316,7 @@ class Known:
     """The lanes of the steps and stages worked out so far, by the id of each, for the many
     parts tried while cutting one grid."""
 
+    rows: frozenset[str] = frozenset()  # the optional rows the grid shows
     steps: dict[int, list[Lane]] = field(default_factory=dict)
     stages: dict[int, tuple[Lane, Lane]] = field(default_factory=dict)
     heights: dict[tuple[int, float], list[float]] = field(default_factory=dict)
@@ -250,7 +326,7 @@ class Known:
         key = (id(step), width)
         if key not in self.heights:
             if id(step) not in self.steps:
-                self.steps[id(step)] = _lanes(step, blueprint)
+                self.steps[id(step)] = _lanes(step, blueprint, self.rows)
             self.heights[key] = [_lane_height(lane, width) for lane in self.steps[id(step)]]
         return self.heights[key]
 

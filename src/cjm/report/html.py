@@ -41,6 +41,7 @@ from cjm.report.facts import (
     EFFORTS,
     LEVELS,
     SEVERITY_ORDER,
+    BranchView,
     Column,
     Curve,
     Report,
@@ -87,6 +88,30 @@ def counted(count: int, word: str, many: str | None = None) -> tuple[str, str]:
     return number, words
 
 
+@dataclass(frozen=True)
+class PathSpan:
+    """Columns of a grid table side by side on one path: the main line, or one branch."""
+
+    branch: BranchView | None
+    span: int
+    first: bool  # the branch's first step is among these columns
+
+
+def path_spans(columns: list[Column]) -> list[PathSpan]:
+    """The grid's path row: consecutive columns of one stage's main line, or of one
+    branch, as one cell each."""
+    found: list[PathSpan] = []
+    for column in columns:
+        branch = column.step.branch if column.step is not None else None
+        first = column.step is not None and column.step.branch_first
+        last = found[-1] if found else None
+        if last is not None and last.branch == branch and not first and not column.first_of_stage:
+            found[-1] = PathSpan(branch, last.span + 1, last.first)
+        else:
+            found.append(PathSpan(branch, 1, first))
+    return found
+
+
 def curve_markup(curve: Curve, columns: list[Column], chart_id: str) -> Markup:
     """The curve's SVG: built by :func:`curve_svg`, which escapes every user text."""
     return Markup(curve_svg(curve, columns, chart_id))
@@ -127,6 +152,7 @@ def _environment() -> Environment:
         counted=counted,
         phrases=phrases,
         curve=curve_markup,
+        path_spans=path_spans,
         emotion_word=EMOTION_WORD,
         SCORES=SCORES,
         SEVERITIES=SEVERITY_ORDER,
@@ -146,6 +172,17 @@ def _script() -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"  # our own script
 
 
+def grid_rows(report: Report) -> frozenset[str]:
+    """The optional rows of the report's grid (see :data:`cjm.report.grid.OPTIONAL_ROWS`)."""
+    shown = {
+        "path": report.branches,
+        "artifacts": report.has_artifacts,
+        "time": report.has_times,
+        "policies": report.has_policies,
+    }
+    return frozenset(name for name, on in shown.items() if on)
+
+
 def render_report(report: Report) -> str:
     """The page of an already built :class:`Report`."""
     script, source = _script()
@@ -155,7 +192,7 @@ def render_report(report: Report) -> str:
         script=script,
         csp=f"{BASE_POLICY}; script-src {source}",
         screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
-        printed=print_chunks(report.columns, report.blueprint),
+        printed=print_chunks(report.columns, report.blueprint, grid_rows(report)),
     )
 
 
@@ -184,7 +221,7 @@ def index_entry(
     """The index line of a map whose report is written to ``file_name``."""
     journey = context.journey
     steps = [step for _, _, step in journey.iter_steps()]
-    pains = [pain for step in steps for pain in step.pain_points]
+    pains = journey.pain_points()
     return IndexEntry(
         map_id=journey.id,
         title=journey.title,

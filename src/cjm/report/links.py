@@ -39,3 +39,12 @@ def safe_relative(name: str) -> str | None:
     if name.startswith(("/", "//")) or any(part == ".." for part in name.split("/")):
         return None
     return name
+
+
+def safe_web_href(link: str | None) -> str | None:
+    """``link`` when it is an ``http:`` or ``https:`` address a report may follow (a
+    tracker's issue or epic), else None."""
+    href = safe_href(link)
+    if href is None or not href.lower().startswith(("http://", "https://")):
+        return None
+    return href

@@ -13,6 +13,7 @@ Every piece of user text goes through :func:`~cjm.report.markdown_text.md` (see
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from cjm.diagnostics import Diagnostic
 from cjm.display import reveal_bidi_controls
@@ -30,9 +31,11 @@ from cjm.report.facts import (
     KpiView,
     OpportunityView,
     PainRef,
+    PainView,
     Report,
     StageView,
     StepView,
+    WorkLinkView,
 )
 from cjm.report.formatting import format_date, format_number
 from cjm.report.markdown_text import code, fence, link, md, md_block, table
@@ -52,6 +55,10 @@ def _evidence(evidence: EvidenceView, with_link: bool = False) -> str:
     text = f"{md(evidence.title)} ({kind}"
     if evidence.sample_size:
         text += f", n={format_number(evidence.sample_size)}"
+        if evidence.sample_unit:
+            text += f" {evidence.sample_unit}"
+    if evidence.confidence == "low":
+        text += ", low confidence"
     text += ")"
     if with_link and evidence.link:
         text += " " + (
@@ -66,6 +73,8 @@ DIRECTION_HINT = "add {} or {} to judge it".format(*map(code, phrases.DIRECTION_
 def _kpi_status(kpi: KpiView) -> str:
     """``✓ met``, ``✗ missed, 17 days short``, ``direction unknown: add ...``."""
     mark = {"met": "\u2713 ", "missed": "\u2717 "}.get(kpi.status, "")
+    if kpi.still_due:
+        mark = "" if kpi.status == "missed" else mark
     text = mark + phrases.kpi_status(kpi)
     if kpi.status == "no-direction":
         return f"{text}: {DIRECTION_HINT}"
@@ -83,6 +92,56 @@ def _kpi_values(kpi: KpiView) -> tuple[str, str]:
 
 def _opportunity(o: OpportunityView) -> str:
     return f"O{o.number} {md(o.summary)} ({o.status.replace('-', ' ')})"
+
+
+def _when(day: datetime.date | None, period: tuple[datetime.date, datetime.date] | None) -> str:
+    """``30 Sep 2026``, or a period's first and last day; empty without either."""
+    if period is not None:
+        return f"{format_date(period[0])} \u2013 {format_date(period[1])}"
+    return format_date(day) if day is not None else ""
+
+
+def _covers(pain: PainView) -> str:
+    """Where a pain point is: its step, the steps it covers, or its whole stage."""
+    steps = phrases.step_numbers(pain.covers)
+    if pain.whole_stage:
+        return f"whole stage {md(pain.stage)}" + (f": steps {steps}" if pain.covers else "")
+    if len(pain.covers) > 1:
+        return f"steps {steps} ({md(pain.stage)})"
+    return f"{pain.step_number}. {md(pain.step)} ({md(pain.stage)})"
+
+
+def _flags(step: StepView) -> str:
+    """What the map marks at a step: optional, a moment of truth, a fail or wait point."""
+    flags = []
+    if step.branch is not None:
+        flags.append(f"branch: {md(phrases.branch_name(step.branch))}")
+    if step.optional:
+        flags.append("optional")
+    if step.moment:
+        flags.append("\u2605 moment of truth")
+    if step.fail_point:
+        flags.append("\u26a0 fail point" + (f": {md(step.fail_note)}" if step.fail_note else ""))
+    if step.wait:
+        flags.append(f"\u23f3 wait point ({md(step.wait)})")
+    return f" *({'; '.join(flags)})*" if flags else ""
+
+
+def _words(step: StepView) -> str:
+    """Thoughts, questions and quotes at a step: everyone's, then each persona's own."""
+
+    def said(thoughts: Iterable[str], questions: Iterable[str], quotes: Iterable[str]) -> list[str]:
+        return [
+            *(f"\u201c{md(t)}\u201d" for t in thoughts),
+            *(f"? {md(q)}" for q in questions),
+            *(f"said \u201c{md(q)}\u201d" for q in quotes),
+        ]
+
+    parts = said(step.thoughts, step.questions, step.quotes)
+    for detail in step.details:
+        own = said(detail.thoughts, detail.questions, detail.quotes)
+        parts.append(f"{md(detail.mark.initials)}: " + "; ".join(own))
+    return "; ".join(parts)
 
 
 def _pain_ref(ref: PainRef) -> str:
@@ -176,6 +235,11 @@ def _personas(r: Report) -> list[str]:
     lines = ["## Personas", ""]
     for p in r.personas:
         lines += [f"### {md(p.name)} ({md(p.initials)})", ""]
+        if p.role:
+            lines += [f"**{md(p.role)}**", ""]
+        if p.image_path:
+            note = f" (not shown: {md(p.image_problem)})" if p.image_problem else ""
+            lines += [f"Picture: `{md(p.image_path)}`{note}", ""]
         if p.segment:
             lines += [f"*{md(p.segment)}*", ""]
         if p.quote:
@@ -198,14 +262,45 @@ def _step_row(step: StepView, stage: StageView, first: bool) -> list[str]:
     opportunities = [*(stage.opportunities if first else []), *step.opportunities]
     return [
         str(step.number),
-        f"**{md(step.action)}**",
+        f"**{md(step.action)}**{_flags(step)}",
         owner,
         "; ".join(md(t.name) + (f" ({t.channel})" if t.channel else "") for t in step.touchpoints),
-        "; ".join(f"\u201c{md(t)}\u201d" for t in step.thoughts),
+        _words(step),
         "; ".join(_emotion(g) for g in step.emotion_groups),
-        "; ".join(f"**{p.severity.upper()}** {md(p.summary)}" for p in step.pains),
+        "; ".join(_step_pain(p, step) for p in step.pains),
         "; ".join(_opportunity(o) for o in opportunities),
     ]
+
+
+def _step_pain(pain: PainView, step: StepView) -> str:
+    text = f"**{pain.severity.upper()}** {md(pain.summary)}"
+    if not pain.spans:
+        return text
+    where = "whole stage" if pain.whole_stage else f"steps {phrases.step_numbers(pain.covers)}"
+    continues = "continues, " if pain.step_number != step.number else ""
+    return f"{text} ({continues}{where})"
+
+
+def _branches(stage: StageView) -> list[str]:
+    """Each branch of a stage: its condition, its steps and where it leaves and rejoins."""
+    found: list[str] = []
+    for step in stage.steps:
+        branch = step.branch
+        if branch is None or not step.branch_first:
+            continue
+        steps = phrases.names(
+            [
+                str(s.number)
+                for s in stage.steps
+                if s.branch is not None and s.branch.id == branch.id
+            ]
+        )
+        condition = md(branch.condition) if branch.condition else f"no condition (`{branch.id}`)"
+        found.append(
+            f"- Branch **{condition}**: step{'s' if branch.steps > 1 else ''} {steps}, "
+            f"instead of or on top of the main line. {phrases.branch_route(branch)}."
+        )
+    return [*found, ""] if found else []
 
 
 def _journey(r: Report) -> list[str]:
@@ -217,7 +312,7 @@ def _journey(r: Report) -> list[str]:
         "Customer action",
         "Owner",
         "Touchpoints",
-        "Thoughts",
+        "Thoughts, questions, quotes",
         "Emotion",
         "Pain points",
         "Opportunities",
@@ -231,12 +326,30 @@ def _journey(r: Report) -> list[str]:
             goals.append(f"**Business goal:** {md(stage.business_goal)}")
         if goals:
             lines += [" \u00b7 ".join(goals), ""]
+        lines += _branches(stage)
         if stage.steps:
             lines += table(
                 headers, [_step_row(s, stage, i == 0) for i, s in enumerate(stage.steps)]
             )
         else:
             lines += ["*No steps yet.*", ""]
+        lanes = [
+            (title, cells)
+            for title, cells, shown in (
+                ("Artifacts", [_items(s.artifacts) for s in stage.steps], r.has_artifacts),
+                ("Time", [_time(s) for s in stage.steps], r.has_times),
+                ("Policies", [_items(s.policies) for s in stage.steps], r.has_policies),
+            )
+            if shown and any(cells)
+        ]
+        if lanes:
+            lines += table(
+                ["#", *(title for title, _ in lanes)],
+                [
+                    [str(s.number), *(cells[i] for _, cells in lanes)]
+                    for i, s in enumerate(stage.steps)
+                ],
+            )
         if r.blueprint and stage.steps:
             lines += table(
                 ["#", "Frontstage", "Backstage", "Support"],
@@ -257,14 +370,52 @@ def _journey(r: Report) -> list[str]:
         for kpi in stage.all_kpis:
             actual, target = _kpi_values(kpi)
             better = "" if kpi.better is None else f", {phrases.direction(kpi)} is better"
+            baseline = (
+                f"baseline {md(phrases.kpi_value(kpi.baseline, kpi.unit, ''))} \u2192 "
+                if kpi.baseline is not None
+                else ""
+            )
             lines.append(
-                f"- KPI {md(kpi.name)}: {actual} (target {target}{better}): {_kpi_status(kpi)}"
+                f"- KPI {md(kpi.name)}: {baseline}{actual} (target {target}{better}): "
+                f"{_kpi_status(kpi)}"
             )
         if stage.all_kpis:
             lines.append("")
     if r.unplaced:
         lines += ["Other opportunities: " + "; ".join(_opportunity(o) for o in r.unplaced), ""]
     return lines
+
+
+def _items(items: list[str]) -> str:
+    return "; ".join(md(item) for item in items)
+
+
+def _time(step: StepView) -> str:
+    parts = []
+    if step.duration:
+        parts.append(f"takes {md(step.duration)}")
+    if step.wait:
+        parts.append(f"waits {md(step.wait)}")
+    return ", ".join(parts)
+
+
+def _moments(r: Report) -> list[str]:
+    if not r.moments:
+        return []
+    rows = [
+        [
+            f"{s.number}. {md(s.action)} ({md(r.stages[s.stage_index].name)})",
+            md(s.moment_note) if s.moment_note else "not said",
+            "; ".join(_emotion(g) for g in s.emotion_groups) or "none",
+            "; ".join(f"**{p.severity.upper()}** {md(p.summary)}" for p in s.pains) or "none",
+        ]
+        for s in r.moments
+    ]
+    return [
+        "## Moments of truth",
+        "",
+        *table(["Step", "Why it matters", "Emotion", "Pain points"], rows),
+    ]
 
 
 def _curve(r: Report, context: RenderContext) -> list[str]:
@@ -306,12 +457,17 @@ def _pains(r: Report) -> list[str]:
     lines = ["## Pain points", ""]
     if not r.pains:
         return [*lines, "This map records no pain points.", ""]
-    backing = {"research": "research", "assumption": "assumptions only", "none": "none"}
+    backing = {
+        "research": "research",
+        "weak": "low-confidence research only",
+        "assumption": "assumptions only",
+        "none": "none",
+    }
     rows = [
         [
             f"**{p.severity.upper()}**",
             f"**{md(p.summary)}**" + (f" {md(p.description)}" if p.description else ""),
-            f"{p.step_number}. {md(p.step)} ({md(p.stage)})",
+            _covers(p),
             md(p.owner) if p.owner else "**no owner**",
             p.status,
             f"{backing[p.backing]}: " + "; ".join(_evidence(e) for e in p.evidence)
@@ -351,17 +507,74 @@ def _opportunities(r: Report) -> list[str]:
     rows = [
         [
             f"O{o.number}",
-            f"**{md(o.summary)}**" + (f" {md(o.description)}" if o.description else ""),
+            f"**{md(o.summary)}**"
+            + (f" {md(o.description)}" if o.description else "")
+            + (f" Evidence: {'; '.join(_evidence(e) for e in o.evidence)}" if o.evidence else ""),
             "; ".join(_pain_ref(a) for a in o.addresses) or "no pain point",
+            "; ".join(
+                md(k.name) if k.known else f"'{md(k.id)}', which is no KPI of this map"
+                for k in o.kpis
+            )
+            or "none named",
             md(o.owner) if o.owner else "no owner",
             o.impact or "not sized",
             o.effort or "not sized",
             o.status.replace("-", " "),
+            _planned(o),
+            "; ".join(_work_link(w) for w in o.links) or "not tracked",
         ]
         for o in r.opportunities
     ]
-    headers = ["#", "Opportunity", "Addresses", "Owner", "Impact", "Effort", "Status"]
+    headers = [
+        "#",
+        "Opportunity",
+        "Addresses",
+        "Moves KPIs",
+        "Owner",
+        "Impact",
+        "Effort",
+        "Status",
+        "When",
+        "Tracked in",
+    ]
     return [*lines, *table(headers, rows)]
+
+
+def _planned(o: OpportunityView) -> str:
+    parts = []
+    if o.due:
+        parts.append(f"due {format_date(o.due)}")
+    if o.release:
+        parts.append(f"release {md(o.release)}")
+    return ", ".join(parts) or "not planned"
+
+
+def _work_link(w: WorkLinkView) -> str:
+    text = link(w.key or w.url, w.href) if w.href else f"`{md(w.key or w.url)}`"
+    return text + (f" {md(w.title)}" if w.title else "")
+
+
+def _dated(text: str, when: str, by: bool = False) -> str:
+    return f"{text} ({'by ' if by else ''}{when})" if when else text
+
+
+def _change(kpi: KpiView) -> str:
+    movement = phrases.movement_text(kpi)
+    change = phrases.change_text(kpi)
+    if not movement:
+        return "not measured"
+    mark = {"better": "\u2197 ", "worse": "\u2198 "}.get(kpi.movement or "", "")
+    return f"{md(change)}, {mark}{movement}" if change else movement
+
+
+def _kpi_source(kpi: KpiView) -> str:
+    source = ""
+    if kpi.source:
+        source = link(kpi.source, kpi.source_href) if kpi.source_href else md(kpi.source)
+    if kpi.evidence:
+        cited = "; ".join(_evidence(e) for e in kpi.evidence)
+        source = f"{source}; {cited}" if source else cited
+    return source or "not given"
 
 
 def _kpis(r: Report) -> list[str]:
@@ -377,14 +590,29 @@ def _kpis(r: Report) -> list[str]:
         [
             md(k.stage),
             md(k.name) + (f" (step {k.step_number})" if k.step_number else ""),
-            *_kpi_values(k),
+            _dated(
+                md(phrases.kpi_value(k.baseline, k.unit, "not set")), _when(k.baseline_date, None)
+            ),
+            _dated(_kpi_values(k)[0], _when(k.actual_date, k.actual_period)),
+            _change(k),
+            _dated(_kpi_values(k)[1], _when(k.target_date, None), by=True),
             phrases.direction(k),
             f"**{_kpi_status(k)}**",
-            md(k.source) or "not given",
+            _kpi_source(k),
         ]
         for k in r.kpis
     ]
-    headers = ["Stage", "KPI", "Actual", "Target", "Better", "Status", "Source"]
+    headers = [
+        "Stage",
+        "KPI",
+        "Baseline",
+        "Actual",
+        "Change",
+        "Target",
+        "Better",
+        "Status",
+        "Source",
+    ]
     return [*lines, *table(headers, rows)]
 
 
@@ -393,31 +621,58 @@ def _coverage_cell(row: CoverageRow, part: int) -> str:
 
 
 def _evidence_section(r: Report) -> list[str]:
-    lines = ["## Evidence coverage", ""]
+    lines = [
+        "## Evidence coverage",
+        "",
+        "Evidence counts by its strength: research in full, research of low confidence "
+        "half, an assumption nothing.",
+        "",
+    ]
     rows = [
         [
             row.what,
             _coverage_cell(row, row.research),
+            _coverage_cell(row, row.weak),
             _coverage_cell(row, row.assumption),
             _coverage_cell(row, row.none),
             str(row.total),
+            f"**{row.backed_share}%**" if row.total else "none",
         ]
         for row in r.coverage
     ]
-    lines += table(["", "Backed by research", "Assumptions only", "No evidence", "Total"], rows)
+    lines += table(
+        [
+            "",
+            "Backed by research",
+            "Low-confidence research only",
+            "Assumptions only",
+            "No evidence",
+            "Total",
+            "Weighted by strength",
+        ],
+        rows,
+    )
     if r.evidence:
         rows = [
             [
-                f"**{md(e.title)}**",
+                f"**{md(e.title)}**" + "".join(f" \u201c{md(q)}\u201d" for q in e.quotes),
                 "assumption" if e.is_assumption else e.kind.replace("-", " "),
-                format_date(e.date) if e.date else "not given",
-                format_number(e.sample_size) if e.sample_size else "not given",
+                _when(e.date, e.period) or "not given",
+                (
+                    format_number(e.sample_size) + (f" {e.sample_unit}" if e.sample_unit else "")
+                    if e.sample_size
+                    else "not given"
+                ),
+                e.confidence or "not given",
+                format_number(e.strength),
                 str(e.cited_by),
                 (link(e.link, e.href) if e.href else f"`{md(e.link)}`") if e.link else "none",
             ]
             for e in r.evidence
         ]
-        lines += table(["Source", "Kind", "Date", "Sample", "Cited", "Link"], rows)
+        lines += table(
+            ["Source", "Kind", "Date", "Sample", "Confidence", "Strength", "Cited", "Link"], rows
+        )
     return lines
 
 
@@ -485,6 +740,7 @@ def markdown_report(
         *_personas(r),
         *_journey(r),
         *_curve(r, context),
+        *_moments(r),
         *_pains(r),
         *_opportunities(r),
         *_kpis(r),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cjm.model.journey import KpiDirection
-from cjm.report.facts import HandoffView, KpiStatus, KpiView, PainRef
+from cjm.report.facts import BranchView, HandoffView, KpiStatus, KpiView, PainRef, Place
 from cjm.report.formatting import format_number, format_value
 from cjm.wording import plural
 
@@ -29,7 +29,10 @@ KPI_STATUS: dict[KpiStatus, str] = {
 
 
 def kpi_status(kpi: KpiView) -> str:
-    """``met``, ``missed``, or what stops the report from judging the KPI."""
+    """``met``, ``missed`` (``not on target yet`` while its target date is ahead), or what
+    stops the report from judging the KPI."""
+    if kpi.status == "missed" and kpi.still_due:
+        return "not on target yet"
     return KPI_STATUS[kpi.status]
 
 
@@ -112,3 +115,54 @@ def elsewhere(ref: PainRef) -> str:
     if ref.current_state is not None:
         return f"'{ref.id}' in the current-state map '{ref.current_state}'"
     return f"'{ref.id}', which is no pain point of this map"
+
+
+def step_numbers(places: list[Place]) -> str:
+    """``3, 4 and 5``: the numbers of the steps a pain point covers."""
+    return names([str(place.step_number) for place in places])
+
+
+def branch_route(branch: BranchView) -> str:
+    """Where a branch leaves the main line and where it comes back, in words."""
+    leaves = f"after step {branch.after}" if branch.after is not None else "at the stage's start"
+    if branch.rejoin is not None:
+        back = f"rejoins at step {branch.rejoin}"
+    elif branch.next_stage:
+        back = "goes on to the next stage"
+    else:
+        back = "ends the journey" if branch.after is not None else "goes on after the stage"
+    return f"Leaves {leaves}; {back}"
+
+
+def branch_name(branch: BranchView) -> str:
+    """The branch's condition, or its id when it has none."""
+    return branch.condition if branch.condition else branch.id
+
+
+MOVEMENT = {
+    "better": "moved the right way",
+    "worse": "moved the wrong way",
+    "unchanged": "no change since baseline",
+    "unknown-direction": "direction unknown: cannot tell whether that is better",
+    "no-baseline": "no baseline to compare with",
+}
+
+
+def change_text(kpi: KpiView) -> str:
+    """``+12 pts since baseline``: how far the actual value moved, or empty."""
+    change = kpi.change
+    if change is None:
+        return ""
+    sign = "+" if change > 0 else ("\u2212" if change < 0 else "\u00b1")
+    if kpi.unit == "%":
+        amount = format_number(round(abs(change), 6)) + " pts"
+    else:
+        amount = format_value(round(abs(change), 6), kpi.unit)
+    return f"{sign}{amount} since baseline"
+
+
+def movement_text(kpi: KpiView) -> str:
+    """Whether the KPI moved the right way since its baseline, in words; empty when it is
+    not measured."""
+    movement = kpi.movement
+    return MOVEMENT[movement] if movement is not None else ""
