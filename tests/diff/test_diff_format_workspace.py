@@ -304,7 +304,7 @@ def test_a_side_in_a_format_this_cjm_does_not_read_cannot_be_compared(
         "a diff needs both sides to load"
     )
     assert lines[1].startswith("new/maps/account.yaml:1:9: error ")
-    assert "This cjm reads format 1.0; the file says '2.0'" in lines[1]
+    assert "this cjm reads format 1.0; the file says 2.0" in lines[1]
     assert "Traceback" not in err
 
 

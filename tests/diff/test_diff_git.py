@@ -20,14 +20,16 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 TODAY = datetime.date(2026, 11, 20)
 
 # The fixture is about what diff reports, not about every rule: the rules that ask for more
-# research, goals, actual values and directions than these small maps give stay off.
+# research, goals, actual values, directions, baselines and KPIs to move than these small
+# maps give stay off.
 CONFIG = """\
 format: "1.0"
 maps: ["maps/*.yaml"]
 definitions: ["shared/*.yaml"]
 lint:
   ignore: [map-without-pain-points, low-evidence-coverage, opportunity-incomplete,
-    stage-without-customer-goal, kpi-without-actual, kpi-without-direction]
+    stage-without-customer-goal, kpi-without-actual, kpi-without-direction,
+    opportunity-without-kpi, kpi-without-baseline]
 teams:
   - {id: growth, name: Growth}
   - {id: product, name: Product}

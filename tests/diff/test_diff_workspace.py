@@ -181,7 +181,7 @@ def test_two_versions_of_one_map_in_two_folders_of_one_workspace(
         assert changes(done.stdout) == [
             '  renamed     stage awareness: "Get inspired" → "Find inspiration"',
             "  introduced  CJM104 duplicate-id: error: duplicate journey map id "
-            "'furniture-purchase': also defined at maps/v1/checkout.yaml:2:5",
+            "'furniture-purchase': also defined at maps/v1/checkout.yaml:3:5",
         ]
 
 

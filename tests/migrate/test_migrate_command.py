@@ -299,6 +299,6 @@ def test_a_cjm_yaml_in_a_newer_format_stops_the_workspace_with_a_clear_error(
     result = run()
     assert result.exit_code == 2
     assert "cjm.yaml:2:9" in result.stderr
-    assert "This cjm reads format 1.0; the file says '2.0': upgrade cjm" in result.stderr
+    assert "this cjm reads format 1.0; the file says 2.0" in result.stderr
     assert "Traceback" not in result.output
     assert read(workspace / "maps" / "trial.yaml") == MAP
