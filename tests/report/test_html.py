@@ -165,11 +165,19 @@ def test_grid_is_a_table_with_row_and_column_headers(small: Small) -> None:
     assert "No steps yet" in grid  # the empty stage keeps its column
 
 
-def test_blueprint_lanes_only_for_blueprints(small: Small, tmp_path: Path) -> None:
+def test_blueprint_lanes_for_blueprints_and_maps_that_fill_them(
+    small: Small, tmp_path: Path
+) -> None:
+    """A service blueprint always has its lanes; another map shows them when it records
+    what staff or systems do, so that nothing it says is left out."""
     assert "Backstage" not in html_report(*small, TODAY, None)
     for name, context, findings in EXAMPLES:
         markup = html_report(context, findings, TODAY, None)
-        blueprint = context.journey.type.value == "service-blueprint"
+        journey = context.journey
+        activities = any(
+            step.frontstage or step.backstage or step.support for _, _, step in journey.iter_steps()
+        )
+        blueprint = journey.type.value == "service-blueprint" or activities
         assert ("Line of visibility" in markup) is blueprint, name
 
 
