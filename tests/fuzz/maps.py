@@ -187,9 +187,14 @@ class Ids:
 class MapDrawer:
     """Draws the parts of one map, sharing one pool of ids among them."""
 
-    def __init__(self, draw: st.DrawFn) -> None:
+    def __init__(self, draw: st.DrawFn, loadable: bool = True) -> None:
         self.draw = draw
         self.ids = Ids(draw)
+        # A loadable map loads on its own with no error: no channel or severity that only
+        # a workspace's vocabulary defines, no persona picture (no file holds one).
+        self.channels = CHANNELS if loadable else CHANNELS + WORKSPACE_CHANNELS
+        self.severities = SEVERITIES if loadable else SEVERITIES + WORKSPACE_SEVERITIES
+        self.images = [] if loadable else ["ann.png", "people/bob.jpg", "missing.svg"]
 
     def maybe(self, strategy: st.SearchStrategy[Any]) -> Any:
         return self.draw(strategy) if self.draw(st.booleans()) else None
@@ -221,7 +226,7 @@ class MapDrawer:
         return compact(
             id=self.ids.new("touchpoint"),
             name=self.draw(texts),
-            channel=self.draw(st.sampled_from(CHANNELS + WORKSPACE_CHANNELS)),
+            channel=self.draw(st.sampled_from(self.channels)),
             mode=self.maybe(st.sampled_from(["online", "offline"])),
             owner=self.ids.one("team"),
             description=self.maybe(texts),
@@ -253,7 +258,7 @@ class MapDrawer:
             id=persona_id,
             name=self.draw(texts),
             role=self.maybe(texts),
-            image=self.maybe(st.sampled_from(["ann.png", "people/bob.jpg", "missing.svg"])),
+            image=self.maybe(st.sampled_from(self.images)) if self.images else None,
             segment=self.maybe(texts),
             quote=self.maybe(texts),
             demographics=demographics or None,
@@ -294,7 +299,7 @@ class MapDrawer:
             id=self.ids.new("pain-point"),
             summary=self.draw(texts),
             description=self.maybe(texts),
-            severity=self.draw(st.sampled_from(SEVERITIES + WORKSPACE_SEVERITIES)),
+            severity=self.draw(st.sampled_from(self.severities)),
             owner=self.ids.one("team"),
             status=self.maybe(st.sampled_from(["open", "mitigated", "resolved"])),
             personas=self.ids.some("persona") or None,
@@ -453,9 +458,11 @@ class MapDrawer:
 
 
 @st.composite
-def journey_maps(draw: st.DrawFn) -> dict[str, Any]:
-    """A map that the model accepts, using every part of the format."""
-    return MapDrawer(draw).journey_map()
+def journey_maps(draw: st.DrawFn, loadable: bool = True) -> dict[str, Any]:
+    """A map that the model accepts, using every part of the format. A ``loadable`` one
+    also loads on its own with no error; otherwise it may use a workspace's channels and
+    severities and name persona pictures, which only resolution checks."""
+    return MapDrawer(draw, loadable).journey_map()
 
 
 RULE_NAMES = [rule.name for rule in RULES] + [rule.code for rule in RULES] + ["ALL", "no-such-rule"]

@@ -720,11 +720,12 @@ def mutated_data(
 
 @st.composite
 def map_families(
-    draw: st.DrawFn, edits: Sequence[DataEdit], size: int, most: int = 2
+    draw: st.DrawFn, edits: Sequence[DataEdit], size: int, most: int = 2, loadable: bool = True
 ) -> list[dict[str, Any]]:
     """A valid map followed by ``size`` mutations of it, each made independently: one
-    costly map drawn, many cheap cases checked."""
-    valid = draw(journey_maps())
+    costly map drawn, many cheap cases checked (see :func:`journey_maps` for
+    ``loadable``)."""
+    valid = draw(journey_maps(loadable))
     return [valid, *(mutate(draw, valid, edits, most) for _ in range(size))]
 
 

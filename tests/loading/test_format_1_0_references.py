@@ -394,11 +394,14 @@ def test_a_persona_image_next_to_the_map_is_accepted(lint_files: LintFiles, tmp_
 
 
 def test_a_missing_persona_image(lint_files: LintFiles, tmp_path: Path) -> None:
+    """A wrong value: validation fails (exit code 1), not a file cjm cannot read (2)."""
+    result = lint_files({"cjm.yaml": CONFIG, "maps/open.yaml": _with_image("ann.png")})
+    assert result.failed and not result.unreadable
     found = _image_findings(lint_files, tmp_path, "ann.png")
     assert found == [
         (
             *IMAGE_AT,
-            "CJM008",
+            "CJM005",
             "persona image 'ann.png' does not exist",
             f"the path is relative to the file that defines the persona ({tmp_path / 'maps'})",
         )
@@ -411,7 +414,7 @@ def test_a_persona_image_that_is_no_picture(lint_files: LintFiles, tmp_path: Pat
     assert _image_findings(lint_files, tmp_path, "ann.pdf") == [
         (
             *IMAGE_AT,
-            "CJM008",
+            "CJM005",
             "persona image 'ann.pdf' is not a picture cjm embeds",
             "use one of: gif, jpeg, jpg, png, svg, webp",
         )
@@ -425,7 +428,7 @@ def test_a_persona_image_too_large_to_embed(lint_files: LintFiles, tmp_path: Pat
     assert found == [
         (
             *IMAGE_AT,
-            "CJM008",
+            "CJM005",
             "persona image 'ann.jpg' is 2049 KB; at most 2048 KB is embedded",
             "make the picture smaller: it is embedded in every report that shows the persona",
         )
@@ -437,7 +440,7 @@ def test_a_persona_image_given_as_an_address(lint_files: LintFiles, tmp_path: Pa
     assert found == [
         (
             *IMAGE_AT,
-            "CJM008",
+            "CJM005",
             "persona image 'https://example.com/ann.png' is not a file path",
             "save the picture next to the map and give its path: reports work offline",
         )
@@ -447,7 +450,7 @@ def test_a_persona_image_given_as_an_address(lint_files: LintFiles, tmp_path: Pa
 def test_a_persona_image_that_is_a_folder(lint_files: LintFiles, tmp_path: Path) -> None:
     (tmp_path / "maps" / "ann.png").mkdir(parents=True)
     found = _image_findings(lint_files, tmp_path, "ann.png")
-    assert [item[2:4] for item in found] == [("CJM008", "persona image 'ann.png' is not a file")]
+    assert [item[2:4] for item in found] == [("CJM005", "persona image 'ann.png' is not a file")]
 
 
 def test_a_shared_persona_image_is_relative_to_its_definitions_file(

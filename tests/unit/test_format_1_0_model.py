@@ -436,3 +436,20 @@ def test_a_severity_of_the_workspace_counts_as_medium_until_it_is_known() -> Non
     pain.follow_vocabulary(Severity.CRITICAL)
     assert pain.level is Severity.CRITICAL
     assert [s.rank for s in Severity] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("written", "described"), [("0", "the number 0"), ("yes", "the text 'yes'")]
+)
+def test_optional_is_true_or_false_only(written: str, described: str) -> None:
+    """As the schema says: ``optional: 0`` was once taken for false by the models alone."""
+    text = MAP.replace("        duration: 10 min\n", f"        optional: {written}\n")
+    found, _ = _read(text)
+    assert [item[:4] for item in found] == [
+        (
+            *_at(text, f"optional: {written}")[:1],
+            19,
+            "CJM004",
+            f"optional must be true or false, not {described}",
+        )
+    ]

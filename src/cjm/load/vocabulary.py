@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cjm.diagnostics import DUPLICATE_ID, FILE_ERROR, INVALID_VALUE, Diagnostic, Severity
+from cjm.diagnostics import DUPLICATE_ID, INVALID_VALUE, Diagnostic, Severity
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.schema_errors import closest
@@ -134,8 +134,8 @@ class VocabularyCheck:
                 continue
             message, hint = problem
             self.diagnostics.append(
-                Diagnostic(
-                    FILE_ERROR,
+                Diagnostic(  # a wrong value, not an unreadable file (a usage error)
+                    INVALID_VALUE,
                     Severity.ERROR,
                     message,
                     document.display,

@@ -254,7 +254,7 @@ class Step(CjmModel):
         "personas of the map",
         "Who takes this step, when not every persona of the map does. Empty means all.",
     )
-    optional: bool = Field(
+    optional: Annotated[bool, Strict()] = Field(
         default=False,
         description="Whether customers may skip this step; paths are worked out with and "
         "without it.",
