@@ -3,8 +3,9 @@
 * Every file cjm writes is written atomically: whatever interrupts the write (Ctrl-C at
   the rename, a full disk halfway through, an I/O error when flushing), the older file is
   left byte for byte, and no temporary file is left behind.
-* Only ``cjm fmt`` writes into a source file, and only when asked: every other command
-  leaves every input with the same bytes and the same modification time.
+* Only ``cjm fmt`` and ``cjm migrate`` write into a source file, and only when asked:
+  every other command leaves every input with the same bytes and the same modification
+  time.
 * ``cjm render`` never writes over an input, wherever ``--out`` points and whatever
   symlinks the output folder holds.
 * ``cjm import mermaid``, ``cjm new map`` and ``cjm init`` never replace an existing file
@@ -12,7 +13,7 @@
 
 The writers, found with ``grep -rn "write_\\|open(\\|os.link\\|replace(" src/cjm``: the
 render pipeline (diagrams, Mermaid, HTML and Markdown reports, the index page),
-``cjm schema``, ``cjm fmt``, ``cjm import mermaid``, ``cjm validate --output``, the
+``cjm schema``, ``cjm fmt``, ``cjm migrate``, ``cjm import mermaid``, ``cjm validate --output``, the
 generated reference pages (``python -m cjm.reference``, ``python -m cjm.lint.docs``): all
 through :mod:`cjm.writing`; and ``cjm init`` / ``cjm new map``, through ``cjm.scaffold``.
 """
@@ -157,7 +158,10 @@ WRITERS = {
         ["render", "--format", "markdown", "--out", "out"], rendered_before("markdown")
     ),
     "fmt": Writer(["fmt"], older_file("notes.txt", "nothing to prepare\n")),
-    "schema": Writer(["schema", "--out", "schemas"], older_file("schemas/map.schema.json", "{}\n")),
+    "migrate": Writer(["migrate"], older_file("notes.txt", "nothing to prepare\n")),
+    "schema": Writer(
+        ["schema", "--out", "schemas"], older_file("schemas/1.0/map.schema.json", "{}\n")
+    ),
     "import-mermaid-force": Writer(
         ["import", "mermaid", "coffee.mmd", "--force"], older_map_and_diagram
     ),
@@ -183,6 +187,11 @@ def test_an_interrupted_write_leaves_the_older_file_and_no_temporary_file(
 def test_the_interrupted_fmt_had_something_to_write(here: Path) -> None:
     """The fmt case above is not vacuous: the map is not in the canonical layout."""
     assert cjm("fmt", "--check").exit_code == 1
+
+
+def test_the_interrupted_migrate_had_something_to_write(here: Path) -> None:
+    """The migrate case above is not vacuous: the files are in the 0.x format."""
+    assert cjm("migrate", "--check").exit_code == 1
 
 
 SCAFFOLDERS = {
@@ -273,7 +282,7 @@ def test_an_interrupted_reference_page_keeps_the_older_one(
     assert snapshot(tmp_path) == before
 
 
-# -- (b) only fmt writes into source files, and only when asked -----------------------------
+# -- (b) only fmt and migrate write into source files, and only when asked -----------------------------
 
 
 def make_git_repository(root: Path) -> None:
@@ -303,6 +312,8 @@ READ_ONLY_COMMANDS = [
     pytest.param(["fmt", "--check"], id="fmt-check"),
     pytest.param(["fmt", "--diff"], id="fmt-diff"),
     pytest.param(["fmt", "--check", "--diff", "maps/trial.yaml"], id="fmt-check-one-file"),
+    pytest.param(["migrate", "--check"], id="migrate-check"),
+    pytest.param(["migrate", "--diff"], id="migrate-diff"),
     pytest.param(["schema", "--check", "--out", "schemas"], id="schema-check"),
     pytest.param(["rules"], id="rules"),
     pytest.param(["rule", "stale-map"], id="rule"),
