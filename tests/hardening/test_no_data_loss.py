@@ -282,7 +282,7 @@ def test_an_interrupted_reference_page_keeps_the_older_one(
     assert snapshot(tmp_path) == before
 
 
-# -- (b) only fmt and migrate write into source files, and only when asked -----------------------------
+# -- (b) only fmt and migrate write into source files, and only when asked -------------------
 
 
 def make_git_repository(root: Path) -> None:
