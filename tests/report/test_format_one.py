@@ -275,9 +275,9 @@ def test_blueprint_lanes_and_marks(markup: str) -> None:
 def test_moments_of_truth_have_a_section(full: Report, markup: str) -> None:
     assert [s.id for s in full.moments] == ["activate", "first-payment"]
     moments = page_text(section(markup, "moments"))
-    assert "10 Activates the account Verify The account finally works" in moments
+    assert "10 Activates the account Stage Verify The account finally works" in moments
     assert "Nobody says how long the identity check takes" in moments
-    assert "11 Makes a first card payment First use Not said" in moments
+    assert "11 Makes a first card payment Stage First use Not said" in moments
     assert '<li><a href="#moments">Moments of truth</a></li>' in markup
 
 

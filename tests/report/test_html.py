@@ -411,7 +411,7 @@ def test_index_links_every_map_and_escapes_titles(small: Small) -> None:
     assert "Review overdue" in page.all_text
     assert "1 overdue for review" in page.all_text
     first = entries[0]
-    assert (first.map_id, first.steps, first.pain_points, first.findings) == ("small", 4, 4, 16)
+    assert (first.map_id, first.steps, first.pain_points, first.findings) == ("small", 4, 4, 24)
     assert first.open_pain_points == 3
 
 

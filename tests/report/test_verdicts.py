@@ -401,7 +401,7 @@ stages:
   - id: buy
     name: Buy
     customer_goal: Pay and be done
-    kpis: [{id: k, name: Sales, target: 1, actual: 2, better: higher}]
+    kpis: [{id: k, name: Sales, baseline: 1, target: 1, actual: 2, better: higher}]
     steps:
       - id: pay
         action: Pays
@@ -412,7 +412,13 @@ stages:
         pain_points:
           - {id: slow, summary: Slow page, severity: high, owner: web, evidence: [survey]}
 opportunities:
-  - {id: fast, summary: Faster page, addresses: [slow], owner: web, impact: high, effort: low}
+  - id: fast
+    summary: Faster page
+    addresses: [slow]
+    kpis: [k]
+    owner: web
+    impact: high
+    effort: low
 """
 
 

@@ -9,6 +9,10 @@ known before the browser lays it out, so it is estimated here from the text in e
 generously (the way diagram cells are sized, :func:`cjm.render.style.text_width`), and a
 part takes fewer, wider columns when its text would make it too tall. A step that alone
 is taller than a page gets a part of its own, and the browser breaks it between lanes.
+
+The printed grid sets the items of a list (touchpoints, artifacts, blueprint activities,
+policies) and a stage's KPIs side by side as far as a cell's width allows, and the
+estimate counts them so.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ FIRST_PART_HEIGHT = PART_HEIGHT - 32.0
 LANE_WIDTH = 25.0  # the lane names' column
 MAX_COLUMN = 70.0  # a narrow part's step columns (the stylesheet's .narrow.cols-N)
 NARROW_COLUMNS = 2  # parts of this many columns or fewer may be narrow
-PAD_X, PAD_Y = 2.8, 3.0  # a cell's padding and border (both sides), in millimetres
+PAD_X, PAD_Y = 2.8, 2.4  # a cell's padding and border (both sides), in millimetres
 POINT = 25.4 / 72  # millimetres in a point
 FONT, SMALL, LEADING = 7.5, 6.8, 1.35  # the printed grid's font sizes (pt) and line height
 WRAP_SLACK = 1.0  # the widths are generous already: lines break at spaces, not exactly
@@ -153,6 +157,9 @@ Lane = tuple[tuple[Item, ...], float, float]
 # The rows the grid shows only when some step of the map fills them, each with the least
 # height its row takes in print (its lane name wraps in the narrow lane column).
 OPTIONAL_ROWS = {"path": 6.0, "artifacts": 5.0, "time": 5.0, "policies": 5.0}
+KPI_FIGURES = 52.0  # a KPI line's figures and badge beside its name, in millimetres
+KPI_GAP = 4.0  # between two KPI lines set side by side
+SEPARATOR = 0.9  # the " · " between two items of a list printed in a line, in ems
 QUOTE = 2.0  # a quote's margin and rule, in millimetres
 DETAIL = 6.0  # a persona's chip and the rule above their words
 
@@ -167,6 +174,16 @@ def _item(
     text: str | None, size: float = FONT, extra: float = 0.0, inset: float = 0.0
 ) -> list[Item]:
     return [(_ems(text), size, extra, inset)] if text else []
+
+
+def _run(texts: list[str], size: float = FONT, extra: float = 0.0) -> list[Item]:
+    """The items of a list that print on in a line (the stylesheet's inline lists and KPI
+    lines), each with ``extra`` millimetres beside it, as one text."""
+    found = [_ems(t) for t in texts if t]
+    if not found:
+        return []
+    gaps = SEPARATOR * (len(found) - 1)  # the " · " between two items
+    return [(sum(found) + gaps, size, extra * len(found), 0.0)]
 
 
 def lines(text: str | None, width: float, size: float = FONT, extra: float = 0.0) -> int:
@@ -245,8 +262,8 @@ def _lanes(step: StepView, blueprint: bool, rows: frozenset[str] = frozenset()) 
             else (),
         ),
         ((*_item(step.owner or "No owner"), *handoff), 2.0 if handoff else 0.0, 0.0),
-        (tuple(i for t in step.touchpoints for i in _item(t.name, extra=9.0)), 0.0, 0.0),
-        _optional("artifacts", rows, tuple(i for t in step.artifacts for i in _item(t))),
+        (tuple(_run([t.name for t in step.touchpoints], extra=9.0)), 0.0, 0.0),
+        _optional("artifacts", rows, tuple(_run(list(step.artifacts)))),
         _optional(
             "time",
             rows,
@@ -289,15 +306,16 @@ def _lanes(step: StepView, blueprint: bool, rows: frozenset[str] = frozenset()) 
     ]
     if blueprint:
         for activities in (step.frontstage, step.backstage, step.support):
-            owned = (f"{a.action} {a.owner or ''}" for a in activities)
-            lanes.append((tuple(i for text in owned for i in _item(text)), 1.5, 0.0))
+            owned = [f"{a.action} {a.owner or ''}" for a in activities]
+            lanes.append((tuple(_run(owned)), 0.0, 0.0))
         lanes.append(((), 3 * 3.2 - PAD_Y, 0.0))  # the three lines between blueprint lanes
-    lanes.append(_optional("policies", rows, tuple(i for t in step.policies for i in _item(t))))
+    lanes.append(_optional("policies", rows, tuple(_run(list(step.policies)))))
     return lanes
 
 
-def _stage_lanes(stage: StageView) -> tuple[Lane, Lane]:
-    """What a stage's header cell and its KPI cell hold (both span the stage's columns)."""
+def _stage_lanes(stage: StageView) -> tuple[Lane, list[float]]:
+    """What a stage's header cell holds, and how wide each line of its KPI cell is (both
+    span the stage's columns)."""
     header: Lane = (
         (
             *_item(stage.name, FONT * 1.1),
@@ -307,8 +325,24 @@ def _stage_lanes(stage: StageView) -> tuple[Lane, Lane]:
         0.0,
         0.0,
     )
-    kpis: Lane = (tuple(i for k in stage.all_kpis for i in _item(k.name, extra=45.0)), 0.0, 0.0)
+    kpis = [_ems(k.name) * FONT * POINT + KPI_FIGURES for k in stage.all_kpis]
     return header, kpis
+
+
+def _kpi_height(kpis: list[float], width: float) -> float:
+    """The height of a KPI cell ``width`` wide whose KPI lines, each as wide as given, are
+    set side by side while they fit (a line wider than the cell wraps within itself)."""
+    if not kpis:
+        return PAD_Y + FONT * LEADING * POINT
+    room = max(width - PAD_X, 4.0)
+    lines, used = 0, room
+    for kpi in kpis:
+        if used + KPI_GAP + kpi <= room:
+            used += KPI_GAP + kpi
+            continue
+        lines += math.ceil(kpi / room)
+        used = kpi if kpi <= room else room
+    return PAD_Y + lines * (FONT * LEADING * POINT + 0.4)
 
 
 @dataclass
@@ -318,7 +352,7 @@ class Known:
 
     rows: frozenset[str] = frozenset()  # the optional rows the grid shows
     steps: dict[int, list[Lane]] = field(default_factory=dict)
-    stages: dict[int, tuple[Lane, Lane]] = field(default_factory=dict)
+    stages: dict[int, tuple[Lane, list[float]]] = field(default_factory=dict)
     heights: dict[tuple[int, float], list[float]] = field(default_factory=dict)
 
     def lane_heights(self, step: StepView, blueprint: bool, width: float) -> list[float]:
@@ -346,7 +380,7 @@ def part_height(
         header, kpis = known.stages[id(stage)]
         span = width * len(stage_columns)
         stage_row = max(stage_row, _lane_height(header, span))
-        kpi_row = max(kpi_row, _lane_height(kpis, span))
+        kpi_row = max(kpi_row, _kpi_height(kpis, span))
     rows: list[float] = []
     for step in (c.step for c in part if c.step is not None):
         heights = known.lane_heights(step, blueprint, width)
