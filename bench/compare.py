@@ -7,7 +7,7 @@ user would, and prints wall time (best of N runs), peak memory and throughput:
 * `cjm validate`, `render --format svg`, `render --format html`, `diff` and `fmt --check`
   on one workspace;
 * validation of one map from 100 KB to 10 MB, and of workspaces of 100 and 500 maps;
-* check-jsonschema on the same map files against schemas/map.schema.json;
+* check-jsonschema on the same map files against schemas/1.0/map.schema.json;
 * the Mermaid CLI drawing the journey cjm exports, against cjm's own SVG.
 
 The peers are installed into bench/.peers/ by `bash bench/setup-peers.sh`; a peer that is

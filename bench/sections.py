@@ -19,8 +19,10 @@ from peers import Peer, check_jsonschema, mermaid_cli
 from synthetic import Workspace, WorkspaceSpec, write_single_map, write_workspace
 from tables import Table, megabytes, rate, seconds
 
+from cjm.model import FORMAT_VERSION
+
 REPO = Path(__file__).resolve().parent.parent
-MAP_SCHEMA = REPO / "schemas" / "map.schema.json"
+MAP_SCHEMA = REPO / "schemas" / FORMAT_VERSION / "map.schema.json"
 LONG_RUN_SECONDS = 10.0
 ONCE = " (1 run)"
 

@@ -11,6 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from cjm.model import FORMAT_VERSION
+
 from ..lint.conftest import LintFiles, findings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,7 +82,7 @@ def test_sample_sizes_must_be_whole_numbers(lint_files: LintFiles, written: str)
 
 
 def _schema_errors(name: str, instance: Any) -> list[str]:
-    schema = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "schemas" / FORMAT_VERSION / name).read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     return [error.message for error in validator.iter_errors(instance)]
 
