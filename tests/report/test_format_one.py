@@ -23,7 +23,15 @@ from cjm.report.facts import Report
 from cjm.report.links import safe_web_href
 from cjm.report.phrases import change_text, movement_text
 
-from .conftest import TODAY, full_report, loaded_context, page_text, section
+from .conftest import (
+    FULL,
+    TODAY,
+    _workspace_reports,
+    full_report,
+    loaded_context,
+    page_text,
+    section,
+)
 
 PNG = (Path(__file__).parent / "full" / "shared" / "pictures" / "nadia.png").read_bytes()
 
@@ -474,3 +482,12 @@ def test_a_kpi_whose_target_date_is_ahead_is_not_missed_yet(full: Report, markup
     late = next(k for k in later.kpis if k.id == "completion")
     assert not late.still_due
     assert "Missed" in html_report(*full_report(), TODAY.replace(year=2027, month=7), None)
+
+
+def test_persona_pictures_are_found_whatever_the_files_are_named_from() -> None:
+    """Files named from their workspace rather than from the current folder (as a program
+    using cjm may name them) still lead to the pictures next to them."""
+    [(_, context, findings)] = _workspace_reports(FULL, FULL)
+    report = build_report(context, findings, TODAY, None)
+    pictures = {persona.name: persona.image for persona in report.personas}
+    assert all(image is not None for image in pictures.values()), pictures

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic, Location, Severity
@@ -40,6 +41,7 @@ class Definition:
     path: str
     data_path: DataPath
     location: Location
+    file: Path | None = None  # the file itself, to find what it names by relative path
 
 
 Namespace = dict[str, Definition]
@@ -107,7 +109,7 @@ class Resolver:
     ) -> None:
         for kind, data_path, entity in entities:
             where = _id_location(document, data_path)
-            definition = Definition(entity, document.display, data_path, where)
+            definition = Definition(entity, document.display, data_path, where, document.path)
             self.define(namespace_by_kind[kind], kind, definition, entity.id)
 
     def add_config(self, document: Document[WorkspaceConfig]) -> None:

@@ -209,7 +209,7 @@ class _Builder:
         definition = self.context.scope.by_kind["persona"].get(persona_id)
         if definition is None:
             return None, "the file that defines the persona is not known"
-        folder = Path(definition.path).parent
+        folder = (definition.file or Path(definition.path)).parent
         problem = image_problem(folder, written)
         if problem is not None:
             return None, problem[0]
