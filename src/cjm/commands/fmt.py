@@ -181,7 +181,7 @@ def run_fmt(
     tally = _Tally()
     for target in plan.targets:
         _format_one(target, check or show_diff, show_diff, console, tally, max_bytes)
-    _report_problems(plan.problems)
+    report_problems(plan.problems)
     for message in plan.notes:
         note(message)
     if plan.problems:
@@ -210,7 +210,7 @@ def _format_one(
 ) -> None:
     source = read_source(target.path, target.display, max_bytes)
     if source.text is None:
-        _report_problems(source.diagnostics)
+        report_problems(source.diagnostics)
         tally.failed += 1
         tally.unreadable = tally.unreadable or any(d.code is FILE_ERROR for d in source.diagnostics)
         return
@@ -219,7 +219,7 @@ def _format_one(
         unchanged = formatted.encode("utf-8") == target.path.read_bytes()
     except FormatError as problem:
         if problem.diagnostics:
-            _report_problems(problem.diagnostics)
+            report_problems(problem.diagnostics)
         else:
             error(problem.message)
         tally.failed += 1
@@ -262,7 +262,8 @@ def unified_diff(before: str, after: str, name: str) -> str:
     return "".join(lines)
 
 
-def _report_problems(diagnostics: list[Diagnostic]) -> None:
+def report_problems(diagnostics: list[Diagnostic]) -> None:
+    """Print the problems that stop a file from being rewritten, located, to stderr."""
     console = stderr()
     for diagnostic in diagnostics:
         place = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"

@@ -20,9 +20,9 @@ from pathlib import Path
 from rich.console import Console
 
 from cjm.check import UsageError
-from cjm.commands.fmt import Target, find_targets, unified_diff
+from cjm.commands.fmt import Target, find_targets, report_problems, unified_diff
 from cjm.commands.output import error, note, shown_path, stderr, stdout, write_report
-from cjm.diagnostics import FILE_ERROR, Diagnostic
+from cjm.diagnostics import FILE_ERROR
 from cjm.load.source import DEFAULT_MAX_BYTES, read_source
 from cjm.migrate import MigrateError, migrate_text
 from cjm.model import FORMAT_VERSION
@@ -66,7 +66,7 @@ def run_migrate(
     dry_run = check or show_diff
     for target in plan.targets:
         _migrate_one(target, dry_run, show_diff, console, tally, max_bytes)
-    _report(plan.problems)
+    report_problems(plan.problems)
     for message in plan.notes:
         note(message)
     if plan.problems:
@@ -102,7 +102,7 @@ def _migrate_one(
 ) -> None:
     source = read_source(target.path, target.display, max_bytes)
     if source.text is None:
-        _report(source.diagnostics)
+        report_problems(source.diagnostics)
         tally.failed += 1
         tally.unreadable = tally.unreadable or any(d.code is FILE_ERROR for d in source.diagnostics)
         return
@@ -110,7 +110,7 @@ def _migrate_one(
         migration = migrate_text(source.text, path=target.display)
     except MigrateError as problem:
         if problem.diagnostics:
-            _report(problem.diagnostics)
+            report_problems(problem.diagnostics)
         else:
             error(problem.message)
         tally.failed += 1
@@ -152,19 +152,6 @@ def _note_missing_schema(path: Path, schema: str | None, tally: _Tally) -> None:
     named = path.parent / schema
     if not named.exists():
         tally.missing_schemas[Path(os.path.normpath(named.parent.absolute()))] = None
-
-
-def _report(diagnostics: list[Diagnostic]) -> None:
-    console = stderr()
-    for diagnostic in diagnostics:
-        place = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}"
-        console.print(
-            f"{place}: {diagnostic.severity.value} {diagnostic.code.code} "
-            f"{printable(diagnostic.message)}",
-            markup=False,
-        )
-        if diagnostic.hint:
-            console.print(f"  = hint: {printable(diagnostic.hint)}", markup=False)
 
 
 def _summary(tally: _Tally, *, dry_run: bool) -> str:

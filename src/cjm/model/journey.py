@@ -447,6 +447,11 @@ class OpportunityStatus(StrEnum):
     DONE = "done"
     DROPPED = "dropped"
 
+    @property
+    def settled(self) -> bool:
+        """Done or dropped: nothing is left to deliver."""
+        return self in (OpportunityStatus.DONE, OpportunityStatus.DROPPED)
+
 
 class WorkLink(CjmModel):
     """Where the work on an opportunity is tracked: an issue, an epic, a ticket."""

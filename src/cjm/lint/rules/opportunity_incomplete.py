@@ -28,7 +28,6 @@ from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext, listing
 from cjm.model import Opportunity
 from cjm.model.base import CjmModel
-from cjm.model.journey import OpportunityStatus
 
 CODE = "CJM122"
 NAME = "opportunity-incomplete"
@@ -76,8 +75,6 @@ ADD = {
     OpportunityField.DUE_OR_RELEASE: "`due:` (YYYY-MM-DD) or `release:`",
     OpportunityField.LINKS: "`links:` (the `url` and `key` of the issue or epic)",
 }
-
-SETTLED = frozenset({OpportunityStatus.DONE, OpportunityStatus.DROPPED})
 
 
 class Options(CjmModel):
@@ -175,7 +172,7 @@ def check(context: MapContext) -> Iterator[Finding]:
     options: Options = context.options
     required = list(dict.fromkeys(options.required))
     for index, opportunity in enumerate(context.journey.opportunities):
-        if opportunity.status in SETTLED:
+        if opportunity.status.settled:
             continue
         missing = _missing(opportunity, required)
         if not missing:

@@ -16,14 +16,12 @@ from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
-from cjm.model.journey import OpportunityStatus
 
 CODE = "CJM133"
 NAME = "opportunity-overdue"
 SEVERITY = Severity.INFO
 SUMMARY = "An opportunity past its due date that is neither done nor dropped."
 
-SETTLED = frozenset({OpportunityStatus.DONE, OpportunityStatus.DROPPED})
 
 FAILING = """\
 format: "1.0"
@@ -79,7 +77,7 @@ opportunities:
 def check(context: MapContext) -> Iterator[Finding]:
     for index, opportunity in enumerate(context.journey.opportunities):
         due = opportunity.due
-        if due is None or opportunity.status in SETTLED or due >= context.today:
+        if due is None or opportunity.status.settled or due >= context.today:
             continue
         days = (context.today - due).days
         yield context.finding(

@@ -17,14 +17,12 @@ from collections.abc import Iterator
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
-from cjm.model.journey import OpportunityStatus
 
 CODE = "CJM130"
 NAME = "opportunity-without-kpi"
 SEVERITY = Severity.INFO
 SUMMARY = "An opportunity still to deliver with no KPI it should move."
 
-SETTLED = frozenset({OpportunityStatus.DONE, OpportunityStatus.DROPPED})
 
 FAILING = """\
 format: "1.0"
@@ -88,7 +86,7 @@ opportunities:
 
 def check(context: MapContext) -> Iterator[Finding]:
     for index, opportunity in enumerate(context.journey.opportunities):
-        if opportunity.status in SETTLED or opportunity.kpis:
+        if opportunity.status.settled or opportunity.kpis:
             continue
         yield context.finding(
             ("opportunities", index),
