@@ -394,3 +394,49 @@ def test_all_kpis_lists_each_stage_s_then_its_steps_in_reading_order() -> None:
         _stage("b", [_step("two", kpis=[{"id": "k4", "name": "K4"}])]),
     )
     assert [k.id for k in journey.all_kpis()] == ["k1", "k3", "k2", "k4"]
+
+
+def test_coverage_is_worked_out_once_per_map_and_again_for_a_copy(
+    monkeypatch: Any,
+) -> None:
+    journey = _map(
+        _stage(
+            "s",
+            [
+                _step(
+                    "a",
+                    pain_points=[
+                        {"id": "wait", "summary": "W", "severity": "high", "spans": ["c"]}
+                    ],
+                ),
+                "b",
+                _step("c", pain_points=[{"id": "late", "summary": "L", "severity": "low"}]),
+            ],
+        )
+    )
+    passes: list[int] = []
+    work_out = JourneyMap._work_out_coverage
+
+    def counted(self: JourneyMap) -> dict[int, list[Any]]:
+        passes.append(id(self))
+        return work_out(self)
+
+    monkeypatch.setattr(JourneyMap, "_work_out_coverage", counted)
+    wait, late = journey.pain_points()
+    assert [s.id for s in journey.covered_steps(wait)] == ["a", "c"]
+    assert [s.id for s in journey.covered_steps(late)] == ["c"]
+    assert {k: [p.id for p in v] for k, v in journey.pain_points_at().items()} == {
+        "a": ["wait"],
+        "c": ["wait", "late"],
+    }
+    assert passes == [id(journey)]
+    copy = journey.model_copy(deep=True)
+    copied_wait, _ = copy.pain_points()
+    assert [s.id for s in copy.covered_steps(copied_wait)] == ["a", "c"]
+    assert all(
+        step is not original
+        for step, original in zip(
+            copy.covered_steps(copied_wait), journey.covered_steps(wait), strict=True
+        )
+    )
+    assert passes == [id(journey), id(copy)]

@@ -560,6 +560,8 @@ class JourneyMap(CjmModel):
     stages: list[Stage] = Field(min_length=1, description="The phases of the journey, in order.")
     opportunities: list[Opportunity] = texts("Improvement ideas for this journey.")
 
+    _coverage_kept: tuple[int, dict[int, list[Step]]] | None = PrivateAttr(default=None)
+
     @field_validator("current_state")
     @classmethod
     def _current_state_only_for_future_maps(
@@ -628,7 +630,18 @@ class JourneyMap(CjmModel):
         return found
 
     def _coverage(self) -> dict[int, list[Step]]:
-        """id of each pain point to the steps it covers, worked out in one pass."""
+        """id of each pain point to the steps it covers. Worked out in one pass the first
+        time it is asked and kept: the report, the diagrams and the lint rules ask for every
+        pain point of a map, which would otherwise cost a pass over the map each. A loaded
+        map is not changed afterwards; a copy of the map works its own out again."""
+        kept = self._coverage_kept
+        if kept is not None and kept[0] == id(self):
+            return kept[1]
+        coverage = self._work_out_coverage()
+        self._coverage_kept = (id(self), coverage)
+        return coverage
+
+    def _work_out_coverage(self) -> dict[int, list[Step]]:
         steps = [step for _, _, step in self.iter_steps()]
         order = {step.id: number for number, step in reversed(list(enumerate(steps)))}
         coverage: dict[int, list[Step]] = {}
