@@ -556,6 +556,15 @@ def import_mermaid(
     raise typer.Exit(run_import_mermaid(source, out, force=force))
 
 
+export_app = typer.Typer(
+    help="Write what the maps hold for the tools where the work happens: spreadsheets, "
+    "trackers and slide decks.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(export_app, name="export")
+
+
 @app.command()
 def rules() -> None:
     """List the lint rules: code, name, default severity and what each one flags."""
