@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjm.diagnostics import Diagnostic
-from cjm.lint.config import LintRequest, build_policy
-from cjm.lint.registry import find_rule
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
+from cjm.portfolio.inputs import context_of, stale_after_days
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
@@ -165,27 +164,13 @@ def plan_jobs(
 
 
 def context_for(job: Job) -> RenderContext:
-    """The map of ``job`` with what it references, and the valid maps of its workspace by
-    id (a future-state map shows the current-state pain points it addresses)."""
-    assert job.document.model is not None
-    maps = {doc.model.id: doc.model for doc in job.project.maps if doc.model is not None}
-    return RenderContext(job.document.model, job.project.scopes[job.document.display], maps)
+    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)."""
+    return context_of(job.document, job.project)
 
 
 def mermaid_export(context: RenderContext) -> str:
     names = {m.persona_id: m.name for m in context.marks}
     return to_mermaid(context.journey, names)
-
-
-def stale_after_days(project: Project) -> int:
-    """How many days a map without a ``review_cadence`` stays fresh: the stale-map rule's
-    ``default_cadence`` as the workspace sets it."""
-    config = project.config
-    settings = config.model.lint if config is not None and config.model is not None else None
-    rule = find_rule("stale-map")
-    assert rule is not None
-    options = build_policy(settings, config, LintRequest()).options_for(rule)
-    return int(options.default_cadence.days)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
