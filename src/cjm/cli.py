@@ -565,6 +565,72 @@ export_app = typer.Typer(
 app.add_typer(export_app, name="export")
 
 
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+@export_app.command("tables")
+def export_tables(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to export. Default: the workspace around the "
+            "current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMATS",
+            help="Formats, comma-separated: csv (pain-points.csv, opportunities.csv, "
+            "kpis.csv), xlsx (portfolio.xlsx: an About sheet and the three tables), or all. "
+            "Default: csv,xlsx.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", file_okay=False, help="Folder to write the files into."),
+    ] = Path("tables"),
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom/--no-bom",
+            help="Start the CSV files with a UTF-8 byte order mark, so that Excel reads "
+            "accented and non-Latin text right.",
+        ),
+    ] = True,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Include maps that have errors too (by default they are left out).",
+        ),
+    ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Write the pain-point register, the opportunity backlog and the KPI board of every
+    map as CSV files and an Excel workbook, one row per item, keyed <map-id>/<id>.
+
+    Maps are checked first: their errors are printed as `cjm validate` prints them, and a
+    map with errors is left out unless --force (exit 1; the other maps are still written).
+    Files are written atomically into --out, never over an input file.
+    """
+    from cjm.commands.export_tables import run_export_tables
+
+    code = run_export_tables(
+        paths or [],
+        formats=_choices(output_format, TABLE_FORMATS, "csv,xlsx", "format"),
+        out=out,
+        force=force,
+        bom=bom,
+        max_bytes=_bytes(max_file_size),
+    )
+    raise typer.Exit(code)
+
+
 @app.command()
 def rules() -> None:
     """List the lint rules: code, name, default severity and what each one flags."""
