@@ -25,7 +25,12 @@ stages:
   - id: signup
     name: Sign-up
     kpis:
-      - {id: conversion, name: Trial conversion, target: 18, actual: 12.5, unit: "%", better: higher}
+      - id: conversion
+        name: Trial conversion
+        target: 18
+        actual: 12.5
+        unit: "%"
+        better: higher
     steps:
       - id: start-trial
         action: Starts a trial

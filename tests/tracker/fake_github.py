@@ -52,7 +52,7 @@ class FakeGitHub:
 
 def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
         def _answer(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
@@ -74,10 +74,11 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             fake.requests.append(
                 Recorded(method, parts.path, query, dict(self.headers.items()), body)
             )
-            if self.headers.get("Authorization") != f"Bearer {fake.token}":
-                if method != "GET" or self.headers.get("Authorization"):
-                    self._answer(401, {"message": "Bad credentials"})
-                    return
+            # Reading works without a token (a public repository); a wrong one is refused.
+            given = self.headers.get("Authorization")
+            if given != f"Bearer {fake.token}" and (method != "GET" or given):
+                self._answer(401, {"message": "Bad credentials"})
+                return
             if method in fake.refuse:
                 status, data, headers = fake.refuse[method]
                 self._answer(status, data, headers)
@@ -120,13 +121,13 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
                 headers["Link"] = f'<{address}>; rel="next", <{address}>; rel="last"'
             self._answer(200, chunk, headers)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._handle("GET")
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self._handle("POST")
 
-        def do_PATCH(self) -> None:  # noqa: N802
+        def do_PATCH(self) -> None:
             self._handle("PATCH")
 
     return Handler

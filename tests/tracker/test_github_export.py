@@ -223,3 +223,16 @@ def test_a_missing_repository_and_no_network_are_reported(
     assert result.exit_code == 1
     assert "cannot reach http://127.0.0.1:9" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_next_page_on_another_host_is_not_followed(workspace: Path, github: FakeGitHub) -> None:
+    github.page_size = 1
+    github.add("a", "x", ["cjm"])
+    github.add("b", "y", ["cjm"])
+    port = github.url.rsplit(":", 1)[1]
+    api = github.url
+    github.url = f"http://localhost:{port}"  # the Link header now names another host
+    result = to_github(github, "--api-url", api)
+    assert result.exit_code == 1
+    assert "next page is on another host (http://localhost:" in result.stderr
+    assert len(github.sent("GET")) == 1 and github.sent("POST") == []

@@ -22,7 +22,8 @@ from cjm.report.formatting import format_date
 from cjm.report.markdown_text import link, md, md_block
 
 MARKER_PREFIX = "cjm:opportunity"
-MARKER = re.compile(r"<!--\s*cjm:opportunity\s+(?P<key>[^\s>]+)\s*-->")
+# The marker opens the body: text further down (a map's own text, escaped) never counts.
+MARKER = re.compile(r"\A\s*<!--\s*cjm:opportunity\s+(?P<key>[^\s>]+)\s*-->")
 # Labels cjm sets; a label of another name on an issue is the team's own and is kept.
 LABEL = "cjm"
 OWNED_PREFIXES = ("journey:", "impact:", "effort:", "team:", "status:")
@@ -68,7 +69,7 @@ def marker(key: str) -> str:
 
 def marked_key(body: str | None) -> str | None:
     """The opportunity key an issue body carries, if it carries one."""
-    found = MARKER.search(body or "")
+    found = MARKER.match(body or "")
     return found.group("key") if found else None
 
 
