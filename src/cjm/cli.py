@@ -631,6 +631,97 @@ def export_tables(
     raise typer.Exit(code)
 
 
+class IssueTarget(enum.StrEnum):
+    GITHUB = "github"
+    GITHUB_JSON = "github-json"
+    JIRA = "jira"
+
+
+@export_app.command("issues")
+def export_issues(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to export. Default: the workspace around the "
+            "current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    to: Annotated[
+        IssueTarget,
+        typer.Option(
+            "--to",
+            case_sensitive=False,
+            help="github: write the issues of --repo through the REST API; github-json: "
+            "write the request bodies to --out without sending; jira: write a CSV file for "
+            "Jira's importer to --out.",
+        ),
+    ] = IssueTarget.GITHUB,
+    repo: Annotated[
+        str | None,
+        typer.Option("--repo", metavar="OWNER/NAME", help="The GitHub repository."),
+    ] = None,
+    api_url: Annotated[
+        str,
+        typer.Option(
+            "--api-url",
+            metavar="URL",
+            help="GitHub's API root; https://HOST/api/v3 for GitHub Enterprise Server.",
+        ),
+    ] = "https://api.github.com",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", dir_okay=False, help="The file to write (jira, github-json)."),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Read the issues and print what would change; send nothing."
+        ),
+    ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="MAP-ID/OPP-ID",
+            help="Export only these opportunities (a map id: all of its own); repeatable.",
+        ),
+    ] = None,
+    issue_type: Annotated[
+        str, typer.Option("--issue-type", metavar="TYPE", help="The Jira issue type.")
+    ] = "Task",
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Export maps that have errors too."),
+    ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Turn the maps' opportunities into tracker issues; running it again updates them.
+
+    Each issue carries a hidden marker with the opportunity's key (<map-id>/<opp-id>), by
+    which the next export finds it: changed issues are updated, unchanged ones left alone,
+    and a done or dropped opportunity closes its issue. The token comes from GITHUB_TOKEN
+    or GH_TOKEN. Maps are checked first; a map with errors is left out unless --force.
+    Exit status: 0 done, 1 maps left out or requests failed, 2 usage error.
+    """
+    from cjm.commands.export_issues import run_export_issues
+
+    code = run_export_issues(
+        paths or [],
+        to=to.value,
+        repo=repo,
+        api_url=api_url,
+        out=out,
+        dry_run=dry_run,
+        only=_split(only or []),
+        force=force,
+        issue_type=issue_type,
+        max_bytes=_bytes(max_file_size),
+    )
+    raise typer.Exit(code)
+
+
 @app.command()
 def rules() -> None:
     """List the lint rules: code, name, default severity and what each one flags."""

@@ -101,7 +101,7 @@ def test_opportunity_rows_position_only_when_sized(hostile: Tables) -> None:
 def test_pain_points_no_map_holds_are_named_not_dropped(hostile: Tables) -> None:
     signs = rows_by_key(hostile.tables[1])["broken/signs"]
     assert signs["Addresses"] == "broken/lost"
-    assert signs["Addresses, not found"] == "nowhere"
+    assert signs["Addresses, not found"] == "broken/nowhere"
 
 
 def test_kpi_rows_keep_numbers_and_dates_and_use_the_reports_words(hostile: Tables) -> None:

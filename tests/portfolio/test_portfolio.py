@@ -195,5 +195,5 @@ def test_an_opportunity_addressing_an_unknown_pain_point_says_so(tmp_path: Path)
     gathered = gather(result, TODAY, force=True)
     portfolio = build_portfolio(gathered.maps, "x", TODAY)
     row = next(o for o in portfolio.opportunities if o.key == "signup/shorter-form")
-    assert row.unknown_pains == ("gone",)
+    assert row.unknown_pains == ("signup/gone",)
     assert [p.key for p in row.pains] == ["signup/long-form"]

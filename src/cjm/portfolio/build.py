@@ -200,7 +200,7 @@ def _opportunities(
         for opportunity in item.report.opportunities:
             targets = _targets(item, opportunity)
             addressed = tuple(pains[key] for key, _ in targets if key in pains)
-            unknown = tuple(pain_id for key, pain_id in targets if key not in pains)
+            unknown = tuple(key for key, _ in targets if key not in pains)
             touched = {own.id: own}
             for pain in addressed:
                 touched.setdefault(pain.journey.id, pain.journey)

@@ -157,7 +157,9 @@ class OpportunityRow:
     journey: JourneyRef
     opportunity: OpportunityView
     pains: tuple[PainRow, ...]  # the pain points it addresses that the portfolio holds
-    unknown_pains: tuple[str, ...]  # ids it addresses that no loaded map holds
+    # The keys (``<map-id>/<pain-id>``) of pain points it addresses that no map of the
+    # portfolio holds: misspelled, or on a map left out.
+    unknown_pains: tuple[str, ...]
     journeys: tuple[JourneyRef, ...]  # every journey it touches, its own first
     quadrant: str | None  # "Quick wins" ..., None when not sized
     position: int | None = None
