@@ -110,7 +110,8 @@ def _cell(
     elif lane == "Emotion":
         box = fill_box(width, height, _emotions(step), SIZE, lines_per_item=2)
     else:
-        pains = [_pain(p, step) for p in step.pains] or ["none"]
+        worst_first = sorted(step.pains, key=lambda p: -p.rank)
+        pains = [_pain(p, step) for p in worst_first] or ["none"]
         box = fill_box(width, height, pains, SIZE, lines_per_item=3)
         worst = min(step.pains, key=lambda p: -p.rank, default=None)
         if worst is not None:

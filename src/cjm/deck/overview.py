@@ -67,9 +67,7 @@ def title_slide(deck: Deck, r: Report) -> None:
     for index, (label, number, detail) in enumerate(tiles):
         paragraphs = [
             Paragraph(fit_text(label, width, GLANCE_SIZE, 2).lines, GLANCE_SIZE, color=MUTED),
-            Paragraph(
-                fit_text(number, width, GLANCE_NUMBER_SIZE, 1).lines, GLANCE_NUMBER_SIZE, True
-            ),
+            _glance_number(number, width),
         ]
         if detail:
             paragraphs.append(Paragraph(fit_text(detail, width, GLANCE_SIZE, 2).lines, GLANCE_SIZE))
@@ -83,6 +81,15 @@ def title_slide(deck: Deck, r: Report) -> None:
             fill=NEUTRAL_FILL,
             align=PP_ALIGN.CENTER,
         )
+
+
+def _glance_number(number: str, width: float) -> Paragraph:
+    """A figure in large type, or smaller when it is words (``none judged``)."""
+    for size in (GLANCE_NUMBER_SIZE, GLANCE_SIZE + 6):
+        shown = fit_text(number, width, size, 1)
+        if not shown.cut:
+            return Paragraph(shown.lines, size, bold=True)
+    return Paragraph(shown.lines, size, bold=True)
 
 
 def staleness(r: Report) -> str:
