@@ -77,7 +77,7 @@ opportunities:
 TEN_THOUSAND = ("Unbrokenpastedidentifier" * 500)[:10_000]
 RTL_OVERRIDE = "Pay \u202egnirts desrever\u202c now"
 EMOJI = "😀🎉🚀👩‍👩‍👧‍👦🏳️‍🌈🧑🏽‍💻" * 40
-MARKUP = '<script>alert(1)</script> <a:t>x</a:t> &amp; ]]> {{ 7 * 7 }} **bold**'
+MARKUP = "<script>alert(1)</script> <a:t>x</a:t> &amp; ]]> {{ 7 * 7 }} **bold**"
 PROSE = "A sentence about what customers said in interviews, repeated many times. " * 140
 HOSTILE_TEXTS = [TEN_THOUSAND, RTL_OVERRIDE, EMOJI, MARKUP, PROSE]
 
@@ -109,7 +109,9 @@ def hostile_map(steps: int = 9) -> str:
             "description": text(n + 1),
             "touchpoints": [f"t{k}" for k in range(5)],
             "thoughts": [text(n + 2)],
-            "emotions": {f"p{k}": {"score": ((n + k) % 5) - 2, "label": text(n + k)} for k in range(4)},
+            "emotions": {
+                f"p{k}": {"score": ((n + k) % 5) - 2, "label": text(n + k)} for k in range(4)
+            },
             "owner": "team",
             "pain_points": [
                 {

@@ -46,7 +46,10 @@ def test_slides_are_16_by_9(small: PresentationType) -> None:
 
 def test_title_slide_has_the_facts_and_the_numbers_at_a_glance(small: PresentationType) -> None:
     text = slide_text(small.slides[0])
-    assert "Current-state map \u00b7 Owner: Growth \u00b7 Reviewed 1 Oct 2026 (quarterly cadence)" in text
+    assert (
+        "Current-state map \u00b7 Owner: Growth \u00b7 Reviewed 1 Oct 2026 (quarterly cadence)"
+        in text
+    )
     assert "Up to date: next review due 1 Jan 2027." in text
     assert "Steps\n4\nin 2 stages" in text
     assert "Open pain points\n3\n1 critical, 1 high, 1 low" in text
@@ -60,8 +63,16 @@ def test_a_stale_map_says_so_on_the_title_slide(tmp_path: Path) -> None:
 
 def test_personas_show_name_role_quote_goals(small: PresentationType) -> None:
     text = slide_text(find_slide(small, "Personas"))
-    for expected in ("Ops Olivia", "Operations lead", "\u201cShow me it works.\u201d", "Goals",
-                     "\u2022 Ship on time", "Frustrations", "\u2022 Surprise costs", "Dan Finance"):
+    for expected in (
+        "Ops Olivia",
+        "Operations lead",
+        "\u201cShow me it works.\u201d",
+        "Goals",
+        "\u2022 Ship on time",
+        "Frustrations",
+        "\u2022 Surprise costs",
+        "Dan Finance",
+    ):
         assert expected in text
 
 
@@ -80,9 +91,7 @@ def test_a_stage_slide_shows_steps_as_columns(small: PresentationType) -> None:
 
 
 def test_a_stage_with_many_steps_gets_several_slides(tmp_path: Path) -> None:
-    steps = "".join(
-        f"      - {{id: s{n}, action: Step {n}, emotion: 0}}\n" for n in range(7)
-    )
+    steps = "".join(f"      - {{id: s{n}, action: Step {n}, emotion: 0}}\n" for n in range(7))
     text = SMALL_MAP.split("  - id: buy")[0].split("    steps:\n")[0] + "    steps:\n" + steps
     text = text + "opportunities: []\n"
     deck = deck_of(report_of(text, tmp_path))
@@ -141,7 +150,9 @@ def test_kpis_are_judged_in_the_reports_words(small: PresentationType) -> None:
     slide = find_slide(small, "KPIs")
     text = slide_text(slide)
     assert "1 of 2 KPIs with a target, a value and a direction is on target." in text
-    assert "Visits\nStage Discover\nno baseline\n120 visits\n100 visits\nmet, 20 visits better" in text
+    assert (
+        "Visits\nStage Discover\nno baseline\n120 visits\n100 visits\nmet, 20 visits better" in text
+    )
     assert "direction unknown: add better: higher or better: lower to judge it" in text
     assert "Bounce rate\nStage Discover\n60%\n55%\n40%\nmissed, 15 pts short" in text
     assert "Since baseline: \u22125 pts since baseline, moved the right way" in notes_of(slide)
@@ -159,7 +170,9 @@ def test_the_findings_slide_counts_them(small: PresentationType) -> None:
 def test_a_persona_picture_is_placed_when_the_report_has_one() -> None:
     deck = deck_of(example_report("bank-account-opening", "account-opening"))
     slide = find_slide(deck, "Personas")
-    pictures = [s for s in slide.shapes if s.shape_type is not None and "PICTURE" in str(s.shape_type)]
+    pictures = [
+        s for s in slide.shapes if s.shape_type is not None and "PICTURE" in str(s.shape_type)
+    ]
     assert len(pictures) == 2
 
 

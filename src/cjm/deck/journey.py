@@ -97,7 +97,7 @@ def _cell(
         box = fill_box(
             width,
             height,
-            [f"{step.number}. {step.action}", *flags],
+            [f"{step.number}. {step.action}", *([" \u00b7 ".join(flags)] if flags else [])],
             HEADER_SIZE,
             lines_per_item=3,
             bold_first=True,
