@@ -565,6 +565,46 @@ export_app = typer.Typer(
 app.add_typer(export_app, name="export")
 
 
+@export_app.command("deck")
+def export_deck(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to export. Default: the workspace around the "
+            "current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", file_okay=False, help="Folder to write the decks into."),
+    ] = Path("out"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Export maps that have errors too (by default a map with errors gets no deck).",
+        ),
+    ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Write a slide deck (PPTX, 16:9) per map, for a quarterly review: <map-id>.pptx.
+
+    Slides: the title with the review's state and the numbers at a glance, the personas,
+    the journey stage by stage, the emotional curve as a chart, the top pain points and
+    opportunities, the KPIs against their targets and the lint findings; long texts are
+    cut on the slide and given in full in the speaker notes. Maps are checked first as
+    `cjm render` checks them: a map with errors gets no deck unless --force. Files are
+    written atomically and never over an input file. Exit status: 0 written, 1 some map
+    got no deck, 2 usage error.
+    """
+    from cjm.commands.deck import run_export_deck
+
+    code = run_export_deck(paths or [], out=out, force=force, max_bytes=_bytes(max_file_size))
+    raise typer.Exit(code)
+
+
 TABLE_FORMATS = ("csv", "xlsx")
 
 
