@@ -16,7 +16,8 @@ from cjm.deck.build import build_deck
 from cjm.diagnostics import Diagnostic
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
-from cjm.render.pipeline import Job, Skipped, context_for, stale_after_days
+from cjm.portfolio.inputs import stale_after_days
+from cjm.render.pipeline import Job, Skipped, context_for
 from cjm.report.build import build_report
 from cjm.writing import write_bytes_atomic
 
