@@ -52,12 +52,13 @@ def test_example_has_no_findings_at_all(example: Path) -> None:
     assert [f"{d.path}:{d.line} {d.code.code}" for d in result.diagnostics] == []
 
 
-def test_there_are_four_examples() -> None:
+def test_there_are_five_examples() -> None:
     assert [p.name for p in example_folders()] == [
         "b2b-saas-trial",
         "bank-account-opening",
         "clinic-visit-blueprint",
         "ecommerce-checkout",
+        "lumen-energy",
     ]
 
 
