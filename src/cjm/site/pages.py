@@ -110,7 +110,7 @@ def site_pages(portfolio: Portfolio) -> list[Page]:
         html = _render(
             "compare.html.j2",
             portfolio,
-            names.HOME,
+            "",
             current=current,
             future=future,
             pairs=stage_pairs(current, future),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from cjm.display import reveal_bidi_controls
 from cjm.portfolio.facts import JourneyRef, Portfolio
 from cjm.site.names import compare_page, persona_page, team_page
 
@@ -41,9 +42,14 @@ class SearchIndex:
 
     def as_json(self) -> Markup:
         """The index as JSON fit to sit in a ``<script type="application/json">`` block:
-        no ``<``, ``>`` or ``&`` is left for the HTML parser to see."""
+        no ``<``, ``>`` or ``&`` is left for the HTML parser to see, and bidirectional
+        controls are shown as the pages show them."""
+        journeys = [[reveal_bidi_controls(title), report] for title, report in self.journeys]
+        entries = [
+            [kind, reveal_bidi_controls(str(text)), *rest] for kind, text, *rest in self.entries
+        ]
         text = json.dumps(
-            {"k": KINDS, "j": self.journeys, "e": self.entries},
+            {"k": KINDS, "j": journeys, "e": entries},
             ensure_ascii=False,
             separators=(",", ":"),
         )
