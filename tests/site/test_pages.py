@@ -219,3 +219,12 @@ def test_a_map_with_errors_drawn_with_force_is_flagged(
     text = Markup(home.html).all_text
     assert "A map with a mistake" in text
     assert "Drawn with --force despite errors" in text
+
+
+def test_a_channel_cell_knows_its_steps(portfolio: Portfolio) -> None:
+    cell = portfolio.channels.cell("web", "Compare")
+    assert cell is not None and cell.steps == 2
+    assert [(ref.id, step.id) for ref, step in cell.places] == [
+        ("switching-2027", "gets-quote"),
+        ("switching", "gets-quote"),
+    ]
