@@ -209,7 +209,7 @@ def render(
             metavar="FORMATS",
             help="Output formats, comma-separated: svg, png, pdf, dot (diagrams, one per "
             "view); mermaid (a Mermaid journey), html (a self-contained report page, plus "
-            "index.html for a folder), markdown (the report for wikis and pull requests), "
+            "the workspace site for a folder), markdown (the report for wikis and pull requests), "
             "one per map; or all. Default: svg.",
         ),
     ] = None,

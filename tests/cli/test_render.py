@@ -56,19 +56,42 @@ def test_every_view_in_every_format(example: Path) -> None:
     assert names == sorted([*expected, *per_map])
 
 
-def test_a_workspace_render_writes_reports_and_an_index(example: Path) -> None:
+SITE_PAGES = [
+    "channels.html",
+    "index.html",
+    "kpis.html",
+    "opportunities.html",
+    "pain-points.html",
+    "personas.html",
+    "search.html",
+    "teams.html",
+]
+
+
+def site_and_rest(folder: Path) -> tuple[list[str], list[str]]:
+    """The workspace site's pages in ``folder`` (the fixed ones, and those of teams,
+    personas and current/future pairs), and the other files."""
+    names = sorted(p.name for p in folder.iterdir())
+    site = [n for n in names if n in SITE_PAGES or re.match(r"(team|persona|compare)-.*\.html$", n)]
+    return site, [n for n in names if n not in site]
+
+
+def test_a_workspace_render_writes_reports_and_the_site(example: Path) -> None:
     result = render("-f", "html,markdown", "-o", "reports")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (example / "reports").iterdir()) == [
+    site, rest = site_and_rest(example / "reports")
+    assert rest == [
         "checkout-future-state-report.html",
         "checkout-future-state.md",
         "furniture-purchase-report.html",
         "furniture-purchase.md",
-        "index.html",
     ]
+    assert set(SITE_PAGES) <= set(site)
+    assert "compare-checkout-future-state.html" in site
     index = (example / "reports" / "index.html").read_text(encoding="utf-8")
     assert 'href="furniture-purchase-report.html"' in index
     assert 'href="checkout-future-state-report.html"' in index
+    assert 'href="pain-points.html"' in index and 'action="search.html"' in index
     page = (example / "reports" / "furniture-purchase-report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "</html>" in page
     markdown = (example / "reports" / "furniture-purchase.md").read_text(encoding="utf-8")
@@ -219,12 +242,13 @@ def test_a_map_with_errors_is_reported_and_not_drawn(example: Path) -> None:
     assert "1 map with errors skipped: fix the errors above, or draw them anyway with --force" in (
         " ".join(stderr.split())
     )
-    # The other map of the workspace is drawn; the broken one gets no diagram and no report.
-    assert sorted(p.name for p in (example / "out").iterdir()) == [
-        "checkout-future-state-journey.svg",
-        "checkout-future-state-report.html",
-        "index.html",
-    ]
+    # The other map of the workspace is drawn; the broken one gets no diagram and no report,
+    # and the site says it is left out.
+    site, rest = site_and_rest(example / "out")
+    assert rest == ["checkout-future-state-journey.svg", "checkout-future-state-report.html"]
+    assert set(SITE_PAGES) <= set(site)
+    index = (example / "out" / "index.html").read_text(encoding="utf-8")
+    assert "maps/furniture-purchase.yaml</code>: it has 1 error" in index
 
 
 def test_forced_a_map_with_errors_is_drawn(example: Path) -> None:

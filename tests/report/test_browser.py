@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from cjm.report import html_index, html_report, index_entry
+from cjm.report import html_report
 
 from .chromium import Visit
 from .conftest import HOSTILE_TEXTS, JAVASCRIPT_LINK, TODAY, example_reports, hostile_context
@@ -81,28 +81,6 @@ def test_report_reads_without_scripts(browser: Any, tmp_path: Path) -> None:
         page.screenshot(path=str(tmp_path / "no-script.png"), full_page=True)
     finally:
         no_js.close()
-
-
-def test_index_page_loads_quietly(browser: Any, tmp_path: Path) -> None:
-    entries = []
-    for name, context, findings in EXAMPLES:
-        file_name = f"{name}.html"
-        (tmp_path / file_name).write_text(
-            html_report(context, findings, TODAY, None), encoding="utf-8"
-        )
-        entries.append(index_entry(context, findings, file_name, TODAY, None))
-    path = tmp_path / "index.html"
-    path.write_text(html_index(entries, "Examples"), encoding="utf-8")
-    visit = Visit(browser, path, VIEWPORTS["desktop"])
-    try:
-        visit.assert_quiet()
-        assert visit.page.locator("tbody tr").count() == len(EXAMPLES)
-        visit.page.locator("tbody a").first.click()
-        visit.page.wait_for_load_state("load")
-        assert visit.page.url == (tmp_path / entries[0].file_name).as_uri()
-        visit.page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("policy", ["with-csp", "without-csp"])

@@ -14,7 +14,7 @@ import pytest
 
 from cjm.diagnostics import Diagnostic
 from cjm.render.context import RenderContext
-from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
+from cjm.report import html_report, markdown_report
 from cjm.report.build import build_report
 from cjm.report.grid import PRINT_COLUMNS, chunks
 from cjm.report.links import safe_href, safe_relative
@@ -380,39 +380,6 @@ def test_the_report_is_deterministic(small: Small, tmp_path: Path) -> None:
         "2027-01-01",
         "2026-11-23",
     }
-
-
-# -- index page ------------------------------------------------------------------------------
-
-
-def test_index_links_every_map_and_escapes_titles(small: Small) -> None:
-    entries = [
-        index_entry(*small[:2], "small-report.html", TODAY, None),
-        IndexEntry(
-            map_id="evil",
-            title="<script>alert(1)</script>",
-            type="current-state",
-            owner='" onmouseover="x',
-            reviewed=datetime.date(2020, 1, 1),
-            steps=1,
-            pain_points=0,
-            findings=2,
-            file_name="javascript:alert(1)",
-            stale=True,
-        ),
-    ]
-    markup = html_index(entries, "Our <b>maps</b>")
-    page = Page(markup)
-    assert page.links == ["small-report.html"]
-    assert page.scripts == []
-    assert "<script>alert" not in markup and "<b>maps" not in markup
-    assert "Our <b>maps</b>" in page.all_text
-    assert "<script>alert(1)</script>" in page.all_text
-    assert "Review overdue" in page.all_text
-    assert "1 overdue for review" in page.all_text
-    first = entries[0]
-    assert (first.map_id, first.steps, first.pain_points, first.findings) == ("small", 4, 4, 24)
-    assert first.open_pain_points == 3
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,10 @@ from typing import Any
 
 import pytest
 
-from cjm.report import html_index, html_report, index_entry
+from cjm.report import html_report
 
 from .chromium import Visit
 from .conftest import TODAY, crowded_context, example_reports
-from .maps import TOKEN
 
 WIDTHS = (1440, 1024, 768, 390)
 EXAMPLES = example_reports()
@@ -128,12 +127,3 @@ def test_the_measure_sees_what_sticks_out(browser: Any, tmp_path: Path) -> None:
         visit.close()
     assert ["the page scrolls sideways"] in [f[:1] for f in found]
     assert any(f[0] == "content wider than its box" for f in found)
-
-
-def test_the_index_page_fits_every_width(browser: Any, tmp_path: Path) -> None:
-    context, findings = crowded_context(tmp_path, steps=4, personas=2)
-    entries = [index_entry(context, findings, "crowded-report.html", TODAY, 30)]
-    entries += [index_entry(c, f, f"{name}-report.html", TODAY, None) for name, c, f in EXAMPLES]
-    path = tmp_path / "index.html"
-    path.write_text(html_index(entries, TOKEN), encoding="utf-8")
-    assert _measure_at_every_width(browser, path) == {width: [] for width in WIDTHS}

@@ -114,8 +114,11 @@ def _write(
 
 
 def _report_failure(outcome: Outcome) -> None:
-    assert outcome.failure is not None and outcome.job is not None
+    assert outcome.failure is not None
     job = outcome.job
+    if job is None:  # a page of the workspace site
+        error(f"{outcome.target} was not written: {outcome.failure.reason}")
+        return
     error(
         f"{job.document.display}: the {job.view} view as {job.output_format.upper()} "
         f"({outcome.target}) was not drawn: {outcome.failure.reason}"

@@ -96,7 +96,7 @@ def build_portfolio(
         teams=_teams(inputs, refs, pain_rows, opportunities, handoffs),
         personas=_personas(inputs, refs, pain_rows),
         moments=_moments(inputs, refs),
-        channels=_channels(inputs),
+        channels=_channels(inputs, refs),
         handoffs=handoffs,
         left_out=list(left_out),
     )
@@ -413,9 +413,10 @@ def stage_column(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def _channels(inputs: list[MapInput]) -> ChannelMatrix:
+def _channels(inputs: list[MapInput], refs: Mapping[str, JourneyRef]) -> ChannelMatrix:
     columns: dict[str, str] = {}  # column key -> the name first met
     steps: dict[tuple[str, str], int] = {}
+    places: dict[tuple[str, str], list[tuple[JourneyRef, StepView]]] = {}
     journeys: dict[tuple[str, str], dict[str, None]] = {}
     untouched: dict[str, int] = {}
     channels: dict[str, None] = {}
@@ -433,6 +434,7 @@ def _channels(inputs: list[MapInput]) -> ChannelMatrix:
                 for channel in used:
                     channels[channel] = None
                     steps[(channel, column)] = steps.get((channel, column), 0) + 1
+                    places.setdefault((channel, column), []).append((refs[item.report.id], step))
                     journeys.setdefault((channel, column), {})[item.report.title] = None
     ordered = sorted(
         channels, key=lambda c: (-sum(n for (ch, _), n in steps.items() if ch == c), c)
@@ -440,6 +442,9 @@ def _channels(inputs: list[MapInput]) -> ChannelMatrix:
     return ChannelMatrix(
         stages=list(columns.values()),
         channels=ordered,
-        cells={key: ChannelCell(count, tuple(journeys[key])) for key, count in steps.items()},
+        cells={
+            key: ChannelCell(count, tuple(journeys[key]), tuple(places[key]))
+            for key, count in steps.items()
+        },
         untouched=untouched,
     )

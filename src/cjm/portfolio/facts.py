@@ -277,6 +277,8 @@ class Moment:
 class ChannelCell:
     steps: int  # steps of the stage that use a touchpoint of the channel
     journeys: tuple[str, ...]  # the titles of the journeys they are on
+    # Those steps, each with its journey, in journey order.
+    places: tuple[tuple[JourneyRef, StepView], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Output names derive from map ids (``<map-id>-<view>.<format>`` for diagrams,
 ``<map-id>.mmd``, ``<map-id>-report.html`` and ``<map-id>.md`` for the per-map exports,
-``index.html`` for the page linking the reports), so they are stable and predictable. A
+and, for a folder or workspace rendered as HTML, the workspace site (``index.html`` and
+the pages of :mod:`cjm.site`) beside the reports), so they are stable and predictable. A
 file is never written over one of the inputs, two maps can never write the same file, and
 every file is written atomically.
 
@@ -24,7 +25,8 @@ from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
-from cjm.portfolio.inputs import context_of, stale_after_days
+from cjm.portfolio.build import MapInput, build_portfolio
+from cjm.portfolio.inputs import channel_names, context_of, stale_after_days
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
@@ -33,7 +35,10 @@ from cjm.render.failure import DrawingFailed
 from cjm.render.formats import Drawer
 from cjm.render.journey_view import journey_view
 from cjm.render.mermaid import mermaid_notes, to_mermaid
-from cjm.report import IndexEntry, html_index, html_report, index_entry, markdown_report
+from cjm.report import markdown_report
+from cjm.report.build import build_report
+from cjm.report.html import render_report
+from cjm.site import site_pages
 from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
 
@@ -93,8 +98,13 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    # The page linking every HTML report, when one is wanted.
+    # The site's home page, linking every HTML report, when a site is wanted; the site's
+    # other pages are written beside it.
     index: Path | None = None
+    # Every input file, and the files claimed so far with who claims them: a site page
+    # may be written over neither.
+    inputs: set[Path] = field(default_factory=set)
+    claimed: dict[Path, str] = field(default_factory=dict)
 
     @property
     def needs_graphviz(self) -> bool:
@@ -121,12 +131,13 @@ def plan_jobs(
 
     A map with ``errors`` (display name -> how many) is skipped unless ``force``; a map
     that did not load is always skipped. With ``index`` and the html format, the plan
-    also writes ``index.html`` linking the reports.
+    also writes the workspace site, whose home page ``index.html`` links the reports.
     """
     errors = errors or {}
     plan = Plan()
-    inputs = {real_path(doc.path) for project in projects for doc in project.documents()}
-    claimed: dict[Path, str] = {}
+    inputs = plan.inputs
+    inputs.update(real_path(doc.path) for project in projects for doc in project.documents())
+    claimed = plan.claimed
     if index and HTML in formats:
         target = out / INDEX_NAME
         if real_path(target) in inputs:
@@ -183,6 +194,16 @@ class ReportInputs:
     index_title: str = "Journey maps"
 
 
+def site_refusal(plan: Plan, target: Path) -> str | None:
+    """Why a site page may not be written at ``target``, or None when it may."""
+    resolved = real_path(target)
+    if resolved in plan.inputs:
+        return f"{target} is an input file; choose another --out"
+    if resolved in plan.claimed and target != plan.index:
+        return f"{plan.claimed[resolved]} already writes {target}"
+    return None
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What became of one file: written (with notes for the reader), or not, and why."""
@@ -203,7 +224,7 @@ def run_jobs(
     """
     inputs = inputs or ReportInputs()
     current: tuple[tuple[str, str], DiagramSource] | None = None
-    entries: list[IndexEntry] = []
+    maps: list[MapInput] = []
     cadences: dict[int, int] = {}
 
     def review_days(project: Project) -> int:
@@ -223,9 +244,20 @@ def run_jobs(
         elif job.output_format == HTML:
             days = review_days(job.project)
             context = context_for(job)
-            data = html_report(context, findings, inputs.today, days).encode("utf-8")
-            name = job.target.name
-            entries.append(index_entry(context, findings, name, inputs.today, days))
+            # Built once: the map's report, and its part of the site.
+            report = build_report(context, findings, inputs.today, days)
+            data = render_report(report).encode("utf-8")
+            if plan.index is not None:
+                maps.append(
+                    MapInput(
+                        context=context,
+                        report=report,
+                        path=job.document.display,
+                        findings=tuple(findings),
+                        report_file=job.target.name,
+                        channel_names=channel_names(job.project),
+                    )
+                )
         elif job.output_format == MARKDOWN:
             days = review_days(job.project)
             markdown = markdown_report(context_for(job), findings, inputs.today, days)
@@ -251,7 +283,23 @@ def run_jobs(
         write_bytes_atomic(job.target, data)
         yield Outcome(job.target, job, notes)
     if plan.index is not None:
-        plan.index.parent.mkdir(parents=True, exist_ok=True)
-        page = html_index(entries, inputs.index_title)
-        write_bytes_atomic(plan.index, page.encode("utf-8"))
-        yield Outcome(plan.index)
+        yield from _write_site(plan, plan.index, maps, inputs)
+
+
+def _write_site(
+    plan: Plan, home: Path, maps: list[MapInput], inputs: ReportInputs
+) -> Iterator[Outcome]:
+    """Write the workspace site beside ``home``, from the maps whose reports are written;
+    the maps the plan skips are named on it as left out."""
+    left_out = [(skipped.display, skipped.reason) for skipped in plan.skipped]
+    portfolio = build_portfolio(maps, inputs.index_title, inputs.today, left_out)
+    home.parent.mkdir(parents=True, exist_ok=True)
+    for page in site_pages(portfolio):
+        target = home.parent / page.name
+        refusal = site_refusal(plan, target)
+        if refusal is not None:
+            yield Outcome(target, failure=DrawingFailed(refusal))
+            continue
+        plan.claimed[real_path(target)] = "the workspace site"
+        write_bytes_atomic(target, page.html.encode("utf-8"))
+        yield Outcome(target)

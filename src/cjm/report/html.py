@@ -1,4 +1,5 @@
-"""The HTML report: one self-contained page per map, and an index page for a workspace.
+"""The HTML report: one self-contained page per map (the workspace site, :mod:`cjm.site`,
+links them).
 
 Pages are rendered from Jinja templates shipped in ``templates/`` with autoescaping on
 and undefined names as errors. No user text is ever marked safe: the only markup that
@@ -35,7 +36,7 @@ from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
 from cjm.render.style import EMOTION_WORD, score_label
 from cjm.report import phrases
-from cjm.report.build import build_report, review_of
+from cjm.report.build import build_report
 from cjm.report.curve import curve_svg
 from cjm.report.facts import (
     EFFORTS,
@@ -48,7 +49,6 @@ from cjm.report.facts import (
 )
 from cjm.report.formatting import format_date, format_number
 from cjm.report.grid import chunks, print_chunks
-from cjm.report.links import safe_relative
 from cjm.wording import plural
 
 SCORES = (2, 1, 0, -1, -2)
@@ -56,23 +56,6 @@ BASE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One map on the workspace index page."""
-
-    map_id: str
-    title: str
-    type: str
-    owner: str  # the owning team's name
-    reviewed: datetime.date
-    steps: int
-    pain_points: int
-    findings: int
-    file_name: str  # the map's report, relative to the index page
-    stale: bool = False
-    open_pain_points: int = 0
 
 
 def emotion_class(score: int | None) -> str:
@@ -209,36 +192,3 @@ def html_report(
     that sets no ``review_cadence`` (None: such a map is never called stale).
     """
     return render_report(build_report(context, findings, today, stale_after_days))
-
-
-def index_entry(
-    context: RenderContext,
-    findings: list[Diagnostic],
-    file_name: str,
-    today: datetime.date,
-    stale_after_days: int | None,
-) -> IndexEntry:
-    """The index line of a map whose report is written to ``file_name``."""
-    journey = context.journey
-    steps = [step for _, _, step in journey.iter_steps()]
-    pains = journey.pain_points()
-    return IndexEntry(
-        map_id=journey.id,
-        title=journey.title,
-        type=journey.type.value,
-        owner=context.team_name(journey.owner) or journey.owner,
-        reviewed=journey.reviewed,
-        steps=len(steps),
-        pain_points=len(pains),
-        findings=len(findings),
-        file_name=file_name,
-        stale=review_of(journey, today, stale_after_days).stale,
-        open_pain_points=sum(pain.status.value == "open" for pain in pains),
-    )
-
-
-def html_index(entries: list[IndexEntry], title: str) -> str:
-    """A page that links the report of every map in ``entries``, in the order given."""
-    template = _environment().get_template("index.html.j2")
-    rows = [(entry, safe_relative(entry.file_name)) for entry in entries]
-    return template.render(title=title, rows=rows, csp=BASE_POLICY)
