@@ -10,13 +10,10 @@ import datetime
 from collections import Counter
 from pathlib import Path
 
-from cjm.check import CheckResult, UsageError, check_paths
-from cjm.commands.output import error, note, stderr, stdout
+from cjm.commands.checked import check_for_output, findings_by_file
+from cjm.commands.output import error, note, stdout
 from cjm.deck.export import DeckPlan, plan_decks, write_decks
-from cjm.diagnostics import Diagnostic, Severity
-from cjm.lint.config import LintRequest
 from cjm.load.source import DEFAULT_MAX_BYTES
-from cjm.reporters.text import TextReporter
 from cjm.wording import plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -36,17 +33,10 @@ def run_export_deck(
     if out.exists() and not out.is_dir():
         error(f"--out {out} is a file, not a folder")
         return EXIT_USAGE
-    try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
-    except UsageError as problem:
-        error(str(problem))
+    checked = check_for_output(paths, today, max_bytes)
+    if checked is None:
         return EXIT_USAGE
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        shown = CheckResult(errors, result.files, result.cwd, result.sources)
-        stderr().print(TextReporter().render(shown), end="")
-    if result.config_failed:
-        return EXIT_USAGE
+    result, errors = checked
     plan = plan_decks(
         result.projects,
         set(result.files),
@@ -58,7 +48,7 @@ def run_export_deck(
         error(refusal)
     written = 0
     try:
-        for _ in write_decks(plan, _findings_by_file(result), today):
+        for _ in write_decks(plan, findings_by_file(result), today):
             written += 1
     except OSError as problem:
         error(f"cannot write into {out}: {problem.strerror or problem}")
@@ -66,13 +56,6 @@ def run_export_deck(
     _summarise(plan, written, out)
     trouble = plan.refused or plan.skipped or (errors and not force)
     return EXIT_PROBLEMS if trouble else EXIT_OK
-
-
-def _findings_by_file(result: CheckResult) -> dict[str, list[Diagnostic]]:
-    found: dict[str, list[Diagnostic]] = {}
-    for diagnostic in result.diagnostics:
-        found.setdefault(diagnostic.path, []).append(diagnostic)
-    return found
 
 
 def _summarise(plan: DeckPlan, written: int, out: Path) -> None:

@@ -15,13 +15,11 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from cjm.check import CheckResult, UsageError, check_paths
-from cjm.commands.output import error, note, shown_path, stderr, stdout
-from cjm.diagnostics import Severity
-from cjm.lint.config import LintRequest
+from cjm.check import CheckResult
+from cjm.commands.checked import check_for_output
+from cjm.commands.output import error, note, shown_path, stdout
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.portfolio import OpportunityRow, Portfolio, build_portfolio, gather, workspace_title
-from cjm.reporters.text import TextReporter
 from cjm.tracker.content import IssueContent, issue_content
 from cjm.tracker.github import (
     DEFAULT_API_URL,
@@ -70,14 +68,10 @@ def run_export_issues(
         error(problem)
         return EXIT_USAGE
     today = today or datetime.date.today()
-    try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
-    except UsageError as failure:
-        error(str(failure))
+    checked = check_for_output(paths, today, max_bytes)
+    if checked is None:
         return EXIT_USAGE
-    _print_errors(result)
-    if result.config_failed:
-        return EXIT_USAGE
+    result, _ = checked
     if out is not None and _is_input(out, result):
         error(f"--out {shown_path(out)} is one of the maps: choose another file")
         return EXIT_USAGE
@@ -139,13 +133,6 @@ def _option_problem(
     if repo is not None and not REPO_NAME.match(repo):
         return f"--repo {repo}: write the repository as OWNER/NAME"
     return None
-
-
-def _print_errors(result: CheckResult) -> None:
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        shown = CheckResult(errors, result.files, result.cwd, result.sources)
-        stderr().print(TextReporter().render(shown), end="")
 
 
 def _is_input(out: Path, result: CheckResult) -> bool:

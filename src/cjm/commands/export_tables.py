@@ -12,15 +12,12 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
-from cjm.check import CheckResult, UsageError, check_paths
-from cjm.commands.output import error, note, stderr, stdout
-from cjm.diagnostics import Severity
+from cjm.commands.checked import check_for_output
+from cjm.commands.output import error, note, stdout
 from cjm.export.files import OutputError, input_files, write_tables
 from cjm.export.tables import build_tables
-from cjm.lint.config import LintRequest
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.portfolio import build_portfolio, gather, workspace_title
-from cjm.reporters.text import TextReporter
 from cjm.wording import plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -42,17 +39,10 @@ def run_export_tables(
     if out.exists() and not out.is_dir():
         error(f"--out {out} is a file, not a folder; choose a folder")
         return EXIT_USAGE
-    try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
-    except UsageError as problem:
-        error(str(problem))
+    checked = check_for_output(paths, today, max_bytes)
+    if checked is None:
         return EXIT_USAGE
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        shown = CheckResult(errors, result.files, result.cwd, result.sources)
-        stderr().print(TextReporter().render(shown), end="")
-    if result.config_failed:
-        return EXIT_USAGE
+    result, _ = checked
     gathered = gather(result, today, force=force)
     portfolio = build_portfolio(
         gathered.maps, workspace_title(result.projects), today, gathered.left_out

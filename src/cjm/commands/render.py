@@ -14,15 +14,13 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from cjm.check import CheckResult, UsageError, check_paths
+from cjm.commands.checked import check_for_output, findings_by_file
 from cjm.commands.output import error, note, stderr, stdout
-from cjm.diagnostics import Diagnostic, Severity
-from cjm.lint.config import LintRequest
 from cjm.load.source import DEFAULT_MAX_BYTES
+from cjm.portfolio.inputs import workspace_title
 from cjm.render.formats import Drawer, DrawOptions
 from cjm.render.graphviz_run import RenderError, find_renderer
 from cjm.render.pipeline import Outcome, Plan, ReportInputs, plan_jobs, run_jobs
-from cjm.reporters.text import TextReporter
 from cjm.wording import plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -49,17 +47,10 @@ def run_render(
     which list every finding.
     """
     today = today or datetime.date.today()
-    try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
-    except UsageError as problem:
-        error(str(problem))
+    checked = check_for_output(paths, today, max_bytes)
+    if checked is None:
         return EXIT_USAGE
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors:
-        shown = CheckResult(errors, result.files, result.cwd, result.sources)
-        stderr().print(TextReporter().render(shown), end="")
-    if result.config_failed:
-        return EXIT_USAGE
+    result, errors = checked
     plan = plan_jobs(
         result.projects,
         set(result.files),
@@ -79,7 +70,7 @@ def run_render(
         except RenderError as problem:
             error(str(problem))
             return EXIT_USAGE
-    inputs = ReportInputs(_findings_by_file(result), today, _index_title(result))
+    inputs = ReportInputs(findings_by_file(result), today, workspace_title(result.projects))
     written, failed = _write(plan, drawer, inputs, out)
     if written is None:
         return EXIT_USAGE
@@ -145,21 +136,6 @@ def _summarise(plan: Plan, written: int, out: Path) -> None:
 def _wants_index(paths: list[Path]) -> bool:
     """A workspace or folder render gets an index page; a render of map files does not."""
     return not paths or any(path.is_dir() for path in paths)
-
-
-def _findings_by_file(result: CheckResult) -> dict[str, list[Diagnostic]]:
-    found: dict[str, list[Diagnostic]] = {}
-    for diagnostic in result.diagnostics:
-        found.setdefault(diagnostic.path, []).append(diagnostic)
-    return found
-
-
-def _index_title(result: CheckResult) -> str:
-    for project in result.projects:
-        config = project.config
-        if config is not None and config.model is not None and config.model.name:
-            return str(config.model.name)
-    return "Journey maps"
 
 
 def _progress(total: int) -> Progress:
