@@ -245,6 +245,22 @@ class Comparison:
         return [pain for pain in self.pains if pain.fate is fate]
 
     @property
+    def resolved(self) -> list[PainOutcome]:
+        return self.pains_with(PainFate.RESOLVED)
+
+    @property
+    def still_present(self) -> list[PainOutcome]:
+        return self.pains_with(PainFate.STILL_PRESENT)
+
+    @property
+    def new_pains(self) -> list[PainOutcome]:
+        return self.pains_with(PainFate.NEW)
+
+    @property
+    def already_resolved(self) -> list[PainOutcome]:
+        return self.pains_with(PainFate.ALREADY_RESOLVED)
+
+    @property
     def changes_anything(self) -> bool:
         return bool(
             self.steps
