@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import Any
 
 from cjm.compare import compare_maps, pairing_of
 from cjm.render.context import RenderContext
 from cjm.report import html_report, markdown_report
 from tests.compare.helpers import contexts, copy_pair
+
+from .conftest import EXAMPLES
+from .test_layout import WIDTHS, _measure_at_every_width
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -135,3 +139,18 @@ def test_the_markdown_report_has_the_section() -> None:
     assert "| Checkout completion (`completion`), current state only | no value today | " in (
         markdown
     )
+
+
+def test_the_future_state_report_of_the_example_fits_every_width(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The e-commerce example's future-state report, with its What changes section and
+    overlaid curves, fits 1440 to 390 pixels: nothing sticks out, wide parts scroll."""
+    found = contexts(EXAMPLES / "ecommerce-checkout")
+    future = found["checkout-future-state"]
+    comparison = compare_maps(found["furniture-purchase"], future)
+    pairing = pairing_of(future.journey, future.maps, comparison, {"furniture-purchase"})
+    path = tmp_path / "future.html"
+    path.write_text(html_report(future, [], TODAY, None, pairing), encoding="utf-8")
+    assert '<section id="changes"' in path.read_text(encoding="utf-8")
+    assert _measure_at_every_width(browser, path) == {width: [] for width in WIDTHS}
