@@ -98,10 +98,12 @@ def test_hostile_text_is_escaped_in_the_section_and_the_svg(tmp_path: Path) -> N
         text = path.read_text(encoding="utf-8")
         text = text.replace("action: Pays by card", f"action: {_quoted(HOSTILE)}")
         text = text.replace("name: Buy", f"name: {_quoted(HOSTILE)}")
+        text = text.replace('unit: "%", better: higher}', 'unit: "<i>|", better: higher}', 1)
         path.write_text(text, encoding="utf-8")
     found = contexts(folder)
     page = _future_html(found, {"today"})
     assert "<script>alert(1)" not in page
+    assert "<i>|" not in page and "&lt;i&gt;|" in page
     assert "\u202e" not in page
     section = page.split('<section id="changes"')[1].split("</section>")[0]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in section
@@ -114,6 +116,7 @@ def test_hostile_text_is_escaped_in_the_section_and_the_svg(tmp_path: Path) -> N
     markdown = markdown_report(future, [], TODAY, None, pairing)
     assert "<script>" not in markdown and "\u202e" not in markdown
     assert "\\<script\\>alert(1)\\</script\\> \\&" in markdown
+    assert "<i>" not in markdown and "7.5 \\<i\\>\\|" in markdown
 
 
 def _quoted(text: str) -> str:

@@ -41,7 +41,7 @@ def pair_facts(pairing: Pairing | None) -> list[str]:
 def _pain_rows(pains: list[PainOutcome]) -> list[list[str]]:
     return [
         [
-            f"{p.severity} · {md(p.summary)} ({md_code(p.pain_id)})",
+            f"{md(p.severity)} · {md(p.summary)} ({md_code(p.pain_id)})",
             md(p.where) or "whole stage",
             cw.resolution(p),
             ", ".join(f"{md(o.summary)} ({md_code(o.id)}, {o.status})" for o in p.by) or "none",
@@ -107,9 +107,9 @@ def _kpis(comparison: Comparison) -> list[str]:
     rows = [
         [
             f"{md(k.name)} ({md_code(k.kpi_id)}), {cw.kpi_sides(k)}",
-            cw.kpi_today(k),
-            cw.kpi_target(k),
-            cw.kpi_gap(k),
+            md(cw.kpi_today(k)),  # a KPI's unit is the map's text
+            md(cw.kpi_target(k)),
+            md(cw.kpi_gap(k)),
             "unknown" if k.better is None else f"{k.better.value} is better",
         ]
         for k in comparison.kpis
