@@ -166,7 +166,7 @@ def _split(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-VIEW_NAMES = ("journey", "blueprint", "emotions")
+VIEW_NAMES = ("journey", "blueprint", "emotions", "compare")
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "markdown")
 
 
@@ -219,7 +219,9 @@ def render(
             "--view",
             metavar="VIEWS",
             help="Views, comma-separated: journey (stages by lanes), blueprint (service "
-            "blueprint lanes), emotions (the emotional curve), or all. Default: journey.",
+            "blueprint lanes), emotions (the emotional curve), compare (a future-state map "
+            "against the current state it names), or all (compare only for maps that name "
+            "a current state). Default: journey.",
         ),
     ] = None,
     out: Annotated[
@@ -280,6 +282,7 @@ def render(
     code = run_render(
         paths or [],
         views=_choices(view, VIEW_NAMES, "journey", "view"),
+        compare_if_paired="all" in _split(view or []),
         formats=_choices(output_format, RENDER_FORMATS, "svg", "format"),
         out=out,
         graphviz=graphviz.value if graphviz else None,

@@ -185,7 +185,8 @@ def test_unknown_view_or_format_is_a_usage_error(example: Path) -> None:
     result = render("--view", "swimlanes")
     assert result.exit_code == 2
     assert (
-        "unknown view 'swimlanes': choose from journey, blueprint, emotions or all" in result.output
+        "unknown view 'swimlanes': choose from journey, blueprint, emotions, compare or all"
+        in result.output
     )
     result = render("--format", "gif")
     assert result.exit_code == 2

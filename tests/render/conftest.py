@@ -17,14 +17,17 @@ GOLDEN = REPO / "tests" / "golden"
 FORMAT_ONE = REPO / "tests" / "render" / "format1"  # a workspace using every part of 1.0
 
 
-def workspace_contexts(folder: Path) -> list[tuple[str, RenderContext]]:
-    """``(name, context)`` for every map of the workspace ``folder``."""
+def workspace_contexts(folder: Path, with_maps: bool = False) -> list[tuple[str, RenderContext]]:
+    """``(name, context)`` for every map of the workspace ``folder``; ``with_maps``: each
+    context has the workspace's maps by id (as ``cjm render`` gives them)."""
     found = []
     project = load_workspace(folder, folder)
+    maps = {d.model.id: d.model for d in project.maps if d.model is not None} if with_maps else {}
     for document in project.maps:
         assert document.model is not None, document.diagnostics
         name = f"{folder.name}--{document.model.id}"
-        found.append((name, RenderContext(document.model, project.scopes[document.display])))
+        scope = project.scopes[document.display]
+        found.append((name, RenderContext(document.model, scope, maps)))
     return found
 
 

@@ -1,5 +1,6 @@
 """Golden DOT files pin every view of every example and of the map in tests/render/format1
-(every part of format 1.0), and its pages for print: a change to
+(every part of format 1.0), the compare view of the paired maps of the e-commerce example
+and of tests/compare/fixtures/pair, and their pages for print: a change to
 a diagram shows up in review as a change to a readable text file. Accept intended changes
 with ``CJM_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``."""
 
@@ -9,15 +10,26 @@ import os
 
 import pytest
 
+from cjm.render.compare_view import compare_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
-from cjm.render.pipeline import VIEWS
+from cjm.render.pipeline import COMPARE, VIEWS
 
-from .conftest import FORMAT_ONE, GOLDEN, example_contexts, workspace_contexts
+from .conftest import EXAMPLES, FORMAT_ONE, GOLDEN, REPO, example_contexts, workspace_contexts
 
 UPDATE = os.environ.get("CJM_UPDATE_GOLDEN") == "1"
 CONTEXTS = example_contexts() + workspace_contexts(FORMAT_ONE)
-CASES = [(name, context, view) for name, context in CONTEXTS for view in VIEWS]
+# Every view that draws one map; the compare view draws a pair (below).
+CASES = [(name, context, view) for name, context in CONTEXTS for view in VIEWS if view != COMPARE]
+PAIRED = [
+    (name, context)
+    for folder in (
+        EXAMPLES / "ecommerce-checkout",
+        REPO / "tests" / "compare" / "fixtures" / "pair",
+    )
+    for name, context in workspace_contexts(folder, with_maps=True)
+    if context.journey.current_state is not None
+]
 PAGE_BREAK = "// next page\n"
 
 
@@ -44,9 +56,19 @@ def test_dot_matches_the_golden_file(name: str, context: RenderContext, view: st
         _check(f"{name}--{view}--pages.dot", _pages(diagram))
 
 
+@pytest.mark.parametrize(("name", "context"), PAIRED, ids=[n for n, _ in PAIRED])
+def test_compare_dot_matches_the_golden_file(name: str, context: RenderContext) -> None:
+    diagram = compare_view(context)
+    _check(f"{name}--{COMPARE}.dot", diagram.source)
+    if diagram.pages:
+        _check(f"{name}--{COMPARE}--pages.dot", _pages(diagram))
+
+
 def test_every_golden_file_belongs_to_a_case() -> None:
     expected = {f"{name}--{view}.dot" for name, _, view in CASES}
     expected |= {
         f"{name}--{view}--pages.dot" for name, context, view in CASES if VIEWS[view](context).pages
     }
+    expected |= {f"{name}--{COMPARE}.dot" for name, _ in PAIRED}
+    expected |= {f"{name}--{COMPARE}--pages.dot" for name, c in PAIRED if compare_view(c).pages}
     assert {p.name for p in GOLDEN.glob("*.dot")} == expected

@@ -39,12 +39,15 @@ def run_render(
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: DrawOptions | None = None,
     force: bool = False,
+    compare_if_paired: bool = False,
 ) -> int:
     """Render ``paths`` (default: the workspace around the current folder).
 
     Maps are checked as ``cjm validate`` checks them. Their error findings are printed;
     a map with errors gets no file unless ``force``. Warnings are left to the reports,
-    which list every finding.
+    which list every finding. The compare view of a map with no current state to compare
+    with is a note (none with ``compare_if_paired``, as for ``--view all``); the run
+    fails when nothing at all could be drawn.
     """
     today = today or datetime.date.today()
     checked = check_for_output(paths, today, max_bytes)
@@ -60,6 +63,7 @@ def run_render(
         index=_wants_index(paths),
         errors=Counter(d.path for d in errors),
         force=force,
+        compare_if_paired=compare_if_paired,
     )
     for refusal in plan.refused:
         error(refusal)
@@ -75,7 +79,8 @@ def run_render(
     if written is None:
         return EXIT_USAGE
     _summarise(plan, written, out)
-    trouble = failed or plan.refused or plan.skipped or (errors and not force)
+    nothing_drawn = bool(plan.unpaired) and not plan.jobs
+    trouble = failed or plan.refused or plan.skipped or (errors and not force) or nothing_drawn
     return EXIT_PROBLEMS if trouble else EXIT_OK
 
 
@@ -127,7 +132,9 @@ def _summarise(plan: Plan, written: int, out: Path) -> None:
             f"{plural(count, 'map')} with errors skipped: fix the errors above, or draw "
             "them anyway with --force"
         )
-    if not plan.jobs and not plan.refused and not plan.skipped:
+    for unpaired in plan.unpaired:
+        note(f"{unpaired.display}: no compare view: {unpaired.reason}")
+    if not plan.jobs and not plan.refused and not plan.skipped and not plan.unpaired:
         note("no map to render")
     elif plan.jobs or plan.index is not None:
         stdout().print(f"Rendered {plural(written, 'file')} into {out}.", markup=False)

@@ -94,12 +94,19 @@ def cut_into_bands(stages: list[Stage], capacity: int = BAND_COLUMNS) -> list[Ba
     A stage goes into the current band when it fits there, else it starts a new band; a
     stage longer than a band starts a new band and is split into full parts (see
     :func:`_parts`), its last part shared with the stages that follow when they fit."""
+    return cut_columns(
+        [stage_columns(index, stage) for index, stage in enumerate(stages)], capacity
+    )
+
+
+def cut_columns(stages: list[list[Column]], capacity: int = BAND_COLUMNS) -> list[Band]:
+    """:func:`cut_into_bands` for stages given as their columns (a view that lines up
+    columns of its own, such as the compare view, cuts them the same way)."""
     capacity = max(1, capacity)
     bands: list[list[Segment]] = []
     current: list[Segment] = []
     used = 0
-    for index, stage in enumerate(stages):
-        columns = stage_columns(index, stage)
+    for index, columns in enumerate(stages):
         if used + len(columns) <= capacity:
             current.append(Segment(index, tuple(columns)))
             used += len(columns)

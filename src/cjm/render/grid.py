@@ -143,11 +143,13 @@ def table_diagram(
     table_of: Callable[[Band], str],
     legend_of: Callable[[bool], str],
     after: tuple[str, int] | None = None,
+    stages: int | None = None,
 ) -> DiagramSource:
     """The whole diagram (the bands stacked) with one page per band when there are
     several; ``after`` (a table and the step columns it spans) follows the last band, on
     the last page. ``legend_of(broken)`` makes the legend, told whether anything is drawn
-    as a broken reference."""
+    as a broken reference. ``stages`` is how many stages the bands hold, for the page
+    captions (default: the map's)."""
     map_id = context.journey.id
     tables = [(table_of(band), len(band.columns)) for band in bands]
     tail = [after] if after is not None else []
@@ -159,7 +161,7 @@ def table_diagram(
     whole = html_graph(map_id, view, stack([(title, columns), *tables, *tail]), legend)
     if len(bands) < 2:
         return whole
-    stages = len(context.journey.stages)
+    stages = stages if stages is not None else len(context.journey.stages)
     pages = tuple(
         html_graph(
             map_id,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjm.compare import Pairing, compare_maps, futures_naming, pairing_of
 from cjm.diagnostics import Diagnostic
 from cjm.load.document import Document
 from cjm.load.project import Project
@@ -28,6 +29,7 @@ from cjm.model import JourneyMap
 from cjm.portfolio.build import MapInput, build_portfolio
 from cjm.portfolio.inputs import channel_names, context_of, stale_after_days
 from cjm.render.blueprint_view import blueprint_view
+from cjm.render.compare_view import compare_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
 from cjm.render.emotions_view import emotions_view
@@ -46,7 +48,10 @@ VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
     "journey": journey_view,
     "blueprint": blueprint_view,
     "emotions": emotions_view,
+    "compare": compare_view,
 }
+# The view of a future-state map against the current-state map it names.
+COMPARE = "compare"
 GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "dot")
 # The formats Graphviz lays out; DOT is cjm's own source.
 LAID_OUT = ("svg", "png", "pdf")
@@ -91,6 +96,14 @@ class Skipped:
         return f"it has {plural(self.errors, 'error')}"
 
 
+@dataclass(frozen=True)
+class Unpaired:
+    """A map the compare view was asked for that has no current state to compare with."""
+
+    display: str
+    reason: str
+
+
 @dataclass
 class Plan:
     """The files to write, and why some cannot be."""
@@ -98,6 +111,7 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unpaired: list[Unpaired] = field(default_factory=list)
     # The site's home page, linking every HTML report, when a site is wanted; the site's
     # other pages are written beside it.
     index: Path | None = None
@@ -126,12 +140,16 @@ def plan_jobs(
     index: bool = False,
     errors: Mapping[str, int] | None = None,
     force: bool = False,
+    compare_if_paired: bool = False,
 ) -> Plan:
     """Every (map, view, format) to render, in a stable order, with clashes refused.
 
     A map with ``errors`` (display name -> how many) is skipped unless ``force``; a map
     that did not load is always skipped. With ``index`` and the html format, the plan
-    also writes the workspace site, whose home page ``index.html`` links the reports.
+    also writes the workspace site, whose home page ``index.html`` links the reports. The
+    compare view is planned for a map whose ``current_state`` names a map of its
+    workspace; for any other map it is listed in ``unpaired`` with the reason, or, with
+    ``compare_if_paired`` (``--view all``), left out without a word.
     """
     errors = errors or {}
     plan = Plan()
@@ -146,6 +164,7 @@ def plan_jobs(
             plan.index = target
             claimed[real_path(target)] = "the index page"
     for project in projects:
+        loaded = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
         for document in project.maps:
             if document.display not in selected:
                 continue
@@ -155,7 +174,14 @@ def plan_jobs(
             if errors.get(document.display) and not force:
                 plan.skipped.append(Skipped(document.display, errors[document.display]))
                 continue
-            wanted = [(v, f) for v in views for f in formats if f not in PER_MAP_FORMATS]
+            map_views = views
+            if COMPARE in views and any(f not in PER_MAP_FORMATS for f in formats):
+                reason = _no_pair(document.model, loaded)
+                if reason is not None:
+                    map_views = [v for v in views if v != COMPARE]
+                    if not compare_if_paired:
+                        plan.unpaired.append(Unpaired(document.display, reason))
+            wanted = [(v, f) for v in map_views for f in formats if f not in PER_MAP_FORMATS]
             wanted += [(f, f) for f in PER_MAP_FORMATS if f in formats]
             for view, output_format in wanted:
                 target = out / target_name(document.model.id, view, output_format)
@@ -174,9 +200,56 @@ def plan_jobs(
     return plan
 
 
+def _no_pair(journey: JourneyMap, loaded: Mapping[str, JourneyMap]) -> str | None:
+    """Why ``journey`` has no compare view, or None when it has one."""
+    if journey.current_state is None:
+        futures = sorted(m.id for m in futures_naming(journey, loaded))
+        if futures:
+            named = ", ".join(f"'{f}'" for f in futures)
+            return (
+                "it has no current state to compare with; it is the current state of "
+                f"{named}, whose compare view shows both"
+            )
+        return "it has no current state to compare with (it names no `current_state:`)"
+    if journey.current_state not in loaded:
+        return (
+            f"the current-state map '{journey.current_state}' it names is not in the "
+            "workspace, or does not load"
+        )
+    return None
+
+
 def context_for(job: Job) -> RenderContext:
     """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)."""
     return context_of(job.document, job.project)
+
+
+def current_context_for(job: Job, context: RenderContext) -> RenderContext | None:
+    """The current-state map ``context``'s map names, with its own workspace scope, when
+    it is one of the loaded maps of ``job``'s project."""
+    named = context.journey.current_state
+    if named is None:
+        return None
+    for document in job.project.maps:
+        if document.model is not None and document.model.id == named:
+            scope = job.project.scopes[document.display]
+            return RenderContext(document.model, scope, context.maps)
+    return None
+
+
+def pairing_for(job: Job, context: RenderContext, rendered: frozenset[str]) -> Pairing:
+    """The pairing the report of ``job`` shows; ``rendered``: the ids of the maps whose
+    report of the same format this run makes."""
+    current = current_context_for(job, context)
+    comparison = compare_maps(current, context) if current is not None else None
+    return pairing_of(context.journey, context.maps, comparison, rendered)
+
+
+def draw_view(job: Job) -> DiagramSource:
+    context = context_for(job)
+    if job.view == COMPARE:
+        return compare_view(context, current_context_for(job, context))
+    return VIEWS[job.view](context)
 
 
 def mermaid_export(context: RenderContext) -> str:
@@ -226,6 +299,12 @@ def run_jobs(
     current: tuple[tuple[str, str], DiagramSource] | None = None
     maps: list[MapInput] = []
     cadences: dict[int, int] = {}
+    reported = {
+        output_format: frozenset(
+            job.map_id for job in plan.jobs if job.output_format == output_format
+        )
+        for output_format in (HTML, MARKDOWN)
+    }
 
     def review_days(project: Project) -> int:
         """:func:`stale_after_days`, worked out once per project (it reads cjm.yaml's lint
@@ -246,7 +325,8 @@ def run_jobs(
             context = context_for(job)
             # Built once: the map's report, and its part of the site.
             report = build_report(context, findings, inputs.today, days)
-            data = render_report(report).encode("utf-8")
+            pairing = pairing_for(job, context, reported[HTML])
+            data = render_report(report, pairing).encode("utf-8")
             if plan.index is not None:
                 maps.append(
                     MapInput(
@@ -260,14 +340,16 @@ def run_jobs(
                 )
         elif job.output_format == MARKDOWN:
             days = review_days(job.project)
-            markdown = markdown_report(context_for(job), findings, inputs.today, days)
+            context = context_for(job)
+            pairing = pairing_for(job, context, reported[MARKDOWN])
+            markdown = markdown_report(context, findings, inputs.today, days, pairing)
             data = markdown.encode("utf-8")
         else:
             key = (job.document.display, job.view)
             if current is None or current[0] != key:
                 if current is not None and drawer is not None:
                     drawer.forget(current[1])  # every file of the previous view is written
-                current = (key, VIEWS[job.view](context_for(job)))
+                current = (key, draw_view(job))
             if job.output_format == "dot":
                 data = current[1].source.encode("utf-8")
             elif drawer is None:

@@ -31,12 +31,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from cjm import __version__
+from cjm.compare import Pairing
 from cjm.diagnostics import Diagnostic
 from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
 from cjm.render.style import EMOTION_WORD, score_label
-from cjm.report import phrases
+from cjm.report import compare_words, phrases
 from cjm.report.build import build_report
+from cjm.report.compare_section import overlay_markup, pair_view
 from cjm.report.curve import curve_svg
 from cjm.report.facts import (
     EFFORTS,
@@ -135,6 +137,8 @@ def _environment() -> Environment:
         counted=counted,
         phrases=phrases,
         curve=curve_markup,
+        overlay=overlay_markup,
+        cw=compare_words,
         path_spans=path_spans,
         emotion_word=EMOTION_WORD,
         SCORES=SCORES,
@@ -166,12 +170,15 @@ def grid_rows(report: Report) -> frozenset[str]:
     return frozenset(name for name, on in shown.items() if on)
 
 
-def render_report(report: Report) -> str:
-    """The page of an already built :class:`Report`."""
+def render_report(report: Report, pairing: Pairing | None = None) -> str:
+    """The page of an already built :class:`Report`; ``pairing`` links it to its paired
+    map's report and, for a future-state map, adds what changes against its current
+    state."""
     script, source = _script()
     template = _environment().get_template("report.html.j2")
     return template.render(
         r=report,
+        pair=pair_view(pairing),
         script=script,
         csp=f"{BASE_POLICY}; script-src {source}",
         screen=chunks(report.columns, max(1, len(report.columns)))[0] if report.columns else None,
@@ -184,11 +191,13 @@ def html_report(
     findings: list[Diagnostic],
     today: datetime.date,
     stale_after_days: int | None,
+    pairing: Pairing | None = None,
 ) -> str:
     """The self-contained report page of one map.
 
     ``findings`` are the validation and lint diagnostics of the map's file; ``today`` is
     the date staleness is judged on, and ``stale_after_days`` the review interval of a map
-    that sets no ``review_cadence`` (None: such a map is never called stale).
+    that sets no ``review_cadence`` (None: such a map is never called stale);
+    ``pairing`` says which map it is paired with (:mod:`cjm.compare`).
     """
-    return render_report(build_report(context, findings, today, stale_after_days))
+    return render_report(build_report(context, findings, today, stale_after_days), pairing)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from cjm.compare import Pairing
 from cjm.diagnostics import Diagnostic
 from cjm.display import reveal_bidi_controls
 from cjm.render.context import RenderContext
@@ -22,6 +23,7 @@ from cjm.render.mermaid import to_mermaid
 from cjm.render.style import EMOTION_WORD, score_label
 from cjm.report import phrases
 from cjm.report.build import build_report
+from cjm.report.compare_markdown import changes_section, pair_facts
 from cjm.report.facts import (
     EFFORTS,
     CoverageRow,
@@ -171,7 +173,7 @@ def _owner(step: StepView) -> str:
     return f"{owner} \u00b7 {'; '.join(sources)}{said}"
 
 
-def _header(r: Report) -> list[str]:
+def _header(r: Report, pairing: Pairing | None = None) -> list[str]:
     review = r.review
     facts = [
         f"*{r.type_label}*",
@@ -180,7 +182,10 @@ def _header(r: Report) -> list[str]:
         + (f" ({review.cadence} cadence)" if review.cadence else ""),
         f"Map id: `{r.id}`",
     ]
-    if r.current_state:
+    paired = pair_facts(pairing)
+    if paired:
+        facts.extend(paired)
+    elif r.current_state:
         facts.append(f"Improves on: `{r.current_state}`")
     lines = [f"# {md(r.title)}", "", " \u00b7 ".join(facts), ""]
     if review.stale:
@@ -731,12 +736,15 @@ def markdown_report(
     findings: list[Diagnostic],
     today: datetime.date,
     stale_after_days: int | None,
+    pairing: Pairing | None = None,
 ) -> str:
-    """The report of one map as Markdown (see the module's docstring)."""
+    """The report of one map as Markdown (see the module's docstring); ``pairing`` names
+    the map it is paired with and, for a future-state map, adds what changes."""
     r = build_report(context, findings, today, stale_after_days)
     lines = [
-        *_header(r),
+        *_header(r, pairing),
         *_summary(r),
+        *changes_section(pairing),
         *_personas(r),
         *_journey(r),
         *_curve(r, context),
