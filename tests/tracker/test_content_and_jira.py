@@ -7,7 +7,7 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from cjm.tracker.content import marked_key, marker
+from cjm.tracker.content import LABEL_LIMIT, _fitted, marked_key, marker
 from cjm.tracker.jira_csv import guard, jira_csv, wiki
 from tests.tracker.conftest import MAP, run
 from tests.tracker.contents import contents_of
@@ -133,3 +133,14 @@ def test_the_command_writes_the_jira_file(workspace: Path) -> None:
     assert "trial/old-banner is not in the file: it is done and has no Jira key" in result.stderr
     header, rows = _rows((workspace / "issues.csv").read_text(encoding="utf-8"))
     assert header[0] == "Summary" and len(rows) == 2
+
+
+def test_a_label_too_long_for_github_is_cut_visibly_and_stays_distinct() -> None:
+    first = "journey:" + "a" * 40 + "-first-of-two-long-ones"
+    second = "journey:" + "a" * 40 + "-second-of-two-long-ones"
+    fitted = [_fitted(first), _fitted(second)]
+    assert all(len(label) == LABEL_LIMIT for label in fitted)
+    assert all(label.startswith("journey:" + "a" * 35) for label in fitted)
+    assert all(label[-7] == "~" for label in fitted)
+    assert fitted[0] != fitted[1]
+    assert _fitted("journey:short") == "journey:short"

@@ -10,6 +10,7 @@ link, a mention that notifies people, or a heading.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -122,7 +123,17 @@ def _labels(row: OpportunityRow) -> tuple[str, ...]:
     if opportunity.owner_id:
         labels.append(f"team:{opportunity.owner_id}")
     labels.append(f"status:{opportunity.status}")
-    return tuple(label[:LABEL_LIMIT] for label in dict.fromkeys(labels))
+    return tuple(_fitted(label) for label in dict.fromkeys(labels))
+
+
+def _fitted(label: str) -> str:
+    """``label`` within GitHub's limit. A longer one (a long map or team id) is cut and
+    ends in ``~`` and six hex digits of its hash: visibly shortened, and two long ids that
+    start alike still get two labels. The body names the journey and team in full."""
+    if len(label) <= LABEL_LIMIT:
+        return label
+    digest = hashlib.sha256(label.encode("utf-8")).hexdigest()[:6]
+    return f"{label[: LABEL_LIMIT - 7]}~{digest}"
 
 
 def _body(row: OpportunityRow, kpis: tuple[KpiRow, ...]) -> str:
