@@ -13,47 +13,80 @@
     var rows = Array.prototype.slice.call(body.rows);
     var selects = form.querySelectorAll("select[data-filter]");
     var shown = document.getElementById("register-shown");
-    function keeps(row) {
+    // Each row holds its filter values as positions in the selects' option lists, in the
+    // selects' order: "severity status owner journey stage personas channels". A pain
+    // point that names no persona lists every persona of its journey.
+    var codes = rows.map(function (row) {
+      return (row.getAttribute("data-f") || "").split(" ").map(function (field) {
+        return field === "" ? [] : field.split(",");
+      });
+    });
+    function keeps(at) {
       for (var i = 0; i < selects.length; i++) {
-        var wanted = selects[i].value;
-        if (!wanted) { continue; }
-        var key = selects[i].getAttribute("data-filter");
-        var held = row.getAttribute("data-" + key) || "";
-        if (key === "persona" && held === "") { continue; }  // hurts every persona
-        if (held.split("\n").indexOf(wanted) < 0) { return false; }
+        var picked = selects[i].selectedIndex;
+        if (picked < 1) { continue; }
+        var held = codes[at][i] || [];
+        if (held.indexOf(String(picked - 1)) < 0) { return false; }
       }
       return true;
     }
     function update() {
       var count = 0;
-      rows.forEach(function (row) {
-        var keep = keeps(row);
+      rows.forEach(function (row, at) {
+        var keep = keeps(at);
         row.hidden = !keep;
         if (keep) { count += 1; }
       });
       shown.textContent = String(count);
     }
+    // Filters picked in the address: pain-points.html?persona=...&status=open
+    function fromAddress() {
+      var query = new URLSearchParams(window.location.search);
+      var missing = [];
+      Array.prototype.forEach.call(selects, function (select) {
+        var wanted = query.get(select.getAttribute("data-filter"));
+        if (wanted === null || wanted === "") { return; }
+        for (var i = 1; i < select.options.length; i++) {
+          if (select.options[i].value === wanted) { select.selectedIndex = i; return; }
+        }
+        missing.push(select.getAttribute("data-filter") + " \u201c" + wanted + "\u201d");
+      });
+      var note = document.getElementById("register-note");
+      if (note && missing.length) {
+        note.textContent = "No pain point here has " + missing.join(", ") + "; that filter is not applied.";
+        note.hidden = false;
+      }
+    }
     form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();  // clear the filters here, and count at once
+      Array.prototype.forEach.call(selects, function (select) { select.selectedIndex = 0; });
+      var note = document.getElementById("register-note");
+      if (note) { note.hidden = true; }
+      update();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     var heads = table.tHead.rows[0].cells;
     var order = { column: -1, up: true };
-    function value(row, column) {
-      var cell = row.cells[column];
-      var given = cell.getAttribute("data-v");
-      return given !== null ? Number(given) : text(cell).toLocaleLowerCase();
+    // A column whose heading names a filter field sorts by the field's position (the
+    // filter lists severities and statuses worst first); the others by their text.
+    function value(at, column) {
+      var field = heads[column].getAttribute("data-field");
+      if (field !== null) { return Number((codes[at][Number(field)] || ["-1"])[0]); }
+      return text(rows[at].cells[column]).toLocaleLowerCase();
     }
     function sortBy(column) {
       order.up = order.column === column ? !order.up : true;
       order.column = column;
-      var numeric = heads[column].getAttribute("data-numeric") === "1";
-      var sorted = rows.slice().sort(function (a, b) {
-        var x = value(a, column), y = value(b, column);
-        var c = numeric ? y - x : (x < y ? -1 : x > y ? 1 : 0);  // numbers: worst first
-        return order.up ? c : -c;
+      var numeric = heads[column].getAttribute("data-field") !== null;
+      var keyed = rows.map(function (row, at) { return { row: row, v: value(at, column), at: at }; });
+      keyed.sort(function (a, b) {
+        var x = a.v, y = b.v;
+        var c = numeric ? x - y : (x < y ? -1 : x > y ? 1 : 0);  // positions: worst first
+        return (order.up ? c : -c) || a.at - b.at;
       });
-      sorted.forEach(function (row) { body.appendChild(row); });
+      keyed.forEach(function (item) { body.appendChild(item.row); });
       for (var i = 0; i < heads.length; i++) {
         heads[i].setAttribute("aria-sort", i === column ? (order.up ? "ascending" : "descending") : "none");
       }
@@ -63,13 +96,11 @@
       button.type = "button";
       button.className = "sort";
       button.textContent = text(head);
-      if (rows.length && rows[0].cells[column].getAttribute("data-v") !== null) {
-        head.setAttribute("data-numeric", "1");
-      }
       button.addEventListener("click", function () { sortBy(column); });
       head.textContent = "";
       head.appendChild(button);
     });
+    fromAddress();
     update();
   }
 
