@@ -185,11 +185,15 @@ def test_the_search_index_is_embedded_once_and_lean(
     assert [name for name, _ in blocks] == ["search.html"]
     data = json.loads(blocks[0][1])
     assert ["Switching supplier, today", "switching-report.html"] in data["j"]
-    texts = {(entry[0], entry[1]) for entry in data["e"]}
+    texts = {(entry[0], data["t"][entry[1]]) for entry in data["e"]}
     assert ("p", "Hold times of forty minutes at the end of the month") in texts
     assert ("m", "Customer Care") in texts and ("e", "Moving Mia (Moving house)") in texts
     assert ("k", "Visitors who get a quote") in texts
     assert len(search_index(portfolio).entries) == len(data["e"])
+    # Each text is written once: the current and future switching maps share a step.
+    assert len(data["t"]) == len(set(data["t"])) < len(data["e"])
+    hold = next(e for e in data["e"] if data["t"][e[1]].startswith("Hold times"))
+    assert data["a"][hold[0]] + hold[3] == "#pain-hold-times"
 
 
 def test_every_page_allows_only_its_own_script_and_asks_for_nothing(

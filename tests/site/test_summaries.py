@@ -11,13 +11,23 @@ import pytest
 
 from cjm.portfolio import Portfolio
 from cjm.site import names, site_pages, summary
-from cjm.site.summary import by_journey, owned_steps, shortlist, steps_by_journey
+from cjm.site.summary import (
+    by_journey,
+    handoff_counts,
+    owned_steps,
+    shortlist,
+    steps_by_journey,
+)
 
 from .markup import Markup
 
 
+def html_of(portfolio: Portfolio, name: str) -> str:
+    return next(p.html for p in site_pages(portfolio) if p.name == name)
+
+
 def page(portfolio: Portfolio, name: str) -> Markup:
-    return Markup(next(p.html for p in site_pages(portfolio) if p.name == name))
+    return Markup(html_of(portfolio, name))
 
 
 def test_a_shortlist_says_how_many_it_leaves_out() -> None:
@@ -92,4 +102,21 @@ def test_a_cut_list_says_n_of_m_and_links_the_full_list(portfolio: Portfolio) ->
     # The per-journey counts link to the register filtered to the persona and journey.
     journey = "pain-points.html?persona=Saving%20Sam&journey=Switching%20supplier%2C%20today"
     assert journey in markup.links
-    assert re.search(r"Switching supplier, today ?2 ?critical ?3", unescape(text))
+    # Every journey is counted: average, lowest score, open, worst open, all.
+    assert re.search(r"Switching supplier, today ?-0\.7 ?\u22121 ?2 ?critical ?3", unescape(text))
+    # One curve is drawn, the journey they feel worst on, and the page says so.
+    assert html_of(portfolio, "persona-saver.html").count('<svg class="spark"') == 1
+    assert "1 of 2 journeys drawn, those they feel worst on first (lowest average)" in text
+
+
+def test_handoffs_are_counted_per_team_with_the_undescribed_listed(
+    portfolio: Portfolio,
+) -> None:
+    web = next(t for t in portfolio.teams if t.id == "web-team")
+    counts = handoff_counts(web.handoffs_out, "to")
+    assert [(c.team, c.handoffs, c.journeys, c.undescribed) for c in counts] == [
+        ("Customer Care", 1, 1, 1)
+    ]
+    text = page(portfolio, "team-web-team.html").all_text
+    assert "to Customer Care on 1 journey, 1 not described 1" in text
+    assert "Not described 1 of 1 shown. to Customer Care at Calls the helpline" in text

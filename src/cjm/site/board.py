@@ -31,6 +31,8 @@ _badges: dict[tuple[str, bool], str] = {}
 def badge(kpi: KpiView) -> str:
     """The report's KPI badge; it depends on the status and on whether the target date
     is still ahead, so it is rendered once per pair."""
+    if kpi.status == "no-direction":  # the note above the board says what to add
+        return '<span class="badge warn">Direction unknown</span>'
     key = (kpi.status, bool(kpi.still_due))
     if key not in _badges:
         _badges[key] = str(macros().kpi_badge(kpi))

@@ -12,14 +12,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm.portfolio.build import stage_column
-from cjm.portfolio.facts import Journey, JourneyRef, PersonaPage, Portfolio, TeamPage
+from cjm.portfolio.facts import (
+    HandoffRow,
+    Journey,
+    JourneyRef,
+    PersonaPage,
+    Portfolio,
+    TeamPage,
+)
 from cjm.report.facts import StageView
-from cjm.site import board, names
+from cjm.site import backlog, board, names
+from cjm.site.backlog import BacklogRows
 from cjm.site.charts import sparkline
 from cjm.site.environment import environment
 from cjm.site.register import COLUMNS, STATUS_ORDER, RegisterRows
 from cjm.site.search import search_index
-from cjm.site.summary import by_journey, owned_steps, shortlist, steps_by_journey
+from cjm.site.summary import (
+    handoff_counts,
+    owned_steps,
+    persona_journeys,
+    shortlist,
+    steps_by_journey,
+    undescribed,
+    worst_felt,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,7 @@ def _team_link(portfolio: Portfolio) -> Any:
 
 
 def _render(template: str, portfolio: Portfolio, here: str, **values: Any) -> str:
+    team_link = _team_link(portfolio)
     return (
         environment()
         .get_template(template)
@@ -76,7 +93,9 @@ def _render(template: str, portfolio: Portfolio, here: str, **values: Any) -> st
             nav=names.NAV,
             names=names,
             report_link=report_link,
-            team_link=_team_link(portfolio),
+            team_link=team_link,
+            backlog=BacklogRows(report_link, team_link),
+            backlog_columns=backlog.COLUMNS,
             **values,
         )
     )
@@ -231,7 +250,13 @@ def _team(portfolio: Portfolio, team: TeamPage) -> str:
         worst=shortlist(team.open_pains),
         all_open=names.register_filtered(owner=owner, status="open") if owner else None,
         opportunities=shortlist(team.opportunities),
+        handoffs_in=_handoffs(team.handoffs_in, "from"),
+        handoffs_out=_handoffs(team.handoffs_out, "to"),
     )
+
+
+def _handoffs(rows: list[HandoffRow], way: str) -> dict[str, Any]:
+    return {"counts": handoff_counts(rows, way), "missing": shortlist(undescribed(rows))}
 
 
 def _persona(portfolio: Portfolio, persona: PersonaPage) -> str:
@@ -244,7 +269,8 @@ def _persona(portfolio: Portfolio, persona: PersonaPage) -> str:
         names.PERSONAS,
         persona=persona,
         sparkline=sparkline,
-        journeys=by_journey(persona.pains),
+        curves=shortlist(worst_felt(persona.journeys)),
+        journeys=persona_journeys(persona),
         worst=shortlist([row for row in persona.pains if row.is_open]),
         in_register=in_register,
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from cjm.portfolio.facts import JourneyRef, PainRow
+from cjm.portfolio.facts import HandoffRow, JourneyRef, PainRow, PersonaJourney, PersonaPage
 from cjm.report.facts import StepView
 
 # How many of a long list a team or persona page shows.
@@ -107,3 +107,63 @@ def steps_by_journey(
     for ref, step in places:
         groups.setdefault(ref.id, (ref, []))[1].append(step)
     return list(groups.values())
+
+
+@dataclass(frozen=True)
+class HandoffCount:
+    """The handoffs between a team and one other team, one way."""
+
+    team: str  # the other team's name
+    handoffs: int
+    journeys: int
+    undescribed: int  # neither described nor waived
+
+
+def handoff_counts(rows: Sequence[HandoffRow], way: str) -> list[HandoffCount]:
+    """The handoffs counted per other team (``way`` "from": the team they come from;
+    "to": the team they go to), most first, then by name."""
+    handoffs: dict[str, int] = {}
+    journeys: dict[str, set[str]] = {}
+    undescribed: dict[str, int] = {}
+    for row in rows:
+        team = row.from_team if way == "from" else row.to_team
+        handoffs[team] = handoffs.get(team, 0) + 1
+        journeys.setdefault(team, set()).add(row.journey.id)
+        missing = not row.described and not row.waived
+        undescribed[team] = undescribed.get(team, 0) + missing
+    counted = [
+        HandoffCount(team, handoffs[team], len(journeys[team]), undescribed[team])
+        for team in handoffs
+    ]
+    return sorted(counted, key=lambda c: (-c.handoffs, c.team.casefold()))
+
+
+def undescribed(rows: Sequence[HandoffRow]) -> list[HandoffRow]:
+    """The handoffs that are neither described nor waived: the ones to act on."""
+    return [row for row in rows if not row.described and not row.waived]
+
+
+def worst_felt(journeys: Sequence[PersonaJourney]) -> list[PersonaJourney]:
+    """A persona's journeys, lowest average first; journeys without a score last."""
+    return sorted(journeys, key=lambda j: (j.average is None, j.average or 0))
+
+
+@dataclass(frozen=True)
+class PersonaOnJourney:
+    """A persona on one journey: their curve there (None when the map draws none) and
+    the pain points that hurt them there."""
+
+    journey: JourneyRef
+    curve: PersonaJourney | None
+    pains: JourneyCount
+
+
+def persona_journeys(persona: PersonaPage) -> list[PersonaOnJourney]:
+    """Every journey the persona has a curve or a pain point on, in the order of their
+    curves, then of their pain points."""
+    curves = {j.journey.id: j for j in persona.journeys}
+    refs = [j.journey for j in persona.journeys]
+    return [
+        PersonaOnJourney(count.journey, curves.get(count.journey.id), count)
+        for count in by_journey(persona.pains, refs)
+    ]

@@ -114,16 +114,19 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var limit = 200;
+    // Entries: [kind, text's position in index.t, journey's in index.j or -1, target].
     var lowered = index.e.map(function (entry) {
       var journey = entry[2] >= 0 ? index.j[entry[2]][0] : "";
-      return (entry[1] + " " + journey).toLocaleLowerCase();
+      return (index.t[entry[1]] + " " + journey).toLocaleLowerCase();
     });
     form.hidden = false;
+    // A target ending in .html is a page of the site; any other is an id in the
+    // journey's report, after the anchor prefix of the entry's kind.
     function link(entry) {
       var target = entry[3];
-      if (target.charAt(0) !== "#") { return target; }
+      if (/\.html$/.test(target)) { return target; }
       var report = entry[2] >= 0 ? index.j[entry[2]][1] : "";
-      return report ? report + target : "";
+      return report ? report + index.a[entry[0]] + target : "";
     }
     function show(query) {
       list.textContent = "";
@@ -152,7 +155,7 @@
         var name = document.createElement(href ? "a" : "span");
         if (href) { name.href = href; }
         name.dir = "auto";
-        name.textContent = entry[1];
+        name.textContent = index.t[entry[1]];
         item.appendChild(name);
         if (entry[2] >= 0) {
           var where = document.createElement("span");
