@@ -5,7 +5,9 @@ register filtered to the full list."""
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ from cjm.site.summary import (
     steps_by_journey,
 )
 
+from .conftest import FIXTURE, portfolio_of
 from .markup import Markup
 
 
@@ -120,3 +123,17 @@ def test_handoffs_are_counted_per_team_with_the_undescribed_listed(
     text = page(portfolio, "team-web-team.html").all_text
     assert "to Customer Care on 1 journey, 1 not described 1" in text
     assert "Not described 1 of 1 shown. to Customer Care at Calls the helpline" in text
+
+
+def test_a_kpi_without_a_direction_is_flagged_and_the_board_says_what_to_add(
+    tmp_path: Path,
+) -> None:
+    workspace = tmp_path / "portfolio"
+    shutil.copytree(FIXTURE, workspace)
+    source = workspace / "maps" / "switching.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"\n *better: higher\n", "\n", text, count=1), encoding="utf-8")
+    board = page(portfolio_of(workspace), "kpis.html").all_text
+    assert re.search(r"1 KPI does not say which way is better \( ?Direction unknown ?\)", board)
+    assert "add better: higher or better: lower to judge it." in board
+    assert board.count("Direction unknown") == 2  # the note and the KPI's row
