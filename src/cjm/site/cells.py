@@ -29,7 +29,8 @@ def isolated(text: str) -> str:
 
 def linked(href: str | None, text: str) -> str:
     """A link to ``href`` reading ``text`` (the text alone when there is no target).
-    The register's stylesheet gives its links and cells their own direction."""
+    In a ``lean`` table the stylesheet gives links and cells the direction of their own
+    text, so neither needs a ``dir``."""
     if href is None:
         return shown(text)
     return f'<a href="{escape(href)}">{shown(text)}</a>'
