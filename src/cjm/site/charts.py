@@ -23,8 +23,11 @@ def sparkline(curve: Curve, label: str) -> Markup:
     gap = min(STEP_MAX, (WIDTH - 2 * PAD) / span)
     width = round(2 * PAD + gap * span)
 
-    def y(score: int) -> float:
-        return PAD + (2 - score) * (HEIGHT - 2 * PAD) / 4
+    def y(score: int) -> str:
+        return f"{PAD + (2 - score) * (HEIGHT - 2 * PAD) / 4:g}"
+
+    def x(index: int) -> str:
+        return f"{PAD + index * gap:.1f}".removesuffix(".0")
 
     parts = [
         f'<svg class="spark" role="img" viewBox="0 0 {width} {HEIGHT}" width="{width}" '
@@ -38,7 +41,7 @@ def sparkline(curve: Curve, label: str) -> Markup:
                 parts.append(f'<polyline points="{" ".join(run)}"/>')
             run = []
             continue
-        run.append(f"{PAD + index * gap:.1f},{y(point.score):.1f}")
+        run.append(f"{x(index)},{y(point.score)}")
     if len(run) > 1:
         parts.append(f'<polyline points="{" ".join(run)}"/>')
     for index, point in enumerate(points):
@@ -46,8 +49,8 @@ def sparkline(curve: Curve, label: str) -> Markup:
             continue
         title = escape(reveal_bidi_controls(f"Step {point.step_number}: {point.action}"))
         parts.append(
-            f'<circle class="s{point.score + 2}" cx="{PAD + index * gap:.1f}" '
-            f'cy="{y(point.score):.1f}" r="3"><title>{title} ({point.score:+d})</title></circle>'
+            f'<circle class="s{point.score + 2}" cx="{x(index)}" cy="{y(point.score)}" r="3">'
+            f"<title>{title} ({point.score:+d})</title></circle>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # numbers and escaped text only

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from importlib import resources
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
@@ -41,6 +42,12 @@ def _shown(value: object) -> object:
     if isinstance(value, str) and not value.isascii() and not isinstance(value, Markup):
         return reveal_bidi_controls(value)
     return value
+
+
+def compact(css: str) -> str:
+    """A stylesheet without its comments and indentation: every page carries it."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip()) + "\n"
 
 
 def _read(package: str, name: str) -> str:
@@ -80,7 +87,7 @@ def environment() -> Environment:
         SEVERITIES=SEVERITY_ORDER,
         version=__version__,
         # Our own stylesheets and script, never user text.
-        css=Markup(_read("cjm.report", "report.css") + _read("cjm.site", "site.css")),
+        css=Markup(compact(_read("cjm.report", "report.css") + _read("cjm.site", "site.css"))),
         script=script,
         csp=f"{SITE_POLICY}; script-src {source}",
     )

@@ -5,6 +5,8 @@ Ids are slugs (the model checks them), so a page named after one is a plain file
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode
+
 HOME = "index.html"
 PAINS = "pain-points.html"
 OPPORTUNITIES = "opportunities.html"
@@ -37,3 +39,10 @@ def persona_page(persona_id: str) -> str:
 def compare_page(future_id: str) -> str:
     """The page setting a future-state map beside the current state it improves on."""
     return f"compare-{future_id}.html"
+
+
+def register_filtered(**values: str) -> str:
+    """The register's page with its filters set from the query: the site's script picks
+    ``values`` (filter key to value, as the filter offers it) when the page opens."""
+    query = urlencode(values, quote_via=quote)
+    return f"{PAINS}?{query}" if query else PAINS

@@ -3,8 +3,10 @@ persona, team and KPI as a line of text and the page that shows it.
 
 The index is embedded once, in ``search.html``, as a JSON data block our script reads;
 the search box on every page sends its words there. To keep the page small for hundreds
-of maps, an entry is a short array (kind, text, context, link) and the journeys' titles
-and report files are written once, with entries pointing at them by position.
+of maps, an entry is a short array (kind, text, journey, target), and every text, and
+every journey's title and report file, is written once, with entries pointing at them
+by position. A target is an id in the journey's report, which the script prefixes by
+kind (``#step-`` for a step), or a page of the site.
 """
 
 from __future__ import annotations
@@ -31,11 +33,23 @@ KINDS = {
 }
 
 
+# Where an entry of each kind points in its journey's report: an anchor made of this
+# prefix and the entry's id ("" adds nothing: the anchor is the prefix alone).
+ANCHORS = {
+    "j": "#top",
+    "s": "#journey",
+    "t": "#step-",
+    "p": "#pain-",
+    "o": "#opp-",
+    "k": "#kpi-",
+}
+
+
 @dataclass(frozen=True)
 class SearchIndex:
     """Journeys as ``[title, report file or ""]``; entries as ``[kind, text, journey
-    position or -1, link]``, where a link starting with ``#`` is an anchor in the
-    journey's report."""
+    position or -1, target]``, where a target ending in ``.html`` is a page of the site
+    and any other is the id of the entry in the journey's report (see :data:`ANCHORS`)."""
 
     journeys: list[list[str]]
     entries: list[list[object]]
@@ -45,11 +59,13 @@ class SearchIndex:
         no ``<``, ``>`` or ``&`` is left for the HTML parser to see, and bidirectional
         controls are shown as the pages show them."""
         journeys = [[reveal_bidi_controls(title), report] for title, report in self.journeys]
-        entries = [
-            [kind, reveal_bidi_controls(str(text)), *rest] for kind, text, *rest in self.entries
-        ]
+        texts: dict[str, int] = {}
+        entries = []
+        for kind, text, *rest in self.entries:
+            shown = reveal_bidi_controls(str(text))
+            entries.append([kind, texts.setdefault(shown, len(texts)), *rest])
         text = json.dumps(
-            {"k": KINDS, "j": journeys, "e": entries},
+            {"k": KINDS, "a": ANCHORS, "t": list(texts), "j": journeys, "e": entries},
             ensure_ascii=False,
             separators=(",", ":"),
         )
@@ -72,20 +88,20 @@ def search_index(portfolio: Portfolio) -> SearchIndex:
 
     for journey in portfolio.journeys:
         place = at(journey.ref)
-        entries.append(["j", journey.ref.title, place, "#top"])
+        entries.append(["j", journey.ref.title, place, ""])
         if journey.current_state:
             entries.append(["j", journey.ref.title, place, compare_page(journey.id)])
         for stage in journey.report.stages:
-            entries.append(["s", stage.name, place, "#journey"])
+            entries.append(["s", stage.name, place, ""])
         for step in journey.report.steps:
-            entries.append(["t", step.action, place, f"#step-{step.id}"])
+            entries.append(["t", step.action, place, step.id])
         for kpi in journey.report.kpis:
-            entries.append(["k", kpi.name, place, f"#kpi-{kpi.id}"])
+            entries.append(["k", kpi.name, place, kpi.id])
     for pain in portfolio.pains:
-        entries.append(["p", pain.pain.summary, at(pain.journey), f"#pain-{pain.pain.id}"])
+        entries.append(["p", pain.pain.summary, at(pain.journey), pain.pain.id])
     for row in portfolio.opportunities:
         opportunity = row.opportunity
-        entries.append(["o", opportunity.summary, at(row.journey), f"#opp-{opportunity.id}"])
+        entries.append(["o", opportunity.summary, at(row.journey), opportunity.id])
     for persona in portfolio.personas:
         text = f"{persona.name} ({persona.role})" if persona.role else persona.name
         entries.append(["e", text, -1, persona_page(persona.id)])

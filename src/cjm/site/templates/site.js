@@ -13,47 +13,80 @@
     var rows = Array.prototype.slice.call(body.rows);
     var selects = form.querySelectorAll("select[data-filter]");
     var shown = document.getElementById("register-shown");
-    function keeps(row) {
+    // Each row holds its filter values as positions in the selects' option lists, in the
+    // selects' order: "severity status owner journey stage personas channels". A pain
+    // point that names no persona lists every persona of its journey.
+    var codes = rows.map(function (row) {
+      return (row.getAttribute("data-f") || "").split(" ").map(function (field) {
+        return field === "" ? [] : field.split(",");
+      });
+    });
+    function keeps(at) {
       for (var i = 0; i < selects.length; i++) {
-        var wanted = selects[i].value;
-        if (!wanted) { continue; }
-        var key = selects[i].getAttribute("data-filter");
-        var held = row.getAttribute("data-" + key) || "";
-        if (key === "persona" && held === "") { continue; }  // hurts every persona
-        if (held.split("\n").indexOf(wanted) < 0) { return false; }
+        var picked = selects[i].selectedIndex;
+        if (picked < 1) { continue; }
+        var held = codes[at][i] || [];
+        if (held.indexOf(String(picked - 1)) < 0) { return false; }
       }
       return true;
     }
     function update() {
       var count = 0;
-      rows.forEach(function (row) {
-        var keep = keeps(row);
+      rows.forEach(function (row, at) {
+        var keep = keeps(at);
         row.hidden = !keep;
         if (keep) { count += 1; }
       });
       shown.textContent = String(count);
     }
+    // Filters picked in the address: pain-points.html?persona=...&status=open
+    function fromAddress() {
+      var query = new URLSearchParams(window.location.search);
+      var missing = [];
+      Array.prototype.forEach.call(selects, function (select) {
+        var wanted = query.get(select.getAttribute("data-filter"));
+        if (wanted === null || wanted === "") { return; }
+        for (var i = 1; i < select.options.length; i++) {
+          if (select.options[i].value === wanted) { select.selectedIndex = i; return; }
+        }
+        missing.push(select.getAttribute("data-filter") + " \u201c" + wanted + "\u201d");
+      });
+      var note = document.getElementById("register-note");
+      if (note && missing.length) {
+        note.textContent = "No pain point here has " + missing.join(", ") + "; that filter is not applied.";
+        note.hidden = false;
+      }
+    }
     form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();  // clear the filters here, and count at once
+      Array.prototype.forEach.call(selects, function (select) { select.selectedIndex = 0; });
+      var note = document.getElementById("register-note");
+      if (note) { note.hidden = true; }
+      update();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     var heads = table.tHead.rows[0].cells;
     var order = { column: -1, up: true };
-    function value(row, column) {
-      var cell = row.cells[column];
-      var given = cell.getAttribute("data-v");
-      return given !== null ? Number(given) : text(cell).toLocaleLowerCase();
+    // A column whose heading names a filter field sorts by the field's position (the
+    // filter lists severities and statuses worst first); the others by their text.
+    function value(at, column) {
+      var field = heads[column].getAttribute("data-field");
+      if (field !== null) { return Number((codes[at][Number(field)] || ["-1"])[0]); }
+      return text(rows[at].cells[column]).toLocaleLowerCase();
     }
     function sortBy(column) {
       order.up = order.column === column ? !order.up : true;
       order.column = column;
-      var numeric = heads[column].getAttribute("data-numeric") === "1";
-      var sorted = rows.slice().sort(function (a, b) {
-        var x = value(a, column), y = value(b, column);
-        var c = numeric ? y - x : (x < y ? -1 : x > y ? 1 : 0);  // numbers: worst first
-        return order.up ? c : -c;
+      var numeric = heads[column].getAttribute("data-field") !== null;
+      var keyed = rows.map(function (row, at) { return { row: row, v: value(at, column), at: at }; });
+      keyed.sort(function (a, b) {
+        var x = a.v, y = b.v;
+        var c = numeric ? x - y : (x < y ? -1 : x > y ? 1 : 0);  // positions: worst first
+        return (order.up ? c : -c) || a.at - b.at;
       });
-      sorted.forEach(function (row) { body.appendChild(row); });
+      keyed.forEach(function (item) { body.appendChild(item.row); });
       for (var i = 0; i < heads.length; i++) {
         heads[i].setAttribute("aria-sort", i === column ? (order.up ? "ascending" : "descending") : "none");
       }
@@ -63,13 +96,11 @@
       button.type = "button";
       button.className = "sort";
       button.textContent = text(head);
-      if (rows.length && rows[0].cells[column].getAttribute("data-v") !== null) {
-        head.setAttribute("data-numeric", "1");
-      }
       button.addEventListener("click", function () { sortBy(column); });
       head.textContent = "";
       head.appendChild(button);
     });
+    fromAddress();
     update();
   }
 
@@ -83,16 +114,19 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var limit = 200;
+    // Entries: [kind, text's position in index.t, journey's in index.j or -1, target].
     var lowered = index.e.map(function (entry) {
       var journey = entry[2] >= 0 ? index.j[entry[2]][0] : "";
-      return (entry[1] + " " + journey).toLocaleLowerCase();
+      return (index.t[entry[1]] + " " + journey).toLocaleLowerCase();
     });
     form.hidden = false;
+    // A target ending in .html is a page of the site; any other is an id in the
+    // journey's report, after the anchor prefix of the entry's kind.
     function link(entry) {
       var target = entry[3];
-      if (target.charAt(0) !== "#") { return target; }
+      if (/\.html$/.test(target)) { return target; }
       var report = entry[2] >= 0 ? index.j[entry[2]][1] : "";
-      return report ? report + target : "";
+      return report ? report + index.a[entry[0]] + target : "";
     }
     function show(query) {
       list.textContent = "";
@@ -121,7 +155,7 @@
         var name = document.createElement(href ? "a" : "span");
         if (href) { name.href = href; }
         name.dir = "auto";
-        name.textContent = entry[1];
+        name.textContent = index.t[entry[1]];
         item.appendChild(name);
         if (entry[2] >= 0) {
           var where = document.createElement("span");
