@@ -31,6 +31,7 @@ from cjm.report.curve import (
     SCORES,
     Layout,
     esc,
+    score_lines,
     shorten,
     shown,
     y_of,
@@ -95,7 +96,7 @@ def overlay_svg(comparison: Comparison, persona: PersonaEmotions, fill: str, cha
         f'<desc id="{chart_id}-desc">{esc(describe(persona))}</desc>',
     ]
     parts.extend(_stage_bands(comparison, layout, plot_bottom))
-    parts.extend(_grid(layout))
+    parts.extend(score_lines(layout))
     sides = []
     if persona.side is not PersonaSide.FUTURE_ONLY:
         sides.append(True)
@@ -170,21 +171,6 @@ def _stage_bands(comparison: Comparison, layout: Layout, bottom: float) -> list[
             f"{esc(shorten(stage.name + suffix, span - 12, 12.5))}</text></g>"
         )
         start += span_columns
-    return parts
-
-
-def _grid(layout: Layout) -> list[str]:
-    parts = []
-    for score in SCORES:
-        y = y_of(score)
-        dash = "" if score == 0 else ' stroke-dasharray="3 4"'
-        parts.append(
-            f'<line x1="{LEFT}" y1="{y:g}" x2="{layout.width - RIGHT}" y2="{y:g}" '
-            f'stroke="{GRID if score else "#9aa5b1"}"{dash}/>'
-            f'<text x="{LEFT - 8}" y="{y + 4:g}" text-anchor="end" fill="#243b53">'
-            f'<tspan font-weight="700">{score_label(score)}</tspan> '
-            f'<tspan fill="{MUTED}" font-size="10">{EMOTION_WORD[score]}</tspan></text>'
-        )
     return parts
 
 

@@ -183,6 +183,18 @@ def _stage_bands(columns: list[Column], layout: Layout, bottom: float) -> list[s
 
 
 def _grid(layout: Layout) -> list[str]:
+    parts = score_lines(layout)
+    middle = y_of(0)
+    parts.append(
+        f'<text x="12" y="{middle:g}" transform="rotate(-90 12 {middle:g})" '
+        f'text-anchor="middle" fill="{MUTED}" font-size="10">Emotion</text>'
+    )
+    return parts
+
+
+def score_lines(layout: Layout) -> list[str]:
+    """A line across the plot at each score, labelled with the score and its word; the
+    overlaid curves of :mod:`cjm.report.compare_curve` share it."""
     parts = []
     for score in SCORES:
         y = y_of(score)
@@ -194,11 +206,6 @@ def _grid(layout: Layout) -> list[str]:
             f'<tspan font-weight="700">{score_label(score)}</tspan> '
             f'<tspan fill="{MUTED}" font-size="10">{EMOTION_WORD[score]}</tspan></text>'
         )
-    middle = y_of(0)
-    parts.append(
-        f'<text x="12" y="{middle:g}" transform="rotate(-90 12 {middle:g})" '
-        f'text-anchor="middle" fill="{MUTED}" font-size="10">Emotion</text>'
-    )
     return parts
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from cjm.portfolio import KpiRow, OpportunityRow, PainRow, row_key
 from cjm.render.text import clean
 from cjm.report import phrases
-from cjm.report.facts import EvidenceView, OpportunityView, WorkLinkView
+from cjm.report.facts import EvidenceView, KpiView, OpportunityView, WorkLinkView
 from cjm.report.formatting import format_date
 from cjm.report.markdown_text import link, md, md_block
 
@@ -213,6 +213,15 @@ def _pains(row: OpportunityRow) -> list[str]:
     return [*lines, ""]
 
 
+def kpi_words(kpi: KpiView) -> tuple[str, str, str]:
+    """A KPI's actual value, target and verdict as the report words them (``not
+    measured``, ``no target``, ``direction unknown``...), for every tracker's body."""
+    actual = phrases.kpi_value(kpi.actual, kpi.unit, "not measured")
+    target = phrases.kpi_value(kpi.target, kpi.unit, "no target")
+    gap = phrases.gap_text(kpi)
+    return actual, target, phrases.kpi_status(kpi) + (f", {gap}" if gap else "")
+
+
 def _kpis(opportunity: OpportunityView, kpis: tuple[KpiRow, ...]) -> list[str]:
     if not opportunity.kpis:
         return []
@@ -223,10 +232,7 @@ def _kpis(opportunity: OpportunityView, kpis: tuple[KpiRow, ...]) -> list[str]:
         if kpi is None:
             lines.append(f"- `{md(ref.id)}`: no KPI of this map")
             continue
-        actual = phrases.kpi_value(kpi.actual, kpi.unit, "not measured")
-        target = phrases.kpi_value(kpi.target, kpi.unit, "no target")
-        gap = phrases.gap_text(kpi)
-        verdict = phrases.kpi_status(kpi) + (f", {gap}" if gap else "")
+        actual, target, verdict = kpi_words(kpi)
         lines.append(
             f"- {md(kpi.name)} ({md(kpi.stage)}): actual {md(actual)}, target {md(target)}, "
             f"{phrases.direction(kpi)} is better: **{verdict}**"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from cjm.render.text import clean
 from cjm.report import phrases
 from cjm.report.formatting import format_date
-from cjm.tracker.content import IssueContent
+from cjm.tracker.content import IssueContent, kpi_words
 
 PRIORITY = {"high": "High", "medium": "Medium", "low": "Low"}
 FIXED_COLUMNS = ("Summary", "Issue Type", "Priority", "Due date", "Description")
@@ -124,10 +124,7 @@ def wiki_description(content: IssueContent) -> str:
             if kpi is None:
                 lines.append(f"* {wiki(ref.id)}: no KPI of this map")
                 continue
-            actual = phrases.kpi_value(kpi.actual, kpi.unit, "not measured")
-            target = phrases.kpi_value(kpi.target, kpi.unit, "no target")
-            gap = phrases.gap_text(kpi)
-            verdict = phrases.kpi_status(kpi) + (f", {gap}" if gap else "")
+            actual, target, verdict = kpi_words(kpi)
             lines.append(
                 f"* {wiki(kpi.name)}: actual {wiki(actual)}, target {wiki(target)}, "
                 f"{phrases.direction(kpi)} is better: *{wiki(verdict)}*"
