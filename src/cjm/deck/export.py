@@ -17,7 +17,7 @@ from cjm.diagnostics import Diagnostic
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.portfolio.inputs import stale_after_days
-from cjm.render.pipeline import Job, Skipped, context_for
+from cjm.render.pipeline import Job, Skipped, claim, context_for, drawable_maps
 from cjm.report.build import build_report
 from cjm.writing import write_bytes_atomic
 
@@ -51,27 +51,13 @@ def plan_decks(
     inputs = {real_path(doc.path) for project in projects for doc in project.documents()}
     claimed: dict[Path, str] = {}
     for project in projects:
-        for document in project.maps:
-            if document.display not in selected:
-                continue
-            if document.model is None:
-                plan.skipped.append(Skipped(document.display))
-                continue
-            if errors.get(document.display) and not force:
-                plan.skipped.append(Skipped(document.display, errors[document.display]))
-                continue
+        for document in drawable_maps(project, selected, errors, force, plan.skipped):
+            assert document.model is not None
             target = out / deck_name(document.model.id)
-            resolved = real_path(target)
-            if resolved in inputs:
-                plan.refused.append(f"{target} is an input file; choose another --out")
+            refusal = claim(target, document.display, inputs, claimed)
+            if refusal is not None:
+                plan.refused.append(refusal)
                 continue
-            if resolved in claimed:
-                plan.refused.append(
-                    f"{document.display} and {claimed[resolved]} would both write {target}: "
-                    "their map ids are the same"
-                )
-                continue
-            claimed[resolved] = document.display
             plan.jobs.append(Job(document, project, "deck", DECK_FORMAT, target))
     return plan
 

@@ -165,15 +165,8 @@ def plan_jobs(
             claimed[real_path(target)] = "the index page"
     for project in projects:
         loaded = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
-        for document in project.maps:
-            if document.display not in selected:
-                continue
-            if document.model is None:
-                plan.skipped.append(Skipped(document.display))
-                continue
-            if errors.get(document.display) and not force:
-                plan.skipped.append(Skipped(document.display, errors[document.display]))
-                continue
+        for document in drawable_maps(project, selected, errors, force, plan.skipped):
+            assert document.model is not None
             map_views = views
             if COMPARE in views and any(f not in PER_MAP_FORMATS for f in formats):
                 reason = _no_pair(document.model, loaded)
@@ -185,19 +178,47 @@ def plan_jobs(
             wanted += [(f, f) for f in PER_MAP_FORMATS if f in formats]
             for view, output_format in wanted:
                 target = out / target_name(document.model.id, view, output_format)
-                resolved = real_path(target)
-                if resolved in inputs:
-                    plan.refused.append(f"{target} is an input file; choose another --out")
+                refusal = claim(target, document.display, inputs, claimed)
+                if refusal is not None:
+                    plan.refused.append(refusal)
                     continue
-                if resolved in claimed:
-                    plan.refused.append(
-                        f"{document.display} and {claimed[resolved]} would both write "
-                        f"{target}: their map ids are the same"
-                    )
-                    continue
-                claimed[resolved] = document.display
                 plan.jobs.append(Job(document, project, view, output_format, target))
     return plan
+
+
+def drawable_maps(
+    project: Project,
+    selected: set[str],
+    errors: Mapping[str, int],
+    force: bool,
+    skipped: list[Skipped],
+) -> Iterator[Document[JourneyMap]]:
+    """The selected maps of ``project`` that get files: one that did not load never does,
+    one with ``errors`` only when ``force``; each map passed over is added to
+    ``skipped``."""
+    for document in project.maps:
+        if document.display not in selected:
+            continue
+        if document.model is None:
+            skipped.append(Skipped(document.display))
+        elif errors.get(document.display) and not force:
+            skipped.append(Skipped(document.display, errors[document.display]))
+        else:
+            yield document
+
+
+def claim(target: Path, who: str, inputs: set[Path], claimed: dict[Path, str]) -> str | None:
+    """Claim ``target`` for ``who`` (a map's display name); why it cannot be claimed (it
+    is an input file, or another map writes it), or None once it is."""
+    resolved = real_path(target)
+    if resolved in inputs:
+        return f"{target} is an input file; choose another --out"
+    if resolved in claimed:
+        return (
+            f"{who} and {claimed[resolved]} would both write {target}: their map ids are the same"
+        )
+    claimed[resolved] = who
+    return None
 
 
 def _no_pair(journey: JourneyMap, loaded: Mapping[str, JourneyMap]) -> str | None:
