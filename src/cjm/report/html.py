@@ -27,7 +27,7 @@ import hashlib
 from dataclasses import dataclass
 from importlib import resources
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from cjm import __version__
@@ -111,14 +111,17 @@ def _shown(value: object) -> object:
     return value
 
 
-def _resource(name: str) -> str:
-    return resources.files("cjm.report").joinpath("templates", name).read_text(encoding="utf-8")
+def template_text(package: str, name: str) -> str:
+    """A file of ``package``'s ``templates`` folder (our own stylesheets and scripts)."""
+    return resources.files(package).joinpath("templates", name).read_text(encoding="utf-8")
 
 
-@functools.cache
-def _environment() -> Environment:
+def page_environment(loader: BaseLoader) -> Environment:
+    """A Jinja environment for our pages, the reports' and the site's alike: autoescaping
+    on, undefined names as errors, every value through :func:`_shown`, and the filters
+    and names every page uses."""
     environment = Environment(
-        loader=PackageLoader("cjm.report", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -134,29 +137,41 @@ def _environment() -> Environment:
     )
     environment.globals.update(
         plural=plural,
-        counted=counted,
         phrases=phrases,
+        emotion_word=EMOTION_WORD,
+        SEVERITIES=SEVERITY_ORDER,
+        version=__version__,
+    )
+    return environment
+
+
+def inline_script(text: str) -> tuple[Markup, str]:
+    """Our own script ``text``, to inline, and the CSP source that allows exactly it."""
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), f"'sha256-{digest}'"  # our own script
+
+
+@functools.cache
+def _environment() -> Environment:
+    environment = page_environment(PackageLoader("cjm.report", "templates"))
+    environment.globals.update(
+        counted=counted,
         curve=curve_markup,
         overlay=overlay_markup,
         cw=compare_words,
         path_spans=path_spans,
-        emotion_word=EMOTION_WORD,
         SCORES=SCORES,
-        SEVERITIES=SEVERITY_ORDER,
         LEVELS=LEVELS,
         EFFORTS=EFFORTS,
-        version=__version__,
-        css=Markup(_resource("report.css")),  # our own stylesheet
+        css=Markup(template_text("cjm.report", "report.css")),  # our own stylesheet
     )
     return environment
 
 
 @functools.cache
 def _script() -> tuple[Markup, str]:
-    """Our one script and the CSP source that allows exactly it."""
-    text = _resource("filter.js")
-    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return Markup(text), f"'sha256-{digest}'"  # our own script
+    """The report's one script and the CSP source that allows exactly it."""
+    return inline_script(template_text("cjm.report", "filter.js"))
 
 
 def grid_rows(report: Report) -> frozenset[str]:
