@@ -68,13 +68,10 @@ def _empty(deck: Deck, slide: Slide, text: str) -> None:
 
 
 def where(pain: PainView) -> str:
-    """Where a pain point is: its step, the steps it covers, or its whole stage."""
-    steps = phrases.step_numbers(pain.covers)
-    if pain.whole_stage:
-        return f"Whole stage {pain.stage}" + (f": steps {steps}" if pain.covers else "")
-    if len(pain.covers) > 1:
-        return f"Steps {steps} ({pain.stage})"
-    return f"{pain.step_number}. {pain.step} ({pain.stage})"
+    """Where a pain point is (:func:`~cjm.report.phrases.pain_place`), as a slide's cell
+    begins: with a capital."""
+    place = phrases.pain_place(pain)
+    return place[:1].upper() + place[1:]
 
 
 def pains_slide(deck: Deck, r: Report) -> None:

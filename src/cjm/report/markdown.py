@@ -103,16 +103,6 @@ def _when(day: datetime.date | None, period: tuple[datetime.date, datetime.date]
     return format_date(day) if day is not None else ""
 
 
-def _covers(pain: PainView) -> str:
-    """Where a pain point is: its step, the steps it covers, or its whole stage."""
-    steps = phrases.step_numbers(pain.covers)
-    if pain.whole_stage:
-        return f"whole stage {md(pain.stage)}" + (f": steps {steps}" if pain.covers else "")
-    if len(pain.covers) > 1:
-        return f"steps {steps} ({md(pain.stage)})"
-    return f"{pain.step_number}. {md(pain.step)} ({md(pain.stage)})"
-
-
 def _flags(step: StepView) -> str:
     """What the map marks at a step: optional, a moment of truth, a fail or wait point."""
     flags = []
@@ -472,7 +462,7 @@ def _pains(r: Report) -> list[str]:
         [
             f"**{p.severity.upper()}**",
             f"**{md(p.summary)}**" + (f" {md(p.description)}" if p.description else ""),
-            _covers(p),
+            phrases.pain_place(p, md),
             md(p.owner) if p.owner else "**no owner**",
             p.status,
             f"{backing[p.backing]}: " + "; ".join(_evidence(e) for e in p.evidence)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cjm.model.journey import KpiDirection
-from cjm.report.facts import BranchView, HandoffView, KpiStatus, KpiView, PainRef, Place
+from cjm.report.facts import (
+    BranchView,
+    HandoffView,
+    KpiStatus,
+    KpiView,
+    PainRef,
+    PainView,
+    Place,
+)
 from cjm.report.formatting import format_number, format_value
 from cjm.wording import plural
 
@@ -120,6 +128,17 @@ def elsewhere(ref: PainRef) -> str:
 def step_numbers(places: list[Place]) -> str:
     """``3, 4 and 5``: the numbers of the steps a pain point covers."""
     return names([str(place.step_number) for place in places])
+
+
+def pain_place(pain: PainView, text: Callable[[str], str] = str) -> str:
+    """Where a pain point is: its step, the steps it covers, or its whole stage; ``text``
+    escapes the map's own words for the output (Markdown, say)."""
+    steps = step_numbers(pain.covers)
+    if pain.whole_stage:
+        return f"whole stage {text(pain.stage)}" + (f": steps {steps}" if pain.covers else "")
+    if len(pain.covers) > 1:
+        return f"steps {steps} ({text(pain.stage)})"
+    return f"{pain.step_number}. {text(pain.step)} ({text(pain.stage)})"
 
 
 def branch_route(branch: BranchView) -> str:
