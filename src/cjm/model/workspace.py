@@ -10,6 +10,7 @@ from pydantic import Field
 from cjm.model.base import CjmModel, FormatVersion, Slug, Text, format_field, id_field, texts
 from cjm.model.definitions import Channel, Evidence, Mode, Persona, Team, Touchpoint
 from cjm.model.journey import Severity
+from cjm.model.sources import MeasureSettings
 
 DEFAULT_MAP_PATTERNS = ("maps/**/*.yaml", "maps/**/*.yml")
 
@@ -125,6 +126,10 @@ class WorkspaceConfig(CjmModel):
     )
     lint: LintSettings = Field(
         default_factory=LintSettings, description="Lint rule selection and settings."
+    )
+    measure: MeasureSettings | None = Field(
+        default=None,
+        description="Where `cjm measure` reads events and feedback, and writes snapshots.",
     )
 
 
