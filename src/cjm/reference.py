@@ -50,6 +50,33 @@ from cjm.model import (
     WorkspaceConfig,
 )
 from cjm.model.base import DURATION_PATTERN, SLUG_PATTERN, WEB_LINK_PATTERN
+from cjm.model.binding import (
+    Binding,
+    FeedbackBinding,
+    Filter,
+    FunnelSettings,
+    KpiBinding,
+    MeasurePeriod,
+    PersonaBinding,
+    StepBinding,
+)
+from cjm.model.snapshot import (
+    DataSummary,
+    Engine,
+    EventMatch,
+    FeedbackDefinition,
+    FeedbackGroup,
+    FeedbackResult,
+    FunnelDefinition,
+    KpiResult,
+    Segment,
+    SideStepResult,
+    Snapshot,
+    StageResult,
+    StepResult,
+    TimeToNext,
+)
+from cjm.model.sources import ColumnRef, EventColumns, FeedbackColumns, MeasureSettings, Source
 from cjm.model.workspace import LintSettings, RuleOverride
 from cjm.writing import write_text_atomic
 
@@ -81,7 +108,44 @@ SECTIONS: tuple[tuple[str, tuple[type[BaseModel], ...]], ...] = (
             SeverityTerm,
             LintSettings,
             RuleOverride,
+            MeasureSettings,
+            Source,
+            EventColumns,
+            ColumnRef,
+            FeedbackColumns,
             DefinitionsFile,
+        ),
+    ),
+    (
+        "Binding files",
+        (
+            Binding,
+            FunnelSettings,
+            MeasurePeriod,
+            StepBinding,
+            Filter,
+            PersonaBinding,
+            KpiBinding,
+            FeedbackBinding,
+        ),
+    ),
+    (
+        "Snapshot files",
+        (
+            Snapshot,
+            Engine,
+            FunnelDefinition,
+            DataSummary,
+            Segment,
+            StepResult,
+            TimeToNext,
+            StageResult,
+            SideStepResult,
+            EventMatch,
+            KpiResult,
+            FeedbackResult,
+            FeedbackDefinition,
+            FeedbackGroup,
         ),
     ),
 )
@@ -90,6 +154,8 @@ FILE_KEYS = {
     JourneyMap: "the top level of a map file",
     WorkspaceConfig: "`cjm.yaml` at the root of a workspace",
     DefinitionsFile: "the top level of a shared definitions file",
+    Binding: "the top level of a binding file, `<map>.measures.yaml` beside its map",
+    Snapshot: "the top level of a snapshot, `<snapshots>/<map-id>.yaml`, written by `cjm measure`",
 }
 
 INTRO = f"""\

@@ -18,6 +18,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from cjm.model import FORMAT_VERSION, DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.model.binding import Binding
+from cjm.model.snapshot import Snapshot
 from cjm.writing import write_text_atomic
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -33,6 +35,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
         "cjm workspace configuration (cjm.yaml)",
     ),
     "definitions.schema.json": (DefinitionsFile, "definitions", "cjm shared definitions file"),
+    "measures.schema.json": (Binding, "measures", "cjm binding of a map to data (.measures.yaml)"),
+    "snapshot.schema.json": (Snapshot, "snapshot", "cjm measurement snapshot"),
 }
 
 
