@@ -17,6 +17,7 @@ from cjm.load.parallel import load_documents
 from cjm.load.resolve import Resolver, Scope
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, list_workspace_files, real_path
+from cjm.measure.attached import MapMeasurements
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 
 # The keys of cjm.yaml whose problems leave the workspace's files known: with a problem
@@ -54,6 +55,8 @@ class Project:
     maps: list[Document[JourneyMap]] = field(default_factory=list)
     scopes: dict[str, Scope] = field(default_factory=dict)
     resolution: list[Diagnostic] = field(default_factory=list)
+    # Map id to the map's binding file and snapshot, for the maps that have either.
+    measurements: dict[str, MapMeasurements] = field(default_factory=dict)
 
     @property
     def config_failed(self) -> bool:
