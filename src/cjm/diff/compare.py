@@ -31,6 +31,7 @@ from cjm.diff.changes import (
     union,
 )
 from cjm.diff.map_diff import MapDiff
+from cjm.diff.measurements import measurement_changes
 from cjm.diff.model import (
     Change,
     DiffResult,
@@ -116,6 +117,7 @@ def _map_section(
         section.changes.append(
             Change(Kind.REMOVED, Entity.MAP, journey.id, journey.title, details=map_size(journey))
         )
+        section.changes.extend(measurement_changes(journey.id, old.measured, None, journey))
         return section
     journey = new.model
     moved = old.path if old is not None and old.key != new.key and not named else None
@@ -124,6 +126,7 @@ def _map_section(
         section.changes.append(
             Change(Kind.ADDED, Entity.MAP, journey.id, journey.title, details=map_size(journey))
         )
+        section.changes.extend(measurement_changes(journey.id, None, new.measured, journey))
         found = [f for f in new_findings if f.key == new.key]
         section.changes.extend(_finding_changes([], found))
         return section
@@ -136,6 +139,10 @@ def _map_section(
     if any(change.kind is Kind.MIGRATED for change in changes):
         findings = _without_format_findings(findings)
     changes.extend(findings)
+    if old.model.id == journey.id:
+        # Two maps with different ids (a map and its future state) are not two
+        # measurements of one funnel.
+        changes.extend(measurement_changes(journey.id, old.measured, new.measured, journey))
     section.changes = sorted(changes, key=lambda change: change.position)
     return section
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cjm.diff.side import DiffUsageError, Side, shown_on_disk
-from cjm.load.project import Project, load_standalone, load_workspace
+from cjm.diff.side import DiffUsageError, Side, SnapshotLoader, shown_on_disk
+from cjm.load.document import Document, load_document
+from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
+from cjm.model.snapshot import Snapshot as MeasuredSnapshot
 
 
 def sides_from_paths(
@@ -31,10 +33,13 @@ def sides_from_paths(
     old_root, new_root = find_workspace_root(old_target), find_workspace_root(new_target)
     if old_root is not None and old_root == new_root:
         project = disk_project(old_root, [old_target, new_target], cwd, max_bytes)
+        snapshots = snapshots_on_disk(project, cwd, max_bytes)
         return (
-            Side(project, str(old), [old_target], shown_on_disk, role="old"),
-            Side(project, str(new), [new_target], shown_on_disk, role="new"),
-        )
+            Side(project, str(old), [old_target], shown_on_disk, role="old",
+                 load_snapshot=snapshots),
+            Side(project, str(new), [new_target], shown_on_disk, role="new",
+                 load_snapshot=snapshots),
+        )  # fmt: skip
     old_project = disk_project(old_root, [old_target], cwd, max_bytes)
     new_project = disk_project(new_root, [new_target], cwd, max_bytes)
     together = None
@@ -42,9 +47,11 @@ def sides_from_paths(
         together = _maps_resolved_together(old_project, new_project)
     if together is None:
         return (
-            Side(old_project, str(old), [old_target], shown_on_disk, role="old"),
-            Side(new_project, str(new), [new_target], shown_on_disk, role="new"),
-        )
+            Side(old_project, str(old), [old_target], shown_on_disk, role="old",
+                 load_snapshot=snapshots_on_disk(old_project, cwd, max_bytes)),
+            Side(new_project, str(new), [new_target], shown_on_disk, role="new",
+                 load_snapshot=snapshots_on_disk(new_project, cwd, max_bytes)),
+        )  # fmt: skip
     return (
         Side(together, str(old), [old_target], shown_on_disk, role="old", context={new_target}),
         Side(together, str(new), [new_target], shown_on_disk, role="new", context={old_target}),
@@ -58,6 +65,18 @@ def _target(path: Path, cwd: Path) -> Path:
     if target.name == CONFIG_NAME and target.is_file():
         return target.parent
     return target
+
+
+def snapshots_on_disk(project: Project, cwd: Path, max_bytes: int) -> SnapshotLoader:
+    """Load a map's snapshot of ``project`` from disk, when the file is there."""
+    root = project.root
+
+    def load(path: Path) -> Document[MeasuredSnapshot] | None:
+        if not path.is_file():
+            return None
+        return load_document(path, display_path(path, cwd, root), MeasuredSnapshot, max_bytes)
+
+    return load
 
 
 def disk_project(root: Path | None, targets: list[Path], cwd: Path, max_bytes: int) -> Project:

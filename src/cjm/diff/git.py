@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from cjm.diff.disk import disk_project
+from cjm.diff.disk import disk_project, snapshots_on_disk
 from cjm.diff.side import DiffUsageError, Side, shown_on_disk
 from cjm.load.document import Document, parse_document
 from cjm.load.positions import SourceIndex
@@ -29,6 +29,7 @@ from cjm.load.workspace import (
     matches,
 )
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.model.snapshot import Snapshot as MeasuredSnapshot
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -203,7 +204,11 @@ def sides_from_git(
         top_targets = [git.top / t if t else git.top for t in group.targets]
         root_path = git.top / group.root if group.root is not None else None
         new_project = disk_project(root_path, top_targets, cwd, max_bytes)
-        sides.append((old_side, Side(new_project, WORKING_TREE, top_targets, shown_on_disk)))
+        new_side = Side(
+            new_project, WORKING_TREE, top_targets, shown_on_disk,
+            load_snapshot=snapshots_on_disk(new_project, cwd, max_bytes),
+        )  # fmt: skip
+        sides.append((old_side, new_side))
     return sides
 
 
@@ -318,8 +323,18 @@ def _tree_side(
     def shown(document: Document[Any]) -> str:
         return display_path(document.path, cwd, root_path)
 
+    def load_snapshot(path: Path) -> Document[MeasuredSnapshot] | None:
+        name = os.path.normpath(path.as_posix()).replace(os.sep, "/")
+        top = git.top.as_posix().rstrip("/") + "/"
+        name = name[len(top) :] if name.startswith(top) else ""
+        if name not in tree:
+            return None
+        return reader.load(name, MeasuredSnapshot)
+
     targets = [git.top / t if t else git.top for t in group.targets]
-    return Side(project, revision, targets, shown, on_disk=False, role="old")
+    return Side(
+        project, revision, targets, shown, on_disk=False, role="old", load_snapshot=load_snapshot
+    )
 
 
 class _TreeReader:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from cjm.model import JourneyMap
+from cjm.model.snapshot import Snapshot as MeasuredSnapshot
 from cjm.wording import plural
 
 
@@ -46,6 +47,10 @@ class Kind(StrEnum):
     FIXED = "fixed"
     # A map, definitions file or cjm.yaml now written in another format version.
     MIGRATED = "migrated"
+    # A map's snapshot measured again (``measured_on``), and numbers that cannot be
+    # compared because the definition they were computed under changed.
+    REMEASURED = "remeasured"
+    INCOMPARABLE = "incomparable"
 
 
 class Entity(StrEnum):
@@ -69,6 +74,12 @@ class Entity(StrEnum):
     # A definitions file or cjm.yaml as a whole (its format version).
     FILE = "file"
     FINDING = "finding"
+    # A map's snapshot (``measurements/<map-id>.yaml``): its definition as a whole, one
+    # funnel step's numbers for one segment, one measured KPI, one step's feedback.
+    MEASUREMENT = "measurement"
+    FUNNEL_STEP = "funnel-step"
+    MEASURED_KPI = "measured-kpi"
+    FEEDBACK = "feedback"
 
 
 class Direction(StrEnum):
@@ -147,6 +158,14 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Measured:
+    """A map's snapshot on one side, and how the report names its file."""
+
+    snapshot: MeasuredSnapshot
+    path: str
+
+
+@dataclass(frozen=True)
 class MapEntry:
     """A map on one side: the model, the file it is in, and whether it was asked about."""
 
@@ -156,6 +175,8 @@ class MapEntry:
     # The file's identity on its side: its path relative to the workspace root.
     key: str
     selected: bool = True
+    # What `cjm measure` last measured for the map, when the side has its snapshot.
+    measured: Measured | None = None
 
 
 @dataclass(frozen=True)
@@ -314,6 +335,14 @@ _TALLIES: tuple[tuple[str, Entity, tuple[Kind, ...], Direction | None, str, str]
     ("personas_removed", Entity.PERSONA, (Kind.REMOVED,), None, "persona removed",
      "personas removed"),
     ("files_migrated", Entity.MAP, (Kind.MIGRATED,), None, "file migrated", "files migrated"),
+    ("measurements_added", Entity.MEASUREMENT, (Kind.ADDED,), None, "map measured",
+     "maps measured"),
+    ("measurements_incomparable", Entity.MEASUREMENT, (Kind.INCOMPARABLE,), None,
+     "measurement not comparable", "measurements not comparable"),
+    ("measured_kpis_better", Entity.MEASURED_KPI, (Kind.CHANGED,), Direction.BETTER,
+     "measured KPI improved", "measured KPIs improved"),
+    ("measured_kpis_worse", Entity.MEASURED_KPI, (Kind.CHANGED,), Direction.WORSE,
+     "measured KPI got worse", "measured KPIs got worse"),
     ("findings_introduced", Entity.FINDING, (Kind.INTRODUCED,), None, "finding introduced",
      "findings introduced"),
     ("findings_fixed", Entity.FINDING, (Kind.FIXED,), None, "finding fixed", "findings fixed"),

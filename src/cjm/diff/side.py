@@ -17,12 +17,22 @@ from pathlib import Path
 from typing import Any
 
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.diff.model import Entity, FileEntry, FindingEntry, MapEntry, SharedEntry, Snapshot
+from cjm.diff.model import (
+    Entity,
+    FileEntry,
+    FindingEntry,
+    MapEntry,
+    Measured,
+    SharedEntry,
+    Snapshot,
+)
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
+from cjm.measure.locate import snapshot_path
+from cjm.model.snapshot import Snapshot as MeasuredSnapshot
 from cjm.wording import plural
 
 
@@ -42,6 +52,9 @@ class SideLoadError(Exception):
         self.sources = sources
 
 
+SnapshotLoader = Callable[[Path], "Document[MeasuredSnapshot] | None"]
+
+
 @dataclass
 class Side:
     """One loaded side and which of its files the user asked about."""
@@ -59,6 +72,9 @@ class Side:
     # Files loaded only so that references resolve (the other side's map, when two maps
     # outside any workspace are resolved together): not part of this side.
     context: set[Path] = field(default_factory=set)
+    # Loads a map's snapshot file of this side (None: the side has no such file); None
+    # when the side reads no snapshots (maps outside any workspace).
+    load_snapshot: SnapshotLoader | None = None
 
     def _path(self, document: Document[Any]) -> Path:
         return real_path(document.path) if self.on_disk else document.path
@@ -107,7 +123,41 @@ def snapshots(
         )
         _check_loaded(side.project, where)
         found[id(side.project)] = _lint(side.project, today)
-    return _flatten(old, found[id(old.project)]), _flatten(new, found[id(new.project)])
+    measured = {id(side): _measured(side, old.label if side is old else new.label)
+                for side in (old, new)}  # fmt: skip
+    return (
+        _flatten(old, found[id(old.project)], measured[id(old)]),
+        _flatten(new, found[id(new.project)], measured[id(new)]),
+    )
+
+
+def _measured(side: Side, label: str) -> dict[str, Measured]:
+    """The snapshots of the side's maps, by map id; raises :class:`SideLoadError` when one
+    does not load (a diff cannot say how numbers moved from a file it cannot read)."""
+    project, load = side.project, side.load_snapshot
+    config = project.config.model if project.config is not None else None
+    if load is None or project.root is None or config is None:
+        return {}
+    found: dict[str, Measured] = {}
+    failures: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    for document in project.maps:
+        if document.model is None or not side.owns(document) or document.model.id in found:
+            continue
+        path = snapshot_path(project.root, config.measure, document.model.id)
+        loaded = load(path)
+        if loaded is None:
+            continue
+        errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+        if errors or loaded.model is None:
+            failures.extend(errors)
+            if loaded.text is not None:
+                sources[loaded.display] = loaded.text
+            continue
+        found[document.model.id] = Measured(loaded.model, loaded.display)
+    if failures:
+        raise SideLoadError(f"the {side.role} side ({label})", failures, sources)
+    return found
 
 
 def _check_loaded(project: Project, where: str) -> None:
@@ -124,7 +174,7 @@ def _lint(project: Project, today: datetime.date | None) -> list[Diagnostic]:
         raise DiffUsageError(str(unknown)) from None
 
 
-def _flatten(side: Side, diagnostics: list[Diagnostic]) -> Snapshot:
+def _flatten(side: Side, diagnostics: list[Diagnostic], measured: dict[str, Measured]) -> Snapshot:
     project = side.project
     found = Snapshot(side.label)
     for document in project.maps:
@@ -135,6 +185,7 @@ def _flatten(side: Side, diagnostics: list[Diagnostic]) -> Snapshot:
                     side.shown(document),
                     side.key(document),
                     side.selected(document),
+                    measured.get(document.model.id),
                 )
             )
     config = project.config

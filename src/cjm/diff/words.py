@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cjm.diff import measured_words
 from cjm.diff.model import Change, DiffResult, Direction, Entity, Kind, Pair, Section
 from cjm.display import reveal_bidi_controls
 from cjm.reporters.base import neutralize
@@ -38,11 +39,20 @@ ENTITY_WORDS = {
     Entity.CHANNEL: "channel",
     Entity.SEVERITY: "severity",
     Entity.FILE: "file",
+    Entity.MEASUREMENT: "measurements",
+    Entity.FUNNEL_STEP: "funnel step",
+    Entity.MEASURED_KPI: "measured KPI",
+    Entity.FEEDBACK: "feedback",
 }
 KIND_WORDS = {
     Kind.REOWNED: "re-owned",
     Kind.REGRADED: "re-graded",
+    Kind.REMEASURED: "re-measured",
+    # Numbers measured under another definition: not movement.
+    Kind.INCOMPARABLE: "redefined",
 }
+# A snapshot's changes, worded in their own module.
+MEASURED = frozenset({Entity.MEASUREMENT, Entity.FUNNEL_STEP, Entity.MEASURED_KPI, Entity.FEEDBACK})
 # Fields whose values are people's words: quoted (and cut) rather than shown bare.
 TEXT_FIELDS = frozenset(
     {
@@ -248,6 +258,8 @@ class _Wording:
         return f"{ENTITY_WORDS[entity]} {self.style.code(entity_id)}"
 
     def subject(self, change: Change) -> str:
+        if change.entity in MEASURED:
+            return measured_words.subject(change, self.style)
         if change.entity is Entity.FINDING:
             return f"{self.style.code(change.id)} {self.style.code(change.name or '')}"
         if change.entity is Entity.MAP:
@@ -259,6 +271,8 @@ class _Wording:
         return self.ref(change.entity, change.id)
 
     def detail(self, change: Change) -> str:
+        if change.entity in MEASURED:
+            return measured_words.detail(change, self.style)
         handler = getattr(self, f"_{change.entity.value.replace('-', '_')}", None)
         if handler is not None:
             found = handler(change)
