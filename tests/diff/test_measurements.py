@@ -285,8 +285,8 @@ def test_a_kpi_moves_the_way_the_map_says_is_better(
     new = remeasured(kpis__0__value=41.0)
     result = diff(tmp_path, monkeypatch, SNAPSHOT, new)
     assert (
-        'better      measured KPI activation: "Trial activation" 38.2% → 41.0% (+2.8 pts, '
-        "better (higher is better))" in lines(result)
+        'better      measured KPI activation: "Trial activation" 38.2% → 41.0% (+2.8 pts; '
+        "higher is better)" in lines(result)
     )
     assert "1 measured KPI improved" in result.output
 
@@ -408,3 +408,30 @@ def test_numbers_are_shown_with_as_many_decimals_as_tell_them_apart() -> None:
     assert duration_pair(7800, 6300) == ("2 h 10 min", "1 h 45 min", "25 min shorter")
     assert duration_pair(7800, 7800.4) == ("7,800.0 s", "7,800.4 s", "+0.4 s")
     assert duration_pair(200000, 300000) == ("2 days 7 h", "3 days 11 h", "27 h 46 min longer")
+
+
+def test_the_guide_sample_is_an_excerpt_of_the_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "ci-and-review.md").read_text()
+    [sample] = [
+        block.split("```", 1)[0]
+        for block in guide.split("```text\n")[1:]
+        if block.startswith("Map trial:")
+    ]
+    new = remeasured(
+        funnel__0__steps__0__conversion=0.41,
+        funnel__0__steps__0__drop_off=0.59,
+        funnel__0__steps__0__time_to_next={"median": 6300, "p90": 172800, "units": 500},
+        funnel__1__steps__1__conversion=0.45,
+        kpis__0__value=41.0,
+        feedback__groups__0={
+            "step": "pay", "responses": 250, "positive": 140, "negative": 70, "neutral": 40,
+            "from_text": 0,
+        },
+    )  # fmt: skip
+    printed = diff(tmp_path, monkeypatch, SNAPSHOT, new).output.splitlines()
+    at = 0
+    for line in sample.splitlines():
+        if line != "  ...":
+            at = printed.index(line, at) + 1

@@ -61,6 +61,32 @@ A file that now says its format version is a change of kind ``"migrated"``, fiel
 lists). Keys starting with ``x-`` are never compared. Later versions of cjm may add kinds,
 entities, fields and details; a tool should ignore those it does not know.
 
+A map's snapshot (``measurements/<map-id>.yaml``) that changed gives changes of four
+entities, in the map's section after its own changes. ``"measurement"`` (``id``: the map):
+``"added"`` or ``"removed"`` (``name``: the snapshot's file; details ``measured_on``,
+``period``, ``period_written``, ``engine``, ``steps``); ``"remeasured"`` (field
+``measured_on``, details ``no_change``: true when nothing but the date, the engine's version
+and a rolling period's dates changed); ``"changed"`` with ``field`` one of ``period``,
+``period_written``, ``window``, ``unit``, ``order``, ``anonymous``, ``timezone``,
+``source``, ``engine``, ``dialect``, ``engine_version``, ``binding_hash``, ``feedback``,
+``feedback_period`` (details ``comparable``: whether the numbers still compare), or
+``data.events``, ``data.units``, ``data.events_without_unit`` (details ``delta``), or
+``matches``; ``"incomparable"`` (``after``: the fields that changed the definition: no
+movement is reported then); ``"added"``/``"removed"`` with field ``segment`` and ``persona``
+for a persona measured or no longer measured. ``"funnel-step"`` (``id``: the step,
+``name``: its action, ``persona``: null for everyone): ``"changed"`` with ``field``
+``reach``, ``conversion``, ``drop_off``, ``time_to_next.median`` or ``time_to_next.p90``
+(rates as fractions, times in seconds; details ``delta``, and ``next``/``next_name``, the
+next funnel step, for all but ``reach``; ``side`` for a step beside the funnel), or field
+``line`` (``"line"`` or ``"side"``), or ``"added"``/``"removed"`` from the funnel.
+``"measured-kpi"`` (``id``: the KPI, ``name``: its name in the map, field ``value``):
+details ``as``, ``better`` (``"unknown"`` when the KPI does not say, and then
+``direction`` is ``"unknown"``), ``reason`` and ``delta``. ``"feedback"`` (``id``: the step,
+or ``"*"`` for ``unplaced`` and ``unreadable``): field ``positive``, ``negative`` or
+``neutral`` (shares as fractions; details ``delta``, ``count_before``, ``count``),
+``responses``, ``from_text`` or ``suppressed``. Values are as the snapshot holds them:
+nothing is rounded.
+
 ``kind``, ``entity`` and ``direction`` take the values of :class:`~cjm.diff.model.Kind`,
 :class:`~cjm.diff.model.Entity` and :class:`~cjm.diff.model.Direction`; a KPI whose actual
 value moved has the ``direction`` ``"unknown"`` when it does not say which way is better

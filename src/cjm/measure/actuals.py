@@ -256,7 +256,8 @@ class _KpiEditor:
             raise _Refused("the KPI has an anchor or is an alias; write it out to update it")
         if self.flow and node.start_mark.line != node.end_mark.line:
             raise _Refused(
-                "the KPI is a flow mapping ({...}) over several lines; write it on one line or in block style"
+                "the KPI is a flow mapping ({...}) over several lines; write it on one line "
+                "or in block style"
             )
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
