@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -232,3 +233,21 @@ def test_any_value_reads_back_and_only_those_fields_change(
         ).text
         == edit.text
     )
+
+
+@pytest.mark.parametrize("actual", ["actual:", "actual:   # c", "actual: ~"])
+@pytest.mark.parametrize("day", ["actual_date:", "actual_period:", "actual_date: 2026-09-30"])
+@pytest.mark.parametrize("period", [ONE_DAY, NOVEMBER])
+def test_empty_values_are_filled_in(actual: str, day: str, period: Period) -> None:
+    text = BLOCK.replace("actual: 38.2   # last quarter", actual).replace(
+        "actual_date: 2026-09-30", day
+    )
+    edit = write(text, [result("activation", 41)], period)
+    assert edit.skipped == []
+    comment = "   # c" if "#" in actual else ""
+    dates = (
+        "actual_date: 2026-11-30"
+        if period is ONE_DAY
+        else "actual_period: {start: 2026-11-03, end: 2026-11-30}"
+    )
+    assert f"        actual: 41{comment}\n        {dates}\n    steps:" in edit.text

@@ -280,19 +280,20 @@ class _KpiEditor:
         if actual is None:
             added.append(f"actual: {_number_text(value)}")
         else:
-            edits.extend(self._set_number(actual[1], value))
+            edits.extend(self._set_number(*actual, value))
         one_day = period.start == period.end
         keep, other = ("actual_date", "actual_period") if one_day else DATE_KEYS[::-1]
         date_text = _date_text(period)
         kept, dropped = self.entry(keep), self.entry(other)
         if kept is not None:
-            edits.extend(self._set_date(kept[1], period, one_day))
+            edits.extend(self._set_date(*kept, period, one_day))
             if dropped is not None:
                 edits.append(self._remove(dropped))
         elif dropped is not None:
             # Rewritten in place: the other key becomes this one.
             key_node, value_node = dropped
-            edits.append((key_node.start_mark.index, _end(value_node), f"{keep}: {date_text}"))
+            end = self._value_end(key_node, value_node)
+            edits.append((key_node.start_mark.index, end, f"{keep}: {date_text}"))
         else:
             added.append(f"{keep}: {date_text}")
         if added:
@@ -301,7 +302,28 @@ class _KpiEditor:
 
     # -- values ---------------------------------------------------------------------------
 
-    def _set_number(self, node: Node, value: float | int) -> list[tuple[int, int, str]]:
+    def _colon_end(self, key: ScalarNode) -> int:
+        """Just after the ``:`` that follows ``key``."""
+        colon = self.text.find(":", key.end_mark.index)
+        if colon == -1 or self.text[key.end_mark.index : colon].strip():
+            raise _Refused(f"its {key.value} is written in a way it cannot be edited")
+        return colon + 1
+
+    def _value_end(self, key: ScalarNode, value: Node) -> int:
+        """Where an entry's text ends: an empty value's marks are those of what follows
+        it, so the entry ends at its colon."""
+        return self._colon_end(key) if _empty(value) else _end(value)
+
+    def _after_colon(self, key: ScalarNode, text: str) -> list[tuple[int, int, str]]:
+        """A value written after an empty one's ``key:``."""
+        at = self._colon_end(key)
+        return [(at, at, f" {text}")]
+
+    def _set_number(
+        self, key: ScalarNode, node: Node, value: float | int
+    ) -> list[tuple[int, int, str]]:
+        if _empty(node):
+            return self._after_colon(key, _number_text(value))
         if not isinstance(node, ScalarNode) or node.style not in (None, "", '"', "'"):
             raise _Refused("its actual is not written as a number")
         if node.start_mark.line != node.end_mark.line:
@@ -310,17 +332,21 @@ class _KpiEditor:
             return []
         return [(node.start_mark.index, node.end_mark.index, _number_text(value))]
 
-    def _set_date(self, node: Node, period: Period, one_day: bool) -> list[tuple[int, int, str]]:
+    def _set_date(
+        self, key: ScalarNode, node: Node, period: Period, one_day: bool
+    ) -> list[tuple[int, int, str]]:
+        if _empty(node):
+            return self._after_colon(key, _date_text(period))
         if one_day:
             return self._set_day(node, period.start, "actual_date")
         if not isinstance(node, MappingNode):
             raise _Refused("its actual_period is not a mapping of start and end")
         edits: list[tuple[int, int, str]] = []
-        for key in ("start", "end"):
-            found = _value_of(node, key)
+        for end in ("start", "end"):
+            found = _value_of(node, end)
             if found is None:
-                raise _Refused(f"its actual_period has no {key}")
-            edits.extend(self._set_day(found, getattr(period, key), f"actual_period's {key}"))
+                raise _Refused(f"its actual_period has no {end}")
+            edits.extend(self._set_day(found, getattr(period, end), f"actual_period's {end}"))
         return edits
 
     def _set_day(self, node: Node, day: datetime.date, what: str) -> list[tuple[int, int, str]]:
@@ -335,7 +361,7 @@ class _KpiEditor:
     def _remove(self, entry: tuple[ScalarNode, Node]) -> tuple[int, int, str]:
         """Remove a key: its lines in block style, ``, key: value`` in flow style."""
         key_node, value_node = entry
-        start, end = key_node.start_mark.index, _end(value_node)
+        start, end = key_node.start_mark.index, self._value_end(key_node, value_node)
         if self.flow:
             before = self.text.rfind(",", self.node.start_mark.index, start)
             if before != -1:
@@ -353,7 +379,7 @@ class _KpiEditor:
         the keys' indentation in block style (after the last entry's line, comment and
         all)."""
         last_key, last_value = self.node.value[-1]
-        end = _end(last_value)
+        end = self._value_end(last_key, last_value)
         if self.flow:
             return end, end, "".join(f", {line}" for line in lines)
         leaf = _last_leaf(last_value)
@@ -373,6 +399,11 @@ def _last_leaf(node: Node) -> Node:
     if isinstance(node, SequenceNode) and not node.flow_style and node.value:
         return _last_leaf(node.value[-1])
     return node
+
+
+def _empty(node: Node) -> bool:
+    """A value left empty (``actual:``), which reads as null."""
+    return isinstance(node, ScalarNode) and node.value == "" and not node.style
 
 
 def _has_shared(node: Node, shared: set[int]) -> bool:
