@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from cjm.cli import app
@@ -435,3 +437,23 @@ def test_the_guide_sample_is_an_excerpt_of_the_real_output(
     for line in sample.splitlines():
         if line != "  ...":
             at = printed.index(line, at) + 1
+
+
+@given(
+    before=st.floats(min_value=0, max_value=1, allow_nan=False),
+    after=st.floats(min_value=0, max_value=1, allow_nan=False),
+)
+def test_two_different_shares_never_read_the_same(before: float, after: float) -> None:
+    old, new, delta = percent_pair(before, after)
+    assert (old == new) == (before == after)
+    if before != after:
+        assert delta.strip("+-0., pts") != ""
+
+
+@given(
+    before=st.floats(min_value=0, max_value=1e7, allow_nan=False),
+    after=st.floats(min_value=0, max_value=1e7, allow_nan=False),
+)
+def test_two_different_durations_never_read_the_same(before: float, after: float) -> None:
+    old, new, _ = duration_pair(before, after)
+    assert (old == new) == (before == after)

@@ -251,3 +251,17 @@ def test_empty_values_are_filled_in(actual: str, day: str, period: Period) -> No
         else "actual_period: {start: 2026-11-03, end: 2026-11-30}"
     )
     assert f"        actual: 41{comment}\n        {dates}\n    steps:" in edit.text
+
+
+def test_flow_kpi_values_are_replaced_where_they_stand() -> None:
+    flow = "{id: time-to-invite, name: Time to invite, unit: days}"
+    dated = "{id: time-to-invite, name: T, actual: 2, actual_date: 2026-09-30, unit: days}"
+    text = BLOCK.replace(flow, dated)
+    edit = write(text, [result("time-to-invite", 2.5, "days")])
+    assert edit.text == text.replace(
+        dated,
+        "{id: time-to-invite, name: T, actual: 2.5, actual_period: {start: 2026-11-03, "
+        "end: 2026-11-30}, unit: days}",
+    )
+    back = write(edit.text, [result("time-to-invite", 2.5, "days")], ONE_DAY)
+    assert back.text == text.replace(dated, dated.replace(" 2,", " 2.5,").replace("09", "11"))
