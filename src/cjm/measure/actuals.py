@@ -471,8 +471,11 @@ def _read_back(
 ) -> str | None:
     """Why the edited text is not the same map but for the written fields (None: it is)."""
     old, new = read_yaml(before, "before", fast=False), read_yaml(after, "after", fast=False)
-    if new.diagnostics or old.data is None or new.data is None:
-        return "it no longer reads as YAML"
+    found_before = [(d.code, d.message) for d in old.diagnostics]
+    if [(d.code, d.message) for d in new.diagnostics] != found_before or new.data is None:
+        return "it no longer reads as YAML as it did"
+    if old.data is None:
+        return "it did not read as YAML"
     old_data, new_data = copy.deepcopy(old.data), copy.deepcopy(new.data)
     for path, fields in expected.items():
         old_kpi, new_kpi = _data_at(old_data, path), _data_at(new_data, path)
