@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 
 from cjm.measure import sentiment
 
@@ -40,8 +42,7 @@ def text_of(size: int) -> str:
     return " ".join(parts)[:size]
 
 
-def best_of(runs: int, action: object) -> float:
-    assert callable(action)
+def best_of(runs: int, action: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
@@ -57,8 +58,8 @@ def main(arguments: list[str]) -> None:
     for size in sizes:
         text = text_of(size)
         runs = 3 if size <= 16_000 else 1
-        whole = best_of(runs, lambda: sentiment.vader_compound(text))
-        chunked = best_of(runs, lambda: sentiment.compound(text))
+        whole = best_of(runs, partial(sentiment.vader_compound, text))
+        chunked = best_of(runs, partial(sentiment.compound, text))
         print(
             f"{size:>7} {whole:>16.3f} {chunked:>9.4f} "
             f"{sentiment.vader_compound(text):>8.4f} {sentiment.compound(text):>8.4f}"

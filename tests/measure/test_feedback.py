@@ -20,9 +20,9 @@ from tests.measure.feedback_samples import binding, journey, rated
 PERIOD = Period(start=dt.date(2026, 9, 1), end=dt.date(2026, 9, 28))
 
 
-def group(result_groups: list[FeedbackGroup], step: str, persona: str | None = None) -> FeedbackGroup:
-    found = [g for g in result_groups if g.step == step and g.persona == persona]
-    assert len(found) == 1, (step, persona, result_groups)
+def group(groups: list[FeedbackGroup], step: str, persona: str | None = None) -> FeedbackGroup:
+    found = [g for g in groups if g.step == step and g.persona == persona]
+    assert len(found) == 1, (step, persona, groups)
     return found[0]
 
 

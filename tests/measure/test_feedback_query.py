@@ -149,7 +149,7 @@ def test_a_touchpoint_column_is_read() -> None:
     con.execute(
         f"CREATE VIEW {FEEDBACK_RELATION} AS SELECT * FROM (VALUES "
         "('web-form', 'x', 5, 'ok', TIMESTAMP '2026-09-02 00:00:00')) "
-        "AS t(\"Step Id\", who, \"score \"\"1-5\"\"\", text, answered_at)"
+        'AS t("Step Id", who, "score ""1-5""", text, answered_at)'
     )
     (row,) = run(con, feedback_query(chosen, None))
     assert (row.step, row.touchpoint, row.rating) == (None, "web-form", "5")

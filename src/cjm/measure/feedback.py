@@ -273,7 +273,7 @@ def quote_of(comment: str) -> str:
 
 
 def _persona_table(binding: FeedbackBinding, persona_ids: Sequence[str]) -> dict[str, str]:
-    table = {value: persona for value, persona in binding.segments.items()}
+    table = dict(binding.segments)
     table.update((persona, persona) for persona in persona_ids)
     allowed = set(persona_ids)
     return {value: persona for value, persona in table.items() if persona in allowed}
@@ -353,9 +353,9 @@ def measure_feedback(
     groups = []
     for step in placement.steps:
         for persona in [None, *personas]:
-            tally = tallies.get((step, persona))
-            if tally is not None:
-                groups.append(_group(step, persona, tally, binding))
+            counted = tallies.get((step, persona))
+            if counted is not None:
+                groups.append(_group(step, persona, counted, binding))
     return FeedbackResult(
         definition=definition(binding, period),
         groups=groups,
