@@ -6,6 +6,8 @@ Builds support-style texts of 1k to 64k characters from a fixed set of sentences
 
     python bench/sentiment.py              # 1k .. 64k characters
     python bench/sentiment.py 1000 4000    # chosen sizes
+
+It ends with the rate at which short comments (one sentence each) are scored.
 """
 
 from __future__ import annotations
@@ -64,6 +66,13 @@ def main(arguments: list[str]) -> None:
             f"{size:>7} {whole:>16.3f} {chunked:>9.4f} "
             f"{sentiment.vader_compound(text):>8.4f} {sentiment.compound(text):>8.4f}"
         )
+    comments = [SENTENCES[n % len(SENTENCES)] for n in range(10_000)]
+    started = time.perf_counter()
+    for comment in comments:
+        sentiment.compound(comment)
+    elapsed = time.perf_counter() - started
+    rate = len(comments) / elapsed
+    print(f"\n{len(comments)} short comments: {elapsed:.2f} s, {rate:,.0f} a second")
 
 
 if __name__ == "__main__":
