@@ -47,9 +47,7 @@ def test_every_answer_is_counted_once(
     )
     result = measure_feedback(journey(), chosen, answers, None)
     everyone = [g for g in result.groups if g.persona is None]
-    assert sum(g.responses for g in everyone) + result.unplaced + result.unreadable == len(
-        answers
-    )
+    assert sum(g.responses for g in everyone) + result.unplaced + result.unreadable == len(answers)
     by_step = {g.step: g for g in everyone}
     for group in result.groups:
         assert group.responses >= 1
