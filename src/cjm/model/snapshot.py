@@ -154,7 +154,11 @@ class FeedbackDefinition(CjmModel):
     )
     min_responses: int = Field(ge=1)
     quotes: bool
-    period: Period = Field(description="The days whose answers are counted.")
+    period: Period | None = Field(
+        default=None,
+        description="The days whose answers are counted; null when the feedback source has "
+        "no time column, so every answer it holds is counted.",
+    )
 
 
 class FeedbackGroup(CjmModel):
@@ -169,7 +173,8 @@ class FeedbackGroup(CjmModel):
     from_text: int = Field(ge=0, description="Answers scored from their comment's words.")
     suppressed: bool = Field(
         default=False,
-        description="Fewer answers than `min_responses`: the counts are withheld (zero).",
+        description="Fewer answers than `min_responses`: `responses` stays, the other "
+        "counts are withheld (zero) and there are no quotes.",
     )
     quotes: list[Text] = texts("Redacted comments, when the binding opts in.")
 
@@ -184,7 +189,10 @@ class FeedbackResult(CjmModel):
         "touchpoint on several steps: not counted.",
     )
     unreadable: int = Field(
-        default=0, ge=0, description="Answers with a rating off the scale and no usable comment."
+        default=0,
+        ge=0,
+        description="Answers with no usable rating (missing, not a whole number, or off the "
+        "scale) and no comment that could be scored: not counted.",
     )
 
 
