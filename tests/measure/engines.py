@@ -40,6 +40,7 @@ from typing import Any
 
 import pytest
 
+from cjm.measure.dialects import transpile
 from cjm.measure.runner import EVENTS_RELATION, FEEDBACK_RELATION, Runner
 from cjm.measure.warehouses import open_warehouse_runner, plain
 from cjm.model.snapshot import Engine
@@ -104,7 +105,8 @@ def event(
 
 
 class DuckDBRunner:
-    """The rows in an in-memory DuckDB (time zone UTC); queries run as written."""
+    """The rows in an in-memory DuckDB (time zone UTC); queries go through
+    :func:`~cjm.measure.dialects.transpile` to DuckDB, which leaves them as written."""
 
     def __init__(self) -> None:
         import duckdb
@@ -121,7 +123,7 @@ class DuckDBRunner:
         return Engine(name="duckdb", version=self.version, dialect="duckdb")
 
     def run(self, sql: str) -> Sequence[tuple[Any, ...]]:
-        rows = self.connection.execute(sql).fetchall()
+        rows = self.connection.execute(transpile(sql, "duckdb")).fetchall()
         return [tuple(plain(value) for value in row) for row in rows]
 
     def close(self) -> None:

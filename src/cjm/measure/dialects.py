@@ -362,7 +362,6 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "spark": [
-        _UNION_NULLS,
         Fix(
             "exact-percentile",
             "sqlglot writes `PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY x)` as "
@@ -387,7 +386,6 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "bigquery": [
-        _UNION_NULLS,
         exact_percentile_fix("bigquery", "the same aggregate, which BigQuery has only as an analytic function"),
         Fix(
             "epoch-fraction",
@@ -397,7 +395,6 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "snowflake": [
-        _UNION_NULLS,
         Fix(
             "epoch-fraction",
             "`epoch(t)` becomes `EXTRACT(epoch_second FROM t)`, a whole number of seconds: "
@@ -407,7 +404,6 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "trino": [
-        _UNION_NULLS,
         exact_percentile_fix("trino", "`APPROX_PERCENTILE(x, p)`, an approximation, without a warning"),
     ],
 }
