@@ -26,7 +26,6 @@ and sets it); without it, a cluster is started here when PostgreSQL's binaries a
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import itertools
 import json
 import os
@@ -160,7 +159,10 @@ class Engines:
     ) -> Runner:
         """``rows`` as a table with ``columns``, read as ``relation`` (``cjm_events`` or
         ``cjm_feedback``) in ``engine`` (one of :data:`ENGINES`)."""
-        rows = [tuple(_naive_utc(v, kind) for v, (_, kind) in zip(row, columns, strict=True)) for row in rows]
+        rows = [
+            tuple(_naive_utc(v, kind) for v, (_, kind) in zip(row, columns, strict=True))
+            for row in rows
+        ]
         loader = {"duckdb": self._duckdb, "postgres": self._postgres, "spark": self._spark}
         if engine not in loader:
             raise ValueError(f"unknown engine {engine!r}: use one of {ENGINES}")
@@ -233,8 +235,8 @@ def postgres_binaries() -> Path | None:
     found = shutil.which("initdb")
     if found:
         return Path(found).parent
-    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    return Path(folders[-1]) if folders else None
+    folders = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    return folders[-1] if folders else None
 
 
 START_POSTGRES = Path(__file__).resolve().parents[2] / ".ci" / "start-postgres"
@@ -281,7 +283,7 @@ def spark_session() -> Iterator[Any]:
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        SparkSession = None  # noqa: N806
+        SparkSession = None
     require(SparkSession is not None, "pyspark", "pip install 'cjm-cli[spark]'")
     require(shutil.which("java") is not None, "Java", "install Debian's `default-jre-headless`")
     assert SparkSession is not None

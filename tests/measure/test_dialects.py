@@ -174,7 +174,7 @@ JSON_ROWS = [
         "2024-05-01T10:00:00",
         properties={
             "plan": "pro",
-            "it's \"quoted\"": "yes",
+            'it\'s "quoted"': "yes",
             "a.b": "dot",
             "n": 3,
             "o": {"k": [1, 2]},
@@ -183,6 +183,7 @@ JSON_ROWS = [
     event("u2", "signup", "2024-05-01T11:00:00", properties={"plan": "free"}),
     event("u3", "signup", "2024-05-01T12:00:00", properties=None),
 ]
+
 
 def _events_same(engines: Engines, engine: str, rows: Sequence[Any], sql: str) -> bool:
     expected = engines.load_events("duckdb", rows).run(sql)
@@ -209,7 +210,9 @@ EPOCH_ROWS = [
 ]
 
 EPOCH_SQL = """
-SELECT user_id, max(epoch(CAST("timestamp" AS TIMESTAMPTZ))) - min(epoch(CAST("timestamp" AS TIMESTAMPTZ))) AS spent,
+SELECT user_id,
+       max(epoch(CAST("timestamp" AS TIMESTAMPTZ)))
+         - min(epoch(CAST("timestamp" AS TIMESTAMPTZ))) AS spent,
        min(epoch(CAST("timestamp" AS TIMESTAMPTZ))) AS first
 FROM cjm_events GROUP BY user_id ORDER BY user_id
 """
@@ -223,7 +226,8 @@ FROM cjm_events GROUP BY g ORDER BY g
 UNION_SQL = """
 SELECT 'all' AS g, NULL AS median, NULL AS n
 UNION ALL SELECT 'none', NULL, NULL
-UNION ALL SELECT g, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x), COUNT(x) FROM cjm_events GROUP BY g
+UNION ALL SELECT g, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x), COUNT(x)
+          FROM cjm_events GROUP BY g
 ORDER BY g
 """
 
@@ -237,7 +241,9 @@ def _run_check(sql: str, rows: Sequence[Any], events: bool) -> Callable[[Engines
     return check
 
 
-def _parse_check(sql: str, dialect: str, good: Callable[[str], bool]) -> Callable[[Engines, str], bool]:
+def _parse_check(
+    sql: str, dialect: str, good: Callable[[str], bool]
+) -> Callable[[Engines, str], bool]:
     def check(engines: Engines, engine: str) -> bool:
         written = transpile(sql, dialect)
         assert _parses_back(written, dialect)
@@ -298,7 +304,9 @@ def test_exact_percentile_matches_percentile_cont(
     monkeypatch.setitem(FIXES, engine, [*FIXES[engine], exact_percentile_fix(engine)])
     written = transpile(PERCENTILE_SQL, engine)
     assert "WITHIN GROUP" not in written.upper() and "QUANTILE" not in written.upper()
-    rewritten = engines.load_table(engine, "cjm_events", VALUES, PERCENTILE_ROWS).run(PERCENTILE_SQL)
+    rewritten = engines.load_table(engine, "cjm_events", VALUES, PERCENTILE_ROWS).run(
+        PERCENTILE_SQL
+    )
     assert _close(rewritten, native), (rewritten, native)
 
 
@@ -330,7 +338,8 @@ FUNNEL_LIKE_SQL = r"""
 WITH ordered AS (
     SELECT user_id AS "User Id", event, "timestamp",
            ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY "timestamp") AS n,
-           LEAD(epoch(CAST("timestamp" AS TIMESTAMPTZ))) OVER (PARTITION BY user_id ORDER BY "timestamp")
+           LEAD(epoch(CAST("timestamp" AS TIMESTAMPTZ)))
+             OVER (PARTITION BY user_id ORDER BY "timestamp")
              - epoch(CAST("timestamp" AS TIMESTAMPTZ)) AS to_next
     FROM cjm_events
     WHERE event <> 'it''s \ a back\slash'
@@ -367,9 +376,7 @@ FUNNEL_LIKE_ROWS = [
 
 @pytest.mark.parametrize("engine", ["postgres", "spark"])
 @pytest.mark.parametrize("naive", [False, True], ids=["timestamptz", "naive"])
-def test_funnel_constructs_give_duckdbs_numbers(
-    engines: Engines, engine: str, naive: bool
-) -> None:
+def test_funnel_constructs_give_duckdbs_numbers(engines: Engines, engine: str, naive: bool) -> None:
     expected = engines.load_events("duckdb", FUNNEL_LIKE_ROWS, naive=naive).run(FUNNEL_LIKE_SQL)
     assert expected[0][:3] == (4, 1, 2)
     got = engines.load_events(engine, FUNNEL_LIKE_ROWS, naive=naive).run(FUNNEL_LIKE_SQL)

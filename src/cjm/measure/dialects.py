@@ -23,7 +23,7 @@ from cjm.measure.runner import SOURCE_DIALECT, MeasureError
 SUPPORTED_DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake", "trino")
 """The sqlglot names of the dialects a query can be transpiled to."""
 
-Rewrite = Callable[[exp.Expression], exp.Expression]
+Rewrite = Callable[[exp.Expr], exp.Expr]
 
 
 class Fix(NamedTuple):
@@ -66,9 +66,7 @@ def transpile(sql: str, dialect: str, tables: Mapping[str, str] | None = None) -
     return ";\n".join(statements)
 
 
-def _substitute_tables(
-    tree: exp.Expression, tables: Mapping[str, str], dialect: str
-) -> exp.Expression:
+def _substitute_tables(tree: exp.Expr, tables: Mapping[str, str], dialect: str) -> exp.Expr:
     if not tables:
         return tree
     shadowed = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
@@ -77,9 +75,11 @@ def _substitute_tables(
         try:
             replacements[relation] = exp.to_table(table, dialect=dialect)
         except (ParseError, ValueError) as error:
-            raise MeasureError(f"The table name '{table}' is not valid {dialect}: {error}") from None
+            raise MeasureError(
+                f"The table name '{table}' is not valid {dialect}: {error}"
+            ) from None
 
-    def substitute(node: exp.Expression) -> exp.Expression:
+    def substitute(node: exp.Expr) -> exp.Expr:
         if (
             isinstance(node, exp.Table)
             and not node.args.get("db")
@@ -88,7 +88,9 @@ def _substitute_tables(
             and node.name not in shadowed
         ):
             table = replacements[node.name].copy()
-            table.set("alias", node.args.get("alias") or exp.TableAlias(this=exp.to_identifier(node.name)))
+            table.set(
+                "alias", node.args.get("alias") or exp.TableAlias(this=exp.to_identifier(node.name))
+            )
             return table
         return node
 
@@ -99,8 +101,8 @@ def _substitute_tables(
 
 
 def _percentile_parts(
-    node: exp.Expression,
-) -> tuple[exp.Expression, exp.Expression, exp.Expression | None] | None:
+    node: exp.Expr,
+) -> tuple[exp.Expr, exp.Expr, exp.Expr | None] | None:
     """(value, fraction, filter condition) of an exact continuous percentile aggregate:
     ``PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY x [DESC])`` or ``quantile_cont(x, p)``,
     either with ``FILTER (WHERE ...)``; None for any other node."""
@@ -125,7 +127,7 @@ def _percentile_parts(
     return None
 
 
-def _only_where(value: exp.Expression, condition: exp.Expression | None) -> exp.Expression:
+def _only_where(value: exp.Expr, condition: exp.Expr | None) -> exp.Expr:
     """``value`` where ``condition`` holds, NULL elsewhere: a filter every aggregate obeys."""
     if condition is None:
         return value.copy()
@@ -149,7 +151,7 @@ _LOW_RANK = "CAST(FLOOR((COUNT(__x) - 1) * __p) AS BIGINT) + 1"
 _HIGH_RANK = "CAST(CEIL((COUNT(__x) - 1) * __p) AS BIGINT) + 1"
 
 
-def exact_percentile(value: exp.Expression, fraction: exp.Expression, dialect: str) -> exp.Expression:
+def exact_percentile(value: exp.Expr, fraction: exp.Expr, dialect: str) -> exp.Expr:
     """An aggregate giving exactly ``PERCENTILE_CONT(fraction) WITHIN GROUP (ORDER BY value)``
     from the group's sorted values: the two values around rank ``(n - 1) * fraction`` and a
     linear interpolation between them, as PERCENTILE_CONT defines it. For dialects without
@@ -160,7 +162,7 @@ def exact_percentile(value: exp.Expression, fraction: exp.Expression, dialect: s
     )
     template = sqlglot.parse_one(text, read=dialect)
 
-    def fill(node: exp.Expression) -> exp.Expression:
+    def fill(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Column) and not node.table:
             if node.name == "__x":
                 return value.copy()
@@ -172,7 +174,7 @@ def exact_percentile(value: exp.Expression, fraction: exp.Expression, dialect: s
 
 
 def _exact_percentile_fix(dialect: str) -> Rewrite:
-    def rewrite(node: exp.Expression) -> exp.Expression:
+    def rewrite(node: exp.Expr) -> exp.Expr:
         parts = _percentile_parts(node)
         if parts is None:
             return node
@@ -182,7 +184,7 @@ def _exact_percentile_fix(dialect: str) -> Rewrite:
     return rewrite
 
 
-def _spark_percentile(node: exp.Expression) -> exp.Expression:
+def _spark_percentile(node: exp.Expr) -> exp.Expr:
     parts = _percentile_parts(node)
     if parts is None:
         return node
@@ -195,8 +197,8 @@ def _spark_percentile(node: exp.Expression) -> exp.Expression:
 # --- epoch seconds -----------------------------------------------------------------------
 
 
-def _epoch_from_micros(micros: Callable[[exp.Expression], exp.Expression]) -> Rewrite:
-    def rewrite(node: exp.Expression) -> exp.Expression:
+def _epoch_from_micros(micros: Callable[[exp.Expr], exp.Expr]) -> Rewrite:
+    def rewrite(node: exp.Expr) -> exp.Expr:
         if not isinstance(node, exp.TimeToUnix):
             return node
         return exp.Div(
@@ -209,20 +211,20 @@ def _epoch_from_micros(micros: Callable[[exp.Expression], exp.Expression]) -> Re
     return rewrite
 
 
-def _unix_micros(value: exp.Expression) -> exp.Expression:
+def _unix_micros(value: exp.Expr) -> exp.Expr:
     return exp.Anonymous(
         this="UNIX_MICROS", expressions=[exp.cast(value, exp.DataType.Type.TIMESTAMPTZ)]
     )
 
 
-def _snowflake_micros(value: exp.Expression) -> exp.Expression:
+def _snowflake_micros(value: exp.Expr) -> exp.Expr:
     return exp.Extract(this=exp.var("epoch_microsecond"), expression=value)
 
 
 # --- JSON properties ---------------------------------------------------------------------
 
 
-def _single_key(path: exp.Expression | None) -> str | None:
+def _single_key(path: exp.Expr | None) -> str | None:
     if not isinstance(path, exp.JSONPath):
         return None
     parts = path.expressions
@@ -233,7 +235,7 @@ def _single_key(path: exp.Expression | None) -> str | None:
     return None
 
 
-def _postgres_json_cast(node: exp.Expression) -> exp.Expression:
+def _postgres_json_cast(node: exp.Expr) -> exp.Expr:
     if not isinstance(node, exp.JSONExtractScalar | exp.JSONExtract):
         return node
     document = node.this
@@ -246,7 +248,7 @@ def _postgres_json_cast(node: exp.Expression) -> exp.Expression:
     return node
 
 
-def _spark_json_key(node: exp.Expression) -> exp.Expression:
+def _spark_json_key(node: exp.Expr) -> exp.Expr:
     if not isinstance(node, exp.JSONExtractScalar):
         return node
     key = _single_key(node.expression)
@@ -262,7 +264,7 @@ def _spark_json_key(node: exp.Expression) -> exp.Expression:
 # --- numbers and set operations ----------------------------------------------------------
 
 
-def _postgres_round(node: exp.Expression) -> exp.Expression:
+def _postgres_round(node: exp.Expr) -> exp.Expr:
     if not isinstance(node, exp.Round) or node.args.get("decimals") is None:
         return node
     value = node.this
@@ -292,7 +294,7 @@ def _column_types(branch: exp.Select) -> list[exp.DataType | None]:
     return types
 
 
-def _set_branches(node: exp.Expression) -> list[exp.Select]:
+def _set_branches(node: exp.Expr) -> list[exp.Select]:
     if isinstance(node, exp.SetOperation):
         return _set_branches(node.this) + _set_branches(node.expression)
     if isinstance(node, exp.Subquery):
@@ -300,7 +302,7 @@ def _set_branches(node: exp.Expression) -> list[exp.Select]:
     return [node] if isinstance(node, exp.Select) else []
 
 
-def _typed_union_nulls(node: exp.Expression) -> exp.Expression:
+def _typed_union_nulls(node: exp.Expr) -> exp.Expr:
     if not isinstance(node, exp.SetOperation) or isinstance(node.parent, exp.SetOperation):
         return node
     branches = _set_branches(node)
@@ -325,7 +327,8 @@ _UNION_NULLS = Fix(
     "typed-union-nulls",
     "A bare NULL in one branch of a UNION ALL gets a type of its own before the branches are "
     "matched: PostgreSQL makes it text and then refuses `UNION types text and numeric`. "
-    "Each bare NULL is cast to the type another branch gives that column (a cast, a literal, an aggregate).",
+    "Each bare NULL is cast to the type another branch gives that column (a cast, a "
+    "literal, an aggregate).",
     _typed_union_nulls,
 )
 
@@ -379,14 +382,16 @@ FIXES: dict[str, list[Fix]] = {
         Fix(
             "json-key",
             "`json_extract_string(p, '$.\"k\"')` becomes `GET_JSON_OBJECT(p, path)`, whose "
-            "JSONPath cannot name a key holding a quote and differs on keys with dots or "
-            "brackets. A single key is read as `FROM_JSON(p, 'map<string,string>')['k']`, "
-            "which takes the key as a plain string and gives objects as JSON text like DuckDB.",
+            "JSONPath cannot name a key holding a quote. A single key is read as "
+            "`FROM_JSON(p, 'map<string,string>')['k']`, which takes the key as a plain string "
+            "and gives numbers as text, like DuckDB.",
             _spark_json_key,
         ),
     ],
     "bigquery": [
-        exact_percentile_fix("bigquery", "the same aggregate, which BigQuery has only as an analytic function"),
+        exact_percentile_fix(
+            "bigquery", "the same aggregate, which BigQuery has only as an analytic function"
+        ),
         Fix(
             "epoch-fraction",
             "`epoch(t)` becomes `TIME_TO_UNIX(t)`, a function BigQuery does not have. It is "
@@ -404,7 +409,9 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "trino": [
-        exact_percentile_fix("trino", "`APPROX_PERCENTILE(x, p)`, an approximation, without a warning"),
+        exact_percentile_fix(
+            "trino", "`APPROX_PERCENTILE(x, p)`, an approximation, without a warning"
+        ),
     ],
 }
 """Per dialect, the rewrites applied (in this order) before its SQL is generated."""

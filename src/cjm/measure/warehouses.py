@@ -74,7 +74,8 @@ def plain(value: Any) -> Any:
     """A value as DuckDB's Python client would give it: Decimal as int when whole (a
     count) and float otherwise, aware times in UTC, everything else as it is."""
     if isinstance(value, Decimal):
-        if value.is_finite() and value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent >= 0:
             return int(value)
         return float(value)
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -284,8 +285,7 @@ def _open_spark(source: Source, sql: ModuleType, settings: dict[str, str]) -> Ru
         found = bool(session.catalog.tableExists(table))
     except Exception as error:
         raise MeasureError(
-            f"Source '{source.id}': Spark cannot look up the table '{table}': "
-            f"{_first_line(error)}"
+            f"Source '{source.id}': Spark cannot look up the table '{table}': {_first_line(error)}"
         ) from None
     if not found:
         runner.close()
