@@ -20,7 +20,7 @@ from sqlglot import exp
 from cjm.measure import dialects
 from cjm.measure.dialects import FIXES, SUPPORTED_DIALECTS, exact_percentile_fix, transpile
 from cjm.measure.runner import MeasureError
-from tests.measure.engines import Engines, event
+from tests.measure.engines import DuckDBRunner, Engines, event
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "warehouses.md"
 
@@ -397,3 +397,12 @@ def test_fixes_are_syntax_tree_rewrites() -> None:
             node = exp.column("x")
             assert fix.function(node) is node  # nodes a fix does not concern pass through
     assert dialects.exact_percentile(exp.column("x"), exp.Literal.number(0.5), "postgres")
+
+
+def test_duckdb_with_a_table_substituted_gives_the_same_numbers(engines: Engines) -> None:
+    runner = engines.load_table("duckdb", "cjm_events", VALUES, PERCENTILE_ROWS)
+    expected = runner.run(PERCENTILE_SQL)
+    assert isinstance(runner, DuckDBRunner)
+    runner.connection.execute('ALTER TABLE cjm_events RENAME TO "Event Log"')
+    written = transpile(PERCENTILE_SQL, "duckdb", {"cjm_events": '"Event Log"'})
+    assert runner.connection.execute(written).fetchall() == expected
