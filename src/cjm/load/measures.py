@@ -40,6 +40,7 @@ WORKSPACE_NEEDED = (
 class MeasureDocuments:
     """The binding and snapshot files of one map, as loaded."""
 
+    map_display: str
     binding: Document[Binding] | None = None
     snapshot: Document[Snapshot] | None = None
 
@@ -50,7 +51,7 @@ class MeasureFiles:
 
     bindings: list[Document[Binding]] = field(default_factory=list)
     snapshots: list[Document[Snapshot]] = field(default_factory=list)
-    # Map id to its files, for the maps that have either.
+    # Map id to its files, for every map that loaded (the first of two with one id).
     by_map: dict[str, MeasureDocuments] = field(default_factory=dict)
     # Problems of the files' values (unknown ids go to ``references``).
     problems: list[Diagnostic] = field(default_factory=list)
@@ -115,7 +116,9 @@ class _Checker:
         index = self.document.index
         where = index.key(path) if at_key else index.value(path)
         self.files.references.append(
-            Diagnostic(UNKNOWN_REFERENCE, Severity.ERROR, message, self.document.display, where, hint)
+            Diagnostic(
+                UNKNOWN_REFERENCE, Severity.ERROR, message, self.document.display, where, hint
+            )
         )
 
     def check(
@@ -248,14 +251,17 @@ class _Checker:
                 )
         if not usable:
             return
-        if kpi.from_ is not None and kpi.to is not None:
-            if on_line.index(kpi.from_) >= on_line.index(kpi.to):
-                self.problem(
-                    (*path, "to"),
-                    f"KPI '{kpi_id}' converts from step '{kpi.from_}' to step '{kpi.to}', "
-                    "which does not come after it on the funnel's line",
-                    "swap `from` and `to`, or pick a later step for `to`",
-                )
+        if (
+            kpi.from_ is not None
+            and kpi.to is not None
+            and on_line.index(kpi.from_) >= on_line.index(kpi.to)
+        ):
+            self.problem(
+                (*path, "to"),
+                f"KPI '{kpi_id}' converts from step '{kpi.from_}' to step '{kpi.to}', "
+                "which does not come after it on the funnel's line",
+                "swap `from` and `to`, or pick a later step for `to`",
+            )
         if kpi.measure in (Measure.DROP_OFF, Measure.TIME_TO_NEXT) and kpi.step == on_line[-1]:
             self.problem(
                 (*path, "step"),
@@ -302,21 +308,24 @@ def check_measure_files(
     by_path = {doc.path.resolve(): doc for doc in beside}
     journeys: dict[str, JourneyMap] = {}
     for document in maps:
-        journey = document.model
-        if journey is None or journey.id in journeys:
+        journey = document.checked
+        if journey is None or ("id",) in document.unloaded or journey.id in journeys:
             continue
         journeys[journey.id] = journey
+        mine = files.by_map[journey.id] = MeasureDocuments(document.display)
         found = binding_path(document.path)
         binding_doc = by_path.get(found.resolve()) if found is not None else None
         if binding_doc is None:
             continue
-        files.by_map.setdefault(journey.id, MeasureDocuments()).binding = binding_doc
+        mine.binding = binding_doc
         binding = binding_doc.model
         if binding is None:
             continue
         if not in_workspace:
             _needs_workspace(files, binding_doc)
             continue
+        if document.model is None:
+            continue  # the map did not load whole: what the binding names cannot be judged
         _Checker(files, binding_doc).check(binding, journey, settings, sources_known)
         attached[journey.id] = MapMeasurements(binding, binding_doc.display)
     for binding_doc in orphans:
@@ -370,7 +379,7 @@ def _check_snapshot(
     snapshot = document.model
     if snapshot is None:
         if map_id in journeys:
-            files.by_map.setdefault(map_id, MeasureDocuments()).snapshot = document
+            files.by_map[map_id].snapshot = document
         return
     if snapshot.map != map_id:
         files.problems.append(
@@ -402,7 +411,7 @@ def _check_snapshot(
             )
         )
         return
-    files.by_map.setdefault(map_id, MeasureDocuments()).snapshot = document
+    files.by_map[map_id].snapshot = document
     measured = attached.setdefault(map_id, MapMeasurements())
     measured.snapshot = snapshot
     measured.snapshot_display = document.display

@@ -124,8 +124,8 @@ def load_workspace(
         return project  # which files the workspace holds is not known
     measure = settings.measure
     unloaded_measure = any(path[0] == "measure" for path in config.unloaded)
-    snapshots = None if ("measure", "snapshots") in config.unloaded else snapshots_folder(
-        root, measure
+    snapshots = (
+        None if ("measure", "snapshots") in config.unloaded else snapshots_folder(root, measure)
     )
     files = list_workspace_files(root, settings.maps, settings.definitions, snapshots)
     definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
