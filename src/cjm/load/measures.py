@@ -227,6 +227,13 @@ class _Checker:
         on_line = line.step_ids
         side = {entry.step: entry.why for entry in line.side_steps}
         path: DataPath = ("kpis", kpi_id)
+        if kpi.persona is not None and kpi.persona not in binding.personas:
+            self.problem(
+                (*path, "persona"),
+                f"KPI '{kpi_id}' is computed for persona '{kpi.persona}', which is not bound "
+                "under `personas`",
+                f"say under `personas` which customers '{kpi.persona}' stands for",
+            )
         fields = [("from", kpi.from_), ("to", kpi.to), ("step", kpi.step)]
         usable = True
         for key, step_id in fields:
