@@ -320,3 +320,30 @@ def test_the_snapshot_folder_follows_cjm_yaml(workspace: Path) -> None:
     (workspace / "measurements").rename(workspace / "data" / "measured")
     project = load_workspace(workspace, workspace)
     assert project.measurements["trial"].snapshot_display == "data/measured/trial.yaml"
+
+
+def test_a_binding_without_its_map_is_reported(workspace: Path) -> None:
+    text = (workspace / BINDING).read_text(encoding="utf-8")
+    (workspace / "maps" / "old.measures.yaml").write_text(
+        text.replace("map: trial", "map: old"), encoding="utf-8"
+    )
+    (workspace / "maps" / "copy.measures.yaml").write_text(text, encoding="utf-8")
+    result = _check(workspace)
+    assert _found(result, "maps/old.measures.yaml", "maps/copy.measures.yaml") == [
+        (
+            "maps/copy.measures.yaml",
+            2,
+            6,
+            "CJM005",
+            "this file binds map 'trial', but it is not beside that map's file under the "
+            "map's name: it is not read",
+        ),
+        (
+            "maps/old.measures.yaml",
+            2,
+            6,
+            "CJM103",
+            "no map of the workspace has id 'old'",
+        ),
+    ]
+    assert result.notes == []

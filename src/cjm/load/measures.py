@@ -295,7 +295,11 @@ def load_measure_files(
             name = found.name if len(display) == 1 else f"{display[0]}/{found.name}"
             beside.append((found, name))
     known = {path.resolve() for path, _ in beside}
-    alone = [(path, display) for path, display in standalone if path.resolve() not in known]
+    alone: list[tuple[Path, str]] = []
+    for path, display in standalone:
+        if path.resolve() not in known:
+            known.add(path.resolve())
+            alone.append((path, display))
     bindings = load_documents([*beside, *alone], Binding, max_bytes)
     loaded_snapshots = load_documents(snapshots, Snapshot, max_bytes)
     return bindings[: len(beside)], loaded_snapshots, bindings[len(beside) :]
@@ -340,7 +344,20 @@ def check_measure_files(
             _needs_workspace(files, binding_doc)
             continue
         binding = binding_doc.model
-        if binding is not None and binding.map not in journeys:
+        if binding is not None and binding.map in journeys:
+            files.problems.append(
+                Diagnostic(
+                    INVALID_VALUE,
+                    Severity.ERROR,
+                    f"this file binds map '{binding.map}', but it is not beside that map's "
+                    f"file under the map's name: it is not read",
+                    binding_doc.display,
+                    binding_doc.index.value(("map",)),
+                    f"move it beside {files.by_map[binding.map].map_display}, named after it "
+                    "(`<map>.measures.yaml`)",
+                )
+            )
+        elif binding is not None:
             index = binding_doc.index
             close = closest(binding.map, journeys)
             message = f"no map of the workspace has id '{binding.map}'"

@@ -136,7 +136,10 @@ def load_workspace(
     map_paths.extend(p for p in extra if not is_measure_file(p, snapshots))
     maps = [(path, display_path(path, cwd, root)) for path in map_paths]
     project.maps = load_documents(maps, JourneyMap, max_bytes)
-    named = [(p, display_path(p, cwd, root)) for p in extra if is_binding_file(p)]
+    named = [
+        (p, display_path(p, cwd, root))
+        for p in (*files.bindings, *(p for p in extra if is_binding_file(p)))
+    ]
     found = snapshot_files(snapshots) if snapshots is not None else []
     _load_measure_files(
         project,

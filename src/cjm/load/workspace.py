@@ -7,7 +7,7 @@ they are given, the way git finds its repository.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -94,6 +94,8 @@ class WorkspaceFiles:
 
     maps: list[Path]
     definitions: list[Path]
+    # Binding files the map patterns match: read beside their maps, never as maps.
+    bindings: list[Path] = field(default_factory=list)
 
 
 def list_workspace_files(
@@ -107,12 +109,16 @@ def list_workspace_files(
     they are read beside the maps they belong to."""
     maps: list[Path] = []
     definitions: list[Path] = []
+    bindings: list[Path] = []
     for path in walk_yaml_files(root):
         relative = path.relative_to(root).as_posix()
-        if relative == CONFIG_NAME or is_measure_file(path, snapshots):
+        if relative == CONFIG_NAME:
             continue
-        if matches(relative, definition_patterns):
+        if is_measure_file(path, snapshots):
+            if is_binding_file(path) and matches(relative, map_patterns):
+                bindings.append(path)
+        elif matches(relative, definition_patterns):
             definitions.append(path)
         elif matches(relative, map_patterns):
             maps.append(path)
-    return WorkspaceFiles(maps, definitions)
+    return WorkspaceFiles(maps, definitions, bindings)
