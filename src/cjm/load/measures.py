@@ -291,8 +291,8 @@ def load_measure_files(
     for document in maps:
         found = binding_path(document.path)
         if found is not None:
-            display = document.display.rsplit("/", 1)
-            name = found.name if len(display) == 1 else f"{display[0]}/{found.name}"
+            folder = document.display.rsplit("/", 1)
+            name = found.name if len(folder) == 1 else f"{folder[0]}/{found.name}"
             beside.append((found, name))
     known = {path.resolve() for path, _ in beside}
     alone: list[tuple[Path, str]] = []
