@@ -67,6 +67,12 @@ def _selected(project: Project, requested: list[Path]) -> set[str]:
         resolved = real_path(doc.path)
         if any(_is_under(resolved, target) for target in requested):
             chosen.add(doc.display)
+    # A map's binding and snapshot are checked with the map.
+    for journey in project.maps:
+        model = journey.model
+        files = project.measure_files.by_map.get(model.id) if model is not None else None
+        if journey.display in chosen and files is not None:
+            chosen.update(doc.display for doc in (files.binding, files.snapshot) if doc)
     return chosen
 
 

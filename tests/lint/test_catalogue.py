@@ -4,19 +4,25 @@ documentation, examples that fail and pass, location, suppression and configurat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
 
 import pytest
 
+from cjm.check import check_paths
 from cjm.diagnostics import LOAD_CODES, Severity
+from cjm.lint.config import LintRequest
 from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
 from cjm.lint.rule import Rule
 
-from .conftest import LintFiles, LintMap, findings
+from .conftest import TODAY, LintFiles, LintMap, findings
 
 # The engine reports unused suppressions only for rules that are on.
 CATALOGUE = [rule for rule in RULES if rule is not UNUSED_SUPPRESSION]
 LOAD = {code.code for code in LOAD_CODES}
 FORMAT_OUTDATED = "CJM126"
+OUT_OF_STEP = "CJM139"
 
 
 def _ids(rule: Rule) -> str:
@@ -27,12 +33,46 @@ def _select(rule: Rule) -> list[str]:
     return ["ALL"] if rule is UNUSED_SUPPRESSION else [rule.code]
 
 
-def _failing(lint_map: LintMap, rule: Rule) -> list[tuple[int, int, str, str]]:
-    return [f for f in lint_map(rule.failing, *_select(rule)) if f[2] == rule.code]
+Placed = tuple[str, int, int, str, str]
+Run = Callable[..., list[Placed]]
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    """Check a rule's example in a fresh folder: the map as ``map.yaml``, standalone, or
+    with the workspace files the example needs. ``config`` is added to ``cjm.yaml`` (made
+    for a standalone example); ``edit`` replaces files. Findings come with their file."""
+    runs = iter(range(1000))
+
+    def _run(
+        rule: Rule,
+        which: Literal["failing", "passing"] = "failing",
+        *select: str,
+        config: str = "",
+        edit: dict[str, str] | None = None,
+    ) -> list[Placed]:
+        files = rule.example(which)
+        if config:
+            base = files.get("cjm.yaml", 'maps: ["map.yaml"]\n')
+            files["cjm.yaml"] = base + config
+        files.update(edit or {})
+        folder = tmp_path / f"run{next(runs)}"
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+        request = LintRequest(select=list(select) or None)
+        result = check_paths([folder], folder, lint=request, today=TODAY)
+        return [(d.path, d.line, d.column, d.code.code, d.message) for d in result.diagnostics]
+
+    return _run
+
+
+def _failing(run: Run, rule: Rule) -> list[Placed]:
+    return [f for f in run(rule, "failing", *_select(rule)) if f[3] == rule.code]
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
-    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 34
+    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES) == 41
     for rule in RULES:
         assert re.fullmatch(r"CJM1\d\d", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
@@ -45,30 +85,41 @@ def test_rule_is_documented(rule: Rule) -> None:
     paragraphs = [p for p in rule.rationale.split("\n\n") if p.strip()]
     assert len(paragraphs) >= 2, "a title line and at least one paragraph of rationale"
     assert rule.failing.strip() and rule.passing.strip()
-    assert rule.failing != rule.passing
+    assert rule.example("failing") != rule.example("passing")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
-def test_examples_are_readable_maps(lint_map: LintMap, rule: Rule) -> None:
-    for example in (rule.failing, rule.passing):
-        assert not [f for f in lint_map(example, "ALL") if f[2] in LOAD]
+def test_examples_are_readable_maps(run: Run, rule: Rule) -> None:
+    for which in ("failing", "passing"):
+        assert not [f for f in run(rule, which, "ALL") if f[3] in LOAD]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
-def test_examples_are_in_the_current_format(lint_map: LintMap, rule: Rule) -> None:
-    examples = [rule.passing] if rule.code == FORMAT_OUTDATED else [rule.failing, rule.passing]
-    for example in examples:
-        assert [f for f in lint_map(example, FORMAT_OUTDATED) if f[2] == FORMAT_OUTDATED] == []
+def test_examples_are_in_the_current_format(run: Run, rule: Rule) -> None:
+    examples = ["passing"] if rule.code == FORMAT_OUTDATED else ["failing", "passing"]
+    for which in examples:
+        assert [f for f in run(rule, which, FORMAT_OUTDATED) if f[3] == FORMAT_OUTDATED] == []
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.failing_files], ids=_ids)
+def test_measured_examples_are_in_step_but_where_they_show_a_change(run: Run, rule: Rule) -> None:
+    """The snapshots of the examples were computed from their bindings: only the failing
+    example of snapshot-out-of-step, and an example with no snapshot, are out of step."""
+    for which in ("failing", "passing"):
+        out = [f for f in run(rule, which, OUT_OF_STEP) if f[3] == OUT_OF_STEP]
+        expected = rule.code == OUT_OF_STEP and which == "failing"
+        expected = expected or "measurements/trial.yaml" not in rule.example(which)
+        assert bool(out) == expected, (which, out)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
-def test_failing_example_fails(lint_map: LintMap, rule: Rule) -> None:
-    assert _failing(lint_map, rule)
+def test_failing_example_fails(run: Run, rule: Rule) -> None:
+    assert _failing(run, rule)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
-def test_passing_example_passes(lint_map: LintMap, rule: Rule) -> None:
-    assert [f for f in lint_map(rule.passing, *_select(rule)) if f[2] == rule.code] == []
+def test_passing_example_passes(run: Run, rule: Rule) -> None:
+    assert [f for f in run(rule, "passing", *_select(rule)) if f[3] == rule.code] == []
 
 
 def _suppressed(example: str, line: int, name: str) -> str:
@@ -82,31 +133,35 @@ def _suppressed(example: str, line: int, name: str) -> str:
 
 @pytest.mark.parametrize("rule", CATALOGUE, ids=_ids)
 @pytest.mark.parametrize("by", ["code", "name"])
-def test_a_comment_above_the_line_silences_the_finding(
-    lint_map: LintMap, rule: Rule, by: str
-) -> None:
-    first = _failing(lint_map, rule)[0]
-    text = _suppressed(rule.failing, first[0], getattr(rule, by))
-    after = lint_map(text, rule.code, UNUSED_SUPPRESSION.code)
-    assert (first[0] + 1, first[1], rule.code, first[3]) not in after
-    assert [f for f in after if f[2] == UNUSED_SUPPRESSION.code] == []
+def test_a_comment_above_the_line_silences_the_finding(run: Run, rule: Rule, by: str) -> None:
+    first = _failing(run, rule)[0]
+    file = first[0]
+    text = _suppressed(rule.example("failing")[file], first[1], getattr(rule, by))
+    after = run(rule, "failing", rule.code, UNUSED_SUPPRESSION.code, edit={file: text})
+    assert (file, first[1] + 1, first[2], rule.code, first[4]) not in after
+    assert [f for f in after if f[3] == rule.code and f[0] == file] == [
+        (f[0], f[1] + (f[1] >= first[1]), f[2], f[3], f[4])
+        for f in _failing(run, rule)
+        if f[0] == file and f != first
+    ]
+    assert [f for f in after if f[3] == UNUSED_SUPPRESSION.code] == []
 
 
 @pytest.mark.parametrize("rule", CATALOGUE, ids=_ids)
-def test_ignoring_the_rule_in_cjm_yaml_silences_it(lint_map: LintMap, rule: Rule) -> None:
+def test_ignoring_the_rule_in_cjm_yaml_silences_it(run: Run, rule: Rule) -> None:
     config = f"lint:\n  ignore: [{rule.name}]\n"
-    assert [f for f in lint_map(rule.failing, config=config) if f[2] == rule.code] == []
+    assert [f for f in run(rule, "failing", config=config) if f[3] == rule.code] == []
 
 
 @pytest.mark.parametrize("rule", CATALOGUE, ids=_ids)
 def test_severity_can_be_changed_in_cjm_yaml(lint_files: LintFiles, rule: Rule) -> None:
     level = "info" if rule.severity is not Severity.INFO else "error"
-    result = lint_files(
-        {
-            "cjm.yaml": f'maps: ["map.yaml"]\nlint:\n  severity: {{{rule.code}: {level}}}\n',
-            "map.yaml": rule.failing,
-        }
+    files = rule.example("failing")
+    files["cjm.yaml"] = (
+        files.get("cjm.yaml", 'maps: ["map.yaml"]\n')
+        + f"lint:\n  severity: {{{rule.code}: {level}}}\n"
     )
+    result = lint_files(files)
     mine = [d for d in result.diagnostics if d.code.code == rule.code]
     assert mine and {d.severity.value for d in mine} == {level}
 
@@ -115,14 +170,22 @@ def test_severity_can_be_changed_in_cjm_yaml(lint_files: LintFiles, rule: Rule) 
 def test_an_override_turns_the_rule_off_for_matching_files(
     lint_files: LintFiles, rule: Rule
 ) -> None:
-    config = (
-        'format: "1.0"\n'
-        'maps: ["maps/*.yaml"]\n'
-        "lint:\n"
-        "  overrides:\n"
-        f'    - {{files: ["maps/draft-*.yaml"], ignore: [{rule.name}]}}\n'
-    )
-    result = lint_files({"cjm.yaml": config, "maps/draft-a.yaml": rule.failing}, select=None)
+    if rule.failing_files:
+        # The example's files are where they are; the override names every one of them.
+        names = ", ".join(f'"{name}"' for name in rule.example("failing") if name != "cjm.yaml")
+        files = rule.example("failing")
+        override = f"{{files: [{names}], ignore: [{rule.name}]}}"
+        files["cjm.yaml"] += f"lint:\n  overrides:\n    - {override}\n"
+    else:
+        config = (
+            'format: "1.0"\n'
+            'maps: ["maps/*.yaml"]\n'
+            "lint:\n"
+            "  overrides:\n"
+            f'    - {{files: ["maps/draft-a.yaml"], ignore: [{rule.name}]}}\n'
+        )
+        files = {"cjm.yaml": config, "maps/draft-a.yaml": rule.failing}
+    result = lint_files(files, select=None)
     assert findings(result, rule.code) == []
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from cjm.lint.registry import RULES
-from cjm.lint.rule import NoOptions, Rule
+from cjm.lint.rule import EXAMPLE_MAP, NoOptions, Rule
 from cjm.reference import describe
 from cjm.writing import write_text_atomic
 
@@ -83,21 +83,19 @@ def rule_markdown(rule: Rule, heading: str = "##") -> str:
     options = _options_section(rule)
     if options:
         parts += [options]
-    parts += [
-        "Fails:",
-        "",
-        "```yaml",
-        rule.failing.rstrip("\n"),
-        "```",
-        "",
-        "Passes:",
-        "",
-        "```yaml",
-        rule.passing.rstrip("\n"),
-        "```",
-        "",
-    ]
+    parts += _example("Fails", rule.failing, rule.failing_files)
+    parts += _example("Passes", rule.passing, rule.passing_files)
     return "\n".join(parts)
+
+
+def _example(title: str, text: str, files: dict[str, str]) -> list[str]:
+    """An example: the map, then each other file it needs, named."""
+    if not files:
+        return [f"{title}:", "", "```yaml", text.rstrip("\n"), "```", ""]
+    parts = [f"{title}, with `{EXAMPLE_MAP}`:", "", "```yaml", text.rstrip("\n"), "```", ""]
+    for name, content in files.items():
+        parts += [f"and `{name}`:", "", "```yaml", content.rstrip("\n"), "```", ""]
+    return parts
 
 
 def catalogue_markdown() -> str:

@@ -5,6 +5,9 @@ A rule is a module under :mod:`cjm.lint.rules` with:
 * a docstring: the rationale, published as the rule's documentation;
 * ``CODE`` (``CJM1xx``), ``NAME`` (kebab-case), ``SEVERITY`` and ``SUMMARY`` (one line);
 * ``FAILING`` and ``PASSING``: a small map that breaks the rule and one that follows it;
+* ``FAILING_FILES`` and ``PASSING_FILES`` (optional): the other files of a workspace the
+  example needs, relative path to text (``cjm.yaml``, ``map.measures.yaml``, a snapshot
+  under ``measurements/``); the map itself is then ``map.yaml`` beside ``cjm.yaml``;
 * ``Options`` (optional): a model of the rule's settings in ``cjm.yaml``;
 * ``check(context)``: yields :class:`Finding` objects. ``SCOPE = "map"`` (the default)
   calls it once per map with a :class:`MapContext`; ``SCOPE = "workspace"`` once per
@@ -115,6 +118,9 @@ class WorkspaceContext:
     today: datetime.date
 
 
+EXAMPLE_MAP = "map.yaml"
+"""Where an example's map is, among the files of an example that needs a workspace."""
+
 RuleOutput = Iterable[Finding | Diagnostic | Skipped]
 
 
@@ -133,6 +139,15 @@ class Rule:
     scope: Literal["map", "workspace", "engine"]
     check: Callable[[Any], RuleOutput] | None
     module: str = field(compare=False)
+    # The other files of a workspace the examples need (see the module docstring).
+    failing_files: dict[str, str] = field(default_factory=dict, compare=False)
+    passing_files: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def example(self, which: Literal["failing", "passing"]) -> dict[str, str]:
+        """Every file of the ``failing`` or ``passing`` example, relative path to text:
+        ``map.yaml`` alone, or with the workspace files it needs."""
+        extra = self.failing_files if which == "failing" else self.passing_files
+        return {EXAMPLE_MAP: self.failing if which == "failing" else self.passing, **extra}
 
     @property
     def identity(self) -> Code:
@@ -152,6 +167,8 @@ class Rule:
             scope=getattr(module, "SCOPE", "map"),
             check=getattr(module, "check", None),
             module=module.__name__,
+            failing_files=dict(getattr(module, "FAILING_FILES", {})),
+            passing_files=dict(getattr(module, "PASSING_FILES", {})),
         )
 
 

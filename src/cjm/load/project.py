@@ -13,17 +13,20 @@ from typing import Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic
 from cjm.load.document import Document, load_document
+from cjm.load.measures import MeasureFiles, check_measure_files, load_measure_files, snapshot_files
 from cjm.load.parallel import load_documents
 from cjm.load.resolve import Resolver, Scope
 from cjm.load.source import DEFAULT_MAX_BYTES
-from cjm.load.workspace import CONFIG_NAME, list_workspace_files, real_path
+from cjm.load.workspace import CONFIG_NAME, is_measure_file, list_workspace_files, real_path
 from cjm.measure.attached import MapMeasurements
+from cjm.measure.locate import is_binding_file, snapshots_folder
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
+from cjm.model.sources import MeasureSettings
 
 # The keys of cjm.yaml whose problems leave the workspace's files known: with a problem
 # anywhere else (in `maps` or `definitions`, or an unknown key that may be a misspelling of
 # them) the maps and definitions are not looked for, rather than guessed.
-HARMLESS_KEYS = ("name", "teams", "lint")
+HARMLESS_KEYS = ("name", "teams", "lint", "measure")
 
 # What reference resolution finds that lint rules report (and a workspace can turn off);
 # the rest (an unknown channel or severity, a persona image that cannot be embedded) is a
@@ -57,6 +60,8 @@ class Project:
     resolution: list[Diagnostic] = field(default_factory=list)
     # Map id to the map's binding file and snapshot, for the maps that have either.
     measurements: dict[str, MapMeasurements] = field(default_factory=dict)
+    # The binding and snapshot files themselves, and what checking them found.
+    measure_files: MeasureFiles = field(default_factory=MeasureFiles)
 
     @property
     def config_failed(self) -> bool:
@@ -69,6 +74,7 @@ class Project:
             found.append(self.config)
         found.extend(self.definitions)
         found.extend(self.maps)
+        found.extend(self.measure_files.documents())
         return found
 
     def load_diagnostics(self) -> list[Diagnostic]:
@@ -76,6 +82,7 @@ class Project:
         wrong (unknown and duplicate ids are lint findings: the rules report them)."""
         found = [d for doc in self.documents() for d in doc.diagnostics]
         found.extend(d for d in self.resolution if d.code.code not in REPORTED_BY_RULES)
+        found.extend(self.measure_files.problems)
         return found
 
     def resolve(self) -> None:
@@ -97,7 +104,7 @@ class Project:
                 scope = resolver.scope_for(journey)
                 self.scopes[journey.display] = scope
                 resolver.check_map(journey, scope)
-        self.resolution = resolver.diagnostics
+        self.resolution = [*resolver.diagnostics, *self.measure_files.references]
 
 
 def load_workspace(
@@ -115,22 +122,66 @@ def load_workspace(
     settings = config.checked
     if settings is None or any(path[0] not in HARMLESS_KEYS for path in config.unloaded):
         return project  # which files the workspace holds is not known
-    files = list_workspace_files(root, settings.maps, settings.definitions)
+    measure = settings.measure
+    unloaded_measure = any(path[0] == "measure" for path in config.unloaded)
+    snapshots = (
+        None if ("measure", "snapshots") in config.unloaded else snapshots_folder(root, measure)
+    )
+    files = list_workspace_files(root, settings.maps, settings.definitions, snapshots)
     definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
     project.definitions = load_documents(definitions, DefinitionsFile, max_bytes)
     map_paths = list(files.maps)
     known = {real_path(p) for p in (*files.maps, *files.definitions)}
-    map_paths.extend(p for p in extra_maps or [] if real_path(p) not in known)
+    extra = [p for p in extra_maps or [] if real_path(p) not in known]
+    map_paths.extend(p for p in extra if not is_measure_file(p, snapshots))
     maps = [(path, display_path(path, cwd, root)) for path in map_paths]
     project.maps = load_documents(maps, JourneyMap, max_bytes)
+    named = [
+        (p, display_path(p, cwd, root))
+        for p in (*files.bindings, *(p for p in extra if is_binding_file(p)))
+    ]
+    found = snapshot_files(snapshots) if snapshots is not None else []
+    _load_measure_files(
+        project,
+        named,
+        [(p, display_path(p, cwd, root)) for p in found],
+        max_bytes,
+        measure,
+        in_workspace=True,
+        sources_known=not unloaded_measure,
+    )
     project.resolve()
     return project
+
+
+def _load_measure_files(
+    project: Project,
+    named: list[tuple[Path, str]],
+    snapshots: list[tuple[Path, str]],
+    max_bytes: int,
+    measure: MeasureSettings | None,
+    in_workspace: bool,
+    sources_known: bool,
+) -> None:
+    """Load the bindings beside ``project``'s maps, the ``named`` binding files and the
+    ``snapshots``; check them and attach what each map has."""
+    beside, loaded, alone = load_measure_files(project.maps, named, snapshots, max_bytes)
+    files = project.measure_files
+    files.bindings = [*beside, *alone]
+    files.snapshots = loaded
+    project.measurements = check_measure_files(
+        files, project.maps, beside, alone, measure, in_workspace, sources_known
+    )
 
 
 def load_standalone(paths: list[Path], cwd: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Project:
     """Load map files that belong to no workspace; they resolve among themselves."""
     project = Project(None)
-    maps = [(path, display_path(path, cwd)) for path in paths]
+    maps = [(path, display_path(path, cwd)) for path in paths if not is_binding_file(path)]
     project.maps = load_documents(maps, JourneyMap, max_bytes)
+    named = [(path, display_path(path, cwd)) for path in paths if is_binding_file(path)]
+    _load_measure_files(
+        project, named, [], max_bytes, None, in_workspace=False, sources_known=False
+    )
     project.resolve()
     return project

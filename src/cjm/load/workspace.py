@@ -7,9 +7,11 @@ they are given, the way git finds its repository.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
+
+from cjm.measure.locate import is_binding_file
 
 CONFIG_NAME = "cjm.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -78,25 +80,45 @@ def walk_yaml_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def is_measure_file(path: Path, snapshots: Path | None = None) -> bool:
+    """Whether ``path`` is a binding file (``*.measures.yaml``), or a file of the
+    ``snapshots`` folder."""
+    if is_binding_file(path):
+        return True
+    return snapshots is not None and snapshots in path.parents
+
+
 @dataclass(frozen=True)
 class WorkspaceFiles:
     """The map and definition files of one workspace, as absolute paths."""
 
     maps: list[Path]
     definitions: list[Path]
+    # Binding files the map patterns match: read beside their maps, never as maps.
+    bindings: list[Path] = field(default_factory=list)
 
 
 def list_workspace_files(
-    root: Path, map_patterns: list[str], definition_patterns: list[str]
+    root: Path,
+    map_patterns: list[str],
+    definition_patterns: list[str],
+    snapshots: Path | None = None,
 ) -> WorkspaceFiles:
+    """The files the patterns match. Binding files (``*.measures.yaml``) and the files
+    of the ``snapshots`` folder are never maps or definitions, whatever the patterns say:
+    they are read beside the maps they belong to."""
     maps: list[Path] = []
     definitions: list[Path] = []
+    bindings: list[Path] = []
     for path in walk_yaml_files(root):
         relative = path.relative_to(root).as_posix()
         if relative == CONFIG_NAME:
             continue
-        if matches(relative, definition_patterns):
+        if is_measure_file(path, snapshots):
+            if is_binding_file(path) and matches(relative, map_patterns):
+                bindings.append(path)
+        elif matches(relative, definition_patterns):
             definitions.append(path)
         elif matches(relative, map_patterns):
             maps.append(path)
-    return WorkspaceFiles(maps, definitions)
+    return WorkspaceFiles(maps, definitions, bindings)

@@ -54,7 +54,10 @@ def check(context: WorkspaceContext) -> Iterator[Diagnostic]:
     version does not rest on the rest of the file, so a file that loads only in part is
     reported too (the engine would otherwise hold back a finding about the whole file)."""
     identity = Code(CODE, NAME, SUMMARY)
-    for document in context.project.documents():
+    project = context.project
+    for document in [project.config, *project.definitions, *project.maps]:
+        if document is None:
+            continue
         model = document.checked
         if model is None or getattr(model, "format", None) is not None:
             continue
