@@ -514,7 +514,6 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
         "Merged cells broke the whole import, I cleaned the sheet by hand.",
         "One bad row and the entire file is rejected. Give me a preview!",
         "Spent my evening retyping projects.",
-        "Please call me back on +44 20 7946 0321, the import keeps failing and I have a deadline.",
         "The error message says nothing useful.",
         "Gave up on the importer and typed in 12 projects.",
     ),
@@ -578,7 +577,6 @@ COMMENTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("review", "pos"): ("The pre-filled questionnaire saved IT a lot of time.",),
     ("review-finance", "neg"): (
         "I'm chasing a vendor for security papers. Not my job.",
-        "Send the pen-test summary to farid.k@example.org, IT is still waiting.",
         "The sub-processor list is not on the trust centre.",
         "Three weeks of emails for one questionnaire.",
     ),
@@ -659,7 +657,13 @@ def feedback(seed: int) -> list[list[str]]:
             rows.append((answered(), [step, segment, str(rating), comment]))
         for _ in range(comment_only):
             rows.append((answered(), [step, segment, "", pick_comment(rng, pool, "neg")]))
-    # Answers a survey tool lets through: an off-scale rating and one with no segment.
+    # Answers a survey tool lets through: contact details left in a comment (made up: a
+    # drama-range phone number and an example.org address), an off-scale rating and an
+    # answer with no segment.
+    phone = "Import failed again. Call me back on +44 20 7946 0321."
+    rows.append((answered(), ["imports-existing-plan", "operations", "1", phone]))
+    email = "IT is still waiting. Send the pen-test summary to farid.k@example.org."
+    rows.append((answered(), ["passes-security-review", "finance", "2", email]))
     rows.append(
         (answered(), ["sees-capacity-view", "operations", "6", "Best planning tool we tried"])
     )
