@@ -70,6 +70,8 @@ def test_every_file_is_in_format_1_0_with_its_schema(path: Path) -> None:
     kind = (
         "workspace"
         if path.name == "cjm.yaml"
+        else "measures"
+        if path.name.endswith(".measures.yaml")
         else "map"
         if path.parent.name == "maps"
         else "definitions"
