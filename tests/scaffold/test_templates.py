@@ -165,6 +165,8 @@ def test_init_writes_the_schemas_of_the_format_and_every_file_points_at_its_own(
     assert sorted(p.name for p in (schemas / "1.0").iterdir()) == [
         "definitions.schema.json",
         "map.schema.json",
+        "measures.schema.json",
+        "snapshot.schema.json",
         "workspace.schema.json",
     ]
     kinds = {"cjm.yaml": "workspace", "maps": "map", "shared": "definitions"}

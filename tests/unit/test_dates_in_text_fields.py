@@ -86,6 +86,23 @@ lint:
     - files: ["maps/legacy/*.yaml"]
       select: [CJM101]
       ignore: [kpi-without-target]
+measure:
+  snapshots: measurements
+  sources:
+    - id: events
+      kind: events
+      files: data/events.parquet
+      shape: generic
+      columns: {user: uid, account: {property: account_id}, properties: props}
+    - id: warehouse
+      kind: events
+      warehouse: postgres
+      table: analytics.events
+      columns: {session: {column: sid}}
+    - id: survey
+      kind: feedback
+      files: data/feedback.csv
+      feedback_columns: {step: step, persona: segment, rating: csat, comment: text}
 """
 
 BASES: dict[str, tuple[type[BaseModel], str]] = {
@@ -220,12 +237,21 @@ def _round_trip() -> YAML:
     return yaml
 
 
+def _node(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _with_date(kind: str, model: type[BaseModel], name: str, shape: str) -> str:
     root, text = BASES[kind]
     yaml = _round_trip()
     data = yaml.load(text)
     found = [path for m, path in _instances(deepcopy(dict(data)), root) if m is model]
     assert found, f"the base {kind} file holds no {model.__name__}: extend it"
+    # A field that only some instances may have (a source's `table` is for warehouse
+    # sources) is tested where the base file already writes it.
+    found.sort(key=lambda path: name not in _node(data, path))
     node = data
     for part in found[0]:
         node = node[part]
