@@ -241,3 +241,13 @@ def test_the_markdown_section() -> None:
 def test_the_markdown_notice() -> None:
     text = markdown_report(funnel_context(measured(with_snapshot=False)), [], TODAY, None)
     assert "> **\u26a0 Not measured yet" in text
+
+
+def test_the_definition_in_one_sentence_beside_the_numbers() -> None:
+    facts = facts_of()
+    assert facts.summary == (
+        "Users counted in order within 14 days of the first step, 23 Oct 2026 to "
+        "19 Nov 2026 (Europe/Berlin); measured 20 Nov 2026 by duckdb 1.2.0 from events."
+    )
+    page = render_report(build_report(funnel_context(), [], TODAY, None))
+    assert facts.summary in _section(page)

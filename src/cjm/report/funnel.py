@@ -50,6 +50,11 @@ ORDER_WORDS = {
     Order.STRICT: "strictly in order: no event of another bound step between two steps",
     Order.ANY: "in any order after the first step",
 }
+ORDER_SHORT = {
+    Order.IN_ORDER: "in order",
+    Order.STRICT: "strictly in order",
+    Order.ANY: "in any order",
+}
 ANONYMOUS_WORDS = {
     Anonymous.STITCH: "counted as the user they later identify as",
     Anonymous.SEPARATE: "each visitor counted as a unit of its own",
@@ -302,10 +307,7 @@ class FunnelFacts:
     def has_feedback(self) -> bool:
         return any(segment.feedback for segment in self.segments)
 
-    @property
-    def caption(self) -> str:
-        """The definition on one line, to set under the numbers."""
-        return "; ".join(f"{label}: {words}" for label, words in self.definition)
+    summary: str = ""  # the definition in one sentence, to set beside the numbers
 
 
 # -- building ---------------------------------------------------------------------------
@@ -355,7 +357,7 @@ def _notice(
     if state == "missing":
         return (
             f"Not measured yet: this map is bound to data in {binding}, but there is no "
-            "snapshot of its funnel. Run `cjm measure` to compute one."
+            "snapshot of its funnel. Run cjm measure to compute one."
         )
     if snapshot is None or state == "current":
         return None
@@ -364,7 +366,7 @@ def _notice(
         return (
             f"Out of step: these numbers were measured on {day} under an earlier version of "
             f"{binding}, its sources in cjm.yaml or the map's steps. They may not count what "
-            "the map and its binding say now; run `cjm measure` again."
+            "the map and its binding say now; run cjm measure again."
         )
     where = snapshot_display or "the snapshot"
     return (
@@ -661,6 +663,22 @@ class _Reader:
             words.append(("Snapshot", measured.measurements.snapshot_display))
         return words
 
+    def summary(self) -> str:
+        """``Users counted in order within 14 days of the first step, 23 Oct 2026 to 19 Nov
+        2026 (Europe/Berlin); measured 20 Nov 2026 by duckdb 1.2.0 from events.``"""
+        snapshot = self.snapshot
+        definition = snapshot.definition
+        engine = snapshot.engine.name + (
+            f" {snapshot.engine.version}" if snapshot.engine.version else ""
+        )
+        return (
+            f"{self.unit.capitalize()}s counted {ORDER_SHORT[definition.order]} within "
+            f"{definition.window} of the first step, "
+            f"{_period(definition.period.start, definition.period.end)} "
+            f"({definition.timezone}); measured {format_date(snapshot.measured_on)} by "
+            f"{engine} from {definition.source}."
+        )
+
     def age(self) -> str:
         days = (self.today - self.snapshot.measured_on).days
         if days == 0:
@@ -696,6 +714,7 @@ class _Reader:
             measured_on=snapshot.measured_on,
             unit=self.unit,
             definition=self.definition(measured),
+            summary=self.summary(),
             segments=segments,
             kpis=[self.kpi(result) for result in snapshot.kpis],
             feedback_definition=(

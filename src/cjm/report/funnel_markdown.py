@@ -120,6 +120,7 @@ def funnel_section(facts: FunnelFacts | None) -> list[str]:
         "the share lost before the next step of the funnel.",
         "",
     ]
+    lines += [md(facts.summary), ""]
     lines += [f"- **{label}:** {md(words)}" for label, words in facts.definition]
     lines.append("")
     for segment in facts.segments:
