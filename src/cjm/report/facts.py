@@ -16,7 +16,7 @@ from cjm.model.journey import KpiDirection
 from cjm.model.paths import Extreme
 
 if TYPE_CHECKING:
-    from cjm.report.funnel import FunnelFacts
+    from cjm.report.funnel_views import FunnelFacts
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low")  # the built-in severities, worst first
 STATUS_ORDER = ("open", "mitigated", "resolved")
@@ -605,7 +605,7 @@ class Report:
     has_artifacts: bool = False
     has_policies: bool = False
     has_times: bool = False
-    # What the map's snapshot measured (:mod:`cjm.report.funnel`); None: neither bound
+    # What the map's snapshot measured (:mod:`cjm.report.funnel_views`); None: neither bound
     # nor measured.
     funnel: FunnelFacts | None = None
 

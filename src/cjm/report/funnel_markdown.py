@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cjm.render.style import EMOTION_WORD, score_label
 from cjm.report.facts import EmotionMark
-from cjm.report.funnel import FeedbackFigures, FunnelFacts, SegmentFigures
+from cjm.report.funnel_views import FeedbackFigures, FunnelFacts, SegmentFigures
 from cjm.report.markdown_text import md, table
 
 
