@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cjm.load.resolve import Scope
 from cjm.model import JourneyMap, Persona, Team, Touchpoint
+from cjm.render.measured import Measured
 from cjm.render.style import PERSONA_FILL, PERSONA_TEXT, initials
 from cjm.render.text import clip
 
@@ -61,12 +62,15 @@ class RenderContext:
 
     ``maps`` are the other maps of the workspace by id, when the caller has them: a
     future-state map's opportunities may address pain points of the current-state map it
-    names, and the diagram then says which pain point of which map.
+    names, and the diagram then says which pain point of which map. ``measured`` is what
+    the workspace measured of the map (:mod:`cjm.render.measured`): the journey view and
+    the reports show its funnel when there is a snapshot.
     """
 
     journey: JourneyMap
     scope: Scope
     maps: Mapping[str, JourneyMap] = field(default_factory=dict)
+    measured: Measured | None = None
     marks: list[PersonaMark] = field(init=False)
 
     def __post_init__(self) -> None:

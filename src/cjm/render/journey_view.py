@@ -5,7 +5,8 @@ are stacked one under another (see :mod:`cjm.render.bands` for how a journey is 
 :mod:`cjm.render.grid` for the fixed column widths). The emotion lane is five rows, one
 per score from +2 down to -2: each persona's initials sit in the row of its score, with
 the emotion's label beside them, so the marks trace the emotional curve across the steps.
-Opportunities sit under every step whose pain point they address. A stage's branches,
+Opportunities sit under every step whose pain point they address. A measured map has a
+Data lane (:mod:`cjm.render.data_lane`): each step's reach and drop-off. A stage's branches,
 optional steps, pain points that span steps and moments of truth are drawn as
 :mod:`cjm.render.step_marks` says.
 """
@@ -18,6 +19,7 @@ from cjm.model import Opportunity, Step
 from cjm.render.bands import BAND_COLUMNS, Band, Column, cut_into_bands
 from cjm.render.cell import Cell, text_room
 from cjm.render.context import RenderContext
+from cjm.render.data_lane import DataLane
 from cjm.render.dot import DiagramSource
 from cjm.render.grid import (
     COLUMN_WIDTH,
@@ -75,6 +77,7 @@ class JourneyGrid:
         self.bands = cut_into_bands(self.journey.stages)
         self.placement: Placement = place_opportunities(context)
         self.paths = has_paths(self.journey)
+        self.data = DataLane(context)
 
     # -- lanes -------------------------------------------------------------------------
 
@@ -135,6 +138,7 @@ class JourneyGrid:
             self.per_step(band, "Touchpoints", self.cells.touchpoints),
             self.per_step(band, "Thoughts", self.cells.thoughts),
             *self.emotion_rows(band),
+            *([self.per_step(band, self.data.title, self.data.cell)] if self.data.shown else []),
             self.per_step(band, "Pain points", self.cells.pains),
             self.opportunity_row(band),
         ]
@@ -181,6 +185,7 @@ class JourneyGrid:
         marks = mark_groups(steps, any_continued(self.cells.pain_marks), blueprint=False)
         if marks:
             rows += wrapped_rows("Marks", marks, width)
+        rows += self.data.legend_rows(width)
         if broken or not all(mark.known for mark in self.context.marks):
             rows.append(broken_row())
         return legend_table(rows)

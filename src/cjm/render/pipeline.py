@@ -36,6 +36,7 @@ from cjm.render.emotions_view import emotions_view
 from cjm.render.failure import DrawingFailed
 from cjm.render.formats import Drawer
 from cjm.render.journey_view import journey_view
+from cjm.render.measured import Measured
 from cjm.render.mermaid import mermaid_notes, to_mermaid
 from cjm.report import markdown_report
 from cjm.report.build import build_report
@@ -240,9 +241,23 @@ def _no_pair(journey: JourneyMap, loaded: Mapping[str, JourneyMap]) -> str | Non
     return None
 
 
+def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
+    """What ``project`` measured of ``journey`` (its binding and snapshot), with the
+    sources its ``cjm.yaml`` declares; None when the map is neither bound nor measured."""
+    measurements = project.measurements.get(journey.id)
+    if measurements is None:
+        return None
+    config = project.config.model if project.config is not None else None
+    settings = config.measure if config is not None else None
+    return Measured(measurements, tuple(settings.sources) if settings is not None else ())
+
+
 def context_for(job: Job) -> RenderContext:
-    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)."""
-    return context_of(job.document, job.project)
+    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)
+    and what its workspace measured of it."""
+    context = context_of(job.document, job.project)
+    context.measured = measured_for(job.project, context.journey)
+    return context
 
 
 def current_context_for(job: Job, context: RenderContext) -> RenderContext | None:

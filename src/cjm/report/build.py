@@ -55,6 +55,7 @@ from cjm.report.facts import (
     WorkLinkView,
 )
 from cjm.report.formatting import format_number
+from cjm.report.funnel import funnel_facts
 from cjm.report.links import safe_href, safe_web_href
 
 IMAGE_TYPES = {
@@ -590,6 +591,7 @@ class _Builder:
             or any(s.frontstage or s.backstage or s.support for s in steps),
             has_thoughts=any(s.has_words for s in steps),
             has_kpis=bool(kpis),
+            funnel=funnel_facts(journey, self.context.measured, self.today, self.context.marks),
         )
 
 

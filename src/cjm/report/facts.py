@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cjm.model import MapType
 from cjm.model.journey import KpiDirection
 from cjm.model.paths import Extreme
+
+if TYPE_CHECKING:
+    from cjm.report.funnel_views import FunnelFacts
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low")  # the built-in severities, worst first
 STATUS_ORDER = ("open", "mitigated", "resolved")
@@ -602,6 +605,9 @@ class Report:
     has_artifacts: bool = False
     has_policies: bool = False
     has_times: bool = False
+    # What the map's snapshot measured (:mod:`cjm.report.funnel_views`); None: neither bound
+    # nor measured.
+    funnel: FunnelFacts | None = None
 
     def count_pains(self, severity: str, status: str | None = None) -> int:
         return sum(

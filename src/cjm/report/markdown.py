@@ -40,6 +40,7 @@ from cjm.report.facts import (
     WorkLinkView,
 )
 from cjm.report.formatting import format_date, format_number
+from cjm.report.funnel_markdown import funnel_section
 from cjm.report.markdown_text import code, fence, link, md, md_block, table
 from cjm.wording import plural
 
@@ -738,6 +739,7 @@ def markdown_report(
         *_personas(r),
         *_journey(r),
         *_curve(r, context),
+        *funnel_section(r.funnel),
         *_moments(r),
         *_pains(r),
         *_opportunities(r),

@@ -21,3 +21,26 @@
   form.addEventListener("change", update);
   update();
 })();
+(function () {
+  "use strict";
+  // The funnel's switch: one group's funnel on screen at a time. Without script, and on
+  // paper, every group's funnel shows.
+  var bar = document.getElementById("funnel-switch");
+  if (!bar) { return; }
+  bar.hidden = false;
+  var buttons = bar.querySelectorAll("button[data-funnel]");
+  var panels = document.querySelectorAll("[data-funnel-panel]");
+  function show(key) {
+    for (var i = 0; i < panels.length; i++) {
+      panels[i].classList.toggle("funnel-off", panels[i].getAttribute("data-funnel-panel") !== key);
+    }
+    for (var j = 0; j < buttons.length; j++) {
+      buttons[j].setAttribute("aria-pressed", String(buttons[j].getAttribute("data-funnel") === key));
+    }
+  }
+  bar.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-funnel]");
+    if (button) { show(button.getAttribute("data-funnel")); }
+  });
+  if (buttons.length) { show(buttons[0].getAttribute("data-funnel")); }
+})();
