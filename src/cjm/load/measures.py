@@ -28,7 +28,7 @@ from cjm.measure.locate import binding_path
 from cjm.model import JourneyMap
 from cjm.model.binding import Binding, KpiBinding, Measure
 from cjm.model.snapshot import Snapshot
-from cjm.model.sources import MeasureSettings, Source, SourceKind
+from cjm.model.sources import MeasureSettings, SourceKind
 
 WORKSPACE_NEEDED = (
     "a binding file needs a workspace: measuring reads the sources named under "
@@ -70,16 +70,6 @@ def snapshot_files(folder: Path) -> list[Path]:
         for path in folder.iterdir()
         if path.name.endswith(".yaml") and not path.name.startswith(".")
     )
-
-
-def hash_sources(binding: Binding, settings: MeasureSettings | None) -> list[Source]:
-    """The sources a binding reads (events, and feedback when it has some), as cjm.yaml
-    describes them: what its snapshot's ``binding_hash`` covers besides the binding."""
-    if settings is None:
-        return []
-    ids = [binding.source] + ([binding.feedback.source] if binding.feedback else [])
-    found = (settings.source(source_id) for source_id in dict.fromkeys(ids))
-    return [source for source in found if source is not None]
 
 
 def bound_line(journey: JourneyMap, binding: Binding) -> FunnelLine:

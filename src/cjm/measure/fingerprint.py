@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from cjm.measure.line import FunnelLine
+from cjm.measure.line import FunnelLine, funnel_line
+from cjm.model import JourneyMap
 from cjm.model.binding import Binding
 from cjm.model.sources import Source
 
@@ -31,3 +33,19 @@ def binding_hash(binding: Binding, sources: list[Source], line: FunnelLine) -> s
     }
     text = json.dumps(described, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def binding_sources(binding: Binding, sources: Sequence[Source]) -> list[Source]:
+    """The sources ``binding`` reads: its events source and its feedback source, as
+    ``cjm.yaml`` declares them (a source it names that is not declared is left out)."""
+    wanted = {binding.source}
+    if binding.feedback is not None:
+        wanted.add(binding.feedback.source)
+    return [source for source in sources if source.id in wanted]
+
+
+def expected_hash(journey: JourneyMap, binding: Binding, sources: Sequence[Source]) -> str:
+    """The hash a snapshot of ``journey`` measured under ``binding`` now would record;
+    ``sources`` are every source cjm.yaml declares."""
+    line = funnel_line(journey, frozenset(binding.steps))
+    return binding_hash(binding, binding_sources(binding, sources), line)

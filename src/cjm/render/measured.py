@@ -15,13 +15,11 @@ Numbers read the same in every view and every locale: counts with thousands sepa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from cjm.measure.attached import MapMeasurements
-from cjm.measure.fingerprint import binding_hash
-from cjm.measure.line import funnel_line
+from cjm.measure.fingerprint import binding_sources, expected_hash
 from cjm.model import JourneyMap
 from cjm.model.binding import Binding
 from cjm.model.snapshot import Segment, Snapshot
@@ -52,21 +50,6 @@ class Measured:
     @property
     def snapshot(self) -> Snapshot | None:
         return self.measurements.snapshot
-
-
-def binding_sources(binding: Binding, sources: Sequence[Source]) -> list[Source]:
-    """The sources ``binding`` reads: its events source and its feedback source, as
-    ``cjm.yaml`` declares them (a source it names that is not declared is left out)."""
-    wanted = {binding.source}
-    if binding.feedback is not None:
-        wanted.add(binding.feedback.source)
-    return [source for source in sources if source.id in wanted]
-
-
-def expected_hash(journey: JourneyMap, binding: Binding, sources: Sequence[Source]) -> str:
-    """The hash a snapshot of ``journey`` computed under ``binding`` now would record."""
-    line = funnel_line(journey, frozenset(binding.steps))
-    return binding_hash(binding, binding_sources(binding, sources), line)
 
 
 def snapshot_state(journey: JourneyMap, measured: Measured | None) -> SnapshotState | None:

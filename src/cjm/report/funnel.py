@@ -352,7 +352,12 @@ class _Reader:
             read.append(f"comments without a rating scored from their words{scorer}")
         words = [
             ("Answers", "; ".join(read) or "not read"),
-            ("Period", _period(definition.period.start, definition.period.end)),
+            (
+                "Period",
+                _period(definition.period.start, definition.period.end)
+                if definition.period is not None
+                else "every answer: the source does not say when answers were given",
+            ),
             (
                 "Small groups",
                 f"a step or persona with fewer than {plural(definition.min_responses, 'answer')} "

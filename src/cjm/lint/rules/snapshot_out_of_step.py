@@ -19,8 +19,7 @@ from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
 from cjm.lint.rules import _measured_examples as example
 from cjm.lint.rules._measured import measured
-from cjm.load.measures import bound_line, hash_sources
-from cjm.measure.fingerprint import binding_hash
+from cjm.measure.fingerprint import expected_hash
 from cjm.measure.locate import snapshot_path
 
 CODE = "CJM139"
@@ -59,8 +58,8 @@ def check(context: MapContext) -> Iterator[Finding]:
     snapshot = found.measured
     if snapshot is None:
         return
-    line = bound_line(context.journey, binding)
-    if snapshot.binding_hash == binding_hash(binding, hash_sources(binding, settings), line):
+    sources = settings.sources if settings is not None else []
+    if snapshot.binding_hash == expected_hash(context.journey, binding, sources):
         return
     yield Finding(
         found.snapshot,
