@@ -197,48 +197,62 @@ def funnel_query(plan: FunnelPlan) -> str:
         )
     flags = [f"s.cjm_s{index}" for index in range(len(bound))]
     flags += [f"s.cjm_p{index}" for index in range(personas)]
+    carried = "".join(f", {flag}" for flag in flags)
+    span = f"s.cjm_t >= {start} AND s.cjm_t < {last}"
     if plan.unit is not Unit.USER:
-        unit = "s.cjm_k"
+        ev = f"SELECT s.cjm_k AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE {span}"
     elif not anonymous:
-        unit = "s.cjm_u"
-    elif stitch:
-        unit = (
-            "CASE WHEN s.cjm_u IS NOT NULL THEN 'u:' || s.cjm_u"
-            " WHEN l.cjm_u IS NOT NULL THEN 'u:' || l.cjm_u"
-            " WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END"
-        )
+        ev = f"SELECT s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE {span}"
     else:
-        unit = (
-            "CASE WHEN s.cjm_u IS NOT NULL THEN 'u:' || s.cjm_u"
-            " WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END"
+        # Events with a user id need no look-up; only the others are joined to the links.
+        known = (
+            f"SELECT 'u:' || s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n"
+            f"  WHERE s.cjm_u IS NOT NULL AND {span}"
         )
-    join = " LEFT JOIN cjm_links AS l ON l.cjm_a = s.cjm_a" if stitch and anonymous else ""
-    ctes.append(
-        f"cjm_ev AS (\n  SELECT {unit} AS cjm_unit, s.cjm_t"
-        + "".join(f", {flag}" for flag in flags)
-        + f"\n  FROM cjm_src AS s{join}\n"
-        f"  WHERE s.cjm_t >= {start} AND s.cjm_t < {last}\n)"
-    )
+        if stitch:
+            unknown = (
+                "SELECT CASE WHEN l.cjm_u IS NOT NULL THEN 'u:' || l.cjm_u"
+                " WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END AS cjm_unit,"
+                f" s.cjm_t{carried}\n  FROM cjm_src AS s"
+                " LEFT JOIN cjm_links AS l ON l.cjm_a = s.cjm_a\n"
+                f"  WHERE s.cjm_u IS NULL AND {span}"
+            )
+        else:
+            unknown = (
+                "SELECT CASE WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END AS cjm_unit,"
+                f" s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE s.cjm_u IS NULL AND {span}"
+            )
+        ev = f"{known}\n  UNION ALL\n  {unknown}"
+    ctes.append(f"cjm_ev AS (\n  {ev}\n)")
 
-    # What the period held, and what each bound step matched.
-    summary = [
-        "COUNT(*) AS cjm_events",
-        "COUNT(DISTINCT cjm_unit) AS cjm_units",
-        "COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN 1 ELSE 0 END), 0) AS cjm_lost",
-    ]
-    for index in range(len(bound)):
-        summary.append(
-            f"COALESCE(SUM(CASE WHEN cjm_unit IS NOT NULL AND cjm_s{index} THEN 1 ELSE 0 END),"
-            f" 0) AS cjm_me{index}"
-        )
-        summary.append(
-            f"COUNT(DISTINCT CASE WHEN cjm_s{index} THEN cjm_unit END) AS cjm_mu{index}"
-        )
+    # What the period held; per unit, what it matched and which personas it belongs to.
     ctes.append(
-        "cjm_summary AS (\n  SELECT\n    "
-        + ",\n    ".join(summary)
-        + f"\n  FROM cjm_ev\n  WHERE cjm_t < {end}\n)"
+        "cjm_counts AS (\n  SELECT COUNT(*) AS cjm_events,\n"
+        "    COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN 1 ELSE 0 END), 0) AS cjm_lost\n"
+        f"  FROM cjm_ev\n  WHERE cjm_t < {end}\n)"
     )
+    per_unit = []
+    for index in range(len(bound)):
+        per_unit.append(f"SUM(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_e{index}")
+        per_unit.append(f"MAX(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_h{index}")
+    per_unit += [
+        f"MAX(CASE WHEN cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
+        for index in range(personas)
+    ]
+    ctes.append(
+        "cjm_per_unit AS (\n  SELECT cjm_unit,\n    "
+        + ",\n    ".join(per_unit)
+        + f"\n  FROM cjm_ev\n  WHERE cjm_unit IS NOT NULL AND cjm_t < {end}\n"
+        "  GROUP BY cjm_unit\n)"
+    )
+    totals = ["COUNT(*) AS cjm_units"]
+    for index in range(len(bound)):
+        totals.append(f"COALESCE(SUM(cjm_e{index}), 0) AS cjm_me{index}")
+        totals.append(f"COALESCE(SUM(cjm_h{index}), 0) AS cjm_mu{index}")
+    ctes.append(
+        "cjm_totals AS (\n  SELECT " + ", ".join(totals) + "\n  FROM cjm_per_unit\n)"
+    )
+    ctes.append("cjm_summary AS (\n  SELECT * FROM cjm_counts CROSS JOIN cjm_totals\n)")
 
     # The matched events: those of any bound step, with a unit.
     step_flags = [f"cjm_s{index}" for index in range(len(bound))]
@@ -249,17 +263,6 @@ def funnel_query(plan: FunnelPlan) -> str:
         + " OR ".join(step_flags)
         + ")\n)"
     )
-    if personas:
-        members = ", ".join(
-            f"MAX(CASE WHEN cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
-            for index in range(personas)
-        )
-        any_persona = " OR ".join(f"cjm_p{index}" for index in range(personas))
-        ctes.append(
-            f"cjm_members AS (\n  SELECT cjm_unit, {members}\n  FROM cjm_ev\n"
-            f"  WHERE cjm_unit IS NOT NULL AND cjm_t < {end} AND ({any_persona})\n"
-            "  GROUP BY cjm_unit\n)"
-        )
 
     # The funnel's line, one step at a time, carrying each unit's step times.
     ctes.append(
@@ -303,7 +306,7 @@ def funnel_query(plan: FunnelPlan) -> str:
         chain = "cjm_sides"
     unit_columns = [f"r.{name}" for name in times] + [f"r.cjm_side{j}" for j in range(sides)]
     member_columns = [f"mb.cjm_p{index}" for index in range(personas)]
-    member_join = " LEFT JOIN cjm_members AS mb ON mb.cjm_unit = r.cjm_unit" if personas else ""
+    member_join = " LEFT JOIN cjm_per_unit AS mb ON mb.cjm_unit = r.cjm_unit" if personas else ""
     ctes.append(
         "cjm_units AS (\n  SELECT "
         + ", ".join(unit_columns + member_columns)
