@@ -111,7 +111,9 @@ def generate(folder: Path, events: int) -> dict[str, str]:
     return globs
 
 
-def run(folder: Path, pattern: str, steps: int, memory: str, runs: int) -> tuple[float, float, float]:
+def run(
+    folder: Path, pattern: str, steps: int, memory: str, runs: int
+) -> tuple[float, float, float]:
     """Wall seconds, query seconds and peak MB of the funnel of ``steps`` steps."""
     env = dict(os.environ, PYTHONPATH=str(REPOSITORY / "src"))
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:

@@ -140,9 +140,7 @@ def write_parquet(events: list[dict[str, Any]], path: Path) -> Path:
 WRITERS = {"parquet": write_parquet, "csv": write_csv, "jsonl": write_jsonl}
 
 
-def measure(
-    plan: FunnelPlan, root: Path, settings: MeasureSettings | None = None
-) -> FunnelOutcome:
+def measure(plan: FunnelPlan, root: Path, settings: MeasureSettings | None = None) -> FunnelOutcome:
     runner = open_files_runner(plan.source, root, settings)
     try:
         return assemble(plan, runner.run(funnel_query(plan)))

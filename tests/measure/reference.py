@@ -107,15 +107,15 @@ def reference_funnel(plan: FunnelPlan, events: list[Event]) -> FunnelOutcome:
             return ident(event, plan.unit_ref)
         user = ident(event, columns.user)
         if user is not None:
-            return "user " + user
+            return user
         if plan.anonymous is Anonymous.DROP:
             return None
         anon = ident(event, columns.anonymous)
         if anon is None:
             return None
         if plan.anonymous is Anonymous.STITCH and anon in links:
-            return "user " + links[anon][1]
-        return "anon " + anon
+            return links[anon][1]
+        return "anonymous:" + anon
 
     def in_period(time: float) -> bool:
         day = datetime.datetime.fromtimestamp(time, zone).date()

@@ -211,7 +211,7 @@ def test_an_empty_period_has_zeros_and_no_rates(tmp_path: Path) -> None:
 
 
 def test_filters_with_odd_keys_and_values_are_read_as_written(tmp_path: Path) -> None:
-    key, value = "it's a \"key\"; DROP TABLE x; --", "o'brien \"quoted\" \\ back"
+    key, value = 'it\'s a "key"; DROP TABLE x; --', 'o\'brien "quoted" \\ back'
     steps = {
         "s0": {"event": "sign'up", "where": [{"property": key, "equals": value}]},
         "s1": {"event": "e1", "where": [{"column": "plan", "not_in": ["free"]}]},
@@ -259,7 +259,10 @@ def test_time_to_next_percentiles_interpolate(tmp_path: Path) -> None:
     gaps = [10, 20, 30, 40, 100]
     rows = []
     for index, gap in enumerate(gaps):
-        rows += [ev("e0", at(28, 9), f"u{index}"), ev("e1", at(28, 9) + datetime.timedelta(seconds=gap), f"u{index}")]
+        rows += [
+            ev("e0", at(28, 9), f"u{index}"),
+            ev("e1", at(28, 9) + datetime.timedelta(seconds=gap), f"u{index}"),
+        ]
     got = run(tmp_path, rows, three())
     timing = got.segments[0].steps[0].time_to_next
     assert timing is not None

@@ -31,7 +31,7 @@ def events(draw: st.DrawFn) -> dict[str, Any]:
             st.fixed_dictionaries(
                 {},
                 optional={
-                    "plan": st.sampled_from(["pro", "free", "it's \"x\""]),
+                    "plan": st.sampled_from(["pro", "free", 'it\'s "x"']),
                     ODD_KEY: st.sampled_from(["a", "b"]),
                     "account_id": st.sampled_from(["acme", "globex"]),
                 },
@@ -59,7 +59,7 @@ STEPS = {
 PERSONAS = {
     "pro": {"where": [{"property": "plan", "equals": "pro"}]},
     "free": {"where": [{"column": "plan", "in": ["free"]}]},
-    "odd": {"where": [{"property": "plan", "equals": "it's \"x\""}]},
+    "odd": {"where": [{"property": "plan", "equals": 'it\'s "x"'}]},
 }
 
 

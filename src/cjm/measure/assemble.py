@@ -156,9 +156,8 @@ def _segment(plan: FunnelPlan, persona: str | None, row: Any, count: Any) -> Seg
         )
     firsts: list[StepResult] = []
     for result in steps:
-        if not firsts or firsts[-1].stage != result.stage:
-            if all(first.stage != result.stage for first in firsts):
-                firsts.append(result)
+        if all(first.stage != result.stage for first in firsts):
+            firsts.append(result)
     stages = []
     for position, first in enumerate(firsts):
         following = firsts[position + 1] if position + 1 < len(firsts) else None

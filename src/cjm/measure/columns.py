@@ -4,16 +4,16 @@ A source's ``shape`` picks a preset of column names for a common event table; ev
 under ``columns`` in ``cjm.yaml`` overrides the preset's. A value may live in a column or
 under a key of the JSON properties column (``{property: ...}``).
 
-==========  ============  ===============  ==================  ============  =================  ==========
-shape       user          anonymous        session             event         time               properties
-==========  ============  ===============  ==================  ============  =================  ==========
-generic     user_id       anonymous_id     session_id          event         timestamp          properties
-segment     user_id       anonymous_id     (none)              event         timestamp          (none)
-snowplow    user_id       domain_userid    domain_sessionid    event_name    derived_tstamp     (none)
-posthog     person_id     distinct_id      property            event         timestamp          properties
-                                           ``$session_id``
-==========  ============  ===============  ==================  ============  =================  ==========
+=========  =========  =============  ================  ==========  ==============  ==========
+shape      user       anonymous      session           event       time            properties
+=========  =========  =============  ================  ==========  ==============  ==========
+generic    user_id    anonymous_id   session_id        event       timestamp       properties
+segment    user_id    anonymous_id   (none)            event       timestamp       (none)
+snowplow   user_id    domain_userid  domain_sessionid  event_name  derived_tstamp  (none)
+posthog    person_id  distinct_id    ``$session_id``   event       timestamp       properties
+=========  =========  =============  ================  ==========  ==============  ==========
 
+PostHog's session is the property ``$session_id``.
 The account is the property ``account_id`` for ``generic`` and ``$group_0`` (the first
 group type) for ``posthog``; the other shapes have none until ``columns.account`` names it.
 

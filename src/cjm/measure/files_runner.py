@@ -121,7 +121,7 @@ def open_files_runner(source: Source, root: Path, settings: MeasureSettings | No
     pattern = source.files
     where = f"files '{pattern}'"
     full = str(root / pattern)
-    matched = sorted(path for path in glob.glob(full, recursive=True) if Path(path).is_file())
+    matched = [path for path in glob.glob(full, recursive=True) if Path(path).is_file()]  # noqa: PTH207
     if not matched:
         raise MeasureError(
             f"source '{source.id}': no file matches '{pattern}' (relative to {root})"
@@ -142,8 +142,7 @@ def open_files_runner(source: Source, root: Path, settings: MeasureSettings | No
             described = connection.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()
         except duckdb.Error as problem:
             raise MeasureError(
-                f"source '{source.id}': cannot read {where} as {form.value}: "
-                f"{_first_line(problem)}"
+                f"source '{source.id}': cannot read {where} as {form.value}: {_first_line(problem)}"
             ) from None
         types = {str(row[0]): str(row[1]) for row in described}
         relation = EVENTS_RELATION if source.kind is SourceKind.EVENTS else FEEDBACK_RELATION
@@ -163,7 +162,7 @@ def _events_select(source: Source, where: str, types: dict[str, str]) -> str:
     if set(types) == {"json"}:
         raise MeasureError(
             f"source '{source.id}' ({where}) holds no JSON objects: each line should be one "
-            "event, such as {\"event\": ..., \"timestamp\": ...}"
+            'event, such as {"event": ..., "timestamp": ...}'
         )
     shown = ", ".join(sorted(types))
     for role in ("event", "time"):
@@ -187,7 +186,10 @@ def _events_select(source: Source, where: str, types: dict[str, str]) -> str:
     return f"* REPLACE ({', '.join(replaced)})" if replaced else "*"
 
 
-ZONE_SUFFIX = r"[0-9]:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? ?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z_/+-]*)$"
+ZONE_SUFFIX = (
+    r"[0-9]:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? ?"
+    r"([Zz]|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z_/+-]*)$"
+)
 """A written time that ends in a zone: ``Z``, an offset (``+02:00``, ``-0530``) or a name."""
 
 

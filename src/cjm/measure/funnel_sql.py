@@ -68,6 +68,10 @@ RESULT_COLUMNS: tuple[tuple[str, str], ...] = (
 - ``side``: side step ``step_index`` for ``persona``: ``n1`` reach.
 """
 
+ANONYMOUS_PREFIX = "'anonymous:'"
+"""A unit that is an anonymous id is keyed by the id after this prefix, so that it stays
+apart from a user of the same id."""
+
 PART_DATA = "data"
 PART_MATCH = "match"
 PART_STEP = "step"
@@ -206,53 +210,42 @@ def funnel_query(plan: FunnelPlan) -> str:
     else:
         # Events with a user id need no look-up; only the others are joined to the links.
         known = (
-            f"SELECT 'u:' || s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n"
+            f"SELECT s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n"
             f"  WHERE s.cjm_u IS NOT NULL AND {span}"
         )
         if stitch:
             unknown = (
-                "SELECT CASE WHEN l.cjm_u IS NOT NULL THEN 'u:' || l.cjm_u"
-                " WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END AS cjm_unit,"
+                "SELECT CASE WHEN l.cjm_u IS NOT NULL THEN l.cjm_u"
+                f" WHEN s.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || s.cjm_a END AS cjm_unit,"
                 f" s.cjm_t{carried}\n  FROM cjm_src AS s"
                 " LEFT JOIN cjm_links AS l ON l.cjm_a = s.cjm_a\n"
                 f"  WHERE s.cjm_u IS NULL AND {span}"
             )
         else:
             unknown = (
-                "SELECT CASE WHEN s.cjm_a IS NOT NULL THEN 'a:' || s.cjm_a END AS cjm_unit,"
+                f"SELECT CASE WHEN s.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || s.cjm_a END"
+                " AS cjm_unit,"
                 f" s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE s.cjm_u IS NULL AND {span}"
             )
         ev = f"{known}\n  UNION ALL\n  {unknown}"
     ctes.append(f"cjm_ev AS (\n  {ev}\n)")
 
-    # What the period held; per unit, what it matched and which personas it belongs to.
-    ctes.append(
-        "cjm_counts AS (\n  SELECT COUNT(*) AS cjm_events,\n"
-        "    COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN 1 ELSE 0 END), 0) AS cjm_lost\n"
-        f"  FROM cjm_ev\n  WHERE cjm_t < {end}\n)"
-    )
-    per_unit = []
-    for index in range(len(bound)):
-        per_unit.append(f"SUM(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_e{index}")
-        per_unit.append(f"MAX(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_h{index}")
-    per_unit += [
-        f"MAX(CASE WHEN cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
-        for index in range(personas)
+    # What the period held, what each bound step matched, which personas each unit is in.
+    counts = [
+        "COUNT(*) AS cjm_events",
+        "COUNT(DISTINCT cjm_unit) AS cjm_units",
+        "COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN 1 ELSE 0 END), 0) AS cjm_lost",
+    ]
+    counts += [
+        f"COALESCE(SUM(CASE WHEN cjm_unit IS NOT NULL AND cjm_s{index} THEN 1 ELSE 0 END), 0)"
+        f" AS cjm_me{index}"
+        for index in range(len(bound))
     ]
     ctes.append(
-        "cjm_per_unit AS (\n  SELECT cjm_unit,\n    "
-        + ",\n    ".join(per_unit)
-        + f"\n  FROM cjm_ev\n  WHERE cjm_unit IS NOT NULL AND cjm_t < {end}\n"
-        "  GROUP BY cjm_unit\n)"
+        "cjm_counts AS (\n  SELECT\n    "
+        + ",\n    ".join(counts)
+        + f"\n  FROM cjm_ev\n  WHERE cjm_t < {end}\n)"
     )
-    totals = ["COUNT(*) AS cjm_units"]
-    for index in range(len(bound)):
-        totals.append(f"COALESCE(SUM(cjm_e{index}), 0) AS cjm_me{index}")
-        totals.append(f"COALESCE(SUM(cjm_h{index}), 0) AS cjm_mu{index}")
-    ctes.append(
-        "cjm_totals AS (\n  SELECT " + ", ".join(totals) + "\n  FROM cjm_per_unit\n)"
-    )
-    ctes.append("cjm_summary AS (\n  SELECT * FROM cjm_counts CROSS JOIN cjm_totals\n)")
 
     # The matched events: those of any bound step, with a unit.
     step_flags = [f"cjm_s{index}" for index in range(len(bound))]
@@ -263,6 +256,30 @@ def funnel_query(plan: FunnelPlan) -> str:
         + " OR ".join(step_flags)
         + ")\n)"
     )
+    per_unit = []
+    for index in range(len(bound)):
+        per_unit.append(f"MAX(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_h{index}")
+    ctes.append(
+        "cjm_matched AS (\n  SELECT cjm_unit,\n    "
+        + ",\n    ".join(per_unit)
+        + f"\n  FROM cjm_m\n  WHERE cjm_t < {end}\n  GROUP BY cjm_unit\n)"
+    )
+    totals = []
+    for index in range(len(bound)):
+        totals.append(f"COALESCE(SUM(cjm_h{index}), 0) AS cjm_mu{index}")
+    ctes.append("cjm_totals AS (\n  SELECT " + ", ".join(totals) + "\n  FROM cjm_matched\n)")
+    ctes.append("cjm_summary AS (\n  SELECT * FROM cjm_counts CROSS JOIN cjm_totals\n)")
+    if personas:
+        members = ", ".join(
+            f"MAX(CASE WHEN cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
+            for index in range(personas)
+        )
+        any_persona = " OR ".join(f"cjm_p{index}" for index in range(personas))
+        ctes.append(
+            f"cjm_members AS (\n  SELECT cjm_unit, {members}\n  FROM cjm_ev\n"
+            f"  WHERE cjm_unit IS NOT NULL AND cjm_t < {end} AND ({any_persona})\n"
+            "  GROUP BY cjm_unit\n)"
+        )
 
     # The funnel's line, one step at a time, carrying each unit's step times.
     ctes.append(
@@ -294,8 +311,7 @@ def funnel_query(plan: FunnelPlan) -> str:
     if sides:
         carried = ", ".join(f"MIN(p.cjm_t{k}) AS cjm_t{k}" for k in range(n))
         did = ", ".join(
-            f"MAX(CASE WHEN x.cjm_s{n + j} THEN 1 ELSE 0 END) AS cjm_side{j}"
-            for j in range(sides)
+            f"MAX(CASE WHEN x.cjm_s{n + j} THEN 1 ELSE 0 END) AS cjm_side{j}" for j in range(sides)
         )
         any_side = " OR ".join(f"x.cjm_s{n + j}" for j in range(sides))
         ctes.append(
@@ -306,7 +322,7 @@ def funnel_query(plan: FunnelPlan) -> str:
         chain = "cjm_sides"
     unit_columns = [f"r.{name}" for name in times] + [f"r.cjm_side{j}" for j in range(sides)]
     member_columns = [f"mb.cjm_p{index}" for index in range(personas)]
-    member_join = " LEFT JOIN cjm_per_unit AS mb ON mb.cjm_unit = r.cjm_unit" if personas else ""
+    member_join = " LEFT JOIN cjm_members AS mb ON mb.cjm_unit = r.cjm_unit" if personas else ""
     ctes.append(
         "cjm_units AS (\n  SELECT "
         + ", ".join(unit_columns + member_columns)
@@ -324,12 +340,8 @@ def funnel_query(plan: FunnelPlan) -> str:
     if plan.order is not Order.ANY:
         for k in range(n - 1):
             gap = f"u.cjm_t{k + 1} - u.cjm_t{k}"
-            aggregates.append(
-                f"PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY {gap}) AS cjm_med{k}"
-            )
-            aggregates.append(
-                f"PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY {gap}) AS cjm_p90_{k}"
-            )
+            aggregates.append(f"PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY {gap}) AS cjm_med{k}")
+            aggregates.append(f"PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY {gap}) AS cjm_p90_{k}")
     aggregates += [f"COALESCE(SUM(u.cjm_side{j}), 0) AS cjm_sd{j}" for j in range(sides)]
     ctes.append(
         "cjm_agg AS (\n  SELECT g.cjm_seg,\n    "
@@ -385,9 +397,7 @@ def _funnel_rows(plan: FunnelPlan, n: int, sides: int) -> str:
     n2 = _case(i, [f"a.cjm_c{k + 1}" if timed and k + 1 < n else None for k in range(n)])
     x1 = _case(i, [f"a.cjm_med{k}" if timed and k + 1 < n else None for k in range(n)])
     x2 = _case(i, [f"a.cjm_p90_{k}" if timed and k + 1 < n else None for k in range(n)])
-    personas = _case(
-        "a.cjm_seg", [None] + [literal(persona.persona) for persona in plan.personas]
-    )
+    personas = _case("a.cjm_seg", [None] + [literal(persona.persona) for persona in plan.personas])
     return (
         f"SELECT CASE WHEN {i} < {n} THEN '{PART_STEP}' ELSE '{PART_SIDE}' END,\n"
         f"  {personas},\n"

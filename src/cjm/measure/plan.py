@@ -213,9 +213,7 @@ def _check_kpis(binding: Binding, line: FunnelLine, fail: Callable[[str], Measur
     for kpi_id, kpi in binding.kpis.items():
         key = f"kpis.{kpi_id}"
         if kpi.persona is not None and kpi.persona not in binding.personas:
-            raise fail(
-                f"`{key}.persona` is '{kpi.persona}', which is not bound under `personas`"
-            )
+            raise fail(f"`{key}.persona` is '{kpi.persona}', which is not bound under `personas`")
         if kpi.measure is Measure.CONVERSION:
             assert kpi.from_ is not None and kpi.to is not None
             for end, step in (("from", kpi.from_), ("to", kpi.to)):
