@@ -14,7 +14,8 @@ How it counts (the reference implementation in the tests counts the same way):
   carrying both ids (several users: the one of the earliest linking event, ties to the
   smallest user id), and a never-linked anonymous id is a unit of its own; ``separate``
   makes every anonymous id a unit of its own; ``drop`` leaves it out. ``account`` and
-  ``session``: that column. An empty id counts as none. Events without a unit are left
+  ``session``: that column. An empty id counts as none. An anonymous unit is keyed
+  ``anonymous:<id>``, apart from the users. Events without a unit are left
   out of everything but the data summary's ``events_without_unit``.
 - **Step events.** The event's name is one of the step's names and every ``where``
   condition holds. Conditions compare text: a JSON property as its text, a column cast to
