@@ -1,0 +1,174 @@
+"""Benchmark the funnel of `cjm measure` on generated events.
+
+Writes events (1M and 10M by default) as Parquet, CSV and JSON lines into a temporary
+folder, then times the funnel of a 6-stage map (2 steps a stage) with the real DuckDB
+runner, each run in a fresh process, and reports its wall time, the query's own time and
+the process's peak memory. Then, at 1M events, maps of 3, 6, 12 and 24 steps show how the
+time grows with steps, and a run under a memory limit shows the limit holds. Run it from
+the repository:
+
+    python bench/funnel.py                    # 1M and 10M events
+    python bench/funnel.py --events 1000000   # one size
+    python bench/funnel.py --keep /tmp/data   # keep (and reuse) the generated files
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from measure import best_of
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+FORMATS = ("parquet", "csv", "jsonl")
+STEP_COUNTS = (3, 6, 12, 24)
+USERS_PER_EVENT = 20  # one user for every 20 events
+
+RUN = """
+import datetime, sys, time
+from pathlib import Path
+from cjm.measure.assemble import assemble
+from cjm.measure.files_runner import open_files_runner
+from cjm.measure.funnel_sql import funnel_query
+from cjm.measure.plan import build_plan
+from cjm.model import JourneyMap
+from cjm.model.binding import Binding
+from cjm.model.sources import MeasureSettings, Source
+
+root, pattern, steps, memory = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+per_stage = 2 if steps % 2 == 0 else 1
+stages = [
+    {"id": f"stage-{s}", "name": f"Stage {s}",
+     "steps": [{"id": f"step-{s * per_stage + i}", "action": "Does"} for i in range(per_stage)]}
+    for s in range(steps // per_stage)
+]
+journey = JourneyMap.model_validate({
+    "id": "bench", "title": "Bench", "type": "current-state", "owner": "growth",
+    "reviewed": "2026-01-01", "teams": [{"id": "growth", "name": "Growth"}],
+    "personas": [{"id": "olivia", "name": "Olivia"}], "stages": stages})
+binding = Binding.model_validate({
+    "map": "bench", "source": "events",
+    "funnel": {"unit": "user", "order": "in-order", "window": "7 days",
+               "period": {"start": "2026-03-01", "end": "2026-03-28"},
+               "timezone": "Europe/Berlin", "anonymous": "stitch"},
+    "steps": {f"step-{k}": {"event": f"e{k}"} for k in range(steps)},
+    "personas": {"pro": {"where": [{"property": "plan", "equals": "pro"}]}},
+})
+source = Source.model_validate({"id": "events", "kind": "events", "files": pattern})
+settings = MeasureSettings(memory_limit=memory) if memory != "-" else None
+plan = build_plan(journey, binding, source, datetime.date(2026, 4, 1), "bench.measures.yaml")
+start = time.perf_counter()
+runner = open_files_runner(source, root, settings)
+outcome = assemble(plan, runner.run(funnel_query(plan)))
+runner.close()
+print("query", time.perf_counter() - start, outcome.segments[0].entered, outcome.data.events)
+"""
+
+
+def generate(folder: Path, events: int) -> dict[str, str]:
+    """Events of ``events // 20`` users over March 2026, written in every format; the
+    glob of each format's files (relative to ``folder``)."""
+    import duckdb
+
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"events-{events}"
+    globs = {form: f"{name}.{form}" for form in FORMATS}
+    if all((folder / path).exists() for path in globs.values()):
+        return globs
+    users = max(1, events // USERS_PER_EVENT)
+    with duckdb.connect() as connection:
+        connection.execute("SET TimeZone = 'UTC'")
+        connection.execute(
+            f"""
+            CREATE TABLE events AS
+            SELECT
+              CASE WHEN r < 0.2 THEN NULL ELSE 'user-' || u END AS user_id,
+              'anon-' || u AS anonymous_id,
+              'session-' || u || '-' || (i % 3) AS session_id,
+              CASE WHEN r2 < 0.15 THEN 'noise' ELSE 'e' || CAST(floor(24 * r3 * r3) AS INTEGER) END
+                AS event,
+              TIMESTAMP '2026-03-01' + to_seconds(CAST((u * 7919) % 2419200 AS BIGINT))
+                + to_seconds(CAST(floor(24 * r3 * r3) * 900 + r * 600 AS BIGINT)) AS timestamp,
+              CASE WHEN u % 4 = 0 THEN '{{"plan": "pro"}}' ELSE '{{"plan": "free"}}' END
+                AS properties
+            FROM (
+              SELECT i, i % {users} AS u, random() AS r, random() AS r2, random() AS r3
+              FROM range({events}) AS t(i)
+            )
+            """
+        )
+        for form, path in globs.items():
+            options = {
+                "parquet": "FORMAT parquet",
+                "csv": "FORMAT csv, HEADER",
+                "jsonl": "FORMAT json",
+            }[form]
+            connection.execute(f"COPY events TO '{folder / path}' ({options})")
+    return globs
+
+
+def run(
+    folder: Path, pattern: str, steps: int, memory: str, runs: int
+) -> tuple[float, float, float]:
+    """Wall seconds, query seconds and peak MB of the funnel of ``steps`` steps."""
+    env = dict(os.environ, PYTHONPATH=str(REPOSITORY / "src"))
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
+        script.write(RUN)
+    command = [sys.executable, script.name, str(folder), pattern, str(steps), memory]
+    timing = best_of(command, runs, env=env)
+    import subprocess
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    query = float(done.stdout.split()[1])
+    Path(script.name).unlink()
+    return timing.seconds, query, timing.peak_rss_mb
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, nargs="*", default=[1_000_000, 10_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-limit", default="1GB")
+    parser.add_argument("--keep", type=Path, help="generate into (and reuse) this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        print("| events | format | size | funnel (process) | query | peak memory |")
+        print("|---:|---|---:|---:|---:|---:|")
+        for events in args.events:
+            started = time.perf_counter()
+            globs = generate(folder, events)
+            print(f"<!-- generated {events:,} events in {time.perf_counter() - started:.1f} s -->")
+            for form in FORMATS:
+                size = (folder / globs[form]).stat().st_size / 1_000_000
+                wall, query, peak = run(folder, globs[form], 12, "-", args.runs)
+                print(
+                    f"| {events:,} | {form} | {size:,.0f} MB | {wall:.2f} s | {query:.2f} s "
+                    f"| {peak:,.0f} MB |"
+                )
+        smallest = min(args.events)
+        globs = generate(folder, smallest)
+        print()
+        print(f"| steps ({smallest:,} events, Parquet) | funnel (process) | query | peak memory |")
+        print("|---:|---:|---:|---:|")
+        for steps in STEP_COUNTS:
+            wall, query, peak = run(folder, globs["parquet"], steps, "-", args.runs)
+            print(f"| {steps} | {wall:.2f} s | {query:.2f} s | {peak:,.0f} MB |")
+        largest = max(args.events)
+        globs = generate(folder, largest)
+        print()
+        print(f"| memory_limit ({largest:,} events) | format | funnel | query | peak memory |")
+        print("|---|---|---:|---:|---:|")
+        for form in ("parquet", "csv"):
+            wall, query, peak = run(folder, globs[form], 12, args.memory_limit, 1)
+            print(
+                f"| {args.memory_limit} | {form} | {wall:.2f} s | {query:.2f} s | {peak:,.0f} MB |"
+            )
+
+
+if __name__ == "__main__":
+    main()
