@@ -30,7 +30,19 @@ def example_folders() -> list[Path]:
 
 
 def example_files() -> list[Path]:
-    return sorted(EXAMPLES.rglob("*.yaml"))
+    """The files authors write: snapshots under measurements/ are generated."""
+    return sorted(p for p in EXAMPLES.rglob("*.yaml") if p.parent.name != "measurements")
+
+
+# The B2B example is measured: what its data says against the map is the point of the
+# demonstration, so these findings are expected, and no other.
+FROM_DATA = {
+    "b2b-saas-trial": [
+        "maps/trial-to-paid.yaml:83 CJM134",  # activation measured at 28%, target 40%
+        "maps/trial-to-paid.yaml:100 CJM140",  # sign-up mapped as negative, answers positive
+        "maps/trial-to-paid.yaml:180 CJM134",  # trial to paid measured at 13%, target 18%
+    ]
+}
 
 
 @pytest.mark.parametrize("example", example_folders(), ids=lambda p: p.name)
@@ -39,7 +51,7 @@ def test_example_has_no_errors_or_warnings(example: Path) -> None:
     serious = [
         f"{d.path}:{d.line}:{d.column}: {d.code.code} {d.message}"
         for d in result.diagnostics
-        if d.severity is not Severity.INFO
+        if d.severity is not Severity.INFO and d.code.code not in ("CJM134", "CJM140")
     ]
     assert serious == []
     assert len(result.files) >= 4
@@ -47,9 +59,11 @@ def test_example_has_no_errors_or_warnings(example: Path) -> None:
 
 @pytest.mark.parametrize("example", example_folders(), ids=lambda p: p.name)
 def test_example_has_no_findings_at_all(example: Path) -> None:
-    """Not even an info: every file says it is in format 1.0."""
+    """Not even an info: every file says it is in format 1.0. Only what a measured
+    example's data says against its map is found."""
     result = check_paths([example], example, today=TODAY)
-    assert [f"{d.path}:{d.line} {d.code.code}" for d in result.diagnostics] == []
+    found = [f"{d.path}:{d.line} {d.code.code}" for d in result.diagnostics]
+    assert found == FROM_DATA.get(example.name, [])
 
 
 def test_there_are_five_examples() -> None:

@@ -7,6 +7,7 @@ which returns an exit code. Heavy libraries are imported inside the commands so 
 
 from __future__ import annotations
 
+import datetime
 import enum
 import os
 import re
@@ -362,6 +363,122 @@ def diff(
         max_bytes=_bytes(max_file_size),
     )
     raise typer.Exit(code)
+
+
+@app.command()
+def measure(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Map files or folders to measure. Default: the workspace around the current "
+            "folder. Only maps with a binding file (<map>.measures.yaml) are measured.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day of the measurement, recorded in the snapshot; a `last_days` period "
+            "ends the day before it. Default: today.",
+        ),
+    ] = None,
+    write_actuals: Annotated[
+        bool,
+        typer.Option(
+            "--write-actuals",
+            help="Also write each bound KPI's value into its `actual` and `actual_period` "
+            "in the map, keeping every comment.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Compute and print; write no file."),
+    ] = False,
+    sql: Annotated[
+        bool,
+        typer.Option(
+            "--sql",
+            help="Print each map's funnel query instead of running it, for a data team to "
+            "run in its warehouse (see --dialect and --import).",
+        ),
+    ] = False,
+    dialect: Annotated[
+        str | None,
+        typer.Option(
+            "--dialect",
+            metavar="NAME",
+            help="With --sql: the SQL dialect to print (duckdb, postgres, spark, bigquery, "
+            "snowflake, trino). Default: the source's own. With --import: the dialect the "
+            "result was computed in, recorded in the snapshot.",
+        ),
+    ] = None,
+    imported: Annotated[
+        Path | None,
+        typer.Option(
+            "--import",
+            metavar="FILE",
+            help="Read the funnel result from this CSV (the --sql query's result, with its "
+            "header row) instead of running the query. One map at a time.",
+            dir_okay=False,
+        ),
+    ] = None,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Measure maps against data: funnels from product events, feedback against emotions.
+
+    Each map's binding file says which events mean each step, which customers each persona
+    stands for, how KPIs are computed and how feedback is read; cjm.yaml's `measure`
+    section says where the data is (local Parquet, CSV or JSON lines files, computed with
+    an embedded DuckDB, or a warehouse). The result is a snapshot per map,
+    `measurements/<map-id>.yaml`, to commit: validate, render and diff read only it.
+
+    Exit status: 0 measured, 1 a map could not be measured, 2 usage error.
+    """
+    from cjm.commands.measure import run_measure, run_print_sql
+
+    day = _date_option(as_of, "--as-of")
+    if sql and imported is not None:
+        _usage_error("--sql prints the query and --import reads its result: use one of them")
+    if sql:
+        raise typer.Exit(
+            run_print_sql(paths or [], dialect=dialect, as_of=day, max_bytes=_bytes(max_file_size))
+        )
+    if dialect is not None and imported is None:
+        _usage_error("--dialect goes with --sql or --import")
+    code = run_measure(
+        paths or [],
+        as_of=day,
+        write_actuals=write_actuals,
+        dry_run=dry_run,
+        imported=imported,
+        dialect=dialect,
+        max_bytes=_bytes(max_file_size),
+    )
+    raise typer.Exit(code)
+
+
+def _date_option(value: str | None, option: str) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else _bad_date(option, value)
+    except ValueError:
+        return _bad_date(option, value)
+
+
+def _bad_date(option: str, value: str) -> datetime.date:
+    _usage_error(f"{option} takes a date as YYYY-MM-DD, not {value!r}")
+    raise AssertionError  # unreachable: _usage_error exits
+
+
+def _usage_error(message: str) -> None:
+    from cjm.commands.output import error
+
+    error(message)
+    raise typer.Exit(2)
 
 
 @app.command()

@@ -14,8 +14,8 @@ CHANGED = (
     5,
     15,
     CODE,
-    "the snapshot of map 'trial' was measured on 2026-11-02 with another binding: "
-    "maps/trial.measures.yaml, its sources in cjm.yaml or the map's steps have changed since",
+    "the snapshot of map 'trial' was measured on 2026-11-02 with another binding: the "
+    "binding file, its sources in cjm.yaml or the map's steps have changed since",
 )
 
 

@@ -11,7 +11,8 @@ answers outnumber the positive ones by at least `margin` of all its answers (or 
 positive outnumber the negative, for a step mapped as negative). Only groups with at
 least `min_responses` answers that the snapshot shows are judged; a group for one persona
 is compared with that persona's emotion, the group of everyone with the step's shared
-`emotion`.
+`emotion`. A persona that shares the step's emotion is not reported again when everyone's
+answers already contradict it.
 """
 
 from __future__ import annotations
@@ -78,12 +79,18 @@ def check(context: MapContext) -> Iterator[Finding]:
         return
     steps = {step.id: (path, step) for path, step in step_paths(context.journey)}
     personas = set(context.journey.persona_ids)
-    for group in feedback.groups:
+    # Everyone's answers first: a persona that shares the step's emotion is reported only
+    # when everyone's answers did not already contradict that same emotion.
+    groups = sorted(feedback.groups, key=lambda group: group.persona is not None)
+    reported: set[str] = set()
+    for group in groups:
         if not _judged(group, options) or group.step not in steps:
             continue
         path, step = steps[group.step]
         persona = group.persona
         if persona is not None and (persona not in personas or not step.involves(persona)):
+            continue
+        if persona is not None and persona not in step.emotions and step.id in reported:
             continue
         emotion = step.emotion_for(persona) if persona is not None else step.emotion
         if emotion is None or emotion.score == 0:
@@ -94,6 +101,7 @@ def check(context: MapContext) -> Iterator[Finding]:
         )
         if against - agreeing < options.margin * group.responses:
             continue
+        reported.add(step.id)
         whose = f"{persona}'s emotion" if persona is not None else "the emotion"
         asked = f"{persona}'s customers" if persona is not None else "customers"
         yield context.finding(
@@ -102,7 +110,8 @@ def check(context: MapContext) -> Iterator[Finding]:
             f"({emotion.score:+d}), but of {group.responses} answers from {asked} about it "
             f"{group.negative} are negative and {group.positive} positive (measured on "
             f"{snapshot.measured_on.isoformat()})",
-            "check the emotion against the answers and research, and update it (or say in "
-            "its `note` why the answers differ)",
+            "check the emotion against the answers and the research, and update it; when "
+            "the research shows what the answers miss, say so in a "
+            f"`# cjm: ignore[{NAME}]` comment on its line",
             at="key",
         )

@@ -65,8 +65,7 @@ def check(context: MapContext) -> Iterator[Finding]:
         found.snapshot,
         ("binding_hash",),
         f"the snapshot of map '{context.journey.id}' was measured on "
-        f"{snapshot.measured_on.isoformat()} with another binding: "
-        f"{found.binding.display}, its sources in cjm.yaml or the map's steps have "
-        "changed since",
+        f"{snapshot.measured_on.isoformat()} with another binding: the binding file, its "
+        "sources in cjm.yaml or the map's steps have changed since",
         "run `cjm measure` and commit the snapshot it writes",
     )
