@@ -319,6 +319,9 @@ def check_measure_files(
         if binding_doc is None:
             continue
         mine.binding = binding_doc
+        # A binding that does not load still says the map is bound: `cjm measure` names
+        # it as the file to fix rather than finding nothing to measure.
+        entry = attached[journey.id] = MapMeasurements(binding_display=binding_doc.display)
         binding = binding_doc.model
         if binding is None:
             continue
@@ -328,7 +331,7 @@ def check_measure_files(
         if document.model is None:
             continue  # the map did not load whole: what the binding names cannot be judged
         _Checker(files, binding_doc).check(binding, journey, settings, sources_known)
-        attached[journey.id] = MapMeasurements(binding, binding_doc.display)
+        entry.binding = binding
     for binding_doc in orphans:
         if not in_workspace:
             _needs_workspace(files, binding_doc)
