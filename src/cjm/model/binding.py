@@ -108,8 +108,7 @@ class PersonaBinding(CjmModel):
 
 
 class MeasurePeriod(CjmModel):
-    """The days whose events are counted: `start` and `end` (both included), or the last
-    so many days before the day `cjm measure` runs."""
+    """The days counted: `start` and `end` (both included), or the last N days."""
 
     start: CalendarDate | None = Field(default=None, description="The first day (YYYY-MM-DD).")
     end: CalendarDate | None = Field(default=None, description="The last day (YYYY-MM-DD).")
