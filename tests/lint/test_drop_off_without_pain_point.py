@@ -17,8 +17,8 @@ PAIN = (
 
 def _message(share: str, step: str, following: str) -> str:
     return (
-        f"{share} of the users who reach step '{step}' do not go on to step '{following}' "
-        "(measured on 2026-11-02), but no pain point says why"
+        f"{share} of the users who reach step '{step}' do not go on to step '{following}'"
+        ", but no pain point says why"
     )
 
 

@@ -37,7 +37,7 @@ def test_a_positive_step_with_mostly_negative_answers(tmp_path: Path) -> None:
             9,
             CODE,
             "step 'sign-up' maps the emotion as positive (+1), but of 40 answers from "
-            "customers about it 22 are negative and 8 positive (measured on 2026-11-02)",
+            "customers about it 22 are negative and 8 positive",
         )
     ]
 
@@ -96,7 +96,7 @@ def test_a_persona_group_is_compared_with_that_personas_emotion(tmp_path: Path) 
             20,
             CODE,
             "step 'sign-up' maps olivia's emotion as positive (+2), but of 12 answers from "
-            "olivia's customers about it 7 are negative and 2 positive (measured on 2026-11-02)",
+            "olivia's customers about it 7 are negative and 2 positive",
         )
     ]
 

@@ -77,8 +77,7 @@ def check(context: MapContext) -> Iterator[Finding]:
         yield context.finding(
             (*places[result.step], "id"),
             f"{percent(lost)} of the {unit}s who reach step '{result.step}' do not go on to "
-            f"step '{following}' (measured on {snapshot.measured_on.isoformat()}), but no "
-            "pain point says why",
+            f"step '{following}', but no pain point says why",
             "find out why they leave and add a pain point at the step (or one that `spans` "
             "it, or one of its stage)",
         )

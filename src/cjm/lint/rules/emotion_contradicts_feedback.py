@@ -108,8 +108,7 @@ def check(context: MapContext) -> Iterator[Finding]:
             _emotion_place(path, step, persona),
             f"step '{step.id}' maps {whose} as {'positive' if positive else 'negative'} "
             f"({emotion.score:+d}), but of {group.responses} answers from {asked} about it "
-            f"{group.negative} are negative and {group.positive} positive (measured on "
-            f"{snapshot.measured_on.isoformat()})",
+            f"{group.negative} are negative and {group.positive} positive",
             "check the emotion against the answers and the research, and update it; when "
             "the research shows what the answers miss, say so in a "
             f"`# cjm: ignore[{NAME}]` comment on its line",

@@ -47,8 +47,7 @@ def check(context: MapContext) -> Iterator[Finding]:
             found.binding,
             ("steps", match.step),
             f"the events bound to step '{match.step}' ({named}) matched nothing from "
-            f"{period.start.isoformat()} to {period.end.isoformat()} (measured on "
-            f"{snapshot.measured_on.isoformat()})",
+            f"{period.start.isoformat()} to {period.end.isoformat()}",
             "check the event's name and the `where` conditions against the data, then run "
             "`cjm measure` again",
             at="key",

@@ -63,7 +63,7 @@ def check(context: MapContext) -> Iterator[Finding]:
         if kpi.target is None or kpi.better is None:
             continue
         value = results.get(kpi.id)
-        where = f"measured on {snapshot.measured_on.isoformat()}" if snapshot else ""
+        where = "measured" if snapshot else ""
         if value is None and options.actual:
             value, where = kpi.actual, "its `actual` value"
         if value is None:
