@@ -213,10 +213,8 @@ def test_moved_numbers_are_reported_per_step_and_segment(
         'changed     funnel step start-trial: "Starts a trial" → "Invites the team": '
         "conversion 38.2% → 41.0% (+2.8 pts)" in found
     )
-    assert (
-        'changed     funnel step start-trial: "Starts a trial" → "Invites the team": '
-        "drop-off 61.8% → 59.0% (-2.8 pts)" in found
-    )
+    # Drop-off is conversion's complement: its move would say the same thing again.
+    assert [line for line in found if "drop-off " in line] == []
     assert (
         'changed     funnel step start-trial: "Starts a trial" → "Invites the team": '
         "median time to next step 2 h 10 min → 1 h 45 min (25 min shorter)" in found
@@ -324,12 +322,13 @@ def test_a_first_snapshot_and_a_removed_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     added = lines(diff(tmp_path, monkeypatch, None, SNAPSHOT))
-    assert added == [
+    # What the first snapshot's data says against the map comes as findings, after it.
+    assert [line for line in added if "CJM" not in line] == [
         "added       measurements: first snapshot (new/measurements/trial.yaml), measured on "
         "2026-11-01 over 2026-10-04 to 2026-10-31"
     ]
     removed = lines(diff(tmp_path, monkeypatch, SNAPSHOT, None))
-    assert removed == [
+    assert [line for line in removed if "CJM" not in line] == [
         "removed     measurements: snapshot removed (old/measurements/trial.yaml; was measured "
         "on 2026-11-01)"
     ]

@@ -10,10 +10,10 @@ are not comparable and what changed, and reports no movement. A rolling period
 the movement a team wants to see.
 
 Otherwise, per segment (everyone, then each persona), every funnel step whose reach,
-conversion, drop-off or time to the next step moved; every KPI value that moved (judged
-better or worse only by the map KPI's own ``better``); every feedback share that moved;
-the steps added to or removed from the funnel. Every change is reported, however small:
-nothing is rounded away. A snapshot measured again with equal numbers says so.
+conversion (drop-off is its complement) or time to the next step moved; every KPI value
+that moved (judged better or worse only by the map KPI's own ``better``); every feedback
+share that moved; the steps added to or removed from the funnel. Every change is reported,
+however small: nothing is rounded away. A snapshot measured again with equal numbers says so.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ _DEFINITION, _LINE, _SEGMENTS, _STEPS, _KPIS, _FEEDBACK, _DATA = range(7)
 # Definition fields whose change leaves the numbers comparable.
 COMPARABLE_FIELDS = frozenset({"engine_version"})
 
-# The numbers of a funnel step, in the order they are reported.
-STEP_FIELDS = ("reach", "conversion", "drop_off", "time_to_next.median", "time_to_next.p90")
+# The numbers of a funnel step, in the order they are reported. Drop-off is not among them:
+# it is 1 - conversion, so it moves exactly when conversion does, by as much.
+STEP_FIELDS = ("reach", "conversion", "time_to_next.median", "time_to_next.p90")
 FEEDBACK_SHARES = ("positive", "negative", "neutral")
 
 
