@@ -53,6 +53,7 @@ from cjm.report.facts import (
     StepView,
     TouchpointRef,
     WorkLinkView,
+    emotion_marks,
 )
 from cjm.report.formatting import format_number
 from cjm.report.funnel import funnel_facts
@@ -233,24 +234,7 @@ class _Builder:
         ]
 
     def emotions(self, step: Step) -> list[EmotionMark]:
-        found = []
-        for mark in self.context.marks:
-            if not step.involves(mark.persona_id):
-                continue
-            emotion = step.emotion_for(mark.persona_id)
-            found.append(
-                EmotionMark(
-                    mark.persona_id,
-                    mark.name,
-                    mark.initials,
-                    mark.fill,
-                    mark.text,
-                    emotion.score if emotion is not None else None,
-                    emotion.label if emotion is not None else None,
-                    emotion.note if emotion is not None else None,
-                )
-            )
-        return found
+        return emotion_marks(step, self.context.marks)
 
     def activities(self, items: list[Activity]) -> list[ActivityView]:
         return [ActivityView(a.action, self.team(a.owner), a.owner) for a in items]

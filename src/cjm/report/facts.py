@@ -16,6 +16,8 @@ from cjm.model.journey import KpiDirection
 from cjm.model.paths import Extreme
 
 if TYPE_CHECKING:
+    from cjm.model import Step
+    from cjm.render.context import PersonaMark
     from cjm.report.funnel_views import FunnelFacts
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low")  # the built-in severities, worst first
@@ -150,6 +152,33 @@ class EmotionMark:
     score: int | None
     label: str | None = None
     note: str | None = None
+
+
+def emotion_marks(
+    step: Step, marks: Iterable[PersonaMark], persona: str | None = None
+) -> list[EmotionMark]:
+    """How each persona who takes ``step`` feels there (only ``persona``, when given), in
+    the order of ``marks``."""
+    found = []
+    for mark in marks:
+        if (persona is not None and mark.persona_id != persona) or not step.involves(
+            mark.persona_id
+        ):
+            continue
+        emotion = step.emotion_for(mark.persona_id)
+        found.append(
+            EmotionMark(
+                mark.persona_id,
+                mark.name,
+                mark.initials,
+                mark.fill,
+                mark.text,
+                emotion.score if emotion is not None else None,
+                emotion.label if emotion is not None else None,
+                emotion.note if emotion is not None else None,
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)

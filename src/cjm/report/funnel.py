@@ -38,7 +38,7 @@ from cjm.render.measured import (
     format_count,
     snapshot_state,
 )
-from cjm.report.facts import EmotionMark
+from cjm.report.facts import EmotionMark, emotion_marks
 from cjm.report.formatting import format_date, format_number, format_value
 from cjm.report.funnel_views import (
     FeedbackFigures,
@@ -315,26 +315,7 @@ class _Reader:
         place = self.places.get(step_id)
         if place is None:
             return []
-        step = place.step
-        found = []
-        for mark in self.marks.values():
-            if (persona is not None and mark.persona_id != persona) or not step.involves(
-                mark.persona_id
-            ):
-                continue
-            emotion = step.emotion_for(mark.persona_id)
-            found.append(
-                EmotionMark(
-                    mark.persona_id,
-                    mark.name,
-                    mark.initials,
-                    mark.fill,
-                    mark.text,
-                    emotion.score if emotion is not None else None,
-                    emotion.label if emotion is not None else None,
-                )
-            )
-        return found
+        return emotion_marks(place.step, self.marks.values(), persona)
 
     def feedback_definition(self, definition: FeedbackDefinition) -> list[tuple[str, str]]:
         read = []
