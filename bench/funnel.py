@@ -27,6 +27,10 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 FORMATS = ("parquet", "csv", "jsonl")
 STEP_COUNTS = (3, 6, 12, 24)
 USERS_PER_EVENT = 20  # one user for every 20 events
+MIXES = {"realistic": 0.8, "hard": 0.15}
+"""The share of events that are no funnel step (page views, clicks, ...): most of a real
+event log (``realistic``), or few, so that nearly every event is matched (``hard``)."""
+OTHER_EVENTS = ("page_view", "click", "scroll", "search", "hover", "noise")
 
 RUN = """
 import datetime, sys, time
@@ -69,13 +73,16 @@ print("query", time.perf_counter() - start, outcome.segments[0].entered, outcome
 """
 
 
-def generate(folder: Path, events: int) -> dict[str, str]:
-    """Events of ``events // 20`` users over March 2026, written in every format; the
-    glob of each format's files (relative to ``folder``)."""
+def generate(folder: Path, events: int, mix: str) -> dict[str, str]:
+    """Events of ``events // 20`` users over March 2026, a share ``MIXES[mix]`` of them
+    no funnel step, written in every format; the glob of each format's files (relative to
+    ``folder``)."""
     import duckdb
 
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"events-{events}"
+    name = f"events-{mix}-{events}"
+    other = MIXES[mix]
+    names = ", ".join(f"'{event}'" for event in OTHER_EVENTS)
     globs = {form: f"{name}.{form}" for form in FORMATS}
     if all((folder / path).exists() for path in globs.values()):
         return globs
@@ -89,14 +96,16 @@ def generate(folder: Path, events: int) -> dict[str, str]:
               CASE WHEN r < 0.2 THEN NULL ELSE 'user-' || u END AS user_id,
               'anon-' || u AS anonymous_id,
               'session-' || u || '-' || (i % 3) AS session_id,
-              CASE WHEN r2 < 0.15 THEN 'noise' ELSE 'e' || CAST(floor(24 * r3 * r3) AS INTEGER) END
-                AS event,
+              CASE WHEN r2 < {other}
+                THEN list_extract([{names}], 1 + CAST(floor(r4 * {len(OTHER_EVENTS)}) AS INTEGER))
+                ELSE 'e' || CAST(floor(24 * r3 * r3) AS INTEGER) END AS event,
               TIMESTAMP '2026-03-01' + to_seconds(CAST((u * 7919) % 2419200 AS BIGINT))
                 + to_seconds(CAST(floor(24 * r3 * r3) * 900 + r * 600 AS BIGINT)) AS timestamp,
               CASE WHEN u % 4 = 0 THEN '{{"plan": "pro"}}' ELSE '{{"plan": "free"}}' END
                 AS properties
             FROM (
-              SELECT i, i % {users} AS u, random() AS r, random() AS r2, random() AS r3
+              SELECT i, i % {users} AS u, random() AS r, random() AS r2, random() AS r3,
+                random() AS r4
               FROM range({events}) AS t(i)
             )
             """
