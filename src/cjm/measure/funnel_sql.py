@@ -354,12 +354,12 @@ def funnel_query(plan: FunnelPlan) -> str:
     unit_columns = ["r.cjm_t0"] + [f"q{k}.cjm_t AS cjm_t{k}" for k in range(1, n)]
     joins = [f" LEFT JOIN cjm_r{k} AS q{k} ON q{k}.cjm_unit = r.cjm_unit" for k in range(1, n)]
     if sides:
-        did = ", ".join(
+        side_did = ", ".join(
             f"MAX(CASE WHEN x.cjm_s{n + j} THEN 1 ELSE 0 END) AS cjm_side{j}" for j in range(sides)
         )
         any_side = " OR ".join(f"x.cjm_s{n + j}" for j in range(sides))
         ctes.append(
-            f"cjm_sides AS (\n  SELECT p.cjm_unit, {did}\n  FROM cjm_r0 AS p\n"
+            f"cjm_sides AS (\n  SELECT p.cjm_unit, {side_did}\n  FROM cjm_r0 AS p\n"
             "  JOIN cjm_m AS x ON x.cjm_unit = p.cjm_unit AND x.cjm_t >= p.cjm_t0"
             f" AND x.cjm_t <= p.cjm_t0 + {window} AND ({any_side})\n  GROUP BY p.cjm_unit\n)"
         )
