@@ -179,6 +179,17 @@ def test_missing_time_column(tmp_path: Path) -> None:
         open_runner(tmp_path, "e.parquet", shape="snowplow", columns={"event": "event"})
 
 
+@pytest.mark.parametrize("name", ["bad-time.csv", "bad-time.jsonl"])
+def test_a_time_that_is_no_time(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(
+        "user_id,event,timestamp\nu,e0,not a time\n"
+        if name.endswith(".csv")
+        else '{"user_id": "u", "event": "e0", "timestamp": "not a time"}\n'
+    )
+    with pytest.raises(MeasureError, match=f"source 'events': cannot read files '{name}' as"):
+        open_runner(tmp_path, name)
+
+
 def test_a_column_missing_at_query_time(tmp_path: Path) -> None:
     write_csv([ROW], tmp_path / "e.csv")
     plan = plan_for(

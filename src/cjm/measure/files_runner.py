@@ -149,7 +149,20 @@ def open_files_runner(source: Source, root: Path, settings: MeasureSettings | No
         select = "*"
         if source.kind is SourceKind.EVENTS:
             select = _events_select(source, where, types)
-        connection.execute(f"CREATE VIEW {_ident(relation)} AS SELECT {select} FROM {reader}")
+        if source.kind is SourceKind.EVENTS and form is not FileFormat.PARQUET:
+            # The funnel query reads the events twice; text files are parsed once, into
+            # DuckDB's own columnar storage (spilled to the temporary folder past the
+            # memory limit), rather than twice.
+            try:
+                connection.execute(f"CREATE TEMP TABLE cjm_read AS SELECT {select} FROM {reader}")
+            except duckdb.Error as problem:
+                raise MeasureError(
+                    f"source '{source.id}': cannot read {where} as {form.value}: "
+                    f"{_first_line(problem)}"
+                ) from None
+            connection.execute(f"CREATE VIEW {_ident(relation)} AS SELECT * FROM cjm_read")
+        else:
+            connection.execute(f"CREATE VIEW {_ident(relation)} AS SELECT {select} FROM {reader}")
     except BaseException:
         connection.close()
         shutil.rmtree(spill, ignore_errors=True)

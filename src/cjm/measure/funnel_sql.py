@@ -34,9 +34,20 @@ How it counts (the reference implementation in the tests counts the same way):
 - **Matches.** Per bound step, the events of the step in the period that have a unit, and
   how many units did them.
 
-The query reads the events once into per-event flags (one per bound step and persona),
-then walks the funnel's line one step at a time over the matched events only, carrying
-each unit's step times forward, so it grows linearly with the number of steps.
+The query reads the events twice, and so costs about two reads of the ids and times plus
+the steps' own work:
+
+- once, every event, grouped by its ids (user and anonymous id, or the unit's column):
+  each group's earliest time (for the anonymous-id links), its events in the period and
+  its personas. The data summary, the links and the persona members are computed from
+  those groups, far fewer rows than events;
+- once, only the events whose name is one of a bound step's (a filter a file or warehouse
+  reader applies as it reads), with one flag per bound step: the matched events.
+
+Then it walks the funnel's line one step at a time: each step joins the units that reached
+the step before (their entry time and that step's time) with the events that may be the
+next, so the units it walks thin out as the funnel does and the query grows linearly with
+the number of steps.
 """
 
 from __future__ import annotations
@@ -164,170 +175,205 @@ def funnel_query(plan: FunnelPlan) -> str:
     )
     ctes: list[str] = []
 
-    # Read each event once: ids, epoch seconds, one flag per bound step and persona.
-    select = []
+    # Each event's ids and epoch seconds, read the same way by both passes below.
     if plan.unit is Unit.USER:
         assert columns.user is not None
-        select.append(f"{w.id_value(columns.user)} AS cjm_u")
+        ids = [f"{w.id_value(columns.user)} AS cjm_u"]
         if anonymous:
             assert columns.anonymous is not None
-            select.append(f"{w.id_value(columns.anonymous)} AS cjm_a")
+            ids.append(f"{w.id_value(columns.anonymous)} AS cjm_a")
     else:
         assert plan.unit_ref is not None
-        select.append(f"{w.id_value(plan.unit_ref)} AS cjm_k")
+        ids = [f"{w.id_value(plan.unit_ref)} AS cjm_k"]
     assert columns.time.column is not None
-    select.append(f"epoch(CAST({ident(columns.time.column)} AS TIMESTAMPTZ)) AS cjm_t")
-    for index, step in enumerate(bound):
-        select.append(f"{w.condition(step.events, step.where)} AS cjm_s{index}")
-    for index, persona in enumerate(plan.personas):
-        select.append(f"{w.condition(None, persona.where)} AS cjm_p{index}")
-    ctes.append(
-        "cjm_src AS (\n  SELECT\n    "
-        + ",\n    ".join(select)
-        + f"\n  FROM {ident(EVENTS_RELATION)}\n)"
-    )
+    ids.append(f"epoch(CAST({ident(columns.time.column)} AS TIMESTAMPTZ)) AS cjm_t")
+    keys = [text.rsplit(" AS ", 1)[1] for text in ids[:-1]]
+    in_period = f"cjm_t >= {start} AND cjm_t < {end}"
 
+    # Pass one, over every event: one row per combination of ids, with its earliest time
+    # (for the anonymous-id links), its events in the period and its personas.
+    personas_read = [
+        f"{w.condition(None, persona.where)} AS cjm_p{index}"
+        for index, persona in enumerate(plan.personas)
+    ]
+    grouped = [*keys, "MIN(cjm_t) AS cjm_first"]
+    grouped.append(f"SUM(CASE WHEN {in_period} THEN 1 ELSE 0 END) AS cjm_n")
+    grouped += [
+        f"MAX(CASE WHEN {in_period} AND cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
+        for index in range(personas)
+    ]
+    ctes.append(
+        "cjm_ids AS (\n  SELECT "
+        + ",\n    ".join(grouped)
+        + "\n  FROM (\n    SELECT "
+        + ", ".join(ids + personas_read)
+        + f"\n    FROM {ident(EVENTS_RELATION)}\n  ) AS cjm_read\n  GROUP BY "
+        + ", ".join(keys)
+        + "\n)"
+    )
     if stitch and anonymous:
-        ctes.append(
-            "cjm_pairs AS (\n"
-            "  SELECT cjm_a, cjm_u, MIN(cjm_t) AS cjm_t\n  FROM cjm_src\n"
-            "  WHERE cjm_u IS NOT NULL AND cjm_a IS NOT NULL AND cjm_t IS NOT NULL\n"
-            "  GROUP BY cjm_a, cjm_u\n)"
-        )
         ctes.append(
             "cjm_links AS (\n  SELECT cjm_a, cjm_u FROM (\n"
             "    SELECT cjm_a, cjm_u,\n"
-            "      ROW_NUMBER() OVER (PARTITION BY cjm_a ORDER BY cjm_t, cjm_u) AS cjm_rank\n"
-            "    FROM cjm_pairs\n  ) AS cjm_ranked\n  WHERE cjm_rank = 1\n)"
+            "      ROW_NUMBER() OVER (PARTITION BY cjm_a ORDER BY cjm_first, cjm_u) AS cjm_rank\n"
+            "    FROM cjm_ids\n"
+            "    WHERE cjm_u IS NOT NULL AND cjm_a IS NOT NULL AND cjm_first IS NOT NULL\n"
+            "  ) AS cjm_ranked\n  WHERE cjm_rank = 1\n)"
         )
-    flags = [f"s.cjm_s{index}" for index in range(len(bound))]
-    flags += [f"s.cjm_p{index}" for index in range(personas)]
-    carried = "".join(f", {flag}" for flag in flags)
-    span = f"s.cjm_t >= {start} AND s.cjm_t < {last}"
-    if plan.unit is not Unit.USER:
-        ev = f"SELECT s.cjm_k AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE {span}"
-    elif not anonymous:
-        ev = f"SELECT s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE {span}"
-    else:
-        # Events with a user id need no look-up; only the others are joined to the links.
-        known = (
-            f"SELECT s.cjm_u AS cjm_unit, s.cjm_t{carried}\n  FROM cjm_src AS s\n"
-            f"  WHERE s.cjm_u IS NOT NULL AND {span}"
-        )
-        if stitch:
-            unknown = (
-                "SELECT CASE WHEN l.cjm_u IS NOT NULL THEN l.cjm_u"
-                f" WHEN s.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || s.cjm_a END AS cjm_unit,"
-                f" s.cjm_t{carried}\n  FROM cjm_src AS s"
-                " LEFT JOIN cjm_links AS l ON l.cjm_a = s.cjm_a\n"
-                f"  WHERE s.cjm_u IS NULL AND {span}"
-            )
-        else:
-            unknown = (
-                f"SELECT CASE WHEN s.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || s.cjm_a END"
-                " AS cjm_unit,"
-                f" s.cjm_t{carried}\n  FROM cjm_src AS s\n  WHERE s.cjm_u IS NULL AND {span}"
-            )
-        ev = f"{known}\n  UNION ALL\n  {unknown}"
-    ctes.append(f"cjm_ev AS (\n  {ev}\n)")
 
-    # What the period held, what each bound step matched, which personas each unit is in.
-    counts = [
-        "COUNT(*) AS cjm_events",
-        "COUNT(DISTINCT cjm_unit) AS cjm_units",
-        "COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN 1 ELSE 0 END), 0) AS cjm_lost",
+    def unit_of(alias: str) -> tuple[str, str]:
+        """The unit of a row of ``alias`` and the join that finds it."""
+        if plan.unit is not Unit.USER:
+            return f"{alias}.cjm_k", ""
+        if not anonymous:
+            return f"{alias}.cjm_u", ""
+        if not stitch:
+            return (
+                f"CASE WHEN {alias}.cjm_u IS NOT NULL THEN {alias}.cjm_u"
+                f" WHEN {alias}.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || {alias}.cjm_a END",
+                "",
+            )
+        return (
+            f"CASE WHEN {alias}.cjm_u IS NOT NULL THEN {alias}.cjm_u"
+            f" WHEN l.cjm_u IS NOT NULL THEN l.cjm_u"
+            f" WHEN {alias}.cjm_a IS NOT NULL THEN {ANONYMOUS_PREFIX} || {alias}.cjm_a END",
+            f" LEFT JOIN cjm_links AS l ON l.cjm_a = {alias}.cjm_a",
+        )
+
+    # What the period held, and which personas each unit is in.
+    unit, join = unit_of("g")
+    member_flags = "".join(f", g.cjm_p{index}" for index in range(personas))
+    ctes.append(
+        f"cjm_held AS (\n  SELECT {unit} AS cjm_unit, g.cjm_n{member_flags}\n"
+        f"  FROM cjm_ids AS g{join}\n  WHERE g.cjm_n > 0\n)"
+    )
+    ctes.append(
+        "cjm_counts AS (\n  SELECT\n    COALESCE(SUM(cjm_n), 0) AS cjm_events,\n"
+        "    COUNT(DISTINCT cjm_unit) AS cjm_units,\n"
+        "    COALESCE(SUM(CASE WHEN cjm_unit IS NULL THEN cjm_n ELSE 0 END), 0) AS cjm_lost\n"
+        "  FROM cjm_held\n)"
+    )
+    if personas:
+        members = ", ".join(f"MAX(cjm_p{index}) AS cjm_p{index}" for index in range(personas))
+        any_persona = " OR ".join(f"cjm_p{index} = 1" for index in range(personas))
+        ctes.append(
+            f"cjm_members AS (\n  SELECT cjm_unit, {members}\n  FROM cjm_held\n"
+            f"  WHERE cjm_unit IS NOT NULL AND ({any_persona})\n  GROUP BY cjm_unit\n)"
+        )
+
+    # Pass two, over the events named by a bound step only (a filter the file reader
+    # applies as it reads): their unit, time and one flag per bound step.
+    names: list[str] = []
+    for step in bound:
+        names += [name for name in step.events if name not in names]
+    step_read = [
+        f"{w.condition(step.events, step.where)} AS cjm_s{index}"
+        for index, step in enumerate(bound)
     ]
-    counts += [
-        f"COALESCE(SUM(CASE WHEN cjm_unit IS NOT NULL AND cjm_s{index} THEN 1 ELSE 0 END), 0)"
-        f" AS cjm_me{index}"
+    step_flags = [f"cjm_s{index}" for index in range(len(bound))]
+    ctes.append(
+        "cjm_se AS (\n  SELECT "
+        + ", ".join(ids + step_read)
+        + f"\n  FROM {ident(EVENTS_RELATION)}\n  WHERE {w.ref(columns.event)} IN ("
+        + ", ".join(literal(name) for name in names)
+        + ")\n)"
+    )
+    span = (
+        f"s.cjm_t >= {start} AND s.cjm_t < {last} AND ("
+        + " OR ".join(f"s.{flag}" for flag in step_flags)
+        + ")"
+    )
+    carried = ", ".join(f"s.{flag}" for flag in step_flags)
+    if stitch and anonymous:
+        # Events with a user id need no look-up; only the others are joined to the links.
+        unit, join = unit_of("s")
+        found = (
+            f"    SELECT s.cjm_u AS cjm_unit, s.cjm_t, {carried}\n    FROM cjm_se AS s\n"
+            f"    WHERE s.cjm_u IS NOT NULL AND {span}\n    UNION ALL\n"
+            f"    SELECT {unit} AS cjm_unit, s.cjm_t, {carried}\n    FROM cjm_se AS s{join}\n"
+            f"    WHERE s.cjm_u IS NULL AND {span}"
+        )
+    else:
+        unit, join = unit_of("s")
+        found = (
+            f"    SELECT {unit} AS cjm_unit, s.cjm_t, {carried}\n    FROM cjm_se AS s{join}\n"
+            f"    WHERE {span}"
+        )
+    ctes.append(
+        f"cjm_m AS (\n  SELECT cjm_unit, cjm_t, {', '.join(step_flags)}\n  FROM (\n"
+        f"{found}\n  ) AS cjm_found\n  WHERE cjm_unit IS NOT NULL\n)"
+    )
+
+    # What each bound step matched in the period: its events, and how many units did them.
+    events = [
+        f"COALESCE(SUM(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END), 0) AS cjm_me{index}"
         for index in range(len(bound))
     ]
     ctes.append(
-        "cjm_counts AS (\n  SELECT\n    "
-        + ",\n    ".join(counts)
-        + f"\n  FROM cjm_ev\n  WHERE cjm_t < {end}\n)"
+        "cjm_matches AS (\n  SELECT "
+        + ", ".join(events)
+        + f"\n  FROM cjm_m\n  WHERE cjm_t < {end}\n)"
     )
-
-    # The matched events: those of any bound step, with a unit.
-    step_flags = [f"cjm_s{index}" for index in range(len(bound))]
-    ctes.append(
-        "cjm_m AS (\n  SELECT cjm_unit, cjm_t, "
-        + ", ".join(step_flags)
-        + "\n  FROM cjm_ev\n  WHERE cjm_unit IS NOT NULL AND ("
-        + " OR ".join(step_flags)
-        + ")\n)"
-    )
-    per_unit = []
-    for index in range(len(bound)):
-        per_unit.append(f"MAX(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_h{index}")
+    did = [
+        f"MAX(CASE WHEN cjm_s{index} THEN 1 ELSE 0 END) AS cjm_h{index}"
+        for index in range(len(bound))
+    ]
     ctes.append(
         "cjm_matched AS (\n  SELECT cjm_unit,\n    "
-        + ",\n    ".join(per_unit)
+        + ",\n    ".join(did)
         + f"\n  FROM cjm_m\n  WHERE cjm_t < {end}\n  GROUP BY cjm_unit\n)"
     )
-    totals = []
-    for index in range(len(bound)):
-        totals.append(f"COALESCE(SUM(cjm_h{index}), 0) AS cjm_mu{index}")
+    totals = [f"COALESCE(SUM(cjm_h{index}), 0) AS cjm_mu{index}" for index in range(len(bound))]
     ctes.append("cjm_totals AS (\n  SELECT " + ", ".join(totals) + "\n  FROM cjm_matched\n)")
-    ctes.append("cjm_summary AS (\n  SELECT * FROM cjm_counts CROSS JOIN cjm_totals\n)")
-    if personas:
-        members = ", ".join(
-            f"MAX(CASE WHEN cjm_p{index} THEN 1 ELSE 0 END) AS cjm_p{index}"
-            for index in range(personas)
-        )
-        any_persona = " OR ".join(f"cjm_p{index}" for index in range(personas))
-        ctes.append(
-            f"cjm_members AS (\n  SELECT cjm_unit, {members}\n  FROM cjm_ev\n"
-            f"  WHERE cjm_unit IS NOT NULL AND cjm_t < {end} AND ({any_persona})\n"
-            "  GROUP BY cjm_unit\n)"
-        )
-
-    # The funnel's line, one step at a time, carrying each unit's step times.
     ctes.append(
-        "cjm_r0 AS (\n  SELECT cjm_unit, MIN(cjm_t) AS cjm_t0\n  FROM cjm_m\n"
+        "cjm_summary AS (\n  SELECT *\n  FROM cjm_counts CROSS JOIN cjm_matches"
+        " CROSS JOIN cjm_totals\n)"
+    )
+
+    # The funnel's line, one step at a time: each step joins the units that reached the
+    # step before (their entry time and that step's time) with the events that may be the
+    # next, so the units it walks thin out as the funnel does.
+    ctes.append(
+        "cjm_r0 AS (\n  SELECT cjm_unit, MIN(cjm_t) AS cjm_t0, MIN(cjm_t) AS cjm_t\n  FROM cjm_m\n"
         f"  WHERE cjm_s0 AND cjm_t < {end}\n  GROUP BY cjm_unit\n)"
     )
     for k in range(1, n):
-        carried = ", ".join(f"MIN(p.cjm_t{j}) AS cjm_t{j}" for j in range(k))
-        lower = f"p.cjm_t{k - 1}"
-        if plan.order is Order.ANY:
-            lower = f"p.cjm_t0 AND p.cjm_t{k - 1} IS NOT NULL"
+        lower = "p.cjm_t0" if plan.order is Order.ANY else "p.cjm_t"
+        having = ""
         if plan.order is Order.STRICT:
             others = " OR ".join(f"x.cjm_s{j}" for j in range(n) if j != k - 1)
-            time = (
-                f"CASE WHEN MIN(CASE WHEN x.cjm_s{k} THEN x.cjm_t END) = MIN(x.cjm_t)"
-                f" THEN MIN(x.cjm_t) END"
-            )
+            having = f"\n  HAVING MIN(CASE WHEN x.cjm_s{k} THEN x.cjm_t END) = MIN(x.cjm_t)"
         else:
             others = f"x.cjm_s{k}"
-            time = "MIN(x.cjm_t)"
         ctes.append(
-            f"cjm_r{k} AS (\n  SELECT p.cjm_unit, {carried}, {time} AS cjm_t{k}\n"
-            f"  FROM cjm_r{k - 1} AS p\n  LEFT JOIN cjm_m AS x ON x.cjm_unit = p.cjm_unit"
+            f"cjm_r{k} AS (\n  SELECT p.cjm_unit, MIN(p.cjm_t0) AS cjm_t0, MIN(x.cjm_t) AS cjm_t\n"
+            f"  FROM cjm_r{k - 1} AS p\n  JOIN cjm_m AS x ON x.cjm_unit = p.cjm_unit"
             f" AND x.cjm_t >= {lower} AND x.cjm_t <= p.cjm_t0 + {window} AND ({others})\n"
-            "  GROUP BY p.cjm_unit\n)"
+            f"  GROUP BY p.cjm_unit{having}\n)"
         )
-    chain = f"cjm_r{n - 1}"
-    times = [f"cjm_t{k}" for k in range(n)]
+    unit_columns = ["r.cjm_t0"] + [f"q{k}.cjm_t AS cjm_t{k}" for k in range(1, n)]
+    joins = [f" LEFT JOIN cjm_r{k} AS q{k} ON q{k}.cjm_unit = r.cjm_unit" for k in range(1, n)]
     if sides:
-        carried = ", ".join(f"MIN(p.cjm_t{k}) AS cjm_t{k}" for k in range(n))
-        did = ", ".join(
+        side_did = ", ".join(
             f"MAX(CASE WHEN x.cjm_s{n + j} THEN 1 ELSE 0 END) AS cjm_side{j}" for j in range(sides)
         )
         any_side = " OR ".join(f"x.cjm_s{n + j}" for j in range(sides))
         ctes.append(
-            f"cjm_sides AS (\n  SELECT p.cjm_unit, {carried}, {did}\n  FROM {chain} AS p\n"
-            "  LEFT JOIN cjm_m AS x ON x.cjm_unit = p.cjm_unit AND x.cjm_t >= p.cjm_t0"
+            f"cjm_sides AS (\n  SELECT p.cjm_unit, {side_did}\n  FROM cjm_r0 AS p\n"
+            "  JOIN cjm_m AS x ON x.cjm_unit = p.cjm_unit AND x.cjm_t >= p.cjm_t0"
             f" AND x.cjm_t <= p.cjm_t0 + {window} AND ({any_side})\n  GROUP BY p.cjm_unit\n)"
         )
-        chain = "cjm_sides"
-    unit_columns = [f"r.{name}" for name in times] + [f"r.cjm_side{j}" for j in range(sides)]
-    member_columns = [f"mb.cjm_p{index}" for index in range(personas)]
-    member_join = " LEFT JOIN cjm_members AS mb ON mb.cjm_unit = r.cjm_unit" if personas else ""
+        unit_columns += [f"sd.cjm_side{j}" for j in range(sides)]
+        joins.append(" LEFT JOIN cjm_sides AS sd ON sd.cjm_unit = r.cjm_unit")
+    unit_columns += [f"mb.cjm_p{index}" for index in range(personas)]
+    if personas:
+        joins.append(" LEFT JOIN cjm_members AS mb ON mb.cjm_unit = r.cjm_unit")
     ctes.append(
         "cjm_units AS (\n  SELECT "
-        + ", ".join(unit_columns + member_columns)
-        + f"\n  FROM {chain} AS r{member_join}\n)"
+        + ", ".join(unit_columns)
+        + "\n  FROM cjm_r0 AS r"
+        + "\n   ".join(joins)
+        + "\n)"
     )
 
     # Everyone and each persona: one pass over the units that entered.
