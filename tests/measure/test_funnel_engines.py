@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from cjm.cli import app
 from cjm.measure.assemble import FunnelOutcome, assemble
-from cjm.measure.dialects import SUPPORTED_DIALECTS, transpile
+from cjm.measure.dialects import FIXES, SUPPORTED_DIALECTS, transpile
 from cjm.measure.funnel_sql import RESULT_COLUMNS, funnel_query
 from cjm.measure.plan import FunnelPlan
 from cjm.measure.runner import EVENTS_RELATION
@@ -46,7 +46,12 @@ ODD_KEY = "we'i\"rd.key"
 ODD_VALUE = 'it\'s "x"'
 SLASH_KEY = "back\\slash"
 
-EXTRA_COLUMNS = (("plan", "text"), ("seats", "bigint"), ("paying", "boolean"))
+EXTRA_COLUMNS = (
+    ("plan", "text"),
+    ("seats", "bigint"),
+    ("paying", "boolean"),
+    ("score", "double"),
+)
 COLUMNS = (*EVENT_COLUMNS, *EXTRA_COLUMNS)
 NAIVE_COLUMNS = (*NAIVE_EVENT_COLUMNS, *EXTRA_COLUMNS)
 NAMES = [name for name, _ in COLUMNS]
@@ -73,6 +78,7 @@ PERSONAS = {
     "trial": {
         "where": [{"property": "trial", "equals": True}, {"column": "paying", "equals": False}]
     },
+    "scored": {"where": [{"column": "score", "in": [3.0, 40.0]}]},
     "cafe": {"where": [{"property": "plan", "equals": "café"}, {"property": "n", "in": [3, 2.5]}]},
     "weird": {
         "where": [{"property": ODD_KEY, "exists": True}, {"column": "plan", "not_in": ["free"]}]
@@ -97,6 +103,7 @@ def generated(seed: int, journeys: int) -> list[dict[str, Any]]:
         plan = rnd.choice([None, "pro", "free"])
         seats = rnd.choice([None, 1, 5, 10])
         paying = rnd.choice([None, True, False])
+        score = rnd.choice([None, 3.0, 2.5, 40.0])
         moment = BASE + datetime.timedelta(seconds=rnd.randrange(0, 4 * 86400, 900))
         names = [
             "e0",
@@ -134,6 +141,7 @@ def generated(seed: int, journeys: int) -> list[dict[str, Any]]:
                     "plan": plan,
                     "seats": seats,
                     "paying": paying,
+                    "score": score,
                 }
             )
             moment += datetime.timedelta(seconds=rnd.choice(GAPS))
@@ -320,6 +328,20 @@ def test_every_engine_gives_the_reference_numbers(engines: Engines, case: Case) 
     for engine in _engines(case):
         got = plain(measured(engines, engine, case, plan))
         assert not differences(got, want), (engine, differences(got, want))
+
+
+def test_postgres_matches_a_double_column_only_with_the_float_text_fix(
+    engines: Engines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = CASES[4]
+    plan = plan_of(case)
+    want = plain(reference_funnel(plan, case.events))
+    scored = next(s for s in want["segments"] if s["persona"] == "scored")
+    assert scored["entered"] > 0
+    kept = [fix for fix in FIXES["postgres"] if fix.name != "float-text"]
+    monkeypatch.setitem(FIXES, "postgres", kept)
+    got = plain(measured(engines, "postgres", case, plan))
+    assert next(s for s in got["segments"] if s["persona"] == "scored")["entered"] == 0
 
 
 # --- the query as `cjm measure --sql --dialect X` prints it ------------------------------

@@ -277,6 +277,39 @@ def _postgres_round(node: exp.Expr) -> exp.Expr:
     return node
 
 
+_POSTGRES_FLOAT_TEXT = """CASE
+  WHEN NOT PG_TYPEOF(__x) IN ('double precision', 'real') THEN CAST(__x AS TEXT)
+  WHEN CAST(__x AS TEXT) ~ '^-?[0-9]+$' THEN CAST(__x AS TEXT) || '.0'
+  WHEN CAST(__x AS TEXT) ~ 'e\\+15$' THEN CAST(CAST(CAST(__x AS TEXT) AS NUMERIC) AS TEXT)
+    || CASE WHEN CAST(CAST(CAST(__x AS TEXT) AS NUMERIC) AS TEXT) LIKE '%.%' THEN '' ELSE '.0' END
+  WHEN CAST(__x AS TEXT) = 'Infinity' THEN 'inf'
+  WHEN CAST(__x AS TEXT) = '-Infinity' THEN '-inf'
+  WHEN CAST(__x AS TEXT) = 'NaN' THEN 'nan'
+  ELSE CAST(__x AS TEXT)
+END"""
+"""A column as text, a floating-point one written as DuckDB writes it (``3.0``, not ``3``).
+PostgreSQL checks every branch's types but evaluates only the branch taken, so the
+numeric cast is never run on a text column."""
+
+_TEXT_TYPES = (exp.DataType.Type.VARCHAR, exp.DataType.Type.TEXT)
+
+
+def _postgres_float_text(node: exp.Expr) -> exp.Expr:
+    if not isinstance(node, exp.Cast) or not isinstance(node.this, exp.Column):
+        return node
+    if node.to.this not in _TEXT_TYPES or node.to.expressions:
+        return node
+    column = node.this
+    template = sqlglot.parse_one(_POSTGRES_FLOAT_TEXT, read="postgres")
+
+    def fill(part: exp.Expr) -> exp.Expr:
+        if isinstance(part, exp.Column) and not part.table and part.name == "__x":
+            return column.copy()
+        return part
+
+    return exp.Paren(this=template.transform(fill))
+
+
 def _column_types(branch: exp.Select) -> list[exp.DataType | None]:
     """The type DuckDB would give each column of ``branch``, where it can be told without
     the tables' schema (a cast, a literal, an aggregate); None where it cannot."""
@@ -348,6 +381,16 @@ FIXES: dict[str, list[Fix]] = {
     "duckdb": [],
     "postgres": [
         _UNION_NULLS,
+        Fix(
+            "float-text",
+            "A step or persona condition compares a column as text, and PostgreSQL writes a "
+            "whole floating-point number without its fraction: `CAST(3.0 AS TEXT)` is `3` where "
+            "DuckDB (and Spark) write `3.0`, and `1e+15` where DuckDB writes "
+            "`1000000000000000.0`, so `equals: 3.0` on a double column matched nothing. A "
+            "double or real column is written as DuckDB writes it (the type is read with "
+            "`PG_TYPEOF`, since the query does not know the table's types).",
+            _postgres_float_text,
+        ),
         Fix(
             "json-text-cast",
             "`json_extract_string(p, '$.\"k\"')` becomes `JSON_EXTRACT_PATH_TEXT(p, 'k')`, which "
