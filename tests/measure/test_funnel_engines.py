@@ -54,6 +54,7 @@ EXTRA_COLUMNS = (
 )
 COLUMNS = (*EVENT_COLUMNS, *EXTRA_COLUMNS)
 NAIVE_COLUMNS = (*NAIVE_EVENT_COLUMNS, *EXTRA_COLUMNS)
+TEXT_TIME_COLUMNS = tuple((name, "text" if name == "timestamp" else kind) for name, kind in COLUMNS)
 NAMES = [name for name, _ in COLUMNS]
 
 STEPS = {
@@ -202,8 +203,25 @@ class Case:
     name: str
     events: list[dict[str, Any]]
     options: dict[str, Any] = field(default_factory=dict)
-    naive: bool = False
+    times: str = "zoned"
+    """How the table holds times: ``zoned`` (with a zone), ``naive`` (without one, in UTC)
+    or ``text`` (ISO text, some with an offset or ``Z``, some without a zone)."""
     spark: bool = False
+
+
+def mixed(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``events`` with every third time written without a zone (its UTC wall time)."""
+    return [
+        {**event, "timestamp": event["timestamp"].astimezone(UTC).replace(tzinfo=None)}
+        if index % 3 == 0
+        else event
+        for index, event in enumerate(events)
+    ]
+
+
+def as_text(index: int, value: datetime.datetime) -> str:
+    text = value.isoformat(sep=" " if index % 2 else "T")
+    return text[: -len("+00:00")] + "Z" if text.endswith("+00:00") and index % 4 == 1 else text
 
 
 BERLIN_DST = {"timezone": "Europe/Berlin", "period": {"start": "2026-03-29", "end": "2026-03-29"}}
@@ -214,10 +232,16 @@ CASES = [
         "edges-strict-separate-naive",
         EDGES,
         {**BERLIN_DST, "order": "strict", "anonymous": "separate"},
-        naive=True,
+        times="naive",
         spark=True,
     ),
-    Case("edges-any-drop", EDGES, {**BERLIN_DST, "order": "any", "anonymous": "drop"}),
+    Case(
+        "edges-any-drop-text",
+        mixed(EDGES),
+        {**BERLIN_DST, "order": "any", "anonymous": "drop"},
+        times="text",
+        spark=True,
+    ),
     Case("edges-session", EDGES, {**BERLIN_DST, "unit": "session", "window": "2 days"}),
     Case("generated-in-order-stitch", generated(1, 40), {"window": "1 day"}, spark=True),
     Case(
@@ -230,18 +254,19 @@ CASES = [
         "generated-any-separate-naive",
         generated(3, 40),
         {"order": "any", "anonymous": "separate", "window": "2 days"},
-        naive=True,
+        times="naive",
     ),
     Case(
-        "generated-strict-stitch-ny",
-        generated(4, 40),
+        "generated-strict-stitch-ny-text",
+        mixed(generated(4, 40)),
         {"order": "strict", "timezone": "America/New_York", "window": "1 h"},
+        times="text",
     ),
     Case(
         "generated-in-order-drop-naive",
         generated(5, 40),
         {"anonymous": "drop", "timezone": "Europe/Berlin", "window": "2 days"},
-        naive=True,
+        times="naive",
     ),
     Case("generated-session-any", generated(6, 40), {"unit": "session", "order": "any"}),
     Case(
@@ -262,18 +287,23 @@ def plan_of(case: Case) -> FunnelPlan:
     return plan_for(LINE, the_binding, source(), opt="optional", alt="branch")
 
 
-def table_rows(events: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def table_rows(events: list[dict[str, Any]], times: str) -> list[tuple[Any, ...]]:
     rows = []
-    for event in events:
+    for index, event in enumerate(events):
         document = event.get("properties")
         row = {**event, "properties": None if document is None else json.dumps(document)}
+        if times == "text":
+            row["timestamp"] = as_text(index, event["timestamp"])
         rows.append(tuple(row.get(name) for name in NAMES))
     return rows
 
 
+TABLES = {"zoned": COLUMNS, "naive": NAIVE_COLUMNS, "text": TEXT_TIME_COLUMNS}
+
+
 def measured(engines: Engines, engine: str, case: Case, plan: FunnelPlan) -> FunnelOutcome:
-    columns = NAIVE_COLUMNS if case.naive else COLUMNS
-    runner = engines.load_table(engine, EVENTS_RELATION, columns, table_rows(case.events))
+    rows = table_rows(case.events, case.times)
+    runner = engines.load_table(engine, EVENTS_RELATION, TABLES[case.times], rows)
     return assemble(plan, runner.run(funnel_query(plan)))
 
 
