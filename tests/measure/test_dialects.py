@@ -223,6 +223,26 @@ SELECT g, ROUND(MAX(x), 1) AS a, ROUND(MIN(x) / 7, 3) AS b,
 FROM cjm_events GROUP BY g ORDER BY g
 """
 
+FLOATS = [
+    *(3.0, -4.0, 0.0, -0.0, 2.5, 0.1, 40.0, 123456.75, 9999999.0, 0.001),
+    *(1e7, 12345678.0, -12345678.5, 1e15, 1234567890123456.0, 1e15 + 0.5, 1e16, 1.5e20),
+    *(1e-4, -1.5e-4, 1e-5, 1.2345e-7, 1.5e300, 1e-300),
+]
+SPECIAL = (math.inf, -math.inf, math.nan)
+FLOAT_ROWS = [
+    *[(f"{index:02}", value) for index, value in enumerate(FLOATS)],
+    *[(f"{len(FLOATS) + index:02}", value) for index, value in enumerate(SPECIAL)],
+    ("99", None),
+]
+"""Doubles whose text PostgreSQL (3 for 3.0, 1e+15) or Spark (1.0E7, 1.0E-4) writes
+otherwise than DuckDB, and some they write alike."""
+
+FLOAT_SQL = """
+SELECT g, CAST(x AS VARCHAR) AS x_text, CAST(g AS VARCHAR) AS g_text,
+       CAST(x AS VARCHAR) IN ('3.0', '0.1') AS matched
+FROM cjm_events ORDER BY g
+"""
+
 UNION_SQL = """
 SELECT 'all' AS g, NULL AS median, NULL AS n
 UNION ALL SELECT 'none', NULL, NULL
@@ -260,6 +280,8 @@ FIX_CHECKS: dict[tuple[str, str], Callable[[Engines, str], bool]] = {
     ("postgres", "typed-union-nulls"): _run_check(UNION_SQL, PERCENTILE_ROWS, events=False),
     ("postgres", "json-text-cast"): _run_check(JSON_SQL, JSON_ROWS, events=True),
     ("postgres", "round-double"): _run_check(ROUND_SQL, PERCENTILE_ROWS, events=False),
+    ("postgres", "float-text"): _run_check(FLOAT_SQL, FLOAT_ROWS, events=False),
+    ("spark", "float-text"): _run_check(FLOAT_SQL, FLOAT_ROWS, events=False),
     ("spark", "exact-percentile"): _run_check(PERCENTILE_SQL, PERCENTILE_ROWS, events=False),
     ("spark", "epoch-fraction"): _run_check(EPOCH_SQL, EPOCH_ROWS, events=True),
     ("spark", "json-key"): _run_check(JSON_SQL, JSON_ROWS, events=True),
@@ -288,6 +310,14 @@ def test_fix_is_needed(
     assert check(engines, dialect), "wrong with the fix"
     _without(monkeypatch, dialect, name)
     assert not check(engines, dialect), "right without the fix: it is not needed"
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "postgres", "spark"])
+def test_floats_as_text_are_duckdbs_and_pythons(engines: Engines, engine: str) -> None:
+    rows = engines.load_table(engine, "cjm_events", VALUES, FLOAT_ROWS).run(FLOAT_SQL)
+    texts = [row[1] for row in rows]
+    assert texts == [repr(value) for value in FLOATS] + ["inf", "-inf", "nan", None]
+    assert [row[2] for row in rows] == [row[0] for row in FLOAT_ROWS]
 
 
 # --- the exact percentile, where PERCENTILE_CONT exists to compare with -----------------

@@ -277,6 +277,75 @@ def _postgres_round(node: exp.Expr) -> exp.Expr:
     return node
 
 
+_POSTGRES_FLOAT_TEXT = """CASE
+  WHEN NOT PG_TYPEOF(__x) IN ('double precision', 'real') THEN CAST(__x AS TEXT)
+  WHEN CAST(__x AS TEXT) ~ '^-?[0-9]+$' THEN CAST(__x AS TEXT) || '.0'
+  WHEN CAST(__x AS TEXT) ~ 'e\\+15$' THEN CAST(CAST(CAST(__x AS TEXT) AS NUMERIC) AS TEXT)
+    || CASE WHEN CAST(CAST(CAST(__x AS TEXT) AS NUMERIC) AS TEXT) LIKE '%.%' THEN '' ELSE '.0' END
+  WHEN CAST(__x AS TEXT) = 'Infinity' THEN 'inf'
+  WHEN CAST(__x AS TEXT) = '-Infinity' THEN '-inf'
+  WHEN CAST(__x AS TEXT) = 'NaN' THEN 'nan'
+  ELSE CAST(__x AS TEXT)
+END"""
+"""A column as text, a floating-point one written as DuckDB writes it (``3.0``, not ``3``).
+PostgreSQL checks every branch's types but evaluates only the branch taken, so the
+numeric cast is never run on a text column."""
+
+_SPARK_FLOAT_TEXT = """CASE
+  WHEN NOT TYPEOF(__x) IN ('double', 'float') THEN CAST(__x AS STRING)
+  ELSE TRANSFORM(ARRAY(NAMED_STRUCT(
+    's', CAST(__x AS STRING),
+    'lead', REGEXP_EXTRACT(CAST(__x AS STRING), '^-?([0-9])', 1),
+    'f', REGEXP_REPLACE(REGEXP_EXTRACT(CAST(__x AS STRING), '[.]([0-9]+)E', 1), '^0$', ''),
+    'e', CAST(NULLIF(REGEXP_EXTRACT(CAST(__x AS STRING), 'E(-?[0-9]+)$', 1), '') AS INT)
+  )), p -> CASE
+    WHEN p.s = 'Infinity' THEN 'inf'
+    WHEN p.s = '-Infinity' THEN '-inf'
+    WHEN p.s = 'NaN' THEN 'nan'
+    WHEN NOT p.s LIKE '%E%' THEN p.s
+    ELSE CONCAT(IF(p.s LIKE '-%', '-', ''), CASE
+      WHEN p.e >= 16
+        THEN CONCAT(p.lead, IF(p.f = '', '', CONCAT('.', p.f)), 'e+',
+                    IF(p.e < 10, '0', ''), CAST(p.e AS STRING))
+      WHEN p.e >= 0 AND LENGTH(p.f) <= p.e
+        THEN CONCAT(RPAD(CONCAT(p.lead, p.f), p.e + 1, '0'), '.0')
+      WHEN p.e >= 0
+        THEN CONCAT(SUBSTRING(CONCAT(p.lead, p.f), 1, p.e + 1), '.',
+                    SUBSTRING(CONCAT(p.lead, p.f), p.e + 2))
+      WHEN p.e >= -4 THEN CONCAT('0.', REPEAT('0', -p.e - 1), p.lead, p.f)
+      ELSE CONCAT(p.lead, IF(p.f = '', '', CONCAT('.', p.f)), 'e-',
+                  IF(p.e > -10, '0', ''), CAST(-p.e AS STRING))
+    END)
+  END)[0]
+END"""
+"""A column as text, a floating-point one written as DuckDB writes it: Spark writes Java's
+``1.2345678E7`` and ``1.0E-4`` where DuckDB writes ``12345678.0`` and ``0.0001``, so the
+sign, leading digit, fraction and exponent Java gives (named once, in a struct a lambda
+reads) are laid out again. ``TYPEOF`` is folded when the query is planned, so a column of
+another type is just cast."""
+
+
+_TEXT_TYPES = (exp.DataType.Type.VARCHAR, exp.DataType.Type.TEXT)
+
+
+def _float_text(template: str, dialect: str) -> Rewrite:
+    def rewrite(node: exp.Expr) -> exp.Expr:
+        if not isinstance(node, exp.Cast) or not isinstance(node.this, exp.Column):
+            return node
+        if node.to.this not in _TEXT_TYPES or node.to.expressions:
+            return node
+        column = node.this
+
+        def fill(part: exp.Expr) -> exp.Expr:
+            if isinstance(part, exp.Column) and not part.table and part.name == "__x":
+                return column.copy()
+            return part
+
+        return exp.Paren(this=sqlglot.parse_one(template, read=dialect).transform(fill))
+
+    return rewrite
+
+
 def _column_types(branch: exp.Select) -> list[exp.DataType | None]:
     """The type DuckDB would give each column of ``branch``, where it can be told without
     the tables' schema (a cast, a literal, an aggregate); None where it cannot."""
@@ -349,6 +418,16 @@ FIXES: dict[str, list[Fix]] = {
     "postgres": [
         _UNION_NULLS,
         Fix(
+            "float-text",
+            "A step or persona condition compares a column as text, and PostgreSQL writes a "
+            "whole floating-point number without its fraction: `CAST(3.0 AS TEXT)` is `3` where "
+            "DuckDB (and Spark) write `3.0`, and `1e+15` where DuckDB writes "
+            "`1000000000000000.0`, so `equals: 3.0` on a double column matched nothing. A "
+            "double or real column is written as DuckDB writes it (the type is read with "
+            "`PG_TYPEOF`, since the query does not know the table's types).",
+            _float_text(_POSTGRES_FLOAT_TEXT, "postgres"),
+        ),
+        Fix(
             "json-text-cast",
             "`json_extract_string(p, '$.\"k\"')` becomes `JSON_EXTRACT_PATH_TEXT(p, 'k')`, which "
             "PostgreSQL has only for json, not text: a properties column kept as text fails "
@@ -365,6 +444,16 @@ FIXES: dict[str, list[Fix]] = {
         ),
     ],
     "spark": [
+        Fix(
+            "float-text",
+            "A step or persona condition compares a column as text, and Spark writes a "
+            "floating-point number from 10^7 up or below 10^-3 in Java's notation: "
+            "`CAST(12345678.0 AS STRING)` is `1.2345678E7` where DuckDB writes `12345678.0`, "
+            "`1.0E-4` for `0.0001`, `1.0E20` for `1e+20`, and `Infinity`/`NaN` for "
+            "`inf`/`nan`. A double or float column is written as DuckDB writes it (its type "
+            "is read with `TYPEOF`, which Spark folds when it plans the query).",
+            _float_text(_SPARK_FLOAT_TEXT, "spark"),
+        ),
         Fix(
             "exact-percentile",
             "sqlglot writes `PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY x)` as "
