@@ -540,6 +540,7 @@ PLACEHOLDERS = {
 BUNDLED = sorted(
     path
     for path in [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("templates/**/*.yaml")]
+    if not path.name.endswith(".measures.yaml") and path.parent.name != "measurements"
     if not any(part.startswith(".") for part in path.relative_to(ROOT).parts)
     and not _whole_block_placeholders(path)
 )

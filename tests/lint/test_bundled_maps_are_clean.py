@@ -27,7 +27,10 @@ def _findings(folder: Path) -> list[str]:
     "example", sorted(p for p in EXAMPLES.iterdir() if p.is_dir()), ids=lambda p: p.name
 )
 def test_every_example_passes_every_rule(example: Path) -> None:
-    assert _findings(example) == []
+    """Except what a measured example's data says against its map: that is its point (the
+    findings are listed in tests/test_examples.py)."""
+    from_data = ("CJM134", "CJM140") if example.name == "b2b-saas-trial" else ()
+    assert [f for f in _findings(example) if f.split()[2] not in from_data] == []
 
 
 @pytest.mark.parametrize("template", template_names())

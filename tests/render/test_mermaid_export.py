@@ -33,7 +33,9 @@ from cjm.render.mermaid import (
 from tests.tools import require
 
 REPO = Path(__file__).resolve().parent.parent.parent
-EXAMPLE_MAPS = sorted(REPO.glob("examples/*/maps/*.yaml"))
+EXAMPLE_MAPS = sorted(
+    path for path in REPO.glob("examples/*/maps/*.yaml") if not path.name.endswith(".measures.yaml")
+)
 TODAY = datetime.date(2026, 11, 1)
 
 # ---------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from cjm.load.workspace import (
     matches,
     walk_yaml_files,
 )
+from cjm.measure.locate import is_binding_file, snapshots_folder
 from cjm.model import WorkspaceConfig
 from cjm.reporters.text import printable
 from cjm.wording import agree, plural
@@ -140,7 +141,11 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan, verb: st
             for path in sorted(kinds):
                 if path == requested or requested in path.parents:
                     targets.append(Target(path, display_path(path, cwd, root), kinds[path]))
-            skipped.extend(p for p in walk_yaml_files(requested) if p not in kinds)
+            skipped.extend(
+                p
+                for p in walk_yaml_files(requested)
+                if p not in kinds and not _measure_file(p, root, config.model)
+            )
             continue
         kind = kinds.get(requested)
         if kind is None:
@@ -157,6 +162,13 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan, verb: st
             f"{_PAST[verb]}: {names}{more}"
         )
     return targets
+
+
+def _measure_file(path: Path, root: Path, config: WorkspaceConfig) -> bool:
+    """Binding files and snapshots are left to `cjm measure`, which writes the snapshots
+    and reads the bindings; they are not formatted and not worth a note."""
+    folder = snapshots_folder(root, config.measure).resolve()
+    return is_binding_file(path) or folder in path.resolve().parents
 
 
 @dataclass

@@ -245,7 +245,7 @@ def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
     """What ``project`` measured of ``journey`` (its binding and snapshot), with the
     sources its ``cjm.yaml`` declares; None when the map is neither bound nor measured."""
     measurements = project.measurements.get(journey.id)
-    if measurements is None:
+    if measurements is None or (measurements.binding is None and measurements.snapshot is None):
         return None
     config = project.config.model if project.config is not None else None
     settings = config.measure if config is not None else None
