@@ -294,6 +294,56 @@ def render(
     raise typer.Exit(code)
 
 
+@app.command()
+def serve(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The workspace folder, a folder of maps or one map file to preview. "
+            "Default: the workspace around the current folder.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="The address to listen on. Anything but this machine (127.0.0.1, ::1, "
+            "localhost) lets anyone on the network read the maps.",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port",
+            "-p",
+            min=0,
+            max=65535,
+            help="The port to listen on; when it is taken, a free one is used (0: any).",
+        ),
+    ] = 8000,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the preview in the default browser.")
+    ] = False,
+    max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+) -> None:
+    """Preview maps live in the browser: the HTML site and reports, updated on every save.
+
+    Renders what `cjm render PATH --format html` renders into a temporary folder (never
+    into the workspace), serves it, and watches the workspace: when a map, cjm.yaml, a
+    definition file, a binding or a snapshot changes, the open pages update in place,
+    without a reload. Findings show on the page as `cjm validate` prints them; while a
+    file is broken, the last good rendering stays, marked stale. Ctrl-C stops it.
+    """
+    from cjm.commands.serve import run_serve
+
+    code = run_serve(
+        path, host=host, port=port, max_bytes=_bytes(max_file_size), open_browser=open_browser
+    )
+    raise typer.Exit(code)
+
+
 class DiffFormat(enum.StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
