@@ -103,8 +103,6 @@ class Builder:
         problems, files = self._render(result, errors, folder, today)
         self.shown = (folder, now)
         self._folders.append(folder)
-        while len(self._folders) > KEPT:
-            shutil.rmtree(self._folders.pop(0), ignore_errors=True)
         return Build(
             self.generation,
             now,
@@ -116,6 +114,12 @@ class Builder:
             files=files,
             **found,  # type: ignore[arg-type]
         )
+
+    def prune(self) -> None:
+        """Remove the renderings no page reads any more (done after the pages are told
+        of the new one, to keep that moment short)."""
+        while len(self._folders) > KEPT:
+            shutil.rmtree(self._folders.pop(0), ignore_errors=True)
 
     def _render(
         self, result: CheckResult, errors: list[Diagnostic], folder: Path, today: datetime.date

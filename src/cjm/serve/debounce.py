@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # Long enough to see a save's write and rename as one change, short enough to go unnoticed.
-QUIET_SECONDS = 0.08
+QUIET_SECONDS = 0.05
 
 
 class Debouncer:

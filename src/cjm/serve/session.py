@@ -94,6 +94,7 @@ class Preview:
         build = self.builder.build()
         self.hub.publish(build)
         self.on_build(build)
+        self.builder.prune()
         return build
 
     def _spawn(self, name: str, work: Callable[[], None]) -> None:

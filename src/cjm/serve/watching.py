@@ -78,7 +78,7 @@ def watch_changes(
     stop: threading.Event,
 ) -> None:
     """Call ``on_change`` with the wanted paths of each batch of changes under ``root``
-    until ``stop`` is set. Batches are small: a batch is given after 30 ms without a
+    until ``stop`` is set. Batches are small: a batch is given after 20 ms without a
     change (the :class:`~cjm.serve.debounce.Debouncer` waits for the burst to end)."""
     from watchfiles import watch
 
@@ -86,7 +86,7 @@ def watch_changes(
         root,
         watch_filter=wanted,
         debounce=400,
-        step=30,
+        step=20,
         stop_event=stop,
         rust_timeout=500,
         raise_interrupt=False,
