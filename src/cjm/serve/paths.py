@@ -26,13 +26,21 @@ class Refused(Exception):
         self.reason = reason
 
 
+def target_path(target: str) -> str:
+    """The path of a request target: ``/a/b.html`` of ``/a/b.html?q=1`` (a target that
+    starts ``//`` is a path, not a host) or of ``http://host/a/b.html``."""
+    if target.startswith("/"):
+        return target.split("?", 1)[0].split("#", 1)[0]
+    return urlsplit(target).path
+
+
 def request_parts(target: str) -> list[str]:
     """The path segments of a request target (``/a/b.html?q=1`` -> ``["a", "b.html"]``).
 
     Raises :class:`Refused` (403) for a segment that climbs (``..``, ``%2e%2e``) or
     names the current folder, and for backslashes and NUL bytes, in plain or encoded form.
     """
-    path = urlsplit(target).path
+    path = target_path(target)
     try:
         decoded = unquote(path, errors="strict")
     except UnicodeDecodeError:

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from html import escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from cjm.serve.build import Build
 from cjm.serve.inject import inject
 from cjm.serve.panel import panel_html
-from cjm.serve.paths import NOT_FOUND, Refused, resolve_request
+from cjm.serve.paths import NOT_FOUND, Refused, resolve_request, target_path
 
 EVENTS = "/_cjm/events"
 HOME = "index.html"
@@ -129,7 +128,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if self.local_names is not None and not self._addressed_here(self.local_names):
             self._plain(403, "This preview answers requests to 127.0.0.1 or localhost only.", body)
             return
-        path = urlsplit(self.path).path
+        path = target_path(self.path)
         if path == EVENTS:
             self._events() if body else self._plain(200, "", body)
             return
@@ -171,7 +170,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _missing(self, shown: Shown | None, body: bool) -> None:
         """A page that is not there, which keeps listening: it shows the findings of a
         file that does not render, and fills in once the page is rendered."""
-        path = escape(urlsplit(self.path).path)
+        path = escape(target_path(self.path))
         page = (
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; '

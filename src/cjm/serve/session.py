@@ -58,7 +58,8 @@ class Preview:
         try:
             first = self.builder.build()
             if first.config_failed:
-                raise StartError(first.banner or "the workspace configuration has errors", first)
+                reason = first.banner or "the workspace configuration has errors"
+                raise StartError(f"{reason}; fix it, then start the preview again", first)
             if first.maps == 0:
                 raise StartError(_no_maps(self.target), first)
             self.hub.publish(first)
