@@ -59,6 +59,7 @@ def test_edits_show_live_without_a_reload(browser: Any, tmp_path: Path) -> None:
         assert seconds < 5
         assert page.evaluate("window.__marker") == 1
         assert page.evaluate("window.scrollY") == 300
+        assert page.get_attribute("#cjm-live", "data-connection") == "live"
         assert STEP not in _text(page)
 
         # A YAML syntax error: the last good rendering stays, marked stale, with the

@@ -27,7 +27,7 @@ from cjm.portfolio.inputs import workspace_title
 from cjm.render.pipeline import HTML, ReportInputs, plan_jobs, run_jobs
 from cjm.serve.findings import findings_text
 from cjm.serve.target import Target
-from cjm.wording import agree, plural
+from cjm.wording import plural
 
 # The renderings kept: the one shown and the one before it, which a page may still be
 # reading while the switch happens.
@@ -175,10 +175,9 @@ def _why(errors: list[Diagnostic], result: CheckResult) -> str:
     if not errors:
         return "the workspace configuration has errors" if result.config_failed else "errors"
     by_file = Counter(d.path for d in errors)
-    if len(by_file) == 1:
-        (path, count), *_ = by_file.items()
-        return f"{path} has {plural(count, 'error')}"
-    return (
-        f"{plural(len(by_file), 'file')} {agree(len(by_file), 'has', 'have')} "
-        f"{plural(len(errors), 'error')}"
-    )
+    (first, count), *others = by_file.items()
+    said = f"{first} has {plural(count, 'error')}"
+    if others:
+        more = sum(n for _, n in others)
+        said += f" (and {more} more in {plural(len(others), 'other file')})"
+    return said

@@ -5,6 +5,7 @@
   var EVENTS = "/_cjm/events";
   var busy = false;
   var again = false;
+  var connection = "connecting";
 
   function shown() {
     var panel = document.getElementById("cjm-live");
@@ -12,6 +13,7 @@
   }
 
   function mark(state) {
+    connection = state;
     var panel = document.getElementById("cjm-live");
     if (panel) { panel.setAttribute("data-connection", state); }
   }
@@ -47,6 +49,7 @@
     while (next.body.firstChild) { nodes.push(document.adoptNode(next.body.firstChild)); }
     body.replaceChildren.apply(body, nodes);
     rerun(body);
+    mark(connection);
     window.scrollTo(x, y);
     document.dispatchEvent(new CustomEvent("cjm:updated"));
   }

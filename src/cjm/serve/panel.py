@@ -17,7 +17,7 @@ from cjm.serve.build import Build
 from cjm.serve.findings import text_html
 
 STYLE = """
-#cjm-live{position:fixed;z-index:2147483000;left:0;right:0;bottom:0;max-height:48vh;
+#cjm-live{position:fixed;z-index:2147483000;left:0;right:0;bottom:0;max-height:40vh;
 overflow:auto;margin:0;padding:0;background:#181a1f;color:#e2e4e9;text-align:left;
 font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
 box-shadow:0 -4px 18px rgba(0,0,0,.28);border-top:3px solid #ff6b6b}
