@@ -29,6 +29,12 @@ from tests.serve.conftest import Served  # noqa: E402
 EXAMPLE = HERE.parent / "examples" / "b2b-saas-trial"
 MAP = Path("maps") / "trial-to-paid.yaml"
 REPORT = "trial-to-paid-report.html"
+# When the page's last fetch of itself started and ended, in milliseconds since the epoch.
+FETCHED = """() => {
+  const all = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "fetch");
+  const last = all[all.length - 1];
+  return [performance.timeOrigin + last.startTime, performance.timeOrigin + last.responseEnd];
+}"""
 STEP = "Signs up for the free trial with her work email"
 
 
@@ -46,6 +52,7 @@ def main() -> None:
         assert STEP in original, f"{MAP} no longer names the step '{STEP}'"
         served = Served(work, "b2b", "--port", "0")
         seconds: list[float] = []
+        parts: list[tuple[float, float, float]] = []
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -56,6 +63,7 @@ def main() -> None:
                     name = f"{STEP} (edit {edit + 1})"
                     time.sleep(0.5)
                     started = time.perf_counter()
+                    saved = time.time() * 1000
                     journey.write_text(original.replace(STEP, name), encoding="utf-8")
                     page.wait_for_function(
                         "(name) => document.body.innerText.includes(name)",
@@ -64,6 +72,9 @@ def main() -> None:
                         timeout=20_000,
                     )
                     seconds.append(time.perf_counter() - started)
+                    shown = time.time() * 1000
+                    fetched = page.evaluate(FETCHED)
+                    parts.append((fetched[0] - saved, fetched[1] - fetched[0], shown - fetched[1]))
                 browser.close()
         finally:
             _, _, err = served.interrupt()
@@ -72,6 +83,10 @@ def main() -> None:
     print(f"{edits} edits of {MAP} (b2b-saas-trial), saved -> page changed:")
     print(f"  median {statistics.median(ms):.0f} ms, fastest {ms[0]} ms, slowest {ms[-1]} ms")
     print(f"  of which checking and rendering: median {statistics.median(renders):.0f} ms")
+    for at, what in enumerate(
+        ("saved -> the page asks for itself", "the page's fetch", "fetched -> new text shown")
+    ):
+        print(f"  {what}: median {statistics.median(p[at] for p in parts):.0f} ms")
 
 
 if __name__ == "__main__":

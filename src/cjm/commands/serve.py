@@ -96,13 +96,19 @@ def _announce(preview: Preview, first: Build, host: str, port: int) -> None:
         )
     url = _url(host, preview.port)
     out = stdout()
-    out.print(f"Previewing {shown_path(preview.target.path)} at [bold][link={url}]{url}[/link][/]")
+    out.print(f"Previewing {_place(preview.target.path)} at [bold][link={url}]{url}[/link][/]")
     _report(first)
     out.print(
-        f"Watching {shown_path(preview.target.root)} for changes to maps, definitions, "
+        f"Watching {_place(preview.target.root)} for changes to maps, definitions, "
         "cjm.yaml, bindings and snapshots. Press Ctrl-C to stop.",
         markup=False,
     )
+
+
+def _place(path: Path) -> str:
+    """``path`` as the user would write it; the current folder by its full path."""
+    shown = shown_path(path)
+    return path.absolute().as_posix() if shown == "." else shown
 
 
 def _report(build: Build) -> None:
