@@ -111,3 +111,13 @@ def test_a_vanished_workspace_keeps_the_rendering(tmp_path: Path) -> None:
     gone = builder.build()
     assert gone.stale and gone.folder == first.folder
     assert gone.banner is not None and "no such file or folder" in gone.banner
+
+
+def test_a_rendering_that_breaks_off_keeps_the_page(tmp_path: Path) -> None:
+    write_workshop(tmp_path / "workshop")
+    builder = Builder(find_target(tmp_path / "workshop", tmp_path), tmp_path / "p", tmp_path)
+    first = builder.build()
+    failed = builder.failed("the disk is full")
+    assert failed.generation == first.generation + 1
+    assert failed.stale and failed.folder == first.folder
+    assert failed.banner == "the disk is full"

@@ -149,6 +149,12 @@ class Builder:
                 files += 1
         return tuple(problems), files
 
+    def failed(self, reason: str) -> Build:
+        """The build of a check or rendering that broke off for ``reason``: the page
+        keeps what it shows."""
+        self.generation += 1
+        return self._kept(datetime.datetime.now().astimezone(), time.perf_counter(), reason)
+
     def _kept(self, now: datetime.datetime, started: float, reason: str) -> Build:
         """A build that keeps the rendering shown, for ``reason``."""
         folder, rendered_at = self.shown or (None, None)

@@ -92,7 +92,13 @@ class Preview:
 
     def rebuild_now(self) -> Build:
         """Check and render now, and tell the open pages."""
-        build = self.builder.build()
+        try:
+            build = self.builder.build()
+        except Exception as problem:  # a bug must not end the preview in the middle
+            build = self.builder.failed(
+                f"cjm could not render the maps ({type(problem).__name__}: {problem}); "
+                "this is a bug in cjm, please report it with the file that caused it"
+            )
         self.hub.publish(build)
         self.on_build(build)
         self.builder.prune()
