@@ -87,23 +87,14 @@ class Builder:
         except UsageError as problem:
             return self._kept(now, started, str(problem))
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-        found = {
-            "findings": findings_text(result) if result.diagnostics else None,
-            "errors": _errors_text(result, errors),
-            "error_count": len(errors),
-            "maps": sum(len(project.maps) for project in result.projects),
-        }
         if result.config_failed or (errors and self.shown is not None):
-            return replace(
-                self._kept(now, started, _why(errors, result)),
-                config_failed=result.config_failed,
-                **found,  # type: ignore[arg-type]
-            )
+            kept = self._kept(now, started, _why(errors, result))
+            return _with_findings(replace(kept, config_failed=result.config_failed), result)
         folder = self.out / str(self.generation)
         problems, files = self._render(result, errors, folder, today)
         self.shown = (folder, now)
         self._folders.append(folder)
-        return Build(
+        build = Build(
             self.generation,
             now,
             time.perf_counter() - started,
@@ -112,8 +103,8 @@ class Builder:
             banner=f"{_why(errors, result)}: left out until fixed" if errors else None,
             problems=problems,
             files=files,
-            **found,  # type: ignore[arg-type]
         )
+        return _with_findings(build, result)
 
     def prune(self) -> None:
         """Remove the renderings no page reads any more (done after the pages are told
@@ -169,11 +160,18 @@ class Builder:
         )
 
 
-def _errors_text(result: CheckResult, errors: list[Diagnostic]) -> Text | None:
-    """The error findings alone, as ``cjm render`` prints them."""
-    if not errors:
-        return None
-    return findings_text(CheckResult(errors, result.files, result.cwd, result.sources))
+def _with_findings(build: Build, result: CheckResult) -> Build:
+    """``build`` with what the check ``result`` found: every finding as ``cjm validate``
+    prints them, the errors alone as ``cjm render`` prints them, and the maps counted."""
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    shown = CheckResult(errors, result.files, result.cwd, result.sources)
+    return replace(
+        build,
+        findings=findings_text(result) if result.diagnostics else None,
+        errors=findings_text(shown) if errors else None,
+        error_count=len(errors),
+        maps=sum(len(project.maps) for project in result.projects),
+    )
 
 
 def _why(errors: list[Diagnostic], result: CheckResult) -> str:
