@@ -16,7 +16,7 @@ import pytest
 
 from cjm.serve.build import Build, Builder
 from cjm.serve.ports import open_server
-from cjm.serve.server import EVENTS, Hub, make_handler
+from cjm.serve.server import EVENTS, Hub, host_name, make_handler
 from cjm.serve.target import find_target
 
 from .workshop import write_workshop
@@ -150,3 +150,19 @@ def test_the_event_stream_tells_the_newest_generation(running: Running) -> None:
         running.hub.publish(replace(running.build, generation=2))
         while b"data: 2\n\n" not in received:
             received += connection.recv(4096)
+
+
+@pytest.mark.parametrize(
+    ("host", "name"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1"),
+        ("LocalHost:8000", "localhost"),
+        ("localhost", "localhost"),
+        ("[::1]:8000", "[::1]"),
+        ("[::1]", "[::1]"),
+        ("evil.example:80", "evil.example"),
+        ("", ""),
+    ],
+)
+def test_the_name_of_a_host_header(host: str, name: str) -> None:
+    assert host_name(host) == name

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+from rich.style import Style
+from rich.text import Text
+
 from cjm.commands.output import error, note, shown_path, stderr, stdout
 from cjm.serve.build import Build
 from cjm.serve.panel import clock
@@ -96,7 +99,9 @@ def _announce(preview: Preview, first: Build, host: str, port: int) -> None:
         )
     url = _url(host, preview.port)
     out = stdout()
-    out.print(f"Previewing {_place(preview.target.path)} at [bold][link={url}]{url}[/link][/]")
+    line = Text(f"Previewing {_place(preview.target.path)} at ")
+    line.append(url, style=Style(bold=True, link=url))
+    out.print(line)
     _report(first)
     out.print(
         f"Watching {_place(preview.target.root)} for changes to maps, definitions, "

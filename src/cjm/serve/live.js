@@ -57,7 +57,7 @@
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
-    fetch(window.location.href, { cache: "no-store", headers: { "X-CJM-Live": "1" } })
+    fetch(window.location.href, { cache: "no-store" })
       .then(function (response) { return response.text(); })
       .then(swap)
       .catch(function () { mark("lost"); })

@@ -88,6 +88,13 @@ class Hub:
         return self._shown is not None and self._shown.build.generation > generation
 
 
+def host_name(host: str) -> str:
+    """The name of a ``Host`` header, without its port: ``[::1]`` of ``[::1]:8000``."""
+    if host.startswith("["):
+        return host[: host.find("]") + 1].lower()
+    return host.rsplit(":", 1)[0].lower()
+
+
 def home_file(folder: Path) -> Path | None:
     """The page ``/`` shows: the site's home page, or the only page there is."""
     if (folder / HOME).is_file():
@@ -157,9 +164,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._send(200, kind or "application/octet-stream", data, body)
 
     def _addressed_here(self, names: frozenset[str]) -> bool:
-        host = self.headers.get("Host", "")
-        name = host if host.endswith("]") or host.count(":") > 1 else host.rsplit(":", 1)[0]
-        return name.lower() in names
+        return host_name(self.headers.get("Host", "")) in names
 
     def _refuse(self, refused: Refused, shown: Shown | None, body: bool) -> None:
         if refused.status == NOT_FOUND:
