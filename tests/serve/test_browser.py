@@ -101,3 +101,45 @@ def test_edits_show_live_without_a_reload(browser: Any, tmp_path: Path) -> None:
         "personas.yaml",
         "shared",
     ]
+
+
+def test_the_site_home_page_updates_in_place_too(browser: Any, tmp_path: Path) -> None:
+    journey = write_workshop(tmp_path / "workshop")
+    served = Served(tmp_path, "workshop", "--port", "0")
+    problems: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda m: problems.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.goto(served.url, wait_until="load")
+        page.wait_for_selector("#cjm-live[data-connection=live]")
+        assert "Moving home" in _text(page)
+        page.evaluate("window.__marker = 1")
+        text = journey.read_text(encoding="utf-8")
+        journey.write_text(text.replace("title: Moving home", "title: Moving house"))
+        _wait_for_text(page, "Moving house")
+        assert page.evaluate("window.__marker") == 1
+        # The search page's results are made by the site's script: after a swap it runs
+        # again, on the new body, with the new search index.
+        page.fill("#site-q", "meter")
+        page.click(".site-search button")
+        page.wait_for_load_state("load")
+        assert page.url == served.url + "search.html?q=meter"
+        page.wait_for_selector("#cjm-live[data-connection=live]")
+        assert STEP in page.inner_text("#search-results")
+        page.evaluate("window.__marker = 2")
+        renamed = journey.read_text(encoding="utf-8").replace(STEP, "Reads the meter on the day")
+        journey.write_text(renamed, encoding="utf-8")
+        _wait_for_text(page, "Reads the meter on the day")
+        assert "Reads the meter on the day" in page.inner_text("#search-results")
+        assert page.is_visible("#search-form")
+        assert page.evaluate("window.__marker") == 2
+        assert problems == []
+    finally:
+        context.close()
+        code, _, err = served.interrupt()
+    assert code == 0, err

@@ -18,13 +18,18 @@
     if (panel) { panel.setAttribute("data-connection", state); }
   }
 
-  // Scripts put in by swapping do not run: run each page script again, ours aside.
+  // Scripts put in by swapping do not run: run each page script again, ours aside. Data
+  // blocks (a search index as JSON) stay as they are.
+  var RUNNABLE = ["", "text/javascript", "application/javascript", "module"];
   function rerun(root) {
     var scripts = root.querySelectorAll("script");
     for (var i = 0; i < scripts.length; i++) {
       var old = scripts[i];
       if (old.id === "cjm-live-script") { continue; }
+      if (RUNNABLE.indexOf((old.getAttribute("type") || "").toLowerCase()) < 0) { continue; }
       var fresh = document.createElement("script");
+      var names = old.getAttributeNames();
+      for (var k = 0; k < names.length; k++) { fresh.setAttribute(names[k], old.getAttribute(names[k])); }
       fresh.textContent = old.textContent;
       old.parentNode.replaceChild(fresh, old);
     }
