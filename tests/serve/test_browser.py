@@ -143,3 +143,31 @@ def test_the_site_home_page_updates_in_place_too(browser: Any, tmp_path: Path) -
         context.close()
         code, _, err = served.interrupt()
     assert code == 0, err
+
+
+def test_a_page_opened_before_its_map_exists_comes_when_it_does(
+    browser: Any, tmp_path: Path
+) -> None:
+    journey = write_workshop(tmp_path / "workshop")
+    served = Served(tmp_path, "workshop", "--port", "0")
+    problems: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda m: problems.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        page.goto(served.url + "moving-house-report.html", wait_until="load")
+        page.wait_for_selector("#cjm-live[data-connection=live]")
+        assert "This preview has no page at /moving-house-report.html" in _text(page)
+        problems.clear()  # the 404 itself
+        text = journey.read_text(encoding="utf-8")
+        journey.write_text(text.replace("id: moving-home", "id: moving-house"))
+        _wait_for_text(page, STEP)
+        page.wait_for_selector("#cjm-live[data-connection=live]")
+        # The report came with its own policy: its script ran, nothing was blocked.
+        assert problems == []
+    finally:
+        context.close()
+        served.interrupt()

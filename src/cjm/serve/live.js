@@ -35,8 +35,16 @@
     }
   }
 
+  function policy(doc) {
+    var meta = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
   function swap(text) {
     var next = new DOMParser().parseFromString(text, "text/html");
+    // A page of another kind (a "Not found" page whose report is back): its scripts need
+    // its own policy, which only loading it brings.
+    if (policy(next) !== policy(document)) { window.location.reload(); return; }
     var x = window.scrollX;
     var y = window.scrollY;
     document.title = next.title;
