@@ -119,3 +119,24 @@ def test_watchfiles_reports_a_saved_map_and_not_an_editor_file(tmp_path: Path) -
         thread.join(timeout=10)
     assert not thread.is_alive()
     assert set().union(*seen) == {tmp_path / "maps" / "trial.yaml"}
+
+
+def test_polling_reports_a_saved_map_too(tmp_path: Path) -> None:
+    seen: list[set[Path]] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch_changes,
+        args=(tmp_path, WatchFilter(tmp_path), lambda paths: seen.append(set(paths)), stop),
+        kwargs={"polling": True},
+    )
+    thread.start()
+    try:
+        time.sleep(0.7)
+        (tmp_path / "cjm.yaml").write_text("format: '1.0'\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert set().union(*seen) == {tmp_path / "cjm.yaml"}

@@ -6,7 +6,8 @@ workspace, and, when a file changes, checks and renders it again in the backgrou
 tells the open pages over server-sent events. Each page then fetches itself again and
 swaps its body in place, so the room watching the map never sees a reload.
 
-One module, one job: :mod:`~cjm.serve.paths` maps a request to a file of the output and
+One module, one job: :mod:`~cjm.serve.target` finds what to render and watch,
+:mod:`~cjm.serve.paths` maps a request to a file of the output and
 refuses everything else, :mod:`~cjm.serve.ports` opens the listening socket,
 :mod:`~cjm.serve.watching` decides which changes matter, :mod:`~cjm.serve.debounce`
 groups a burst of changes into one rebuild, :mod:`~cjm.serve.build` checks and renders,

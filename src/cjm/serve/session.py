@@ -68,7 +68,7 @@ class Preview:
         except BaseException:
             self._remove_folder()
             raise
-        self._spawn("server", lambda: self._serve())
+        self._spawn("server", self._serve)
         self._spawn("watcher", self._watch)
         self._spawn("rebuilder", self._rebuild)
         return first
@@ -114,13 +114,16 @@ class Preview:
         self.server.serve_forever(poll_interval=0.2)
 
     def _watch(self) -> None:
-        only = self.target.only
-        watch_changes(
-            self.target.root,
-            WatchFilter(self.target.root, only),
-            self.debouncer.add,
-            self.stopping,
-        )
+        """Watch with the system's notifications; should they fail (too many folders
+        for the system's limit, a file system that sends none), look every 300 ms."""
+        wanted = WatchFilter(self.target.root, self.target.only)
+        try:
+            watch_changes(self.target.root, wanted, self.debouncer.add, self.stopping)
+        except Exception:
+            if not self.stopping.is_set():
+                watch_changes(
+                    self.target.root, wanted, self.debouncer.add, self.stopping, polling=True
+                )
 
     def _rebuild(self) -> None:
         while self.debouncer.wait() is not None:

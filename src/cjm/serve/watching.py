@@ -76,10 +76,13 @@ def watch_changes(
     wanted: WatchFilter,
     on_change: Callable[[Iterable[Path]], None],
     stop: threading.Event,
+    polling: bool = False,
 ) -> None:
     """Call ``on_change`` with the wanted paths of each batch of changes under ``root``
     until ``stop`` is set. Batches are small: a batch is given after 20 ms without a
-    change (the :class:`~cjm.serve.debounce.Debouncer` waits for the burst to end)."""
+    change (the :class:`~cjm.serve.debounce.Debouncer` waits for the burst to end). With
+    ``polling``, the folder is scanned every 300 ms instead of relying on the system's
+    change notifications."""
     from watchfiles import watch
 
     for changes in watch(
@@ -90,5 +93,6 @@ def watch_changes(
         stop_event=stop,
         rust_timeout=500,
         raise_interrupt=False,
+        force_polling=polling or None,
     ):
         on_change(Path(path) for _, path in changes)
