@@ -1,7 +1,7 @@
 (function () {
   "use strict";
   // cjm serve: when the preview renders again, fetch this page again and swap its body
-  // in place, keeping the scroll position. The page is never reloaded.
+  // in place, keeping the scroll position; the page is not reloaded (but see swap).
   var EVENTS = "/_cjm/events";
   var busy = false;
   var again = false;
