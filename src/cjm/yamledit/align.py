@@ -73,34 +73,63 @@ def _by_lcs(old: list[Any], new: list[Any]) -> list[Op]:
                 if mid_a[i] == mid_b[j]
                 else max(table[i + 1][j], table[i][j + 1])
             )
-    ops = [Op("keep", k, k) for k in range(head)]
+    raw = [Op("keep", k, k) for k in range(head)]
     i = j = 0
+    while i < len(mid_a) or j < len(mid_b):
+        if i < len(mid_a) and j < len(mid_b) and mid_a[i] == mid_b[j]:
+            raw.append(Op("keep", head + i, head + j))
+            i += 1
+            j += 1
+        elif j >= len(mid_b) or (i < len(mid_a) and table[i + 1][j] >= table[i][j + 1]):
+            raw.append(Op("drop", head + i, -1))
+            i += 1
+        else:
+            raw.append(Op("new", -1, head + j))
+            j += 1
+    raw.extend(Op("keep", n - tail + k, m - tail + k) for k in range(tail))
+    return _pair_runs(_moves(raw, a, b))
+
+
+def _moves(ops: list[Op], a: list[Any], b: list[Any]) -> list[Op]:
+    """A dropped item written again elsewhere moves there, with its text."""
+    dropped: dict[Any, list[int]] = {}
+    for op in ops:
+        if op.kind == "drop":
+            dropped.setdefault(a[op.old], []).append(op.old)
+    moved: set[int] = set()
+    out: list[Op] = []
+    for op in ops:
+        if op.kind == "new" and dropped.get(b[op.new]):
+            old = dropped[b[op.new]].pop(0)
+            moved.add(old)
+            out.append(Op("keep", old, op.new))
+        else:
+            out.append(op)
+    return [op for op in out if not (op.kind == "drop" and op.old in moved)]
+
+
+def _pair_runs(ops: list[Op]) -> list[Op]:
+    """A run of dropped and new items side by side: the first ones pair up and are edited
+    in place, the rest are dropped or written."""
+    out: list[Op] = []
     drops: list[int] = []
     news: list[int] = []
 
     def flush() -> None:
-        # A run of dropped and new items side by side: the first ones pair up and are
-        # edited in place, the rest are dropped or written.
         pairs = min(len(drops), len(news))
-        for k in range(pairs):
-            ops.append(Op("keep", drops[k], news[k]))
-        ops.extend(Op("drop", d, -1) for d in drops[pairs:])
-        ops.extend(Op("new", -1, w) for w in news[pairs:])
+        out.extend(Op("keep", drops[k], news[k]) for k in range(pairs))
+        out.extend(Op("drop", d, -1) for d in drops[pairs:])
+        out.extend(Op("new", -1, w) for w in news[pairs:])
         drops.clear()
         news.clear()
 
-    while i < len(mid_a) or j < len(mid_b):
-        if i < len(mid_a) and j < len(mid_b) and mid_a[i] == mid_b[j]:
-            flush()
-            ops.append(Op("keep", head + i, head + j))
-            i += 1
-            j += 1
-        elif j >= len(mid_b) or (i < len(mid_a) and table[i + 1][j] >= table[i][j + 1]):
-            drops.append(head + i)
-            i += 1
+    for op in ops:
+        if op.kind == "drop":
+            drops.append(op.old)
+        elif op.kind == "new":
+            news.append(op.new)
         else:
-            news.append(head + j)
-            j += 1
+            flush()
+            out.append(op)
     flush()
-    ops.extend(Op("keep", n - tail + k, m - tail + k) for k in range(tail))
-    return ops
+    return out

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from cjm.load.core_schema import MERGE_KEY
 from cjm.yamledit.align import Op, align_items
 from cjm.yamledit.render import block_item, block_pair, flow_text, render_scalar
-from cjm.yamledit.scalars import Block, same
+from cjm.yamledit.scalars import Block, key_text, same
 from cjm.yamledit.tree import Alias, Collection, Entry, Mapping, Node, Scalar, Sequence, key_name
 
 Edit = tuple[int, int, str]
@@ -143,7 +143,9 @@ class Editor:
             return self.block_sequence(node, old, new, slot)
         if slot.flow:
             if isinstance(node, Scalar) and not node.empty and not isinstance(new, dict | list):
-                rendered = render_scalar(new, node.style, fresh=False, flow=True)
+                rendered = render_scalar(
+                    new, node.style, fresh=False, flow=True, old_text=node.value
+                )
                 assert isinstance(rendered, str)
                 return [(node.start, node.end, rendered)]
             raise _Rewrite
@@ -162,8 +164,60 @@ class Editor:
         except _Rewrite:
             if slot.flow:
                 raise
+        return [(node.start, node.end, self.flow_rewrite(node, old, new))]
+
+    def flow_rewrite(self, node: Node, old: Any, new: Any) -> str:
+        """``new`` on one line, reusing the text of the entries of ``node`` that hold the
+        same data and were on one line."""
+        if isinstance(node, Collection) and node.anchor is None:
+            if isinstance(node, Sequence) and isinstance(old, list) and isinstance(new, list):
+                parts = []
+                for op in align_items(old, new):
+                    if op.kind == "keep":
+                        parts.append(self.flow_part(node.entries[op.old], old[op.old], new[op.new]))
+                    elif op.kind == "new":
+                        parts.append(flow_text(new[op.new]))
+                    else:
+                        self.refuse_shared(node.entries[op.old].value, "remove")
+                return "[" + ", ".join(parts) + "]"
+            if isinstance(node, Mapping) and isinstance(old, dict) and isinstance(new, dict):
+                named = self.named_entries(node, old, new)
+                written = {name: entry for name, entry in named if name is not MERGE_KEY}
+                parts = [
+                    self.text[entry.start : self.content_end(entry.value, entry)]
+                    for name, entry in named
+                    if name is MERGE_KEY
+                ]
+                for name, entry in written.items():
+                    if name not in new:
+                        self.refuse_shared(entry.value, "remove")
+                for key, value in new.items():
+                    found = written.get(key)
+                    if found is None:
+                        if key not in old:  # not a merged key, which stays merged
+                            parts.append(f"{key_text(key)}: {flow_text(value)}")
+                        continue
+                    start, end = found.start, self.content_end(found.value, found)
+                    if same(old[key], value) and "\n" not in self.text[start:end]:
+                        parts.append(self.text[start:end])
+                    else:
+                        rest = self.flow_part(found, old[key], value)
+                        parts.append(f"{key_text(key)}: {rest}")
+                return "{" + ", ".join(parts) + "}"
         self.refuse_shared(node, "rewrite")
-        return [(node.start, node.end, flow_text(new))]
+        return flow_text(new)
+
+    def flow_part(self, entry: Entry, old: Any, new: Any) -> str:
+        """The value of ``entry`` as ``new``, on one line."""
+        node = entry.value
+        text = self.text[node.start : node.end]
+        if same(old, new) and "\n" not in text and not (isinstance(node, Scalar) and node.empty):
+            return text
+        if isinstance(node, Alias) or node.anchor is not None:
+            raise EditProblem(
+                "this value is an alias or carries an anchor: change it by hand", node.start
+            )
+        return self.flow_rewrite(node, old, new)
 
     def mapping_entries(
         self, node: Mapping, old: dict[str, Any], new: dict[str, Any], slot: Slot
@@ -426,7 +480,8 @@ class Editor:
             rendered: str | Block | None = None
         else:
             lines = None
-            rendered = render_scalar(new, style, fresh=fresh, flow=False)
+            old_text = node.value if isinstance(node, Scalar) else ""
+            rendered = render_scalar(new, style, fresh=fresh, flow=False, old_text=old_text)
         if slot.kind == "root":
             return self.replace_root(node, new, rendered)
         if slot.indicator < 0:

@@ -9,9 +9,11 @@ from cjm.yamledit.scalars import Block, key_text, scalar
 INDENT = 2
 
 
-def render_scalar(value: Any, style: str | None, *, fresh: bool, flow: bool) -> str | Block:
+def render_scalar(
+    value: Any, style: str | None, *, fresh: bool, flow: bool, old_text: str = ""
+) -> str | Block:
     """A scalar value; raises ``TypeError`` for a value YAML cannot hold."""
-    return scalar(value, style=style, was_empty=fresh, flow=flow)
+    return scalar(value, style=style, was_empty=fresh, flow=flow, old_text=old_text)
 
 
 def _value_lines(head: str, value: Any, column: int) -> list[str]:
@@ -26,7 +28,7 @@ def _value_lines(head: str, value: Any, column: int) -> list[str]:
     rendered = scalar(value, was_empty=True)
     if isinstance(rendered, Block):
         return [head + " " + rendered.header] + [
-            " " * column + line if line else "" for line in rendered.lines
+            " " * column + line if line else "" for line in rendered.content(column)
         ]
     return [head + " " + rendered]
 

@@ -23,17 +23,61 @@ class IsoDate(str):
     __slots__ = ()
 
 
+# Folded text is wrapped so that its lines end before this column.
+WIDTH = 96
+
+
 @dataclass(frozen=True)
 class Block:
-    """A literal block scalar: its header (``|``, ``|-`` or ``|+``) and content lines."""
+    """A block scalar: its header (``|``, ``|-``, ``|+``, ``>`` or ``>-``) and its content
+    lines (for a folded one, its one line of text, wrapped when written)."""
 
     header: str
     lines: list[str]
 
+    def content(self, indent: int) -> list[str]:
+        if not self.header.startswith(">"):
+            return self.lines
+        return _wrap(self.lines[0], max(40, WIDTH - indent))
+
     def text(self, indent: int, newline: str, header_rest: str = "") -> str:
         """The header and the content lines, each line ended by ``newline``."""
-        body = "".join((" " * indent + line if line else "") + newline for line in self.lines)
+        body = "".join(
+            (" " * indent + line if line else "") + newline for line in self.content(indent)
+        )
         return self.header + header_rest + newline + body
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` cut into lines at single spaces (which folding turns back into spaces)."""
+    lines: list[str] = []
+    start = 0
+    while len(text) - start > width:
+        cut = -1
+        for at in range(start + width, start, -1):
+            if (
+                text[at] == " "
+                and text[at - 1] != " "
+                and at + 1 < len(text)
+                and text[at + 1] != " "
+            ):
+                cut = at
+                break
+        if cut < 0:
+            cut = next(
+                (
+                    at
+                    for at in range(start + width + 1, len(text) - 1)
+                    if text[at] == " " and text[at - 1] != " " and text[at + 1] != " "
+                ),
+                -1,
+            )
+            if cut < 0:
+                break
+        lines.append(text[start:cut])
+        start = cut + 1
+    lines.append(text[start:])
+    return lines
 
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -119,6 +163,16 @@ def literal_block(text: str) -> Block | None:
     return Block(header, lines)
 
 
+def folded_block(text: str) -> Block | None:
+    """``text`` (one line, maybe with one final line break) as a folded block scalar."""
+    core = text[:-1] if text.endswith("\n") else text
+    if not core or "\n" in core or core != core.strip(" ") or not core.isprintable():
+        return None
+    if "\ufeff" in core:
+        return None
+    return Block(">" if text.endswith("\n") else ">-", [core])
+
+
 def number_text(value: int | float) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -132,10 +186,18 @@ def number_text(value: int | float) -> str:
 
 
 def scalar(
-    value: Any, *, style: str | None = None, was_empty: bool = False, flow: bool = False
+    value: Any,
+    *,
+    style: str | None = None,
+    was_empty: bool = False,
+    flow: bool = False,
+    old_text: str = "",
 ) -> str | Block:
     """``value`` as a scalar; ``style`` is the style it had (None for plain, or for a new
-    value: see ``was_empty``), ``flow`` whether it stands inside brackets."""
+    value: see ``was_empty``), ``old_text`` the text it held, ``flow`` whether it stands
+    inside brackets. Plain text stays plain if it reads back, and unless it now looks
+    like a value of another type to a YAML 1.1 reader when it did not before (a date
+    stays a plain date, a name that becomes ``yes`` gets quotes)."""
     if value is None:
         return "null"
     if isinstance(value, bool | int | float):
@@ -148,9 +210,12 @@ def scalar(
     kept_plain = style is None and not was_empty
     if style in ("|", ">") and not flow:
         block = literal_block(text)
+        if style == ">" and (block is None or "\n" not in text.rstrip("\n")):
+            block = folded_block(text) or block
         if block is not None:
             return block
-    if kept_plain and plain_ok(text, flow=flow):
+    still_plain = not typed_elsewhere(text) or typed_elsewhere(old_text)
+    if kept_plain and still_plain and plain_ok(text, flow=flow):
         return text
     if style == "'":
         quoted = single_quoted(text)
