@@ -64,12 +64,16 @@ class Editor:
         return max(self.text.rfind("\n", 0, at) + 1, self.bom)
 
     def line_end(self, at: int) -> int:
-        """Where the line holding ``at`` ends, after its line break (``at`` itself when it
-        is at the start of a line, as after a block scalar)."""
-        if at > self.bom and self.text[at - 1] == "\n":
-            return at
+        """Where the line holding ``at`` ends, after its line break."""
         found = self.text.find("\n", at)
         return len(self.text) if found < 0 else found + 1
+
+    def end_of(self, content_end: int) -> int:
+        """Where the lines of a value that ends at ``content_end`` end: after the line
+        break of its last line (a block scalar's text ends after it already)."""
+        if content_end > self.bom and self.text[content_end - 1] == "\n":
+            return content_end
+        return self.line_end(content_end)
 
     def content_line_end(self, at: int) -> int:
         """Where the text of the line holding ``at`` ends, before its line break."""
@@ -110,7 +114,7 @@ class Editor:
         return self.line_end(node.start + len(stripped))
 
     def entry_end(self, entry: Entry) -> int:
-        return self.line_end(self.content_end(entry.value, entry))
+        return self.end_of(self.content_end(entry.value, entry))
 
     # -- comparing -------------------------------------------------------------------------
 
@@ -148,7 +152,10 @@ class Editor:
                 )
                 assert isinstance(rendered, str)
                 return [(node.start, node.end, rendered)]
-            raise _Rewrite
+            if not (isinstance(node, Scalar) and node.empty):
+                self.refuse_shared(node, "rewrite")
+                return [(node.start, node.end, flow_text(new))]
+            raise _Rewrite  # an empty value has no place to write into
         return self.replace_value(node, entry, new, slot)
 
     def flow_collection(
@@ -162,9 +169,7 @@ class Editor:
             assert isinstance(node, Sequence)
             return self.sequence_items(node, old, new, slot)
         except _Rewrite:
-            if slot.flow:
-                raise
-        return [(node.start, node.end, self.flow_rewrite(node, old, new))]
+            return [(node.start, node.end, self.flow_rewrite(node, old, new))]
 
     def flow_rewrite(self, node: Node, old: Any, new: Any) -> str:
         """``new`` on one line, reusing the text of the entries of ``node`` that hold the
@@ -502,7 +507,7 @@ class Editor:
                 return [(start, end, " " + rendered.text(inner, nl, rest))]
             assert lines is not None
             return [(start, end, self.lines_after(slot, lines, rest))]
-        end = self.line_end(self.content_end(node, entry))
+        end = self.end_of(self.content_end(node, entry))
         if isinstance(rendered, str):
             return [(start, end, " " + rendered + nl)]
         if isinstance(rendered, Block):
@@ -532,7 +537,7 @@ class Editor:
             start = len(self.text)
             prefix = "" if not self.text or self.text.endswith("\n") else nl
             return [(start, start, prefix + body)]
-        end = self.line_end(self.content_end(node, None))
+        end = self.end_of(self.content_end(node, None))
         return [(node.start, end, body)]
 
     def refuse_shared(self, node: Node, doing: str) -> None:

@@ -200,6 +200,8 @@ def scalar(
     stays a plain date, a name that becomes ``yes`` gets quotes)."""
     if value is None:
         return "null"
+    if isinstance(value, dict | list) and not value:
+        return "{}" if isinstance(value, dict) else "[]"
     if isinstance(value, bool | int | float):
         return number_text(value)
     if isinstance(value, IsoDate):
