@@ -8,13 +8,14 @@
 
 The documents come from the generators of the ``cjm fmt`` properties: journey maps
 written by ruamel.yaml's dumper in random styles and by a writer of odd layouts, with
-comments holding unique markers.
+comments holding unique markers. Set ``CJM_YAMLEDIT_EXAMPLES`` to run more examples.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,12 @@ from cjm.yamledit.tree import Collection, parse
 from tests.fmt.test_fmt_properties import dumped_maps, journey_maps, texts, written_maps
 
 ROOT = Path(__file__).resolve().parents[2]
+# CI runs the same 60 examples every time; CJM_YAMLEDIT_EXAMPLES=2000 explores new ones.
+EXAMPLES = os.environ.get("CJM_YAMLEDIT_EXAMPLES")
 PROPERTY = settings(
-    max_examples=60,
+    max_examples=int(EXAMPLES or 60),
     deadline=None,
-    derandomize=True,
+    derandomize=EXAMPLES is None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

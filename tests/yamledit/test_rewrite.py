@@ -287,3 +287,13 @@ def test_merged_keys_are_refused() -> None:
 def test_values_yaml_cannot_hold_are_refused() -> None:
     with pytest.raises(EditError, match="cannot write a value of type set"):
         rewrite("a: 1\n", {"a": {1, 2}})
+
+
+def test_deeper_comments_below_an_entry_stay_with_it() -> None:
+    text = "a:\n  - x\n  # more about a\nb: 1\n"
+    assert edited(text, lambda d: d.pop("b")) == "a:\n  - x\n  # more about a\n"
+    result = edited(text, lambda d: d.update(a=["x"], c=2, b=1))
+    assert result == "a:\n  - x\n  # more about a\nb: 1\nc: 2\n"
+    assert edited(text, lambda d: d.pop("a")) == "b: 1\n"
+    new = {"a": ["x"], "c": 2, "b": 1}
+    assert rewrite(text, new) == "a:\n  - x\n  # more about a\nc: 2\nb: 1\n"

@@ -375,6 +375,14 @@ class Editor:
                 raise EditProblem("entries share a line here; cannot edit them", entry.start)
             gap = text[previous_end:start].splitlines(keepends=True)
             column = entry.start - start
+            if pieces:
+                # Comment lines right below the entry before, indented deeper than the
+                # entries, are its own last lines.
+                trail = 0
+                while trail < len(gap) and _comment_deeper(gap[trail], column):
+                    trail += 1
+                pieces[-1].body_end += sum(len(line) for line in gap[:trail])
+                gap = gap[trail:]
             split = len(gap)
             while split > 0:
                 line = gap[split - 1]
@@ -578,6 +586,11 @@ def _apply(text: str, start: int, end: int, edits: list[Edit]) -> str:
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     return _apply(text, 0, len(text), edits)
+
+
+def _comment_deeper(line: str, column: int) -> bool:
+    stripped = line.lstrip(" ")
+    return stripped.startswith("#") and len(line) - len(stripped) > column
 
 
 def _blank(line: str) -> bool:

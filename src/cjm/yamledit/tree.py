@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -20,11 +21,17 @@ from ruamel.yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 from ruamel.yaml.scanner import Scanner
-from ruamel.yaml.tokens import BlockEntryToken, KeyToken, ValueToken
+from ruamel.yaml.tokens import BlockEntryToken, KeyToken, StreamEndToken, ValueToken
 
 from cjm.load.core_schema import MERGE_KEY, construct_tagged, resolve_plain
+
+try:  # libyaml through ruamel.yaml.clib, as cjm's reader uses it
+    from _ruamel_yaml import CParser
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    CParser = None
 
 
 class _MarkingScanner(Scanner):
@@ -101,13 +108,59 @@ class Tree:
     explicit_keys: list[int]
 
 
-def parse(text: str) -> Tree:
-    """The node tree of ``text``; raises the parser's YAML errors."""
+def parse(text: str, *, fast: bool = True) -> Tree:
+    """The node tree of ``text``; raises the parser's YAML errors.
+
+    ``fast`` reads with libyaml when it is there (its marks do not count a byte order
+    mark, which is made up for); it refuses a few things YAML 1.2 allows, and then the
+    pure-Python parser reads the text.
+    """
+    if fast and CParser is not None:
+        try:
+            return _build(text, *_libyaml(text))
+        except YAMLError:
+            pass
     yaml = YAML(typ="safe", pure=True)
     yaml.Scanner = _MarkingScanner
     events = list(yaml.parse(text))
     scanner = yaml.scanner
-    dashes, colons = sorted(scanner.dashes), sorted(scanner.colons)
+    return _build(
+        text, events, sorted(scanner.dashes), sorted(scanner.colons), scanner.explicit_keys, 0
+    )
+
+
+def _libyaml(text: str) -> tuple[list[Any], list[int], list[int], list[int], int]:
+    offset = 1 if text.startswith("\ufeff") else 0
+    parser = CParser(text)
+    events = []
+    while True:
+        event = parser.get_event()
+        events.append(event)
+        if isinstance(event, StreamEndEvent):
+            break
+    scanner = CParser(text)
+    dashes, colons, explicit = [], [], []
+    while True:
+        token = scanner.get_token()
+        if isinstance(token, BlockEntryToken):
+            dashes.append(token.start_mark.index + offset)
+        elif isinstance(token, ValueToken):
+            colons.append(token.start_mark.index + offset)
+        elif isinstance(token, KeyToken) and token.end_mark.index > token.start_mark.index:
+            explicit.append(token.start_mark.index + offset)
+        elif isinstance(token, StreamEndToken):
+            break
+    return events, sorted(dashes), sorted(colons), explicit, offset
+
+
+def _build(
+    text: str,
+    events: list[Any],
+    dashes: list[int],
+    colons: list[int],
+    explicit_keys: list[int],
+    offset: int,
+) -> Tree:
     stack: list[tuple[Collection, list[Node]]] = []
     root: Node | None = None
     aliases: set[str] = set()
@@ -115,15 +168,17 @@ def parse(text: str) -> Tree:
         node: Node
         if isinstance(event, ScalarEvent):
             tag = None if event.ctag is None else str(event.ctag)
-            start, end = event.start_mark.index, event.end_mark.index
-            empty = start == end and event.style is None and event.value == ""
-            node = Scalar(start, end, event.anchor, event.style, event.value, tag, empty)
+            start, end = event.start_mark.index + offset, event.end_mark.index + offset
+            style = event.style or None  # libyaml writes plain as ""
+            empty = start == end and style is None and event.value == ""
+            node = Scalar(start, end, event.anchor, style, event.value, tag, empty)
         elif isinstance(event, AliasEvent):
             aliases.add(event.anchor)
-            node = Alias(event.start_mark.index, event.end_mark.index, None, event.anchor)
+            start, end = event.start_mark.index + offset, event.end_mark.index + offset
+            node = Alias(start, end, None, event.anchor)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
             kind: type[Collection] = Mapping if isinstance(event, MappingStartEvent) else Sequence
-            start = event.start_mark.index
+            start = event.start_mark.index + offset
             collection = kind(
                 start, start, event.anchor, bool(event.flow_style), tagged=event.ctag is not None
             )
@@ -131,7 +186,7 @@ def parse(text: str) -> Tree:
             continue
         elif isinstance(event, MappingEndEvent | SequenceEndEvent):
             node, _ = stack.pop()
-            node.end = event.end_mark.index
+            node.end = event.end_mark.index + offset
         else:
             continue
         if not stack:
@@ -155,7 +210,7 @@ def parse(text: str) -> Tree:
                 if position >= 0:
                     entry.start = entry.indicator = dashes[position]
             parent.entries.append(entry)
-    return Tree(root, aliases, sorted(scanner.explicit_keys))
+    return Tree(root, aliases, sorted(explicit_keys))
 
 
 def _is_empty(node: Node) -> bool:
