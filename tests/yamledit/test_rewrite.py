@@ -297,3 +297,8 @@ def test_deeper_comments_below_an_entry_stay_with_it() -> None:
     assert edited(text, lambda d: d.pop("a")) == "b: 1\n"
     new = {"a": ["x"], "c": 2, "b": 1}
     assert rewrite(text, new) == "a:\n  - x\n  # more about a\nc: 2\nb: 1\n"
+
+
+def test_an_item_whose_id_changes_is_edited_in_place() -> None:
+    result = edited(MAP, lambda d: d["stages"][1].update(id="buy"))
+    assert result == MAP.replace("- id: b  # bee", "- id: buy  # bee")

@@ -51,7 +51,8 @@ def _by_id(old_ids: list[str], new_ids: list[str]) -> list[Op]:
             (p for p, op in enumerate(ops) if op.kind == "keep" and op.old > index), len(ops)
         )
         ops.insert(position, Op("drop", index, -1))
-    return ops
+    # An item dropped where a new one comes is that item with its id changed.
+    return _pair_runs(ops)
 
 
 def _by_lcs(old: list[Any], new: list[Any]) -> list[Op]:

@@ -512,16 +512,66 @@ class Editor:
             rest = text[old_end : self.content_line_end(old_end)]
             end = self.line_end(old_end)
             if isinstance(rendered, Block):
-                return [(start, end, " " + rendered.text(inner, nl, rest))]
+                end, below = self.comments_below(end, inner, slot.column)
+                return [(start, end, " " + rendered.text(inner, nl, rest) + below)]
             assert lines is not None
             return [(start, end, self.lines_after(slot, lines, rest))]
         end = self.end_of(self.content_end(node, entry))
         if isinstance(rendered, str):
             return [(start, end, " " + rendered + nl)]
         if isinstance(rendered, Block):
-            return [(start, end, " " + rendered.text(inner, nl))]
+            indent, rest, at, space = inner, "", start, " "
+            if isinstance(node, Scalar) and node.style in ("|", ">"):
+                indent, rest = self.block_layout(node, end, inner)
+                at, space = node.start, ""
+            end, below = self.comments_below(end, indent, slot.column)
+            return [(at, end, space + rendered.text(indent, nl, rest) + below)]
         assert lines is not None
         return [(start, end, self.lines_after(slot, lines, ""))]
+
+    def block_layout(self, node: Scalar, end: int, default: int) -> tuple[int, str]:
+        """The indentation of a block scalar's text, and what follows its header (a
+        comment), to write a new text in its place."""
+        text = self.text
+        at = node.start
+        while at < len(text) and text[at] not in "|>":
+            at += 1  # past an anchor or a tag
+        at += 1
+        while at < len(text) and text[at] in "+-0123456789":
+            at += 1
+        rest = text[at : self.content_line_end(at)]
+        line = self.line_end(at)
+        while line < end:
+            following = self.line_end(line)
+            content = text[line:following].rstrip("\r\n")
+            if content.strip():
+                return len(content) - len(content.lstrip(" ")), rest
+            line = following
+        return default, rest
+
+    def comments_below(self, end: int, indent: int, column: int) -> tuple[int, str]:
+        """Comment lines right after ``end`` indented ``indent`` or deeper would become
+        text of a block scalar that ends there: they move to ``column``. Returns where
+        the lines so taken end and their new text."""
+        text = self.text
+        at, taken, deep_end = end, [], end
+        while at < len(text):
+            following = self.line_end(at)
+            line = text[at:following]
+            stripped = line.lstrip(" ")
+            if stripped.strip() and not stripped.startswith("#"):
+                break
+            taken.append(line)
+            if stripped.startswith("#") and len(line) - len(stripped) >= indent:
+                deep_end = following
+            at = following
+        if deep_end == end:
+            return end, ""
+        kept = []
+        for line in text[end:deep_end].splitlines(keepends=True):
+            stripped = line.lstrip(" ")
+            kept.append(" " * column + stripped if stripped.startswith("#") else line)
+        return deep_end, "".join(kept)
 
     def lines_after(self, slot: Slot, lines: list[str], rest: str) -> str:
         nl = self.nl
