@@ -302,3 +302,14 @@ def test_deeper_comments_below_an_entry_stay_with_it() -> None:
 def test_an_item_whose_id_changes_is_edited_in_place() -> None:
     result = edited(MAP, lambda d: d["stages"][1].update(id="buy"))
     assert result == MAP.replace("- id: b  # bee", "- id: buy  # bee")
+
+
+def test_comments_below_a_new_block_scalar_are_not_taken_into_its_text() -> None:
+    text = "a: 1\nb: 2\n\n   # deeper after a blank line\nc: 3\n"
+    result = rewrite(text, {"a": 1, "b": 2, "n": "x\ny\n", "c": 3})
+    assert result == "a: 1\nb: 2\n'n': |\n  x\n  y\n\n# deeper after a blank line\nc: 3\n"
+    text = "l:\n  - a\n      # deep\nn: 1\n"
+    result = edited(text, lambda d: d["l"].append({"k": "x\ny\n"}))
+    assert result == "l:\n  - a\n  - k: |\n      x\n      y\n  # deep\nn: 1\n"
+    text = "a: x\n    # deep\nb: 1\n"
+    assert edited(text, lambda d: d.update(a="x\ny")) == "a: |-\n  x\n  y\n# deep\nb: 1\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -414,6 +415,7 @@ class Editor:
         out: list[str] = []
         extra: list[Edit] = []
         last_kept = -2
+        block_before = False  # the entry just written is new and ends with a block scalar
         for op in ops:
             if op.kind == "drop":
                 piece = pieces[op.old]
@@ -421,21 +423,28 @@ class Editor:
                     line for line in piece.detached.splitlines(keepends=True) if line.strip()
                 ]
                 if comments:
-                    self.put(out, "".join(comments), blanks_ok=False)
+                    text_of = "".join(comments)
+                    if block_before:
+                        text_of = _reindent_deeper(text_of, column)
+                    self.put(out, text_of, blanks_ok=False)
                 continue
             if op.kind == "keep":
                 piece = pieces[op.old]
                 lead = piece.detached + piece.attached
+                if block_before:
+                    lead = _reindent_deeper(lead, column)
                 body = _apply(text, piece.body_start, piece.body_end, child_edits.get(op.old, []))
                 if compact and op.old == 0:
                     body = " " * column + body
                 adjacent = op.old == last_kept + 1
                 last_kept = op.old
+                block_before = False
             else:
                 lines = new_lines[op.new]
                 lead = nl if spaced else ""
                 body = nl.join(lines) + nl
                 adjacent = False
+                block_before = _ends_with_block(lines)
             first_out = not out
             if first_out and compact:
                 if lead.strip():
@@ -446,9 +455,13 @@ class Editor:
                 original = pieces[0].detached + pieces[0].attached
                 if not adjacent and (before_blank or not _starts_blank(original)):
                     lead = _strip_blank_lines(lead)
-            elif not adjacent and _ends_blank("".join(out)):
+            elif not adjacent and _ends_blank("".join(out[-4:])):
                 lead = _strip_blank_lines(lead)
             self.put(out, lead + body, blanks_ok=True)
+        if block_before:
+            region_end, below = self.comments_below(region_end, column + 1, column)
+            if below:
+                self.put(out, below, blanks_ok=True)
         result = "".join(out)
         if not text[bound:region_end].endswith("\n") and result.endswith(nl):
             result = result[: -len(nl)]
@@ -457,7 +470,7 @@ class Editor:
     def put(self, out: list[str], piece: str, *, blanks_ok: bool) -> None:
         if out and not out[-1].endswith("\n"):
             out.append(self.nl)
-        if not blanks_ok and _ends_blank("".join(out)):
+        if not blanks_ok and _ends_blank("".join(out[-4:])):
             piece = _strip_blank_lines(piece)
         out.append(piece)
 
@@ -636,6 +649,33 @@ def _apply(text: str, start: int, end: int, edits: list[Edit]) -> str:
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     return _apply(text, 0, len(text), edits)
+
+
+_BLOCK_HEADER = re.compile(r"(^|[ :-])[|>][+-]?$")
+
+
+def _ends_with_block(lines: list[str]) -> bool:
+    """Whether new lines end with the text of a block scalar (what follows them, indented
+    as deep, would be taken into it)."""
+    for index in range(len(lines) - 1, -1, -1):
+        if _BLOCK_HEADER.search(lines[index]):
+            depth = _indent(lines[index])
+            return all(_indent(line) > depth or not line for line in lines[index + 1 :])
+    return False
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _reindent_deeper(lines: str, column: int) -> str:
+    """Comment lines indented deeper than ``column`` moved to ``column``."""
+    out = []
+    for line in lines.splitlines(keepends=True):
+        stripped = line.lstrip(" ")
+        deeper = stripped.startswith("#") and len(line) - len(stripped) > column
+        out.append(" " * column + stripped if deeper else line)
+    return "".join(out)
 
 
 def _comment_deeper(line: str, column: int) -> bool:
