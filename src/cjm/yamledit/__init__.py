@@ -63,7 +63,8 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 
 from cjm.load.yamlread import read_yaml
-from cjm.yamledit.engine import ROOT, Editor, EditProblem, apply_edits
+from cjm.yamledit.engine import ROOT, Editor
+from cjm.yamledit.layout import EditProblem, apply_edits
 from cjm.yamledit.scalars import normalize, same
 from cjm.yamledit.tree import Scalar, parse
 

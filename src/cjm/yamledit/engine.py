@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from cjm.load.core_schema import MERGE_KEY
 from cjm.yamledit.align import Op, align_items
+from cjm.yamledit.layout import (
+    Edit,
+    EditProblem,
+    Layout,
+    apply_text,
+    comment_deeper,
+    ends_blank,
+    ends_with_block,
+    reindent_deeper,
+    starts_blank,
+    strip_blank_lines,
+)
 from cjm.yamledit.render import block_item, block_pair, flow_text, render_scalar
 from cjm.yamledit.scalars import Block, key_text, same
 from cjm.yamledit.tree import Alias, Collection, Entry, Mapping, Node, Scalar, Sequence, key_name
-
-Edit = tuple[int, int, str]
-
-
-class EditProblem(Exception):
-    """The edit cannot be made; ``at`` is the offset of the place at fault (or -1)."""
-
-    def __init__(self, message: str, at: int = -1) -> None:
-        super().__init__(message)
-        self.message, self.at = message, at
 
 
 class _Rewrite(Exception):
@@ -52,70 +53,12 @@ class _Piece:
 ROOT = Slot("root", 0, -1, False)
 
 
-class Editor:
+class Editor(Layout):
+    """The edits that turn the old data's text into the new data's."""
+
     def __init__(self, text: str, aliases: set[str], newline: str) -> None:
-        self.text = text
+        super().__init__(text, newline)
         self.aliases = aliases
-        self.nl = newline
-        self.bom = 1 if text.startswith("\ufeff") else 0
-
-    # -- positions ---------------------------------------------------------------------------
-
-    def line_start(self, at: int) -> int:
-        return max(self.text.rfind("\n", 0, at) + 1, self.bom)
-
-    def line_end(self, at: int) -> int:
-        """Where the line holding ``at`` ends, after its line break."""
-        found = self.text.find("\n", at)
-        return len(self.text) if found < 0 else found + 1
-
-    def end_of(self, content_end: int) -> int:
-        """Where the lines of a value that ends at ``content_end`` end: after the line
-        break of its last line (a block scalar's text ends after it already)."""
-        if content_end > self.bom and self.text[content_end - 1] == "\n":
-            return content_end
-        return self.line_end(content_end)
-
-    def content_line_end(self, at: int) -> int:
-        """Where the text of the line holding ``at`` ends, before its line break."""
-        end = self.line_end(at)
-        if end > at and self.text[end - 1] == "\n":
-            end -= 1
-            if end > at and self.text[end - 1] == "\r":
-                end -= 1
-        return end
-
-    def column(self, at: int) -> int:
-        return at - self.line_start(at)
-
-    def content_end(self, node: Node, entry: Entry | None) -> int:
-        """Where the text of a value ends (a block collection's end mark is where what
-        follows it starts, after blank and comment lines)."""
-        if isinstance(node, Scalar):
-            if node.empty:
-                if entry is not None and entry.indicator >= 0:
-                    return entry.indicator + 1
-                if entry is not None and entry.key is not None:
-                    return entry.key.end
-                return node.start
-            if node.style in ("|", ">"):
-                return self.block_scalar_end(node)
-            return node.end
-        if isinstance(node, Collection) and not node.flow and node.entries:
-            last = node.entries[-1]
-            return self.content_end(last.value, last)
-        return node.end
-
-    def block_scalar_end(self, node: Scalar) -> int:
-        header = self.text.find(node.style or "|", node.start)
-        rest = self.text[header + 1 : header + 4]
-        if "+" in rest[: len(rest) - len(rest.lstrip("+-0123456789"))]:
-            return node.end  # kept final line breaks are its text
-        stripped = self.text[node.start : node.end].rstrip(" \t\r\n")
-        return self.line_end(node.start + len(stripped))
-
-    def entry_end(self, entry: Entry) -> int:
-        return self.end_of(self.content_end(entry.value, entry))
 
     # -- comparing -------------------------------------------------------------------------
 
@@ -380,7 +323,7 @@ class Editor:
                 # Comment lines right below the entry before, indented deeper than the
                 # entries, are its own last lines.
                 trail = 0
-                while trail < len(gap) and _comment_deeper(gap[trail], column):
+                while trail < len(gap) and comment_deeper(gap[trail], column):
                     trail += 1
                 pieces[-1].body_end += sum(len(line) for line in gap[:trail])
                 gap = gap[trail:]
@@ -408,7 +351,7 @@ class Editor:
         bound, compact, pieces = self.pieces(node, slot)
         region_end = pieces[-1].body_end
         column = self.column(node.entries[0].start)
-        spaced = len(pieces) > 1 and all(_starts_blank(p.detached) for p in pieces[1:])
+        spaced = len(pieces) > 1 and all(starts_blank(p.detached) for p in pieces[1:])
         before_blank = slot.kind == "root" and (
             bound <= self.bom or not text[self.line_start(bound - 1) : bound].strip()
         )
@@ -425,15 +368,16 @@ class Editor:
                 if comments:
                     text_of = "".join(comments)
                     if block_before:
-                        text_of = _reindent_deeper(text_of, column)
+                        text_of = reindent_deeper(text_of, column)
                     self.put(out, text_of, blanks_ok=False)
                 continue
             if op.kind == "keep":
                 piece = pieces[op.old]
                 lead = piece.detached + piece.attached
                 if block_before:
-                    lead = _reindent_deeper(lead, column)
-                body = _apply(text, piece.body_start, piece.body_end, child_edits.get(op.old, []))
+                    lead = reindent_deeper(lead, column)
+                changes = child_edits.get(op.old, [])
+                body = apply_text(text, piece.body_start, piece.body_end, changes)
                 if compact and op.old == 0:
                     body = " " * column + body
                 adjacent = op.old == last_kept + 1
@@ -444,7 +388,7 @@ class Editor:
                 lead = nl if spaced else ""
                 body = nl.join(lines) + nl
                 adjacent = False
-                block_before = _ends_with_block(lines)
+                block_before = ends_with_block(lines)
             first_out = not out
             if first_out and compact:
                 if lead.strip():
@@ -453,10 +397,10 @@ class Editor:
                 body = body[column:]
             elif first_out:
                 original = pieces[0].detached + pieces[0].attached
-                if not adjacent and (before_blank or not _starts_blank(original)):
-                    lead = _strip_blank_lines(lead)
-            elif not adjacent and _ends_blank("".join(out[-4:])):
-                lead = _strip_blank_lines(lead)
+                if not adjacent and (before_blank or not starts_blank(original)):
+                    lead = strip_blank_lines(lead)
+            elif not adjacent and ends_blank("".join(out[-4:])):
+                lead = strip_blank_lines(lead)
             self.put(out, lead + body, blanks_ok=True)
         if block_before:
             region_end, below = self.comments_below(region_end, column + 1, column)
@@ -470,8 +414,8 @@ class Editor:
     def put(self, out: list[str], piece: str, *, blanks_ok: bool) -> None:
         if out and not out[-1].endswith("\n"):
             out.append(self.nl)
-        if not blanks_ok and _ends_blank("".join(out[-4:])):
-            piece = _strip_blank_lines(piece)
+        if not blanks_ok and ends_blank("".join(out[-4:])):
+            piece = strip_blank_lines(piece)
         out.append(piece)
 
     def empty_block(self, node: Collection, slot: Slot, token: str) -> list[Edit]:
@@ -542,50 +486,6 @@ class Editor:
         assert lines is not None
         return [(start, end, self.lines_after(slot, lines, ""))]
 
-    def block_layout(self, node: Scalar, end: int, default: int) -> tuple[int, str]:
-        """The indentation of a block scalar's text, and what follows its header (a
-        comment), to write a new text in its place."""
-        text = self.text
-        at = node.start
-        while at < len(text) and text[at] not in "|>":
-            at += 1  # past an anchor or a tag
-        at += 1
-        while at < len(text) and text[at] in "+-0123456789":
-            at += 1
-        rest = text[at : self.content_line_end(at)]
-        line = self.line_end(at)
-        while line < end:
-            following = self.line_end(line)
-            content = text[line:following].rstrip("\r\n")
-            if content.strip():
-                return len(content) - len(content.lstrip(" ")), rest
-            line = following
-        return default, rest
-
-    def comments_below(self, end: int, indent: int, column: int) -> tuple[int, str]:
-        """Comment lines right after ``end`` indented ``indent`` or deeper would become
-        text of a block scalar that ends there: they move to ``column``. Returns where
-        the lines so taken end and their new text."""
-        text = self.text
-        at, taken, deep_end = end, [], end
-        while at < len(text):
-            following = self.line_end(at)
-            line = text[at:following]
-            stripped = line.lstrip(" ")
-            if stripped.strip() and not stripped.startswith("#"):
-                break
-            taken.append(line)
-            if stripped.startswith("#") and len(line) - len(stripped) >= indent:
-                deep_end = following
-            at = following
-        if deep_end == end:
-            return end, ""
-        kept = []
-        for line in text[end:deep_end].splitlines(keepends=True):
-            stripped = line.lstrip(" ")
-            kept.append(" " * column + stripped if stripped.startswith("#") else line)
-        return deep_end, "".join(kept)
-
     def lines_after(self, slot: Slot, lines: list[str], rest: str) -> str:
         nl = self.nl
         if slot.kind == "item":
@@ -633,74 +533,3 @@ def _children(value: dict[str, Any] | list[Any], column: int) -> list[str]:
     if isinstance(value, dict):
         return [line for key, item in value.items() for line in block_pair(key, item, column)]
     return [line for item in value for line in block_item(item, column)]
-
-
-def _apply(text: str, start: int, end: int, edits: list[Edit]) -> str:
-    out, at = [], start
-    for edit_start, edit_end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
-        if edit_start < at or edit_end > end:
-            raise EditProblem("edits overlap (a bug)")
-        out.append(text[at:edit_start])
-        out.append(replacement)
-        at = edit_end
-    out.append(text[at:end])
-    return "".join(out)
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    return _apply(text, 0, len(text), edits)
-
-
-_BLOCK_HEADER = re.compile(r"(^|[ :-])[|>][+-]?$")
-
-
-def _ends_with_block(lines: list[str]) -> bool:
-    """Whether new lines end with the text of a block scalar (what follows them, indented
-    as deep, would be taken into it)."""
-    for index in range(len(lines) - 1, -1, -1):
-        if _BLOCK_HEADER.search(lines[index]):
-            depth = _indent(lines[index])
-            return all(_indent(line) > depth or not line for line in lines[index + 1 :])
-    return False
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _reindent_deeper(lines: str, column: int) -> str:
-    """Comment lines indented deeper than ``column`` moved to ``column``."""
-    out = []
-    for line in lines.splitlines(keepends=True):
-        stripped = line.lstrip(" ")
-        deeper = stripped.startswith("#") and len(line) - len(stripped) > column
-        out.append(" " * column + stripped if deeper else line)
-    return "".join(out)
-
-
-def _comment_deeper(line: str, column: int) -> bool:
-    stripped = line.lstrip(" ")
-    return stripped.startswith("#") and len(line) - len(stripped) > column
-
-
-def _blank(line: str) -> bool:
-    return not line.strip()
-
-
-def _starts_blank(text: str) -> bool:
-    lines = text.splitlines()
-    return bool(lines) and _blank(lines[0])
-
-
-def _ends_blank(text: str) -> bool:
-    if not text:
-        return False
-    lines = text.splitlines()
-    return text.endswith("\n") and bool(lines) and _blank(lines[-1])
-
-
-def _strip_blank_lines(text: str) -> str:
-    lines = text.splitlines(keepends=True)
-    while lines and _blank(lines[0]):
-        lines.pop(0)
-    return "".join(lines)
