@@ -14,6 +14,7 @@ comments holding unique markers. Set ``CJM_YAMLEDIT_EXAMPLES`` to run more examp
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import os
 import re
@@ -244,10 +245,15 @@ def test_templates_are_given_back_unchanged(path: Path) -> None:
     assert rewrite(text, read_data(text)) == text
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@functools.cache
+def _formatted(path: Path) -> str:
+    return format_text(path.read_text(encoding="utf-8"), "map")
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, database=None)
 @given(st.sampled_from(EXAMPLE_MAPS), st.data())
 def test_formatted_example_maps_stay_formatted(path: Path, data: st.DataObject) -> None:
-    text = format_text(path.read_text(encoding="utf-8"), "map")
+    text = _formatted(path)
     new, removed = edits(data.draw, read_data(text), canonical=True)
     result = check_edit(text, new, removed)
     if result is None:

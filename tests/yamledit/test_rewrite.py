@@ -313,3 +313,21 @@ def test_comments_below_a_new_block_scalar_are_not_taken_into_its_text() -> None
     assert result == "l:\n  - a\n  - k: |\n      x\n      y\n  # deep\nn: 1\n"
     text = "a: x\n    # deep\nb: 1\n"
     assert edited(text, lambda d: d.update(a="x\ny")) == "a: |-\n  x\n  y\n# deep\nb: 1\n"
+
+
+def test_dates_are_written_as_iso_text() -> None:
+    text = "reviewed: 2026-01-01\nnote: x\n"
+    new = {"reviewed": datetime.date(2026, 2, 3), "note": datetime.datetime(2026, 4, 5, 0, 0)}
+    assert rewrite(text, new) == "reviewed: 2026-02-03\nnote: 2026-04-05\n"
+    assert rewrite(text, {"reviewed": datetime.date(2026, 1, 1), "note": "x"}) == text
+    new = {"reviewed": "2026-01-01", "note": datetime.datetime(2026, 4, 5, 9, 30)}
+    assert rewrite(text, new) == "reviewed: 2026-01-01\nnote: 2026-04-05T09:30:00\n"
+
+
+def test_empty_and_odd_documents() -> None:
+    assert rewrite("", {"a": 1}) == "a: 1\n"
+    assert rewrite("# c\n", {"a": [1, 2]}) == "# c\na:\n  - 1\n  - 2\n"
+    assert rewrite("a: 1\n", {}) == "{}\n"
+    assert rewrite("{}\n", {"b": {"c": 1}}) == "b:\n  c: 1\n"
+    assert rewrite("a: 1", {"a": 1, "b": 2}) == "a: 1\nb: 2"
+    assert rewrite("- a\n- b\n", []) == "[]\n"

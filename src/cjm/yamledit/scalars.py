@@ -242,7 +242,8 @@ def key_text(key: str) -> str:
 
 
 def normalize(value: Any) -> Any:
-    """``value`` with dates made :class:`IsoDate` text, tuples made lists; raises
+    """``value`` with dates made :class:`IsoDate` text (a datetime at midnight is a
+    date), tuples made lists; raises
     ``TypeError`` on a value YAML cannot hold as cjm reads it."""
     if isinstance(value, dict):
         out = {}
@@ -254,6 +255,9 @@ def normalize(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [normalize(item) for item in value]
     if isinstance(value, datetime.datetime):
+        # A spreadsheet's date cell comes as a datetime at midnight: that is a date.
+        if value.time() == datetime.time() and value.tzinfo is None:
+            return IsoDate(value.date().isoformat())
         return IsoDate(value.isoformat())
     if isinstance(value, datetime.date):
         return IsoDate(value.isoformat())
