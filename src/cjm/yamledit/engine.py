@@ -25,7 +25,8 @@ from cjm.yamledit.tree import Alias, Collection, Entry, Mapping, Node, Scalar, S
 
 
 class _Rewrite(Exception):
-    """A flow collection changed shape: the outermost one is written anew."""
+    """A flow collection changed shape (or an empty value in it changed): it is written
+    anew."""
 
 
 @dataclass(frozen=True)
