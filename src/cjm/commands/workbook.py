@@ -60,10 +60,10 @@ def _load(map_path: Path) -> Loaded | None:
     from cjm.yamledit import read_data
 
     data = read_data(document.text, path=document.display)
-    return Loaded(project, document, data, _context(project, document, document.model))
+    return Loaded(project, document, data, workspace_context(project, document, document.model))
 
 
-def _context(project: Project, document: Document[JourneyMap], model: JourneyMap) -> Context:
+def workspace_context(project: Project, document: Document[JourneyMap], model: JourneyMap) -> Context:
     scope = project.scopes.get(document.display)
     personas: list[tuple[str, str]] = []
     for entry in model.personas:

@@ -170,6 +170,8 @@ class _Editor:
         except CellError as problem:
             self.problem(row, column, str(problem))
             return False
+        if new == old or (new == [] and old is None):
+            return True  # written another way (`positive` for `positive (+1)`)
         if spec.persona is not None:
             emotions = dict(holder.get("emotions") or {})
             if new is None:

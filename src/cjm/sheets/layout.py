@@ -133,7 +133,13 @@ class Field:
 def journey_lanes(context: Context) -> list[Field]:
     """The lanes of the Journey sheet, top to bottom."""
     personas = [
-        Field(f"{PERSONA_EMOTION}{name} ({pid})", "emotions", EMOTION, "emotions", persona=pid)
+        Field(
+            cell_text(f"{PERSONA_EMOTION}{name} ({pid})").value,
+            "emotions",
+            EMOTION,
+            "emotions",
+            persona=pid,
+        )
         for pid, name in context.personas
     ]
     return [
@@ -414,7 +420,9 @@ def comparable(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    if isinstance(value, int | float):
-        return repr(value)
+    if isinstance(value, float):
+        return f"{value:.15g}"  # a spreadsheet keeps 15 significant digits
+    if isinstance(value, int):
+        return str(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
