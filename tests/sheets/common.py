@@ -16,13 +16,7 @@ from cjm.sheets.apply import Outcome, apply_book
 from cjm.sheets.layout import ID_ROW, JOURNEY, Context
 from cjm.sheets.read import read_book
 from cjm.sheets.write import workbook_bytes
-try:
-    from cjm.yamledit import read_data
-except ModuleNotFoundError:  # TEMPORARY until the YAML writing engine is merged
-    from cjm.load.yamlread import read_yaml
-
-    def read_data(text: str, *, path: str = "<text>") -> Any:
-        return read_yaml(text, path).data
+from cjm.yamledit import read_data
 
 MAP = """\
 # The trial journey, as the workshop of 12 October left it.

@@ -395,6 +395,8 @@ class _Table(_Editor):
                 self.add(row, headers, cells)
             elif item_id in seen:
                 self.problem(row, id_column, f"`{item_id}` has a row already (row {seen[item_id]})")
+            elif item_id in self.old and item_id not in items:
+                seen[item_id] = row  # deleted with its step
             elif item_id not in items or item_id not in self.old:
                 self.problem(row, id_column, f"unknown {self.noun} id `{item_id}`; leave the id empty for a new {self.noun}")
             else:

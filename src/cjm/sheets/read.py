@@ -60,14 +60,15 @@ def read_book(path: Path) -> dict[str, Sheet]:
 
 def _xlsx_sheets(path: Path) -> dict[str, Sheet]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     if path.stat().st_size > MAX_BYTES:
         raise BookError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:
         book = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as problem:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise BookError(
-            f"{path} is not an .xlsx workbook ({type(problem).__name__}); "
+            f"{path} is not an .xlsx workbook; "
             "export one with `cjm export workbook`, or pass a CSV table"
         ) from None
     sheets: dict[str, Sheet] = {}
