@@ -96,7 +96,11 @@ def test_a_new_pain_point_row(tmp_path: Path) -> None:
         "+            owner: support",
     ]
     text = path.read_text(encoding="utf-8")
-    assert text.index("action: Invites the team") < text.index("invites-go-to-spam") < text.index("kpis:")
+    assert (
+        text.index("action: Invites the team")
+        < text.index("invites-go-to-spam")
+        < text.index("kpis:")
+    )
 
 
 def add_column(workbook: Workbook) -> None:
@@ -228,11 +232,20 @@ def test_help() -> None:
 def test_a_missing_workbook_or_map(tmp_path: Path) -> None:
     path, book = exported(tmp_path)
     result = imported(path, tmp_path / "gone.xlsx")
-    assert (result.exit_code, result.stderr) == (2, f"error: no such file or folder: {tmp_path / 'gone.xlsx'}\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no such file or folder: {tmp_path / 'gone.xlsx'}\n",
+    )
     result = imported(tmp_path / "gone.yaml", book)
-    assert (result.exit_code, result.stderr) == (2, f"error: no such map file: {tmp_path / 'gone.yaml'}\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no such map file: {tmp_path / 'gone.yaml'}\n",
+    )
     result = cjm("export", "workbook", str(tmp_path / "gone.yaml"))
-    assert (result.exit_code, result.stderr) == (2, f"error: no such map file: {tmp_path / 'gone.yaml'}\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: no such map file: {tmp_path / 'gone.yaml'}\n",
+    )
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:

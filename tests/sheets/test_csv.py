@@ -39,11 +39,37 @@ def test_the_tables_hold_the_map(tmp_path: Path) -> None:
         "pain-points.csv",
     ]
     assert rows(folder / "pain-points.csv") == [
-        ["Id", "At (step or stage)", "Summary", "Severity", "Status", "Owner", "Personas", "Description"],
-        ["unclear-pricing", "compares-pricing", "Seat pricing is unclear", "high", "", "growth", "", ""],
+        [
+            "Id",
+            "At (step or stage)",
+            "Summary",
+            "Severity",
+            "Status",
+            "Owner",
+            "Personas",
+            "Description",
+        ],
+        [
+            "unclear-pricing",
+            "compares-pricing",
+            "Seat pricing is unclear",
+            "high",
+            "",
+            "growth",
+            "",
+            "",
+        ],
     ]
     assert rows(folder / "kpis.csv")[1] == [
-        "invite-rate", "invites-team", "Trials that invite a colleague", "31", "45", "", "%", "higher", ""
+        "invite-rate",
+        "invites-team",
+        "Trials that invite a colleague",
+        "31",
+        "45",
+        "",
+        "%",
+        "higher",
+        "",
     ]
     assert (folder / "kpis.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
@@ -69,7 +95,7 @@ def test_an_edited_and_an_added_row_come_back(tmp_path: Path) -> None:
         "+            actual: 38.5",
     ]
     text = path.read_text(encoding="utf-8")
-    assert "            actual: 38.5\n            unit: \"%\"" in text
+    assert '            actual: 38.5\n            unit: "%"' in text
     assert "        owner: growth\n        kpis:\n          - id: sign-ups-a-day\n" in text
 
 

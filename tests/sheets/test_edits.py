@@ -86,7 +86,12 @@ def test_adding_a_pain_point_row(tmp_path: Path) -> None:
     step = outcome.data["stages"][1]["steps"][1]
     assert list(step) == ["id", "action", "pain_points", "kpis"]  # in the format's order
     assert step["pain_points"] == [
-        {"id": "invites-go-to-spam", "summary": "Invites go to spam", "severity": "medium", "owner": "support"}
+        {
+            "id": "invites-go-to-spam",
+            "summary": "Invites go to spam",
+            "severity": "medium",
+            "owner": "support",
+        }
     ]
     assert outcome.added == ["pain point `invites-go-to-spam` (Invites go to spam)"]
 
@@ -105,13 +110,19 @@ def test_adding_a_column_adds_a_step(tmp_path: Path) -> None:
     edit(book, add)
     outcome = apply(loaded, book)
     assert outcome.problems == []
-    assert [s["id"] for s in steps_of(outcome.data, 1)] == ["signs-up", "imports-a-spreadsheet", "invites-team"]
+    assert [s["id"] for s in steps_of(outcome.data, 1)] == [
+        "signs-up",
+        "imports-a-spreadsheet",
+        "invites-team",
+    ]
     assert steps_of(outcome.data, 1)[1] == {
         "id": "imports-a-spreadsheet",
         "action": "Imports a spreadsheet",
         "touchpoints": ["welcome-email", "pricing-page"],
     }
-    assert outcome.added == ["step `imports-a-spreadsheet` (Imports a spreadsheet) in stage `trial`"]
+    assert outcome.added == [
+        "step `imports-a-spreadsheet` (Imports a spreadsheet) in stage `trial`"
+    ]
 
 
 def test_a_new_step_gets_an_id_no_other_item_has(tmp_path: Path) -> None:
@@ -123,7 +134,11 @@ def test_a_new_step_gets_an_id_no_other_item_has(tmp_path: Path) -> None:
 
     edit(book, add)
     outcome = apply(loaded, book)
-    assert [s["id"] for s in steps_of(outcome.data, 1)] == ["signs-up", "invites-team", "signs-up-2"]
+    assert [s["id"] for s in steps_of(outcome.data, 1)] == [
+        "signs-up",
+        "invites-team",
+        "signs-up-2",
+    ]
 
 
 def delete_invites_column(workbook: Workbook) -> None:
@@ -168,7 +183,8 @@ def test_every_bad_cell_is_reported_at_its_sheet_and_cell(tmp_path: Path) -> Non
     edit(book, spoil)
     outcome = apply(loaded, book)
     assert [str(p) for p in outcome.problems] == [
-        "Journey!A8: unknown persona in `Emotion: Nobody (nobody)`; the map's personas: olivia, farid",
+        "Journey!A8: unknown persona in `Emotion: Nobody (nobody)`; the map's personas: "
+        "olivia, farid",
         "Journey!D2: unknown step id `invites-everyone`; leave the id empty for a new step",
         "Journey!C5: unknown id `billboard` in touchpoints (known: pricing-page, welcome-email)",
         "Journey!C9: `ecstatic` is not a label of the emotion scale; choose one of very positive "

@@ -60,7 +60,9 @@ def test_a_cell_changed_in_libreoffice(soffice: str, tmp_path: Path) -> None:
     # One step renamed in LibreOffice's own XML.
     xml = flat.read_text(encoding="utf-8")
     assert xml.count(">Signs up for the trial<") == 1
-    flat.write_text(xml.replace(">Signs up for the trial<", ">Signs up with a work email<"), "utf-8")
+    flat.write_text(
+        xml.replace(">Signs up for the trial<", ">Signs up with a work email<"), "utf-8"
+    )
     edited = convert(soffice, flat, "xlsx:Calc MS Excel 2007 XML", tmp_path / "edited", profile)
     result = imported(path, edited)
     assert result.exit_code == 0, result.output

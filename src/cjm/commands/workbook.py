@@ -63,7 +63,9 @@ def _load(map_path: Path) -> Loaded | None:
     return Loaded(project, document, data, workspace_context(project, document, document.model))
 
 
-def workspace_context(project: Project, document: Document[JourneyMap], model: JourneyMap) -> Context:
+def workspace_context(
+    project: Project, document: Document[JourneyMap], model: JourneyMap
+) -> Context:
     scope = project.scopes.get(document.display)
     personas: list[tuple[str, str]] = []
     for entry in model.personas:
@@ -102,23 +104,31 @@ def run_export_workbook(map_path: Path, out: Path | None, *, output_format: str)
         files = csv_files(loaded.data)
         for name, text in files.items():
             write_text_atomic(folder / name, text)
-        stdout().print(f"Wrote {plural(len(files), 'table')} into {folder}: {', '.join(files)}", markup=False)
+        stdout().print(
+            f"Wrote {plural(len(files), 'table')} into {folder}: {', '.join(files)}", markup=False
+        )
         return EXIT_OK
     from cjm.sheets.write import workbook_bytes
 
     path = out or Path(f"{map_id}.xlsx")
     if path.is_dir():
-        error(f"{path} is a folder; name the workbook file, for example {path / (map_id + '.xlsx')}")
+        error(
+            f"{path} is a folder; name the workbook file, for example {path / (map_id + '.xlsx')}"
+        )
         return EXIT_USAGE
     if real_path(path.absolute()) == real_path(loaded.document.path):
         error(f"{path} is the map itself; choose another file for the workbook")
         return EXIT_USAGE
     write_bytes_atomic(path, workbook_bytes(loaded.data, loaded.context))
-    stdout().print(f"Wrote {path}: the journey grid and the tables of map `{map_id}`.", markup=False)
+    stdout().print(
+        f"Wrote {path}: the journey grid and the tables of map `{map_id}`.", markup=False
+    )
     return EXIT_OK
 
 
-def run_import_workbook(book_path: Path, map_path: Path, *, allow_deletes: bool, dry_run: bool) -> int:
+def run_import_workbook(
+    book_path: Path, map_path: Path, *, allow_deletes: bool, dry_run: bool
+) -> int:
     """Carry the edits of the workbook (or CSV tables) at ``book_path`` into the map."""
     from cjm.sheets.apply import apply_book
     from cjm.sheets.read import BookError, read_book
@@ -144,12 +154,14 @@ def run_import_workbook(book_path: Path, map_path: Path, *, allow_deletes: bool,
     for message in outcome.notes:
         note(message)
     if outcome.problems:
-        for problem in outcome.problems:
-            error(str(problem))
+        for cell_problem in outcome.problems:
+            error(str(cell_problem))
         error(f"nothing was written: {plural(len(outcome.problems), 'cell')} to fix in {book_path}")
         return EXIT_PROBLEMS
     if outcome.data == loaded.data:
-        stdout().print(f"No changes: {map_path} already holds what {book_path} holds.", markup=False)
+        stdout().print(
+            f"No changes: {map_path} already holds what {book_path} holds.", markup=False
+        )
         return EXIT_OK
     from cjm.yamledit import EditError, rewrite
 
@@ -168,7 +180,10 @@ def run_import_workbook(book_path: Path, map_path: Path, *, allow_deletes: bool,
     _summary(outcome, map_path, dry_run)
     if dry_run:
         diff = difflib.unified_diff(
-            text.splitlines(keepends=True), new_text.splitlines(keepends=True), str(map_path), str(map_path)
+            text.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            str(map_path),
+            str(map_path),
         )
         stdout().print("".join(diff), markup=False, end="")
         return EXIT_OK
@@ -180,7 +195,11 @@ def _summary(outcome: Any, map_path: Path, dry_run: bool) -> None:
     console = stdout()
     verb = "Would change" if dry_run else "Changed"
     console.print(f"{verb} {map_path}: {plural(outcome.cells, 'cell')} carried over.", markup=False)
-    for title, lines in (("Renamed", outcome.renamed), ("Added", outcome.added), ("Removed", outcome.removed)):
+    for title, lines in (
+        ("Renamed", outcome.renamed),
+        ("Added", outcome.added),
+        ("Removed", outcome.removed),
+    ):
         for line in lines:
             console.print(f"  {title} {line}", markup=False)
 
@@ -204,4 +223,3 @@ def _new_errors(loaded: Loaded, new_text: str) -> list[Diagnostic]:
         project.maps[index] = document
         project.resolve()
     return [d for d in after if (d.code.code, d.message) not in before]
-

@@ -158,7 +158,13 @@ class _Editor:
         return self.context.choices(spec.choices, self.outcome.data)
 
     def edit(
-        self, spec: Field, holder: dict[str, Any], value: Any, row: int, column: int, order: list[str]
+        self,
+        spec: Field,
+        holder: dict[str, Any],
+        value: Any,
+        row: int,
+        column: int,
+        order: list[str],
     ) -> bool:
         """Carry the cell ``value`` into ``holder``; whether it could."""
         old = holder.get(spec.key)
@@ -204,10 +210,7 @@ class _Journey(_Editor):
     def apply(self) -> None:
         lanes = self.lanes()
         columns = self.columns()
-        seen: set[Any] = set()
-        for column, step_id in columns:
-            if step_id is not None:
-                seen.add(step_id)
+        seen = {step_id for _, step_id in columns if step_id is not None}
         placed = self.place_new(columns)
         for column, step_id in columns:
             if step_id is None:
@@ -226,12 +229,16 @@ class _Journey(_Editor):
         found: dict[int, Field] = {}
         for row in range(HEADER_ROWS + 1, self.sheet.rows + 1):
             title = cell_string(self.sheet.get(row, LANE_COLUMN))
-            filled = any(self.sheet.get(row, c) is not None for c in range(2, self.sheet.columns + 1))
+            filled = any(
+                self.sheet.get(row, c) is not None for c in range(2, self.sheet.columns + 1)
+            )
             if title in known:
                 found[row] = known[title]
             elif title is not None and title.startswith(PERSONA_EMOTION):
                 ids = ", ".join(pid for pid, _ in self.context.personas)
-                self.problem(row, LANE_COLUMN, f"unknown persona in `{title}`; the map's personas: {ids}")
+                self.problem(
+                    row, LANE_COLUMN, f"unknown persona in `{title}`; the map's personas: {ids}"
+                )
             elif filled:
                 what = f"unknown lane `{title}`" if title else "a row without a lane name"
                 self.problem(row, LANE_COLUMN, f"{what}; its cells cannot be placed")
@@ -243,15 +250,26 @@ class _Journey(_Editor):
         seen: dict[str, int] = {}
         for column in range(LANE_COLUMN + 1, self.sheet.columns + 1):
             step_id = cell_string(self.sheet.get(ID_ROW, column))
-            used = any(self.sheet.get(row, column) is not None for row in range(ID_ROW, self.sheet.rows + 1))
+            used = any(
+                self.sheet.get(row, column) is not None
+                for row in range(ID_ROW, self.sheet.rows + 1)
+            )
             if step_id is None:
                 if used:
                     found.append((column, None))
             elif step_id not in self.steps:
-                self.problem(ID_ROW, column, f"unknown step id `{step_id}`; leave the id empty for a new step")
+                self.problem(
+                    ID_ROW,
+                    column,
+                    f"unknown step id `{step_id}`; leave the id empty for a new step",
+                )
             elif step_id in seen:
                 first = _cell(ID_ROW, seen[step_id])
-                self.problem(ID_ROW, column, f"step `{step_id}` has a column already ({first}); each step has one")
+                self.problem(
+                    ID_ROW,
+                    column,
+                    f"step `{step_id}` has a column already ({first}); each step has one",
+                )
             else:
                 seen[step_id] = column
                 found.append((column, step_id))
@@ -261,8 +279,14 @@ class _Journey(_Editor):
         """The stage of a new step's column: that of the nearest known step of the same
         stage header, left first; else the stage the header names."""
         column = columns[index][0]
-        start = max((c for c in range(LANE_COLUMN + 1, column + 1) if self.sheet.get(STAGE_ROW, c)), default=None)
-        end = min((c for c in range(column + 1, self.sheet.columns + 2) if self.sheet.get(STAGE_ROW, c)), default=self.sheet.columns + 1)
+        start = max(
+            (c for c in range(LANE_COLUMN + 1, column + 1) if self.sheet.get(STAGE_ROW, c)),
+            default=None,
+        )
+        end = min(
+            (c for c in range(column + 1, self.sheet.columns + 2) if self.sheet.get(STAGE_ROW, c)),
+            default=self.sheet.columns + 1,
+        )
         near = [
             step_id
             for c, step_id in [*reversed(columns[:index]), *columns[index + 1 :]]
@@ -271,7 +295,9 @@ class _Journey(_Editor):
         if near:
             return self.steps[near[0]][0]
         header = cell_string(self.sheet.get(STAGE_ROW, start)) if start else None
-        return next((s for s in stages(self.outcome.data) if comparable(s.get("name")) == header), None)
+        return next(
+            (s for s in stages(self.outcome.data) if comparable(s.get("name")) == header), None
+        )
 
     def place_new(self, columns: list[tuple[int, str | None]]) -> dict[int, dict[str, Any]]:
         """New steps, each in its stage's main line after the step to its left."""
@@ -281,11 +307,18 @@ class _Journey(_Editor):
                 continue
             action = cell_string(self.sheet.get(ACTION_ROW, column))
             if action is None:
-                self.problem(ACTION_ROW, column, "a new step needs what the customer does, in row 3")
+                self.problem(
+                    ACTION_ROW, column, "a new step needs what the customer does, in row 3"
+                )
                 continue
             stage = self.stage_of(columns, index)
             if stage is None:
-                self.problem(STAGE_ROW, column, "a new step must stand under a stage of the map; new stages are added in the YAML")
+                self.problem(
+                    STAGE_ROW,
+                    column,
+                    "a new step must stand under a stage of the map; new stages are added "
+                    "in the YAML",
+                )
                 continue
             step = {"id": make_id(action, self.taken, "step"), "action": action}
             main = stage.get("steps")
@@ -301,7 +334,9 @@ class _Journey(_Editor):
                     break
             main.insert(position, step)
             placed[column] = step
-            self.outcome.added.append(f"step `{step['id']}` ({action}) in stage `{stage.get('id')}`")
+            self.outcome.added.append(
+                f"step `{step['id']}` ({action}) in stage `{stage.get('id')}`"
+            )
         return placed
 
     def update(self, step_id: str, column: int, lanes: dict[int, Field]) -> None:
@@ -311,14 +346,21 @@ class _Journey(_Editor):
         if not same(action, scalar(before.get("action"))):
             text = cell_string(action)
             if text is None:
-                self.problem(ACTION_ROW, column, f"step `{step_id}` needs what the customer does; delete its column to delete it")
+                self.problem(
+                    ACTION_ROW,
+                    column,
+                    f"step `{step_id}` needs what the customer does; delete its column to "
+                    "delete it",
+                )
             else:
                 set_key(step, "action", text, ORDER["step"])
                 self.outcome.renamed.append(f"`{step_id}`: {before.get('action')} \u2192 {text}")
                 self.outcome.cells += 1
         self.fill(step, before, column, lanes)
 
-    def fill(self, step: dict[str, Any], before: dict[str, Any], column: int, lanes: dict[int, Field]) -> None:
+    def fill(
+        self, step: dict[str, Any], before: dict[str, Any], column: int, lanes: dict[int, Field]
+    ) -> None:
         for row, lane in lanes.items():
             value = self.sheet.get(row, column)
             if same(value, render(lane, before, self.old) if before else None):
@@ -335,10 +377,14 @@ class _Journey(_Editor):
         shown = f"step `{step.get('id')}` ({step.get('action')})"
         if not self.allow_deletes:
             self.outcome.notes.append(
-                f"{JOURNEY}: {shown} has no column; it is kept (import with --allow-deletes to delete it)"
+                f"{JOURNEY}: {shown} has no column; it is kept (import with "
+                "--allow-deletes to delete it)"
             )
             return
-        containers = [stage.get("steps"), *(b.get("steps") for b in stage.get("branches") or [] if isinstance(b, dict))]
+        containers = [
+            stage.get("steps"),
+            *(b.get("steps") for b in stage.get("branches") or [] if isinstance(b, dict)),
+        ]
         for container in containers:
             if isinstance(container, list):
                 _remove(container, step)
@@ -369,7 +415,10 @@ class _Table(_Editor):
                 (entry if isinstance(entry, str) else entry.get("id")): (self.outcome.data, entry)
                 for entry in self.outcome.data.get("personas") or []
             }
-        return {item.get("id"): (holder, item) for holder, item in located(self.outcome.data, self.spec.collection)}
+        return {
+            item.get("id"): (holder, item)
+            for holder, item in located(self.outcome.data, self.spec.collection)
+        }
 
     def apply(self) -> None:
         headers: dict[int, tuple[int, Field]] = {}
@@ -379,9 +428,16 @@ class _Table(_Editor):
             if title in titles:
                 headers[column] = titles[title]
             elif title is not None:
-                self.outcome.notes.append(f"{self.sheet.name}!{_cell(1, column)}: column `{title}` is not read")
+                self.outcome.notes.append(
+                    f"{self.sheet.name}!{_cell(1, column)}: column `{title}` is not read"
+                )
         if not any(spec.key == "id" for _, spec in headers.values()):
-            self.problem(1, 1, f"the sheet has no `Id` column; the rows cannot be matched to {self.spec.name.lower()}")
+            self.problem(
+                1,
+                1,
+                "the sheet has no `Id` column; the rows cannot be matched to "
+                f"{self.spec.name.lower()}",
+            )
             return
         id_column = next(c for c, (_, spec) in headers.items() if spec.key == "id")
         items = self.items()
@@ -398,7 +454,11 @@ class _Table(_Editor):
             elif item_id in self.old and item_id not in items:
                 seen[item_id] = row  # deleted with its step
             elif item_id not in items or item_id not in self.old:
-                self.problem(row, id_column, f"unknown {self.noun} id `{item_id}`; leave the id empty for a new {self.noun}")
+                self.problem(
+                    row,
+                    id_column,
+                    f"unknown {self.noun} id `{item_id}`; leave the id empty for a new {self.noun}",
+                )
             else:
                 seen[item_id] = row
                 self.update(item_id, items[item_id], row, headers, cells)
@@ -414,17 +474,27 @@ class _Table(_Editor):
         headers: dict[int, tuple[int, Field]],
         cells: dict[int, Any],
     ) -> None:
-        holder, item = place
+        item = place[1]
         before = self.old[item_id]
         for column, (index, spec) in headers.items():
             if spec.key == "id" or same(cells[column], before[index]):
                 continue
             if spec.key == "@at":
-                self.problem(row, column, f"a {self.noun} is moved to another step in the YAML, not here")
+                self.problem(
+                    row, column, f"a {self.noun} is moved to another step in the YAML, not here"
+                )
             elif not spec.editable:
-                self.outcome.notes.append(f"{self.sheet.name}!{_cell(row, column)}: the {spec.title} column is for reference (not carried over)")
-            elif not isinstance(item, dict) or "name" not in item and self.spec.collection == "personas":
-                self.problem(row, column, f"persona `{item_id}` is defined in the workspace's shared definitions; edit it there")
+                self.outcome.notes.append(
+                    f"{self.sheet.name}!{_cell(row, column)}: the {spec.title} column is for "
+                    "reference (not carried over)"
+                )
+            elif not isinstance(item, dict):
+                self.problem(
+                    row,
+                    column,
+                    f"persona `{item_id}` is defined in the workspace's shared definitions; "
+                    "edit it there",
+                )
             else:
                 self.edit(spec, item, cells[column], row, column, self.order)
 
@@ -445,7 +515,11 @@ class _Table(_Editor):
             found = steps.get(at) or stage_ids.get(at)
             if found is None:
                 where = "empty" if at is None else f"`{at}`, which is no step or stage of the map"
-                self.problem(row, at_column or 1, f"a new {self.noun} needs the step or stage it is at ({where})")
+                self.problem(
+                    row,
+                    at_column or 1,
+                    f"a new {self.noun} needs the step or stage it is at ({where})",
+                )
                 return
             holder = found
         item: dict[str, Any] = {"id": make_id(text, self.taken, self.noun.replace(" ", "-"))}
@@ -472,7 +546,8 @@ class _Table(_Editor):
         shown = f"{self.noun} `{item_id}`"
         if not self.allow_deletes:
             self.outcome.notes.append(
-                f"{self.sheet.name}: {shown} has no row; it is kept (import with --allow-deletes to delete it)"
+                f"{self.sheet.name}: {shown} has no row; it is kept (import with "
+                "--allow-deletes to delete it)"
             )
             return
         container = holder.get(self.spec.collection)

@@ -120,7 +120,11 @@ def _number(value: Any) -> int | float | None:
     if not NUMBER_PATTERN.fullmatch(text):
         raise CellError(f"`{text}` is not a number; write it with digits and a point (41.5)")
     parsed = float(text)
-    return int(parsed) if parsed.is_integer() and "." not in text and "e" not in text.lower() else parsed
+    return (
+        int(parsed)
+        if parsed.is_integer() and "." not in text and "e" not in text.lower()
+        else parsed
+    )
 
 
 def _date(value: Any) -> str | None:

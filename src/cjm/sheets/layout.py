@@ -302,7 +302,7 @@ def located(data: Any, collection: str) -> list[tuple[dict[str, Any], dict[str, 
     if collection not in ("pain_points", "kpis"):
         holder = data if isinstance(data, dict) else {}
         return [(holder, item) for item in _dicts(holder.get(collection))]
-    found = []
+    found: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for stage in stages(data):
         found.extend((stage, item) for item in _dicts(stage.get(collection)))
         for step in stage_steps(stage):
@@ -398,7 +398,13 @@ def table_rows(spec: TableSpec, data: Any) -> list[tuple[dict[str, Any], list[Va
             for entry in [definition or {"id": pid}]
         ]
     return [
-        (item, [scalar(holder.get("id")) if f.key == "@at" else render(f, item, data) for f in spec.fields])
+        (
+            item,
+            [
+                scalar(holder.get("id")) if f.key == "@at" else render(f, item, data)
+                for f in spec.fields
+            ],
+        )
         for holder, item in located(data, spec.collection)
     ]
 

@@ -159,7 +159,8 @@ def _journey_sheet(sheet: Worksheet, data: Any, context: Context, lists: dict[st
                 if not lane.editable:
                     cell.fill, cell.font = READ_ONLY_FILL, GREY_TEXT
                 lines[row] = max(lines[row], _line_count(value, STEP_WIDTH))
-            lines[ACTION_ROW] = max(lines[ACTION_ROW], _line_count(action.value, STEP_WIDTH))
+            shown = str(action.value or "")
+            lines[ACTION_ROW] = max(lines[ACTION_ROW], _line_count(shown, STEP_WIDTH))
             column += 1
         header = put(sheet, STAGE_ROW, first, scalar(stage.get("name")))
         header.font, header.alignment = BOLD, CENTRED
@@ -167,7 +168,9 @@ def _journey_sheet(sheet: Worksheet, data: Any, context: Context, lists: dict[st
         for edge in range(first, column):
             sheet.cell(row=STAGE_ROW, column=edge).fill = fill
         if column - 1 > first:
-            sheet.merge_cells(start_row=STAGE_ROW, end_row=STAGE_ROW, start_column=first, end_column=column - 1)
+            sheet.merge_cells(
+                start_row=STAGE_ROW, end_row=STAGE_ROW, start_column=first, end_column=column - 1
+            )
     last = get_column_letter(max(column - 1, 2))
     for offset, lane in enumerate(lanes):
         row = HEADER_ROWS + 1 + offset
@@ -193,7 +196,8 @@ def _emotion_colours(sheet: Worksheet, cells: str) -> None:
         label = emotion_label(score)
         formula = f'LEFT({top_left},{len(label)})="{label}"'
         fill = PatternFill("solid", start_color=colour, end_color=colour, fgColor=colour)
-        sheet.conditional_formatting.add(cells, FormulaRule(formula=[formula], fill=fill))
+        rule = FormulaRule(formula=[formula], fill=fill)  # type: ignore[no-untyped-call]
+        sheet.conditional_formatting.add(cells, rule)
     assert set(EMOTION_FILLS) == set(SCALE_WORDS)
 
 
