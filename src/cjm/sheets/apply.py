@@ -225,7 +225,7 @@ class _Journey(_Editor):
 
     def lanes(self) -> dict[int, Field]:
         """Row to lane, by the lane names in column A."""
-        known = {lane.title: lane for lane in journey_lanes(self.context)}
+        known = {comparable(lane.title): lane for lane in journey_lanes(self.context)}
         found: dict[int, Field] = {}
         for row in range(HEADER_ROWS + 1, self.sheet.rows + 1):
             title = cell_string(self.sheet.get(row, LANE_COLUMN))

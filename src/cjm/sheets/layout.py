@@ -134,7 +134,7 @@ def journey_lanes(context: Context) -> list[Field]:
     """The lanes of the Journey sheet, top to bottom."""
     personas = [
         Field(
-            cell_text(f"{PERSONA_EMOTION}{name} ({pid})").value,
+            cell_text(f"{PERSONA_EMOTION}{' '.join(name.split())} ({pid})").value,
             "emotions",
             EMOTION,
             "emotions",

@@ -45,8 +45,9 @@ from cjm.sheets.layout import (
 
 LISTS = "Lists"
 HELP = "How to edit"
-BOLD = Font(bold=True)
-GREY_TEXT = Font(italic=True, color="5F6368")
+FONT = "Calibri"  # named, or LibreOffice falls back to a serif font
+BOLD = Font(name=FONT, bold=True)
+GREY_TEXT = Font(name=FONT, italic=True, color="5F6368")
 HEADER_FILL = PatternFill("solid", fgColor="E7E9EE")
 STAGE_FILLS = [PatternFill("solid", fgColor="C9DAF8"), PatternFill("solid", fgColor="D9EAD3")]
 READ_ONLY_FILL = PatternFill("solid", fgColor="F3F3F3")
@@ -57,6 +58,7 @@ STAGE_EDGE = Border(left=Side(style="medium", color="7F7F7F"))
 LANE_WIDTH = 28  # characters
 STEP_WIDTH = 26
 LINE_HEIGHT = 15  # points, for the default 11-point font
+FILL = 1.2  # a line of a column N characters wide holds about 1.2 N characters of text
 MAX_ROW_HEIGHT = 409
 # Emotion cells are coloured by their score, whatever is typed in them later.
 EMOTION_FILLS = {2: "57BB8A", 1: "B7E1CD", 0: "FFFFFF", -1: "F4C7C3", -2: "E67C73"}
@@ -206,7 +208,7 @@ def _table_sheet(sheet: Worksheet, spec: TableSpec, data: Any, lists: dict[str, 
         cell = put(sheet, 1, column, header.title)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAPPED
         if not header.editable:
-            cell.font = Font(bold=True, italic=True, color="5F6368")
+            cell.font = Font(name=FONT, bold=True, italic=True, color="5F6368")
     rows = table_rows(spec, data)
     for row, (_, values) in enumerate(rows, start=2):
         count = 1
@@ -229,7 +231,7 @@ def _table_sheet(sheet: Worksheet, spec: TableSpec, data: Any, lists: dict[str, 
 
 
 def _help_sheet(sheet: Worksheet, map_id: str) -> None:
-    put(sheet, 1, 1, "How to edit this workbook").font = Font(bold=True, size=14)
+    put(sheet, 1, 1, "How to edit this workbook").font = Font(name=FONT, bold=True, size=14)
     put(sheet, 2, 1, f"Map: {map_id}").font = GREY_TEXT
     for row, line in enumerate(HELP_LINES, start=3):
         put(sheet, row, 1, line).alignment = WRAPPED
@@ -251,5 +253,5 @@ def _printable(sheet: Worksheet, *, rows: str, columns: str | None = None) -> No
 def _line_count(value: Value, width: int) -> int:
     if value is None:
         return 1
-    text = str(value)
-    return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
+    text, room = str(value), int(width * FILL)
+    return sum(max(1, -(-len(line) // room)) for line in text.split("\n"))
