@@ -193,3 +193,29 @@ def test_every_bad_cell_is_reported_at_its_sheet_and_cell(tmp_path: Path) -> Non
         "Pain points!D2: `awful` is not a severity of this map (low, medium, high, critical)",
         "KPIs!E2: `45 %` is not a number; write it with digits and a point (41.5)",
     ]
+
+
+def test_a_stage_renamed_in_row_one_is_named_and_not_carried_over(tmp_path: Path) -> None:
+    loaded, book = prepared(tmp_path)
+    edit(book, lambda workbook: workbook[JOURNEY].cell(row=1, column=3, value="Try it"))
+    outcome = apply(loaded, book)
+    assert outcome.data == loaded.data and outcome.problems == []
+    assert outcome.notes == [
+        "Journey!C1: stage names are changed in the YAML (this change is not carried over)"
+    ]
+
+
+def test_a_read_only_lane_changed_is_named_and_not_carried_over(tmp_path: Path) -> None:
+    loaded, book = prepared(tmp_path)
+
+    def change(workbook: Workbook) -> None:
+        sheet = workbook[JOURNEY]
+        sheet[journey_cell(sheet, "Pain points", "signs-up")] = "slow-sign-up: Too slow"
+
+    edit(book, change)
+    outcome = apply(loaded, book)
+    assert outcome.data == loaded.data and outcome.problems == []
+    assert outcome.notes == [
+        "Journey!C12: the Pain points lane is for reference; edit them in their own sheet "
+        "(this change is not carried over)"
+    ]

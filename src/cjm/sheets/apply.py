@@ -222,6 +222,25 @@ class _Journey(_Editor):
         for step_id, (stage, step) in self.steps.items():
             if step_id not in seen:
                 self.gone(stage, step)
+        self.stage_names(columns)
+
+    def stage_names(self, columns: list[tuple[int, str | None]]) -> None:
+        """Stage names are read only: a changed one is named, not carried over."""
+        for index, (column, _) in enumerate(columns):
+            header = self.sheet.get(STAGE_ROW, column)
+            if header is None:
+                continue
+            block: list[str] = []
+            for c, step_id in columns[index:]:
+                if c != column and self.sheet.get(STAGE_ROW, c) is not None:
+                    break
+                block.extend([step_id] if step_id is not None else [])
+            stage = self.steps[block[0]][0] if block else None
+            if stage is not None and not same(header, scalar(stage.get("name"))):
+                self.outcome.notes.append(
+                    f"{self.sheet.name}!{_cell(STAGE_ROW, column)}: stage names are changed "
+                    "in the YAML (this change is not carried over)"
+                )
 
     def lanes(self) -> dict[int, Field]:
         """Row to lane, by the lane names in column A."""
