@@ -6,6 +6,7 @@ use every part of the format (kept small: each example writes and reads a workbo
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,15 @@ import pytest
 from hypothesis import given
 
 from cjm.load.project import load_workspace
+from cjm.load.workspace import find_workspace_root
 from cjm.sheets.apply import apply_book
 from cjm.sheets.csv import csv_files
 from cjm.sheets.read import read_book
+from cjm.yamledit import rewrite
 from tests.fuzz.budget import examples
 from tests.fuzz.maps import journey_maps, to_yaml
 from tests.sheets.common import export, load
+from tests.sheets.test_cli import cjm
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -40,6 +44,7 @@ def unchanged(path: Path, folder: Path) -> None:
     outcome = apply_book(loaded.data, book, loaded.context)
     assert (outcome.problems, outcome.notes, outcome.cells) == ([], [], 0)
     assert outcome.data == loaded.data
+    assert rewrite(loaded.text, outcome.data) == loaded.text
     tables = folder / "tables"
     tables.mkdir()
     for name, text in csv_files(loaded.data).items():
@@ -55,6 +60,21 @@ def test_the_examples_are_found() -> None:
 @pytest.mark.parametrize("path", example_maps(), ids=lambda p: p.stem)
 def test_every_example_map_comes_back_unchanged(path: Path, tmp_path: Path) -> None:
     unchanged(path, tmp_path)
+
+
+@pytest.mark.parametrize("path", example_maps(), ids=lambda p: p.stem)
+def test_the_commands_leave_every_byte_of_an_example(path: Path, tmp_path: Path) -> None:
+    workspace = find_workspace_root(path.parent)
+    assert workspace is not None
+    copy = shutil.copytree(workspace, tmp_path / workspace.name)
+    map_copy = copy / path.relative_to(workspace)
+    before = map_copy.read_bytes()
+    book = tmp_path / "book.xlsx"
+    assert cjm("export", "workbook", str(map_copy), "-o", str(book)).exit_code == 0
+    result = cjm("import", "workbook", str(book), "--into", str(map_copy))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "" and "No changes" in result.stdout
+    assert map_copy.read_bytes() == before
 
 
 @examples(25)
