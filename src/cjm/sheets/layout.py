@@ -31,6 +31,7 @@ the import renders the old data the same way and carries over only the cells tha
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -411,8 +412,24 @@ def table_rows(spec: TableSpec, data: Any) -> list[tuple[dict[str, Any], list[Va
 
 def same(cell: Any, rendered: Value) -> bool:
     """Whether a cell read back holds what ``rendered`` wrote: texts compared line by line
-    without trailing spaces, numbers by value, an empty cell as nothing."""
+    without trailing spaces, an empty cell as nothing, numbers by value to the 15
+    significant digits a spreadsheet keeps (a CSV file's text too)."""
+    if isinstance(rendered, int | float) and not isinstance(rendered, bool):
+        found = _number_in(cell)
+        if found is not None:
+            return found == rendered or math.isclose(found, rendered, rel_tol=1e-14)
     return comparable(cell) == comparable(rendered)
+
+
+def _number_in(cell: Any) -> float | None:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell)
+    if isinstance(cell, str):
+        try:
+            return float(cell.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def comparable(value: Any) -> str:
