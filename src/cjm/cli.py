@@ -726,6 +726,43 @@ def import_mermaid(
     raise typer.Exit(run_import_mermaid(source, out, force=force))
 
 
+@import_app.command("workbook")
+def import_workbook(
+    book: Annotated[
+        Path,
+        typer.Argument(
+            help="The edited workbook (.xlsx), a CSV table (pain-points.csv, "
+            "opportunities.csv, kpis.csv) or a folder of them."
+        ),
+    ],
+    into: Annotated[
+        Path, typer.Option("--into", dir_okay=False, help="The map file to carry the edits into.")
+    ],
+    allow_deletes: Annotated[
+        bool,
+        typer.Option(
+            "--allow-deletes",
+            help="Delete the steps whose column, and the items whose row, was deleted "
+            "(by default they are kept and named).",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change, as a diff; write nothing.")
+    ] = False,
+) -> None:
+    """Carry the edits of a workbook made by `cjm export workbook` back into the map,
+    changing only what changed (comments, key order and ids kept).
+
+    A cell that cannot be placed (an unknown id or persona, an emotion that is not a
+    label of the scale, a bad number) is reported at its sheet and cell, like
+    `Journey!F7: ...`, and nothing is written (exit 1). So is a result that would not
+    validate. See docs/spreadsheets.md.
+    """
+    from cjm.commands.workbook import run_import_workbook
+
+    raise typer.Exit(run_import_workbook(book, into, allow_deletes=allow_deletes, dry_run=dry_run))
+
+
 export_app = typer.Typer(
     help="Write what the maps hold for the tools where the work happens: spreadsheets, "
     "trackers and slide decks.",
@@ -839,6 +876,37 @@ def export_tables(
         max_bytes=_bytes(max_file_size),
     )
     raise typer.Exit(code)
+
+
+class WorkbookFormat(enum.StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+@export_app.command("workbook")
+def export_workbook(
+    map_file: Annotated[
+        Path, typer.Argument(help="The map to export.", dir_okay=False, metavar="MAP")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The workbook to write (default: <map-id>.xlsx), or with --format csv the "
+            "folder of the tables (default: <map-id>-tables).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        WorkbookFormat, typer.Option("--format", "-f", help="xlsx (a workbook) or csv (tables).")
+    ] = WorkbookFormat.XLSX,
+) -> None:
+    """Write a map as a workbook to edit in a spreadsheet: the journey grid (stages and
+    steps across, lanes down) and the pain points, opportunities, KPIs and personas, one
+    row each. `cjm import workbook` carries the edits back. See docs/spreadsheets.md."""
+    from cjm.commands.workbook import run_export_workbook
+
+    raise typer.Exit(run_export_workbook(map_file, out, output_format=output_format.value))
 
 
 class IssueTarget(enum.StrEnum):
