@@ -12,16 +12,23 @@ slows all of them alike; each figure is the median of its runs. Measured:
 
 Wall time on a shared machine moves with its load, CPU time (user + system) much less,
 so both are printed, with each command's ratio to `import typer` (help) or to mmdc
-(the journey SVG). Run it from the repository, with the Python that has cjm's packages:
+(the journey SVG). cjm's modules are compiled to bytecode first, as pip does when it
+installs cjm (with PYTHONDONTWRITEBYTECODE set, Python would otherwise compile every
+module on every run). With --baseline, every cjm command is also run from another
+source tree in the same rounds, for before/after figures under the same load. Run it
+from the repository, with the Python that has cjm's packages:
 
     PYTHONPATH=src .venv/bin/python bench/startup.py            # 15 rounds
     PYTHONPATH=src .venv/bin/python bench/startup.py --runs 31 --mmdc PATH/TO/mmdc
     PYTHONPATH=src .venv/bin/python bench/startup.py --only help
+    git worktree add /tmp/before main
+    PYTHONPATH=src .venv/bin/python bench/startup.py --baseline /tmp/before/src
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import sys
@@ -32,8 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import describe, load_average
-from measure import capture, run_once
 from peers import PUPPETEER_CONFIG, mermaid_cli
+
+from measure import capture, run_once
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
@@ -47,6 +55,7 @@ class Entry:
     command: list[str]
     cwd: Path | None = None
     kind: str = "help"  # help, work, peer or floor
+    pythonpath: str | None = None  # for the baseline's commands
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
 
@@ -71,6 +80,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "else `python -m cjm`)",
     )
     parser.add_argument("--mmdc", help="the Mermaid CLI (default: bench/.peers/)")
+    parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also run each cjm command with PYTHONPATH=SRC (another checkout's src)",
+    )
     parser.add_argument(
         "--only",
         choices=("help", "work", "all"),
@@ -143,10 +157,35 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
     return found
 
 
+def with_baseline(found: list[Entry], baseline: str) -> list[Entry]:
+    """Each cjm command followed by the same command run from ``baseline``."""
+    result: list[Entry] = []
+    for entry in found:
+        result.append(entry)
+        if entry.kind in ("help", "work"):
+            command = list(entry.command)
+            if "--out" in command:  # its own output folder
+                where = command.index("--out") + 1
+                command[where] = f"{command[where]}-baseline"
+            label = f"{entry.label}, baseline"
+            result.append(Entry(label, command, entry.cwd, entry.kind, baseline))
+    return result
+
+
+def compile_sources(folders: list[str]) -> None:
+    """Compile cjm's modules in ``folders`` (each holding a ``cjm`` package) to bytecode."""
+    for folder in folders:
+        package = Path(folder) / "cjm"
+        if package.is_dir():
+            compileall.compile_dir(package, quiet=1)
+
+
 def measure(found: list[Entry], runs: int) -> None:
-    environment = dict(os.environ)
     for round_number in range(runs):
         for entry in found:
+            environment = dict(os.environ)
+            if entry.pythonpath is not None:
+                environment["PYTHONPATH"] = entry.pythonpath
             sample, output = run_once(entry.command, entry.cwd, environment)
             if sample.status != 0:
                 sys.exit(f"{entry.label} exited with {sample.status}:\n{output}")
@@ -166,22 +205,20 @@ def report(found: list[Entry], runs: int) -> str:
     ]
     for entry in found:
         base = peer if entry.kind == "work" and "render" in entry.label else floor
-        ratio = entry.kind in ("help", "work") and base is not None
-        if entry.kind == "work" and "validate" in entry.label:
-            ratio = True
-        wall_ratio = f"{entry.wall / base.wall:.2f}× {_short(base)}" if ratio and base else ""
-        cpu_ratio = f"{entry.cpu / base.cpu:.2f}×" if ratio and base else ""
+        ratio = entry.kind == "help" or (entry.kind == "work" and base is peer)
+        wall_ratio = f"{entry.wall / base.wall:.2f}x {_short(base)}" if ratio and base else ""
+        cpu_ratio = f"{entry.cpu / base.cpu:.2f}x" if ratio and base else ""
         lines.append(
             f"| `{entry.label}` | {entry.wall * 1000:.0f} ms | {entry.cpu * 1000:.0f} ms "
             f"| {wall_ratio} | {cpu_ratio} |"
         )
-    helps = [entry for entry in found if entry.kind == "help"]
+    helps = [entry for entry in found if entry.kind == "help" and entry.pythonpath is None]
     if helps:
         worst = max(helps, key=lambda entry: entry.wall / floor.wall)
         lines += [
             "",
             f"Slowest help against `import typer`: `{worst.label}`, "
-            f"{worst.wall / floor.wall:.2f}× wall, {worst.cpu / floor.cpu:.2f}× CPU.",
+            f"{worst.wall / floor.wall:.2f}x wall, {worst.cpu / floor.cpu:.2f}x CPU.",
         ]
     if peer is None and any(entry.kind == "work" for entry in found):
         lines += ["", "mmdc was not measured (see above)."]
@@ -197,6 +234,11 @@ def main(argv: list[str]) -> None:
     cjm = args.cjm.split() if args.cjm else default_cjm()
     with tempfile.TemporaryDirectory(prefix="cjm-startup-") as name:
         found = entries(args, cjm, Path(name))
+        sources = [*os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+        if args.baseline:
+            found = with_baseline(found, args.baseline)
+            sources.append(args.baseline)
+        compile_sources([folder for folder in sources if folder])
         for label, value in describe(sys.executable, cjm, {}):
             print(f"{label}: {value}")
         print(f"cjm is started as `{' '.join(cjm)}`")

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import typer
 
+from cjm import cli
 from cjm.cli import app
 from cjm.lazy_cli import LazyCommands, lazy_command
 
@@ -34,6 +35,8 @@ NOT_FOR_HELP = (
     "pptx",
     "duckdb",
     "sqlglot",
+    "cjm.diagnostics",
+    "cjm.load",
     "cjm.model",
     "cjm.lint",
     "cjm.render",
@@ -151,6 +154,13 @@ def test_help_loads_no_library_cjm_works_with(words: list[str], tmp_path: Path) 
     code, modules = _run([*words, "--help"], tmp_path)
     assert code == 0
     assert _loaded(modules, NOT_FOR_HELP) == []
+
+
+def test_the_size_limit_shown_in_help_is_the_one_applied() -> None:
+    from cjm.load.source import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEGABYTES
+
+    assert cli.DEFAULT_MAX_MEGABYTES == DEFAULT_MAX_MEGABYTES
+    assert cli._bytes(cli.DEFAULT_MAX_MEGABYTES) == DEFAULT_MAX_BYTES
 
 
 def test_validate_loads_no_drawing_code() -> None:
