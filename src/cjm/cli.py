@@ -1,8 +1,23 @@
 """The ``cjm`` command line: a thin Typer app over the core.
 
 Each command parses its options and hands over to a function in :mod:`cjm.commands`,
-which returns an exit code. Heavy libraries are imported inside the commands so that
-``cjm --help`` and ``cjm --version`` start fast.
+which returns an exit code.
+
+Registering a command (the same for every command here):
+
+    @app.command()                      # or @export_app.command("name") in a group
+    def name(paths: Annotated[...] = None, ...) -> None:
+        # The docstring: its first sentence is the command's line in `cjm --help`.
+        from cjm.commands.name import run_name    # imported here, never at the top
+
+        raise typer.Exit(run_name(...))
+
+A group is ``typer.Typer(cls=LazyGroup, ...)`` added with ``app.add_typer``. The
+command line runs through :func:`cjm.lazy_cli.lazy_command`, which builds a command
+only when it runs or shows its help, so that every command starts as fast as the
+smallest: keep this module's top-level imports to Typer and a few constants, and import
+a command's implementation inside its function. tests/cli/test_startup_imports.py checks
+which libraries each command's help and the common commands load.
 """
 
 from __future__ import annotations
@@ -18,11 +33,16 @@ from typing import Annotated
 import typer
 
 from cjm import __version__
-from cjm.load.source import DEFAULT_MAX_MEGABYTES
+from cjm.lazy_cli import LazyGroup, lazy_command
 from cjm.reporters import REPORTERS
+
+# cjm.load.source.DEFAULT_MAX_MEGABYTES, written out so that help loads no reading code
+# (tests/cli/test_startup_imports.py keeps the two equal).
+DEFAULT_MAX_MEGABYTES = 20
 
 app = typer.Typer(
     name="cjm",
+    cls=LazyGroup,
     help="Customer journey maps as code: validate, lint, render and diff journey maps in YAML.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -635,6 +655,7 @@ def init(
 
 
 new_app = typer.Typer(
+    cls=LazyGroup,
     help="Add to a workspace from a template.",
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -690,6 +711,7 @@ def new_map(
 
 
 import_app = typer.Typer(
+    cls=LazyGroup,
     help="Turn journeys kept in other tools' formats into cjm maps.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -764,6 +786,7 @@ def import_workbook(
 
 
 export_app = typer.Typer(
+    cls=LazyGroup,
     help="Write what the maps hold for the tools where the work happens: spreadsheets, "
     "trackers and slide decks.",
     no_args_is_help=True,
@@ -1058,7 +1081,7 @@ _SYMLINK_LOOP = re.compile(r"Symlink loop from '(?P<path>.*)'")
 def main() -> None:
     """Console-script entry point: a bug ends with a short report, not a traceback."""
     try:
-        app()
+        lazy_command(app)()
     except Exception as bug:
         if os.environ.get("CJM_DEBUG"):
             raise

@@ -10,18 +10,20 @@ from __future__ import annotations
 import datetime
 import sys
 from collections import Counter
+from contextlib import AbstractContextManager
 from pathlib import Path
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from typing import TYPE_CHECKING, Any
 
 from cjm.commands.checked import check_for_output, findings_by_file
 from cjm.commands.output import error, note, stderr, stdout
 from cjm.load.source import DEFAULT_MAX_BYTES
-from cjm.portfolio.inputs import workspace_title
 from cjm.render.formats import Drawer, DrawOptions
 from cjm.render.graphviz_run import RenderError, find_renderer
 from cjm.render.pipeline import Outcome, Plan, ReportInputs, plan_jobs, run_jobs
 from cjm.wording import plural
+
+if TYPE_CHECKING:
+    from cjm.check import CheckResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Below this many files a progress bar would only flicker.
@@ -74,7 +76,7 @@ def run_render(
         except RenderError as problem:
             error(str(problem))
             return EXIT_USAGE
-    inputs = ReportInputs(findings_by_file(result), today, workspace_title(result.projects))
+    inputs = _report_inputs(plan, result, today)
     written, failed = _write(plan, drawer, inputs, out)
     if written is None:
         return EXIT_USAGE
@@ -107,6 +109,16 @@ def _write(
         error(f"cannot write into {out}: {problem.strerror or problem}")
         return None, failed
     return written, failed
+
+
+def _report_inputs(plan: Plan, result: CheckResult, today: datetime.date) -> ReportInputs:
+    """What the reports add to the maps; the workspace's title only for the site, the one
+    page that shows it (finding it loads the portfolio)."""
+    if plan.index is None:
+        return ReportInputs(findings_by_file(result), today)
+    from cjm.portfolio.inputs import workspace_title
+
+    return ReportInputs(findings_by_file(result), today, workspace_title(result.projects))
 
 
 def _report_failure(outcome: Outcome) -> None:
@@ -145,12 +157,33 @@ def _wants_index(paths: list[Path]) -> bool:
     return not paths or any(path.is_dir() for path in paths)
 
 
-def _progress(total: int) -> Progress:
+def _progress(total: int) -> AbstractContextManager[Any]:
+    """A progress bar on a terminal for a run of many files; for a few, or when stderr
+    is not a terminal, one that shows nothing (and does not load rich's progress)."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return _NoProgress()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         console=stderr(),
         transient=True,
-        disable=total < PROGRESS_FROM or not sys.stderr.isatty(),
     )
+
+
+class _NoProgress:
+    """The progress bar that is not shown."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *problem: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: int) -> int:
+        return 0
+
+    def update(self, task: int, advance: int, description: str) -> None:
+        return None

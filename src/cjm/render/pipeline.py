@@ -16,40 +16,51 @@ large) is reported with its reason, and the other files are still written.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cjm.compare import Pairing, compare_maps, futures_naming, pairing_of
 from cjm.diagnostics import Diagnostic
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
-from cjm.portfolio.build import MapInput, build_portfolio
-from cjm.portfolio.inputs import channel_names, context_of, stale_after_days
-from cjm.render.blueprint_view import blueprint_view
-from cjm.render.compare_view import compare_view
 from cjm.render.context import RenderContext
 from cjm.render.dot import DiagramSource
-from cjm.render.emotions_view import emotions_view
 from cjm.render.failure import DrawingFailed
-from cjm.render.formats import Drawer
 from cjm.render.journey_view import journey_view
 from cjm.render.measured import Measured
-from cjm.render.mermaid import mermaid_notes, to_mermaid
-from cjm.report import markdown_report
-from cjm.report.build import build_report
-from cjm.report.html import render_report
-from cjm.site import site_pages
 from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
 
+# The reports, the site, the comparison and the other views are imported where they are
+# used: a diagram of the journey view, the commonest run, needs none of them, and they
+# take longer to load than drawing it takes.
+if TYPE_CHECKING:
+    from cjm.compare import Pairing
+    from cjm.portfolio.build import MapInput
+    from cjm.render.formats import Drawer
+
+
+def _view(module: str, name: str) -> Callable[[RenderContext], DiagramSource]:
+    """The view function ``name`` of ``module``, imported when a diagram of it is drawn."""
+
+    def draw(context: RenderContext) -> DiagramSource:
+        view: Callable[[RenderContext], DiagramSource] = getattr(
+            importlib.import_module(module), name
+        )
+        return view(context)
+
+    return draw
+
+
 VIEWS: dict[str, Callable[[RenderContext], DiagramSource]] = {
     "journey": journey_view,
-    "blueprint": blueprint_view,
-    "emotions": emotions_view,
-    "compare": compare_view,
+    "blueprint": _view("cjm.render.blueprint_view", "blueprint_view"),
+    "emotions": _view("cjm.render.emotions_view", "emotions_view"),
+    "compare": _view("cjm.render.compare_view", "compare_view"),
 }
 # The view of a future-state map against the current-state map it names.
 COMPARE = "compare"
@@ -225,6 +236,8 @@ def claim(target: Path, who: str, inputs: set[Path], claimed: dict[Path, str]) -
 def _no_pair(journey: JourneyMap, loaded: Mapping[str, JourneyMap]) -> str | None:
     """Why ``journey`` has no compare view, or None when it has one."""
     if journey.current_state is None:
+        from cjm.compare import futures_naming
+
         futures = sorted(m.id for m in futures_naming(journey, loaded))
         if futures:
             named = ", ".join(f"'{f}'" for f in futures)
@@ -241,6 +254,14 @@ def _no_pair(journey: JourneyMap, loaded: Mapping[str, JourneyMap]) -> str | Non
     return None
 
 
+def stale_after_days(project: Project) -> int:
+    """How many days a map without a ``review_cadence`` stays fresh in its reports (see
+    :func:`cjm.portfolio.inputs.stale_after_days`)."""
+    from cjm.portfolio.inputs import stale_after_days as days
+
+    return days(project)
+
+
 def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
     """What ``project`` measured of ``journey`` (its binding and snapshot), with the
     sources its ``cjm.yaml`` declares; None when the map is neither bound nor measured."""
@@ -253,9 +274,14 @@ def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
 
 
 def context_for(job: Job) -> RenderContext:
-    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)
-    and what its workspace measured of it."""
-    context = context_of(job.document, job.project)
+    """The map of ``job`` with what it references, the valid maps of its workspace by id
+    (a future-state map reads the pain points of its current state), and what its
+    workspace measured of it. (As :func:`cjm.portfolio.context_of`, without loading the
+    portfolio and the reports for a diagram.)"""
+    document, project = job.document, job.project
+    assert document.model is not None
+    maps = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+    context = RenderContext(document.model, project.scopes[document.display], maps)
     context.measured = measured_for(job.project, context.journey)
     return context
 
@@ -276,6 +302,8 @@ def current_context_for(job: Job, context: RenderContext) -> RenderContext | Non
 def pairing_for(job: Job, context: RenderContext, rendered: frozenset[str]) -> Pairing:
     """The pairing the report of ``job`` shows; ``rendered``: the ids of the maps whose
     report of the same format this run makes."""
+    from cjm.compare import compare_maps, pairing_of
+
     current = current_context_for(job, context)
     comparison = compare_maps(current, context) if current is not None else None
     return pairing_of(context.journey, context.maps, comparison, rendered)
@@ -284,11 +312,15 @@ def pairing_for(job: Job, context: RenderContext, rendered: frozenset[str]) -> P
 def draw_view(job: Job) -> DiagramSource:
     context = context_for(job)
     if job.view == COMPARE:
+        from cjm.render.compare_view import compare_view
+
         return compare_view(context, current_context_for(job, context))
     return VIEWS[job.view](context)
 
 
 def mermaid_export(context: RenderContext) -> str:
+    from cjm.render.mermaid import to_mermaid
+
     names = {m.persona_id: m.name for m in context.marks}
     return to_mermaid(context.journey, names)
 
@@ -353,10 +385,17 @@ def run_jobs(
         findings = inputs.findings.get(job.document.display, [])
         notes: tuple[str, ...] = ()
         if job.output_format == MERMAID:
+            from cjm.render.mermaid import mermaid_notes
+
             context = context_for(job)
             data = mermaid_export(context).encode("utf-8")
             notes = tuple(mermaid_notes(context.journey))
         elif job.output_format == HTML:
+            from cjm.portfolio.build import MapInput
+            from cjm.portfolio.inputs import channel_names
+            from cjm.report.build import build_report
+            from cjm.report.html import render_report
+
             days = review_days(job.project)
             context = context_for(job)
             # Built once: the map's report, and its part of the site.
@@ -375,6 +414,8 @@ def run_jobs(
                     )
                 )
         elif job.output_format == MARKDOWN:
+            from cjm.report import markdown_report
+
             days = review_days(job.project)
             context = context_for(job)
             pairing = pairing_for(job, context, reported[MARKDOWN])
@@ -409,6 +450,9 @@ def _write_site(
 ) -> Iterator[Outcome]:
     """Write the workspace site beside ``home``, from the maps whose reports are written;
     the maps the plan skips are named on it as left out."""
+    from cjm.portfolio.build import build_portfolio
+    from cjm.site import site_pages
+
     left_out = [(skipped.display, skipped.reason) for skipped in plan.skipped]
     portfolio = build_portfolio(maps, inputs.index_title, inputs.today, left_out)
     home.parent.mkdir(parents=True, exist_ok=True)

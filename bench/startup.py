@@ -1,0 +1,252 @@
+"""Benchmark the fixed cost of starting cjm: help, a small check, a small drawing.
+
+Each command runs as a whole process, as a user starts it. The commands take turns
+(one run of each, then the next round), so that a burst of other work on the machine
+slows all of them alike; each figure is the median of its runs. Measured:
+
+* `python -c 'import typer'`, the floor of any Typer program;
+* `cjm --help` and `cjm COMMAND --help` for every command and subcommand;
+* `cjm validate` and `cjm render --format svg` of examples/b2b-saas-trial;
+* the Mermaid CLI (mmdc) drawing the same journey, as `cjm render --format mermaid`
+  exports it (bench/setup-peers.sh installs mmdc into bench/.peers/).
+
+Wall time on a shared machine moves with its load, CPU time (user + system) much less,
+so both are printed, with each command's ratio to `import typer` (help) or to mmdc
+(the journey SVG). cjm's modules are compiled to bytecode first, as pip does when it
+installs cjm (with PYTHONDONTWRITEBYTECODE set, Python would otherwise compile every
+module on every run). With --baseline, every cjm command is also run from another
+source tree in the same rounds, for before/after figures under the same load. Run it
+from the repository, with the Python that has cjm's packages:
+
+    PYTHONPATH=src .venv/bin/python bench/startup.py            # 15 rounds
+    PYTHONPATH=src .venv/bin/python bench/startup.py --runs 31 --mmdc PATH/TO/mmdc
+    PYTHONPATH=src .venv/bin/python bench/startup.py --only help
+    git worktree add /tmp/before main
+    PYTHONPATH=src .venv/bin/python bench/startup.py --baseline /tmp/before/src
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe, load_average
+from peers import PUPPETEER_CONFIG, mermaid_cli
+
+from measure import capture, run_once
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
+
+
+@dataclass
+class Entry:
+    """One measured command and its samples."""
+
+    label: str
+    command: list[str]
+    cwd: Path | None = None
+    kind: str = "help"  # help, work, peer or floor
+    pythonpath: str | None = None  # for the baseline's commands
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python bench/startup.py",
+        description=__doc__.split("\n\n")[0] if __doc__ else None,
+    )
+    parser.add_argument("--runs", type=int, default=15, help="rounds, each command once (15)")
+    parser.add_argument(
+        "--cjm",
+        help="how to start cjm (default: the `cjm` console script next to this Python, "
+        "else `python -m cjm`)",
+    )
+    parser.add_argument("--mmdc", help="the Mermaid CLI (default: bench/.peers/)")
+    parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also run each cjm command with PYTHONPATH=SRC (another checkout's src)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("help", "work", "all"),
+        default="all",
+        help="help: typer and every --help; work: validate, render and mmdc (all)",
+    )
+    return parser.parse_args(argv)
+
+
+def default_cjm() -> list[str]:
+    script = Path(sys.executable).parent / "cjm"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cjm"]
+
+
+def command_paths() -> list[list[str]]:
+    """Every command and subcommand, as the words after `cjm`, in the order of the help."""
+    import typer
+
+    from cjm.cli import app
+
+    def walk(command: object, prefix: list[str]) -> Iterator[list[str]]:
+        yield prefix
+        children = getattr(command, "commands", None) or {}
+        for name in children:
+            yield from walk(children[name], [*prefix, name])
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+def mermaid_command(cjm: list[str], folder: Path, mmdc: str | None) -> list[str] | None:
+    """mmdc drawing the Mermaid journey cjm exports for the example, or None without it."""
+    if mmdc is not None:
+        command = [mmdc, "-p", str(PUPPETEER_CONFIG)]
+    else:
+        peer = mermaid_cli()
+        if not peer.available:
+            print(f"mmdc not measured: {peer.missing}", file=sys.stderr)
+            return None
+        command = peer.command
+    status, output = capture(
+        [*cjm, "render", "--format", "mermaid", "--out", str(folder / "mmd")], EXAMPLE
+    )
+    if status != 0:
+        sys.exit(f"cjm render --format mermaid failed: {output}")
+    mmd = next(iter(sorted((folder / "mmd").glob("*.mmd"))))
+    return [*command, "-i", str(mmd), "-o", str(folder / "mmdc.svg")]
+
+
+def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entry]:
+    python = sys.executable
+    found = [Entry("python -c 'import typer'", [python, "-c", "import typer"], kind="floor")]
+    if args.only in ("help", "all"):
+        for words in command_paths():
+            label = " ".join(["cjm", *words, "--help"])
+            found.append(Entry(label, [*cjm, *words, "--help"]))
+    if args.only in ("work", "all"):
+        svg_out = str(folder / "svg")
+        found += [
+            Entry("cjm validate (b2b example)", [*cjm, "validate"], EXAMPLE, "work"),
+            Entry(
+                "cjm render --format svg (b2b example)",
+                [*cjm, "render", "--format", "svg", "--out", svg_out],
+                EXAMPLE,
+                "work",
+            ),
+        ]
+        mmdc = mermaid_command(cjm, folder, args.mmdc)
+        if mmdc is not None:
+            found.append(Entry("mmdc, the same journey", mmdc, EXAMPLE, "peer"))
+    return found
+
+
+def with_baseline(found: list[Entry], baseline: str) -> list[Entry]:
+    """Each cjm command followed by the same command run from ``baseline``."""
+    result: list[Entry] = []
+    for entry in found:
+        result.append(entry)
+        if entry.kind in ("help", "work"):
+            command = list(entry.command)
+            if "--out" in command:  # its own output folder
+                where = command.index("--out") + 1
+                command[where] = f"{command[where]}-baseline"
+            label = f"{entry.label}, baseline"
+            result.append(Entry(label, command, entry.cwd, entry.kind, baseline))
+    return result
+
+
+def compile_sources(folders: list[str]) -> None:
+    """Compile cjm's modules in ``folders`` (each holding a ``cjm`` package) to bytecode."""
+    for folder in folders:
+        package = Path(folder) / "cjm"
+        if package.is_dir():
+            compileall.compile_dir(package, quiet=1)
+
+
+def measure(found: list[Entry], runs: int) -> None:
+    for round_number in range(runs):
+        for entry in found:
+            environment = dict(os.environ)
+            if entry.pythonpath is not None:
+                environment["PYTHONPATH"] = entry.pythonpath
+            sample, output = run_once(entry.command, entry.cwd, environment)
+            if sample.status != 0:
+                sys.exit(f"{entry.label} exited with {sample.status}:\n{output}")
+            entry.walls.append(sample.seconds)
+            entry.cpus.append(sample.cpu_seconds)
+        print(f"round {round_number + 1}/{runs}, load {load_average()}", file=sys.stderr)
+
+
+def report(found: list[Entry], runs: int) -> str:
+    floor = found[0]
+    peer = next((entry for entry in found if entry.kind == "peer"), None)
+    lines = [
+        f"Medians of {runs} alternating runs; ratios of medians measured in the same run.",
+        "",
+        "| command | wall | CPU | wall ratio | CPU ratio |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for entry in found:
+        base = peer if entry.kind == "work" and "render" in entry.label else floor
+        ratio = entry.kind == "help" or (entry.kind == "work" and base is peer)
+        wall_ratio = f"{entry.wall / base.wall:.2f}x {_short(base)}" if ratio and base else ""
+        cpu_ratio = f"{entry.cpu / base.cpu:.2f}x" if ratio and base else ""
+        lines.append(
+            f"| `{entry.label}` | {entry.wall * 1000:.0f} ms | {entry.cpu * 1000:.0f} ms "
+            f"| {wall_ratio} | {cpu_ratio} |"
+        )
+    helps = [entry for entry in found if entry.kind == "help" and entry.pythonpath is None]
+    if helps:
+        worst = max(helps, key=lambda entry: entry.wall / floor.wall)
+        lines += [
+            "",
+            f"Slowest help against `import typer`: `{worst.label}`, "
+            f"{worst.wall / floor.wall:.2f}x wall, {worst.cpu / floor.cpu:.2f}x CPU.",
+        ]
+    if peer is None and any(entry.kind == "work" for entry in found):
+        lines += ["", "mmdc was not measured (see above)."]
+    return "\n".join(lines)
+
+
+def _short(entry: Entry) -> str:
+    return "mmdc" if entry.kind == "peer" else "typer"
+
+
+def main(argv: list[str]) -> None:
+    args = parse_arguments(argv)
+    cjm = args.cjm.split() if args.cjm else default_cjm()
+    with tempfile.TemporaryDirectory(prefix="cjm-startup-") as name:
+        found = entries(args, cjm, Path(name))
+        sources = [*os.environ.get("PYTHONPATH", "").split(os.pathsep)]
+        if args.baseline:
+            found = with_baseline(found, args.baseline)
+            sources.append(args.baseline)
+        compile_sources([folder for folder in sources if folder])
+        for label, value in describe(sys.executable, cjm, {}):
+            print(f"{label}: {value}")
+        print(f"cjm is started as `{' '.join(cjm)}`")
+        measure(found, args.runs)
+        print(f"load average after: {load_average()}")
+        print()
+        print(report(found, args.runs))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,220 @@
+"""Each command loads only what its output needs: help loads no library cjm works with,
+`cjm validate` no drawing code, `cjm render --format svg` no report, site, spreadsheet,
+slide or query library. And the command tree that `cjm` runs, built a command at a time
+when it is used, is the tree Typer builds: the same commands, help and options."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from cjm import cli
+from cjm.cli import app
+from cjm.lazy_cli import LazyCommands, lazy_command
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
+
+# What no help needs: the libraries the commands work with, and cjm's own heavy parts.
+NOT_FOR_HELP = (
+    "pydantic",
+    "pydantic_core",
+    "jinja2",
+    "rich",
+    "ruamel",
+    "graphviz",
+    "openpyxl",
+    "pptx",
+    "duckdb",
+    "sqlglot",
+    "cjm.diagnostics",
+    "cjm.load",
+    "cjm.model",
+    "cjm.lint",
+    "cjm.render",
+    "cjm.report",
+    "cjm.site",
+    "cjm.portfolio",
+)
+# What a diagram does not need: reports, the site, exports, measuring, the other views.
+NOT_FOR_SVG = (
+    "jinja2",
+    "openpyxl",
+    "pptx",
+    "duckdb",
+    "sqlglot",
+    "rich.progress",
+    "cjm.report",
+    "cjm.site",
+    "cjm.portfolio",
+    "cjm.compare",
+    "cjm.diff",
+    "cjm.deck",
+    "cjm.export",
+    "cjm.render.blueprint_view",
+    "cjm.render.emotions_view",
+    "cjm.render.compare_view",
+    "cjm.render.mermaid",
+    "cjm.render.pdf",
+)
+# What a check does not need: any drawing, report or export.
+NOT_FOR_VALIDATE = (
+    "jinja2",
+    "graphviz",
+    "openpyxl",
+    "pptx",
+    "duckdb",
+    "sqlglot",
+    "cjm.render",
+    "cjm.report",
+    "cjm.site",
+    "cjm.portfolio",
+    "cjm.compare",
+    "cjm.deck",
+    "cjm.export",
+)
+
+PROGRAM = """
+import json, sys
+from cjm.cli import main
+sys.argv = ["cjm", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+else:
+    code = 0
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _run(args: list[str], cwd: Path) -> tuple[int, list[str]]:
+    """Run ``cjm ARGS`` as the console script does, in a fresh Python; its exit code and
+    the modules it loaded."""
+    environment = dict(os.environ, PYTHONPATH=str(SRC), COLUMNS="80")
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["code"], report["modules"]
+
+
+def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    """The modules of ``modules`` that are, or are inside, one of ``names``."""
+    return sorted(
+        {
+            name
+            for name in names
+            for module in modules
+            if module == name or module.startswith(f"{name}.")
+        }
+    )
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and group of the command line, as the words after `cjm`."""
+    paths: list[list[str]] = []
+
+    def walk(command: Any, prefix: list[str]) -> None:
+        paths.append(prefix)
+        for name, child in (getattr(command, "commands", None) or {}).items():
+            walk(child, [*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
+COMMAND_PATHS = _command_paths()
+
+
+def test_every_command_and_group_is_listed() -> None:
+    # The walk reaches the subcommands: a new command is checked without a new line here.
+    assert ["validate"] in COMMAND_PATHS
+    assert ["export", "deck"] in COMMAND_PATHS
+    assert len(COMMAND_PATHS) > 15
+
+
+@pytest.mark.parametrize("words", COMMAND_PATHS, ids=lambda words: " ".join(words) or "cjm")
+def test_help_loads_no_library_cjm_works_with(words: list[str], tmp_path: Path) -> None:
+    code, modules = _run([*words, "--help"], tmp_path)
+    assert code == 0
+    assert _loaded(modules, NOT_FOR_HELP) == []
+
+
+def test_the_size_limit_shown_in_help_is_the_one_applied() -> None:
+    from cjm.load.source import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEGABYTES
+
+    assert cli.DEFAULT_MAX_MEGABYTES == DEFAULT_MAX_MEGABYTES
+    assert cli._bytes(cli.DEFAULT_MAX_MEGABYTES) == DEFAULT_MAX_BYTES
+
+
+def test_validate_loads_no_drawing_code() -> None:
+    code, modules = _run(["validate"], EXAMPLE)
+    assert code == 0
+    assert "cjm.lint.engine" in modules  # it did check
+    assert _loaded(modules, NOT_FOR_VALIDATE) == []
+
+
+def test_svg_render_loads_no_report_site_or_export(tmp_path: Path) -> None:
+    code, modules = _run(["render", "--format", "svg", "--out", str(tmp_path)], EXAMPLE)
+    assert code == 0
+    assert (tmp_path / "trial-to-paid-journey.svg").is_file()
+    assert "cjm.render.journey_view" in modules
+    assert _loaded(modules, NOT_FOR_SVG) == []
+
+
+def test_the_other_views_load_when_asked_for(tmp_path: Path) -> None:
+    args = ["render", "--format", "dot", "--view", "blueprint,emotions", "--out", str(tmp_path)]
+    code, modules = _run(args, EXAMPLE)
+    assert code == 0
+    assert {"cjm.render.blueprint_view", "cjm.render.emotions_view"} <= set(modules)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "trial-to-paid-blueprint.dot",
+        "trial-to-paid-emotions.dot",
+    ]
+
+
+# The lazily built tree against Typer's --------------------------------------------------
+
+
+def _help(command: Any, words: list[str]) -> str:
+    """The help of the command at ``words`` below the root ``command``."""
+    context = command.make_context("cjm", [], resilient_parsing=True)
+    for word in words:
+        command = command.get_command(context, word)
+        context = command.make_context(word, [], parent=context, resilient_parsing=True)
+    return str(command.get_help(context))
+
+
+@pytest.mark.parametrize("words", COMMAND_PATHS, ids=lambda words: " ".join(words) or "cjm")
+def test_the_lazy_tree_gives_the_help_typer_gives(words: list[str]) -> None:
+    assert _help(lazy_command(app), words) == _help(typer.main.get_command(app), words)
+
+
+def test_the_lazy_tree_builds_only_the_command_used() -> None:
+    group = lazy_command(app)
+    commands = group.commands
+    assert isinstance(commands, LazyCommands)
+    assert list(commands) == list(typer.main.get_command(app).commands)  # in the same order
+    _help(group, [])  # the listing of `cjm --help`
+    assert commands.built() == ["new", "import", "export"]  # groups: their own options only
+    _help(group, ["validate"])
+    assert commands.built() == ["new", "import", "export", "validate"]
+    export = commands["export"]
+    assert isinstance(export.commands, LazyCommands)  # type: ignore[attr-defined]
+    assert export.commands.built() == []  # type: ignore[attr-defined]
