@@ -47,6 +47,13 @@ MaxFileSize = Annotated[
         help="Refuse files larger than this many megabytes.",
     ),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file again instead of taking unchanged ones from .cjm-cache/.",
+    ),
+]
 
 
 def _bytes(megabytes: int) -> int:
@@ -136,6 +143,7 @@ def validate(
         typer.Option("--output", "-o", dir_okay=False, help="Write the report to this file."),
     ] = None,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+    no_cache: NoCache = False,
 ) -> None:
     """Check maps: YAML syntax, the schema, references, and the lint rules.
 
@@ -158,6 +166,7 @@ def validate(
         max_bytes=_bytes(max_file_size),
         lint=request,
         output=output,
+        use_cache=not no_cache,
     )
     raise typer.Exit(code)
 

@@ -23,9 +23,10 @@ def run_validate(
     max_bytes: int,
     lint: LintRequest,
     output: Path | None = None,
+    use_cache: bool = True,
 ) -> int:
     try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint)
+        result = check_paths(paths, Path.cwd(), max_bytes, lint, use_cache=use_cache)
     except UsageError as problem:
         error(str(problem))
         return EXIT_USAGE
