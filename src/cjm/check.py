@@ -132,11 +132,14 @@ def check_paths(
     today: datetime.date | None = None,
     *,
     use_cache: bool = False,
+    every_scope: bool = True,
 ) -> CheckResult:
     """Validate and lint ``paths`` (files or folders); no paths means the workspace
     around ``cwd``. ``today`` fixes the date that date-based rules compare against.
     ``use_cache`` keeps loaded files in the workspace's cache (see :mod:`cjm.cache`)
-    and takes those that did not change from it; the result is the same either way."""
+    and takes those that did not change from it; the result is the same either way.
+    ``every_scope=False`` resolves the references of the maps asked for only: enough for
+    their findings, but the projects then lack the scopes of the other maps."""
     if not paths:
         root = find_workspace_root(cwd)
         if root is None:
@@ -181,7 +184,7 @@ def check_paths(
             chosen = _selected(project, group)
             selected.update(chosen)
             linted[id(project)] = _linted(project, chosen)
-            project.resolve(linted[id(project)])
+            project.resolve(None if every_scope else linted[id(project)])
             notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
 

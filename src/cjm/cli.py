@@ -277,6 +277,7 @@ def render(
         ),
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+    no_cache: NoCache = False,
 ) -> None:
     """Draw maps as diagrams and reports: files named after the map ids.
 
@@ -299,6 +300,7 @@ def render(
         max_bytes=_bytes(max_file_size),
         options=DrawOptions(dpi, page_setup(paper.value, portrait)),
         force=force,
+        use_cache=not no_cache,
     )
     raise typer.Exit(code)
 
