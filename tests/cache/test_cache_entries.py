@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from cjm.cache import CACHE_FOLDER, ENTRIES, DocumentCache
+from cjm.cache import CACHE_FOLDER, ENTRIES, STALE_TEMPORARY_SECONDS, DocumentCache
 from cjm.cli import app
 from cjm.load.project import load_workspace
 from tests.cache.workspaces import map_text, reports, write_workspace
@@ -129,7 +131,7 @@ def test_a_read_only_workspace_still_validates(root: Path, monkeypatch: pytest.M
     def refuse(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("cjm.cache.write_bytes_atomic", refuse)
+    monkeypatch.setattr("cjm.cache._write_entry", refuse)
     monkeypatch.setattr("cjm.cache.write_text_atomic", refuse)
     baseline = reports(root, [], use_cache=False)
     found = reports(root, [], use_cache=True)
@@ -151,10 +153,15 @@ def test_runs_side_by_side_write_sound_entries(root: Path) -> None:
     assert cache.hits == 4 and not cache.notes
 
 
-def test_leftover_temporary_files_are_ignored(root: Path) -> None:
+def test_leftover_temporary_files_are_ignored_then_removed(root: Path) -> None:
     reports(root, [], use_cache=True)
-    (root / CACHE_FOLDER / ENTRIES / ".abc.tmp123").write_bytes(b"half a write")
+    recent = root / CACHE_FOLDER / ENTRIES / ".abc.tmp123"
+    old = root / CACHE_FOLDER / ENTRIES / ".abc.tmp456"
+    for leftover in (recent, old):
+        leftover.write_bytes(b"half a write")
+    os.utime(old, (time.time() - 2 * STALE_TEMPORARY_SECONDS,) * 2)
     assert reports(root, [], use_cache=True) == reports(root, [], use_cache=False)
+    assert recent.exists() and not old.exists()
 
 
 def test_no_cache_option_writes_no_cache(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

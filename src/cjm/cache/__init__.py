@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 import stat
 import sys
+import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ import pydantic
 
 from cjm import __version__
 from cjm.load.document import Document
-from cjm.writing import write_bytes_atomic, write_text_atomic
+from cjm.writing import write_text_atomic
 
 CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape.
@@ -37,6 +40,8 @@ FORMAT = 1
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 _NAMESPACE = f"{FORMAT}|{__version__}|{pydantic.VERSION}|{sys.version}".encode()
 ENTRIES = "documents"
+# An interrupted write leaves a hidden temporary file; one older than this is removed.
+STALE_TEMPORARY_SECONDS = 3600
 
 
 class DocumentCache:
@@ -91,7 +96,7 @@ class DocumentCache:
             return  # kept out of the cache: it is loaded from its file next time too
         try:
             self._prepare()
-            write_bytes_atomic(self.entries / key, _HEADER + _checksum(payload) + payload)
+            _write_entry(self.entries / key, _HEADER + _checksum(payload) + payload)
         except OSError as problem:
             self._writable = False
             reason = problem.strerror or str(problem)
@@ -111,10 +116,16 @@ class DocumentCache:
             entries = list(self.entries.iterdir())
         except OSError:
             return
+        now = time.time()
         for entry in entries:
-            if entry.name not in self.used and not entry.name.startswith("."):
-                # Another run may have removed it already, or it may be read-only.
-                with contextlib.suppress(OSError):
+            if entry.name in self.used:
+                continue
+            # Another run may have removed it already, or it may be read-only.
+            with contextlib.suppress(OSError):
+                # A hidden file is the temporary file of a write: under way, or
+                # left behind by one that was interrupted long ago.
+                hidden = entry.name.startswith(".")
+                if not hidden or now - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS:
                     entry.unlink()
 
     def _prepare(self) -> None:
@@ -133,6 +144,23 @@ class DocumentCache:
                 f"ignored damaged or foreign entries of the cache in {self.folder}; "
                 "they are rebuilt from the files"
             )
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: to a hidden temporary file, then renamed.
+
+    Unlike :func:`cjm.writing.write_bytes_atomic`, nothing is flushed to disk first (that
+    costs more than parsing the file again): an entry a crash leaves damaged fails its
+    checksum and is written anew, and a reader beside this run sees the whole old entry,
+    the whole new one, or none."""
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _checksum(payload: bytes) -> bytes:
