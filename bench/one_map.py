@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import WorkspaceSpec, write_workspace  # noqa: E402
+from synthetic import WorkspaceSpec, write_workspace
 
 TODAY = datetime.date(2026, 11, 1)
 CACHE = ".cjm-cache"
