@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.lint.config import LintRequest, UnknownRuleError
@@ -19,6 +20,9 @@ from cjm.load.project import Project, display_path, load_standalone, load_worksp
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
 from cjm.wording import agree, plural
+
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
 
 
 class UsageError(Exception):
@@ -76,6 +80,26 @@ def _selected(project: Project, requested: list[Path]) -> set[str]:
     return chosen
 
 
+def _linted(project: Project, selected: set[str]) -> frozenset[str]:
+    """The documents whose map rules must run: those selected, and the maps whose
+    binding or snapshot is (map rules report on a map's measure files)."""
+    linted = set(selected)
+    for journey in project.maps:
+        model = journey.model
+        files = project.measure_files.by_map.get(model.id) if model is not None else None
+        if files is not None and any(
+            doc is not None and doc.display in selected for doc in (files.binding, files.snapshot)
+        ):
+            linted.add(journey.display)
+    return frozenset(linted)
+
+
+def _open_cache(root: Path) -> DocumentCache:
+    from cjm.cache import DocumentCache
+
+    return DocumentCache(root)
+
+
 def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> list[str]:
     """Notes on YAML files under requested folders that the workspace does not include."""
     if project.config is None or project.config.model is None:
@@ -106,9 +130,16 @@ def check_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lint: LintRequest | None = None,
     today: datetime.date | None = None,
+    *,
+    use_cache: bool = False,
+    every_scope: bool = True,
 ) -> CheckResult:
     """Validate and lint ``paths`` (files or folders); no paths means the workspace
-    around ``cwd``. ``today`` fixes the date that date-based rules compare against."""
+    around ``cwd``. ``today`` fixes the date that date-based rules compare against.
+    ``use_cache`` keeps loaded files in the workspace's cache (see :mod:`cjm.cache`)
+    and takes those that did not change from it; the result is the same either way.
+    ``every_scope=False`` resolves the references of the maps asked for only: enough for
+    their findings, but the projects then lack the scopes of the other maps."""
     if not paths:
         root = find_workspace_root(cwd)
         if root is None:
@@ -124,6 +155,7 @@ def check_paths(
 
     projects: list[Project] = []
     selected: set[str] = set()
+    linted: dict[int, frozenset[str]] = {}
     notes: list[str] = []
     for root, group in _group_by_workspace(paths).items():
         if root is None:
@@ -138,14 +170,21 @@ def check_paths(
         else:
             # Files named explicitly are checked as maps even outside the map patterns.
             extra = [p for p in group if not p.is_dir() and p.name != CONFIG_NAME]
-            project = load_workspace(root, cwd, extra, max_bytes)
+            cache = _open_cache(root) if use_cache else None
+            project = load_workspace(root, cwd, extra, max_bytes, cache, resolve=False)
+            if cache is not None:
+                cache.prune()
+                notes.extend(cache.notes)
             config = project.config
             if config is not None and config.diagnostics and not project.documents()[1:]:
                 notes.append(
                     f"the maps were not checked: {config.display} says which files they "
                     "are, and it must be fixed first"
                 )
-            selected.update(_selected(project, group))
+            chosen = _selected(project, group)
+            selected.update(chosen)
+            linted[id(project)] = _linted(project, chosen)
+            project.resolve(None if every_scope else linted[id(project)])
             notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
 
@@ -153,7 +192,7 @@ def check_paths(
     failed = False
     for project in projects:
         try:
-            outcome = lint_project(project, lint or LintRequest(), today)
+            outcome = lint_project(project, lint or LintRequest(), today, linted.get(id(project)))
         except UnknownRuleError as unknown:
             raise UsageError(str(unknown)) from None
         if project.config is not None:

@@ -67,6 +67,13 @@ MaxFileSize = Annotated[
         help="Refuse files larger than this many megabytes.",
     ),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file again instead of taking unchanged ones from .cjm-cache/.",
+    ),
+]
 
 
 def _bytes(megabytes: int) -> int:
@@ -156,6 +163,7 @@ def validate(
         typer.Option("--output", "-o", dir_okay=False, help="Write the report to this file."),
     ] = None,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+    no_cache: NoCache = False,
 ) -> None:
     """Check maps: YAML syntax, the schema, references, and the lint rules.
 
@@ -178,6 +186,7 @@ def validate(
         max_bytes=_bytes(max_file_size),
         lint=request,
         output=output,
+        use_cache=not no_cache,
     )
     raise typer.Exit(code)
 
@@ -288,6 +297,7 @@ def render(
         ),
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+    no_cache: NoCache = False,
 ) -> None:
     """Draw maps as diagrams and reports: files named after the map ids.
 
@@ -310,6 +320,7 @@ def render(
         max_bytes=_bytes(max_file_size),
         options=DrawOptions(dpi, page_setup(paper.value, portrait)),
         force=force,
+        use_cache=not no_cache,
     )
     raise typer.Exit(code)
 

@@ -18,13 +18,15 @@ from cjm.reporters.text import TextReporter
 
 
 def check_for_output(
-    paths: list[Path], today: datetime.date, max_bytes: int
+    paths: list[Path], today: datetime.date, max_bytes: int, use_cache: bool = False
 ) -> tuple[CheckResult, list[Diagnostic]] | None:
     """The check of ``paths`` (default: the workspace around the current folder) and its
     error findings, already printed; None on a usage or configuration problem, already
     reported (the command exits with 2)."""
     try:
-        result = check_paths(paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today)
+        result = check_paths(
+            paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today, use_cache=use_cache
+        )
     except UsageError as problem:
         error(str(problem))
         return None

@@ -42,6 +42,7 @@ def run_render(
     options: DrawOptions | None = None,
     force: bool = False,
     compare_if_paired: bool = False,
+    use_cache: bool = False,
 ) -> int:
     """Render ``paths`` (default: the workspace around the current folder).
 
@@ -52,7 +53,7 @@ def run_render(
     fails when nothing at all could be drawn.
     """
     today = today or datetime.date.today()
-    checked = check_for_output(paths, today, max_bytes)
+    checked = check_for_output(paths, today, max_bytes, use_cache)
     if checked is None:
         return EXIT_USAGE
     result, errors = checked

@@ -45,8 +45,16 @@ def _relative(project: Project, document: Document[Any]) -> str | None:
 
 
 class _Run:
-    def __init__(self, project: Project, policy: Policy, today: datetime.date) -> None:
+    def __init__(
+        self,
+        project: Project,
+        policy: Policy,
+        today: datetime.date,
+        only: frozenset[str] | None = None,
+    ) -> None:
         self.project = project
+        # The documents whose findings are wanted (display names); None: all of them.
+        self.only = only
         self.policy = policy
         self.today = today
         self.documents = {doc.display: doc for doc in project.documents()}
@@ -113,13 +121,19 @@ class _Run:
             return False
         return True
 
+    def wanted(self, display: str) -> bool:
+        return self.only is None or display in self.only
+
     def held_back_notes(self) -> list[str]:
         notes = [
             f"{display}: {listing(names)} could not check the parts that hold what did not "
             "load; fix the errors above and run again"
             for display, names in self.held_back.items()
+            if self.wanted(display)
         ]
         for document in self.project.maps:
+            if not self.wanted(document.display):
+                continue
             lost = [
                 f"`{path[0]}`"
                 for path in document.unloaded
@@ -139,9 +153,13 @@ class _Run:
             if rule.check is None:
                 continue  # reported by the engine itself
             if rule.scope == "workspace":
-                self.collect(rule, rule.check(WorkspaceContext(self.project, options, self.today)))
+                self.collect(
+                    rule, rule.check(WorkspaceContext(self.project, options, self.today, self.only))
+                )
             elif rule.scope == "map":
                 for document in self.project.maps:
+                    if not self.wanted(document.display):
+                        continue  # a map rule looks at its own map only
                     scope = self.project.scopes.get(document.display)
                     journey = document.checked
                     if journey is None or scope is None:
@@ -155,10 +173,12 @@ class _Run:
         suppressions = {
             display: find_suppressions(doc.text)
             for display, doc in self.documents.items()
-            if doc.text is not None and "cjm:" in doc.text
+            if doc.text is not None and "cjm:" in doc.text and self.wanted(display)
         }
         kept: list[Diagnostic] = []
         for rule, diagnostic in self.found:
+            if not self.wanted(diagnostic.path):
+                continue
             if not self._silenced(rule, diagnostic, suppressions.get(diagnostic.path, [])):
                 kept.append(diagnostic)
         for display, found in suppressions.items():
@@ -227,12 +247,19 @@ def _top_level_cut(unloaded: tuple[DataPath, ...]) -> bool:
 
 
 def lint_project(
-    project: Project, request: LintRequest, today: datetime.date | None = None
+    project: Project,
+    request: LintRequest,
+    today: datetime.date | None = None,
+    only: frozenset[str] | None = None,
 ) -> LintOutcome:
-    """Run every enabled rule on ``project``; the outcome holds findings and settings."""
+    """Run every enabled rule on ``project``; the outcome holds findings and settings.
+
+    With ``only`` (display names), findings and notes are those of these documents: map
+    rules, which look at one map each, run on these maps only; rules that look across
+    the workspace still see every document."""
     config = project.config
     settings = config.model.lint if config is not None and config.model is not None else None
     policy = build_policy(settings, config, request)
-    run = _Run(project, policy, today or datetime.date.today())
+    run = _Run(project, policy, today or datetime.date.today(), only)
     run.run_rules()
     return LintOutcome(run.suppress(), policy, run.notes + run.held_back_notes())

@@ -116,6 +116,13 @@ class WorkspaceContext:
     project: Project
     options: Any
     today: datetime.date
+    # The documents whose findings are wanted (display names); None: every document.
+    only: frozenset[str] | None = None
+
+    def wants(self, document: Document[Any]) -> bool:
+        """Whether findings about ``document`` are wanted: a rule may skip the work of
+        finding those about other documents (they would be dropped)."""
+        return self.only is None or document.display in self.only
 
 
 EXAMPLE_MAP = "map.yaml"

@@ -16,11 +16,14 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from cjm.load.document import Document, load_document
+
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
 
 # Below this much input, loading takes well under half a second on one core: not worth
 # the workers' start-up.
@@ -62,9 +65,34 @@ def worker_count(paths: list[Path], method: str | None = None) -> int:
 
 
 def load_documents(
+    files: list[tuple[Path, str]],
+    model: type[BaseModel],
+    max_bytes: int,
+    cache: DocumentCache | None = None,
+) -> list[Document[Any]]:
+    """Load ``files`` (path and display name) as ``model``, in order; with a ``cache``,
+    the files it holds are taken from it and the others are stored in it."""
+    if cache is None:
+        return _load_all(files, model, max_bytes)
+    keys = [cache.key(path, display, model, max_bytes) for path, display in files]
+    found: list[Document[Any] | None] = [
+        cache.get(key) if key is not None else None for key in keys
+    ]
+    missing = [i for i, document in enumerate(found) if document is None]
+    loaded = _load_all([files[i] for i in missing], model, max_bytes)
+    for i, document in zip(missing, loaded, strict=True):
+        found[i] = document
+        key = keys[i]
+        path, display = files[i]
+        # Stored only when the file still holds what the key was made from.
+        if key is not None and cache.key(path, display, model, max_bytes) == key:
+            cache.put(key, document)
+    return [document for document in found if document is not None]
+
+
+def _load_all(
     files: list[tuple[Path, str]], model: type[BaseModel], max_bytes: int
 ) -> list[Document[Any]]:
-    """Load ``files`` (path and display name) as ``model``, in order."""
     method = _start_method()
     workers = worker_count([path for path, _ in files], method)
     load = functools.partial(_load_one, model=model, max_bytes=max_bytes)

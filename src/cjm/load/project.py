@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic
 from cjm.load.document import Document, load_document
@@ -22,6 +22,9 @@ from cjm.measure.attached import MapMeasurements
 from cjm.measure.locate import is_binding_file, snapshots_folder
 from cjm.model import DefinitionsFile, JourneyMap, WorkspaceConfig
 from cjm.model.sources import MeasureSettings
+
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
 
 # The keys of cjm.yaml whose problems leave the workspace's files known: with a problem
 # anywhere else (in `maps` or `definitions`, or an unknown key that may be a misspelling of
@@ -85,8 +88,10 @@ class Project:
         found.extend(self.measure_files.problems)
         return found
 
-    def resolve(self) -> None:
-        """Check ids and references across all loaded documents."""
+    def resolve(self, only: frozenset[str] | None = None) -> None:
+        """Check ids and references across all loaded documents. With ``only`` (display
+        names), the maps' own references are checked for these maps alone: the ids of
+        every map are still known, so the problems of these maps are the same."""
         mentions = frozenset().union(*(doc.unloaded_mentions for doc in self.documents()))
         resolver = Resolver(mentions)
         if self.config is not None:
@@ -100,7 +105,7 @@ class Project:
         for definitions in self.definitions:
             resolver.check_shared(definitions)
         for journey in self.maps:
-            if journey.checked is not None:
+            if journey.checked is not None and (only is None or journey.display in only):
                 scope = resolver.scope_for(journey)
                 self.scopes[journey.display] = scope
                 resolver.check_map(journey, scope)
@@ -112,8 +117,12 @@ def load_workspace(
     cwd: Path,
     extra_maps: list[Path] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: DocumentCache | None = None,
+    resolve: bool = True,
 ) -> Project:
-    """Load the workspace at ``root``, plus ``extra_maps`` outside its patterns."""
+    """Load the workspace at ``root``, plus ``extra_maps`` outside its patterns; with a
+    ``cache``, the definitions and maps that did not change are taken from it. With
+    ``resolve=False`` the caller resolves it (see :meth:`Project.resolve`)."""
     project = Project(root)
     config = load_document(
         root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root), WorkspaceConfig, max_bytes
@@ -129,13 +138,13 @@ def load_workspace(
     )
     files = list_workspace_files(root, settings.maps, settings.definitions, snapshots)
     definitions = [(path, display_path(path, cwd, root)) for path in files.definitions]
-    project.definitions = load_documents(definitions, DefinitionsFile, max_bytes)
+    project.definitions = load_documents(definitions, DefinitionsFile, max_bytes, cache)
     map_paths = list(files.maps)
     known = {real_path(p) for p in (*files.maps, *files.definitions)}
     extra = [p for p in extra_maps or [] if real_path(p) not in known]
     map_paths.extend(p for p in extra if not is_measure_file(p, snapshots))
     maps = [(path, display_path(path, cwd, root)) for path in map_paths]
-    project.maps = load_documents(maps, JourneyMap, max_bytes)
+    project.maps = load_documents(maps, JourneyMap, max_bytes, cache)
     named = [
         (p, display_path(p, cwd, root))
         for p in (*files.bindings, *(p for p in extra if is_binding_file(p)))
@@ -150,7 +159,8 @@ def load_workspace(
         in_workspace=True,
         sources_known=not unloaded_measure,
     )
-    project.resolve()
+    if resolve:
+        project.resolve()
     return project
 
 

@@ -56,7 +56,7 @@ def check(context: WorkspaceContext) -> Iterator[Diagnostic]:
     identity = Code(CODE, NAME, SUMMARY)
     project = context.project
     for document in [project.config, *project.definitions, *project.maps]:
-        if document is None:
+        if document is None or not context.wants(document):
             continue
         model = document.checked
         if model is None or getattr(model, "format", None) is not None:

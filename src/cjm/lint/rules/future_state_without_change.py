@@ -118,6 +118,8 @@ def _unchanged(document: Document[JourneyMap], project: Project) -> Finding | No
 
 def check(context: WorkspaceContext) -> Iterator[Finding]:
     for document in context.project.maps:
+        if not context.wants(document):
+            continue
         finding = _unchanged(document, context.project)
         if finding is not None:
             yield finding

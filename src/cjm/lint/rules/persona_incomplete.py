@@ -145,7 +145,7 @@ def check(context: WorkspaceContext) -> Iterator[Finding]:
     project = context.project
     documents: list[Document[Any]] = [*project.definitions, *project.maps]
     for document in documents:
-        if document.checked is None:
+        if document.checked is None or not context.wants(document):
             continue
         for path, persona in _personas(document.checked):
             finding = _finding(document, path, persona, required)

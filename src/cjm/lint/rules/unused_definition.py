@@ -166,5 +166,5 @@ def check(context: WorkspaceContext) -> Iterator[Finding | Skipped]:
         for document in shared:
             yield from _unused(document, used, "the workspace", mentioned)
     for journey in project.maps:
-        if journey.checked is not None:
+        if journey.checked is not None and context.wants(journey):
             yield from _inline_unused(journey)

@@ -1,0 +1,198 @@
+"""A cache of loaded documents, so that a file that did not change is not parsed again.
+
+It lives in the workspace, in ``.cjm-cache/`` beside ``cjm.yaml``; a ``.gitignore``
+holding ``*`` keeps it out of version control. Each loaded file is one small entry,
+named by a hash of everything the loaded document depends on: the file's bytes, its path
+and the name it is reported under, the model it is read as, the size limit, and the
+versions of cjm, pydantic and Python. A change to any of them names another entry, so
+an entry is never stale: it is either the right one or not looked at.
+
+An entry is a pickle, trusted only after checks: it starts with a header naming the
+format and cjm's version, then a SHA-256 of the rest, which must match, and the rest
+names its own key again. Anything else (a truncated, corrupt or foreign file) is
+ignored, reported in a note and written anew. Entries are written atomically, so a run
+beside another one reads the old entry or the new one, never half of one. A workspace
+where the cache cannot be written is still checked, from the files, with one note.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from cjm import __version__
+from cjm.load.document import Document
+from cjm.writing import write_text_atomic
+
+CACHE_FOLDER = ".cjm-cache"
+# Bumped whenever what an entry holds changes shape.
+FORMAT = 1
+_HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
+_NAMESPACE = f"{FORMAT}|{__version__}|{pydantic.VERSION}|{sys.version}".encode()
+ENTRIES = "documents"
+# An interrupted write leaves a hidden temporary file; one older than this is removed.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+class DocumentCache:
+    """The loaded-document entries of one workspace's cache folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / CACHE_FOLDER
+        self.entries = self.folder / ENTRIES
+        self.notes: list[str] = []
+        self.used: set[str] = set()
+        self.hits = 0
+        self.writes = 0
+        self._writable = True
+        self._warned_corrupt = False
+
+    def key(self, path: Path, display: str, model: type[Any], max_bytes: int) -> str | None:
+        """The key of ``path``'s entry, or None when the file is not a regular file that
+        can be read within ``max_bytes`` (the loader then reports what is wrong)."""
+        data = _read_regular(path, max_bytes)
+        if data is None:
+            return None
+        digest = hashlib.sha256(_NAMESPACE)
+        for part in (str(path), display, f"{model.__module__}.{model.__qualname__}"):
+            digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))
+        digest.update(f"\0{max_bytes}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Document[Any] | None:
+        """The document stored under ``key``, if there is a sound entry for it."""
+        try:
+            data = (self.entries / key).read_bytes()
+        except OSError:
+            return None
+        document = _decode(data, key)
+        if document is None:
+            self._corrupt()
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return document
+
+    def put(self, key: str, document: Document[Any]) -> None:
+        """Store ``document`` under ``key``; a cache that cannot be written is left
+        alone for the rest of the run, with a note."""
+        if not self._writable:
+            return
+        self.used.add(key)
+        try:
+            payload = pickle.dumps((key, document), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return  # kept out of the cache: it is loaded from its file next time too
+        try:
+            self._prepare()
+            _write_entry(self.entries / key, _HEADER + _checksum(payload) + payload)
+        except OSError as problem:
+            self._writable = False
+            reason = problem.strerror or str(problem)
+            self.notes.append(
+                f"the cache in {self.folder} cannot be written ({reason}); "
+                "checking from the files (--no-cache turns the cache off)"
+            )
+            return
+        self.writes += 1
+
+    def prune(self) -> None:
+        """Remove entries this run did not use: those of files since changed, renamed or
+        removed. Only after a run that loaded the whole workspace."""
+        if not self._writable or not self.used:
+            return
+        try:
+            entries = list(self.entries.iterdir())
+        except OSError:
+            return
+        now = time.time()
+        for entry in entries:
+            if entry.name in self.used:
+                continue
+            # Another run may have removed it already, or it may be read-only.
+            with contextlib.suppress(OSError):
+                # A hidden file is the temporary file of a write: under way, or
+                # left behind by one that was interrupted long ago.
+                hidden = entry.name.startswith(".")
+                if not hidden or now - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                    entry.unlink()
+
+    def _prepare(self) -> None:
+        """Create the cache folder, with the ``.gitignore`` that hides it from git."""
+        if self.entries.is_dir():
+            return
+        self.entries.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            write_text_atomic(ignore, "# Written by cjm: a cache, safe to delete.\n*\n")
+
+    def _corrupt(self) -> None:
+        if not self._warned_corrupt:
+            self._warned_corrupt = True
+            self.notes.append(
+                f"ignored damaged or foreign entries of the cache in {self.folder}; "
+                "they are rebuilt from the files"
+            )
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: to a hidden temporary file, then renamed.
+
+    Unlike :func:`cjm.writing.write_bytes_atomic`, nothing is flushed to disk first (that
+    costs more than parsing the file again): an entry a crash leaves damaged fails its
+    checksum and is written anew, and a reader beside this run sees the whole old entry,
+    the whole new one, or none."""
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.sha256(payload).digest()
+
+
+def _decode(data: bytes, key: str) -> Document[Any] | None:
+    """The document an entry holds, or None unless every check passes."""
+    size = len(_HEADER) + 32
+    if len(data) < size or not data.startswith(_HEADER):
+        return None
+    checksum, payload = data[len(_HEADER) : size], data[size:]
+    if _checksum(payload) != checksum:
+        return None
+    try:
+        found = pickle.loads(payload)
+    except Exception:  # a damaged pickle may raise almost anything
+        return None
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+        return None
+    document = found[1]
+    return document if isinstance(document, Document) else None
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes | None:
+    """``path``'s bytes when it is a regular file of at most ``max_bytes``."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > max_bytes:
+            return None
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    except (OSError, ValueError):
+        return None
+    return data if len(data) <= max_bytes else None

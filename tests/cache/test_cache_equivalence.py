@@ -1,0 +1,89 @@
+"""With the cache, `cjm validate` says exactly what it says without it, after any edits."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cjm.cache import CACHE_FOLDER
+from tests.cache.workspaces import VARIANTS, map_text, reports, write_workspace
+
+STEMS = ("m0", "m1", "m2", "m3")
+IDS = ("m0", "m1", "m2", "m9")
+
+maps_strategy = st.dictionaries(
+    st.sampled_from(STEMS), st.tuples(st.sampled_from(IDS), st.sampled_from(VARIANTS)), max_size=4
+)
+edit = st.one_of(
+    st.tuples(
+        st.just("write"), st.sampled_from(STEMS), st.sampled_from(IDS), st.sampled_from(VARIANTS)
+    ),
+    st.tuples(st.just("delete"), st.sampled_from(STEMS), st.just(""), st.just("")),
+    st.tuples(st.just("rename"), st.sampled_from(STEMS), st.sampled_from(STEMS), st.just("")),
+)
+
+
+def _apply(root: Path, change: tuple[str, str, str, str]) -> None:
+    action, stem, other, variant = change
+    path = root / "maps" / f"{stem}.yaml"
+    if action == "write":
+        path.write_text(map_text(other, variant), encoding="utf-8")
+    elif action == "delete":
+        path.unlink(missing_ok=True)
+    elif path.exists():
+        path.rename(root / "maps" / f"{other}.yaml")
+
+
+def _cold(root: Path, targets: list[Path]) -> dict[str, object]:
+    """A run with the cache, but none kept from earlier runs."""
+    kept = root.parent / "kept-cache"
+    (root / CACHE_FOLDER).rename(kept)
+    try:
+        return reports(root, targets, use_cache=True)
+    finally:
+        shutil.rmtree(root / CACHE_FOLDER)
+        kept.rename(root / CACHE_FOLDER)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    maps=maps_strategy,
+    rounds=st.lists(st.lists(edit, max_size=3), min_size=1, max_size=3),
+    one=st.sampled_from(STEMS),
+)
+def test_cached_runs_equal_uncached_and_cold_runs(
+    maps: dict[str, tuple[str, str]],
+    rounds: list[list[tuple[str, str, str, str]]],
+    one: str,
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "workspace"
+        write_workspace(root, {stem: map_text(*choice) for stem, choice in maps.items()})
+        for changes in [[], *rounds]:
+            for change in changes:
+                _apply(root, change)
+            targets = [[]]
+            if (root / "maps" / f"{one}.yaml").exists():
+                targets.append([root / "maps" / f"{one}.yaml"])
+            for target in targets:
+                cached = reports(root, target, use_cache=True)
+                assert cached == reports(root, target, use_cache=True)
+                assert cached == reports(root, target, use_cache=False)
+                assert cached == _cold(root, target)
+            if len(targets) > 1:
+                _same_as_linting_everything(root, targets[1])
+
+
+def _same_as_linting_everything(root: Path, target: list[Path]) -> None:
+    """Checking one map lints only that map, and finds what linting all of them finds
+    about it (notes on other maps aside)."""
+    narrow = reports(root, target, use_cache=True)
+    with mock.patch("cjm.check._linted", return_value=None):
+        wide = reports(root, target, use_cache=False)
+    for name in ("text", "json", "sarif", "failed"):
+        assert narrow[name] == wide[name]

@@ -1,0 +1,92 @@
+"""Small workspaces for the cache tests, written from a few choices."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from rich.text import Text
+
+from cjm.check import check_paths
+from cjm.reporters import get_reporter
+
+TODAY = datetime.date(2026, 11, 1)
+FORMATS = ("text", "json", "sarif")
+
+CONFIG = """\
+format: "1.0"
+name: Cache test
+maps: ["maps/*.yaml"]
+definitions: ["shared/*.yaml"]
+teams:
+  - {id: growth, name: Growth}
+"""
+
+PERSONAS = """\
+format: "1.0"
+personas:
+  - {id: olivia, name: Olivia, goals: [Ship], frustrations: [Waiting]}
+  - {id: dan, name: Dan}
+"""
+
+# What a map can be: each variant breaks or follows different rules, across maps too.
+VARIANTS = (
+    "plain",
+    "unknown-persona",
+    "uses-dan",
+    "no-touchpoint",
+    "broken-yaml",
+    "schema-error",
+    "suppressed",
+    "future",
+)
+
+
+def map_text(map_id: str, variant: str) -> str:
+    """A small map with id ``map_id``, shaped by ``variant``."""
+    if variant == "broken-yaml":
+        return f"id: {map_id}\ntitle: [unclosed\n"
+    persona = {"unknown-persona": "nobody", "uses-dan": "dan"}.get(variant, "olivia")
+    touchpoints = "" if variant == "no-touchpoint" else ", touchpoints: [site]"
+    lines = [
+        'format: "1.0"',
+        f"id: {map_id}",
+        f"title: Map {map_id}",
+        "type: future-state" if variant == "future" else "type: current-state",
+        "owner: growth" if variant != "schema-error" else "owner: [growth, 3]",
+        "reviewed: 2026-10-01",
+        f"personas: [{persona}]",
+        "touchpoints: [{id: site, name: Site, channel: web, owner: growth}]",
+        "stages:",
+        "  - id: consider",
+        "    name: Consider",
+        "    steps:",
+        f"      - {{id: compare, action: Compares plans{touchpoints}}}",
+    ]
+    if variant == "suppressed":
+        lines[-1] += "  # cjm: disable-line=step-without-emotion,stale-map"
+    if variant == "future":
+        lines.insert(4, "current_state: m0")
+    return "\n".join(lines) + "\n"
+
+
+def write_workspace(root: Path, maps: dict[str, str]) -> None:
+    """A workspace with ``maps`` (file stem to text) under ``maps/``."""
+    (root / "maps").mkdir(parents=True, exist_ok=True)
+    (root / "shared").mkdir(exist_ok=True)
+    (root / "cjm.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "shared" / "personas.yaml").write_text(PERSONAS, encoding="utf-8")
+    for stem, text in maps.items():
+        (root / "maps" / f"{stem}.yaml").write_text(text, encoding="utf-8")
+
+
+def reports(root: Path, targets: list[Path], *, use_cache: bool) -> dict[str, object]:
+    """Every report of checking ``targets`` in ``root``, and the notes."""
+    result = check_paths(targets, root, today=TODAY, use_cache=use_cache)
+    found: dict[str, object] = {}
+    for name in FORMATS:
+        report = get_reporter(name).render(result)
+        found[name] = report.plain if isinstance(report, Text) else report
+    found["failed"] = (result.failed, result.unreadable, result.config_failed)
+    found["notes"] = result.notes
+    return found
