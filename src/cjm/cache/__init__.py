@@ -4,8 +4,11 @@ It lives in the workspace, in ``.cjm-cache/`` beside ``cjm.yaml``; a ``.gitignor
 holding ``*`` keeps it out of version control. Each loaded file is one small entry,
 named by a hash of everything the loaded document depends on: the file's bytes, its path
 and the name it is reported under, the model it is read as, the size limit, and the
-versions of cjm, pydantic and Python. A change to any of them names another entry, so
-an entry is never stale: it is either the right one or not looked at.
+versions of cjm, pydantic and Python, and a fingerprint of cjm's own code (the name, size
+and modification time of each of its modules, so that an edited or reinstalled cjm of
+the same version number does not read entries an older build wrote). A change to any of
+them names another entry, so an entry is never stale: it is either the right one or not
+looked at.
 
 An entry is a pickle, trusted only after checks: it starts with a header naming the
 format and cjm's version, then a SHA-256 of the rest, which must match, and the rest
@@ -38,7 +41,23 @@ CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape.
 FORMAT = 1
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
-_NAMESPACE = f"{FORMAT}|{__version__}|{pydantic.VERSION}|{sys.version}".encode()
+
+
+def _code_fingerprint() -> str:
+    """A hash of the name, size and modification time of every module of cjm."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for module in sorted(package.rglob("*.py")):
+        status = module.stat()
+        digest.update(
+            f"{module.relative_to(package)}|{status.st_size}|{status.st_mtime_ns}\n".encode()
+        )
+    return digest.hexdigest()
+
+
+_NAMESPACE = (
+    f"{FORMAT}|{__version__}|{pydantic.VERSION}|{sys.version}|{_code_fingerprint()}".encode()
+)
 ENTRIES = "documents"
 # An interrupted write leaves a hidden temporary file; one older than this is removed.
 STALE_TEMPORARY_SECONDS = 3600
