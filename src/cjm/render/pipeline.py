@@ -40,7 +40,11 @@ from cjm.render.measured import Measured
 from cjm.render.mermaid import mermaid_notes, to_mermaid
 from cjm.report import markdown_report
 from cjm.report.build import build_report
+from cjm.report.facts import Report
 from cjm.report.html import render_report
+from cjm.report.parallel import PageRenderer
+from cjm.report.parallel import worker_count as report_workers
+from cjm.site import Page as SitePage
 from cjm.site import site_pages
 from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
@@ -332,7 +336,6 @@ def run_jobs(
     ``drawer`` draws the Graphviz formats; it may be None when the plan holds none.
     """
     inputs = inputs or ReportInputs()
-    current: tuple[tuple[str, str], DiagramSource] | None = None
     maps: list[MapInput] = []
     cadences: dict[int, int] = {}
     reported = {
@@ -349,6 +352,52 @@ def run_jobs(
             cadences[id(project)] = stale_after_days(project)
         return cadences[id(project)]
 
+    def html_page(job: Job) -> tuple[Report, Pairing]:
+        """The report of ``job`` and its pairing; the map joins the site when there is one."""
+        findings = inputs.findings.get(job.document.display, [])
+        context = context_for(job)
+        # Built once: the map's report, and its part of the site.
+        report = build_report(context, findings, inputs.today, review_days(job.project))
+        if plan.index is not None:
+            maps.append(
+                MapInput(
+                    context=context,
+                    report=report,
+                    path=job.document.display,
+                    findings=tuple(findings),
+                    report_file=job.target.name,
+                    channel_names=channel_names(job.project),
+                )
+            )
+        return report, pairing_for(job, context, reported[HTML])
+
+    html_jobs = [job for job in plan.jobs if job.output_format == HTML]
+    workers = report_workers(len(html_jobs))
+    # With several workers the reports are built first, then the pages rendered by the
+    # workers while this process draws the rest and builds the site.
+    built = [html_page(job) for job in html_jobs] if workers > 1 else []
+    with PageRenderer(built, workers) as pages:
+        site = _site_pages(plan, maps, inputs) if workers > 1 and plan.index else None
+        yield from _run(plan, drawer, inputs, reported, review_days, html_page, pages)
+        if plan.index is not None:
+            if site is None:
+                site = _site_pages(plan, maps, inputs)
+            yield from _write_site(plan, plan.index, site)
+
+
+def _run(
+    plan: Plan,
+    drawer: Drawer | None,
+    inputs: ReportInputs,
+    reported: Mapping[str, frozenset[str]],
+    review_days: Callable[[Project], int],
+    html_page: Callable[[Job], tuple[Report, Pairing]],
+    pages: PageRenderer,
+) -> Iterator[Outcome]:
+    """Write each file of ``plan`` (see :func:`run_jobs`); the HTML reports come from
+    ``pages`` when it renders them, else from ``html_page``."""
+    current: tuple[tuple[str, str], DiagramSource] | None = None
+    html_count = 0
     for job in plan.jobs:
         findings = inputs.findings.get(job.document.display, [])
         notes: tuple[str, ...] = ()
@@ -357,23 +406,11 @@ def run_jobs(
             data = mermaid_export(context).encode("utf-8")
             notes = tuple(mermaid_notes(context.journey))
         elif job.output_format == HTML:
-            days = review_days(job.project)
-            context = context_for(job)
-            # Built once: the map's report, and its part of the site.
-            report = build_report(context, findings, inputs.today, days)
-            pairing = pairing_for(job, context, reported[HTML])
-            data = render_report(report, pairing).encode("utf-8")
-            if plan.index is not None:
-                maps.append(
-                    MapInput(
-                        context=context,
-                        report=report,
-                        path=job.document.display,
-                        findings=tuple(findings),
-                        report_file=job.target.name,
-                        channel_names=channel_names(job.project),
-                    )
-                )
+            if pages.parallel:
+                data = pages.page(html_count)
+            else:
+                data = render_report(*html_page(job)).encode("utf-8")
+            html_count += 1
         elif job.output_format == MARKDOWN:
             days = review_days(job.project)
             context = context_for(job)
@@ -400,19 +437,20 @@ def run_jobs(
         job.target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(job.target, data)
         yield Outcome(job.target, job, notes)
-    if plan.index is not None:
-        yield from _write_site(plan, plan.index, maps, inputs)
 
 
-def _write_site(
-    plan: Plan, home: Path, maps: list[MapInput], inputs: ReportInputs
-) -> Iterator[Outcome]:
-    """Write the workspace site beside ``home``, from the maps whose reports are written;
-    the maps the plan skips are named on it as left out."""
+def _site_pages(plan: Plan, maps: list[MapInput], inputs: ReportInputs) -> list[SitePage]:
+    """The pages of the workspace site, from the maps whose reports are written; the maps
+    the plan skips are named on it as left out."""
     left_out = [(skipped.display, skipped.reason) for skipped in plan.skipped]
     portfolio = build_portfolio(maps, inputs.index_title, inputs.today, left_out)
+    return site_pages(portfolio)
+
+
+def _write_site(plan: Plan, home: Path, pages: list[SitePage]) -> Iterator[Outcome]:
+    """Write the pages of the workspace site beside ``home``."""
     home.parent.mkdir(parents=True, exist_ok=True)
-    for page in site_pages(portfolio):
+    for page in pages:
         target = home.parent / page.name
         refusal = site_refusal(plan, target)
         if refusal is not None:

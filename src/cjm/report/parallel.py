@@ -1,0 +1,123 @@
+"""Render many report pages on every core, when that pays.
+
+Filling a report's template is most of the time a workspace render takes, and each page
+is independent of the others. A large workspace's pages are therefore rendered by a pool
+of worker processes, one per core. The reports are built first in this process, then the
+workers are forked: they inherit the built reports rather than receive them pickled, and
+send back only the finished page. Where new processes cannot be forked (``spawn`` on
+macOS and Windows, where each worker would import cjm again and every report would have
+to be pickled), and for a few pages, whose rendering takes less than the workers' start,
+the pages are rendered right here. The pages are the same either way, and come back in
+the order asked.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from cjm.compare import Pairing
+from cjm.report.facts import Report
+from cjm.report.html import render_report
+
+# From this many pages a pool pays: a page takes tens of milliseconds to a second to
+# render, forking the workers tens of milliseconds.
+PARALLEL_FROM_PAGES = 12
+# Environment variable that caps the number of worker processes (1: render in-process);
+# the same one caps the workers that load a workspace.
+JOBS_VARIABLE = "CJM_JOBS"
+
+# The pages the forked workers render, by position: set just before the pool forks and
+# cleared once it is done.
+_PAGES: Sequence[tuple[Report, Pairing | None]] = ()
+
+
+def _cores() -> int:
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+: respects CPU affinity
+        return int(os.process_cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked here (Linux)."""
+    return sys.platform.startswith("linux")
+
+
+def worker_count(pages: int) -> int:
+    """How many processes should render ``pages`` report pages: 1 unless they are many
+    and processes can be forked."""
+    if pages < PARALLEL_FROM_PAGES or not can_fork():
+        return 1
+    wanted = _cores()
+    setting = os.environ.get(JOBS_VARIABLE, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        wanted = min(wanted, int(setting))
+    return max(1, min(wanted, pages))
+
+
+class PageRenderer:
+    """Renders the pages of ``reports`` (each with its pairing) with ``workers`` processes.
+
+    Every page is started at once; :meth:`page` waits for one. Used as a context manager,
+    so that the workers end whatever happens to the caller.
+    """
+
+    def __init__(self, pages: Sequence[tuple[Report, Pairing | None]], workers: int) -> None:
+        self._pages = pages
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[bytes]] = []
+        if workers > 1 and pages:
+            global _PAGES
+            _PAGES = pages
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            # The first submit forks every worker, which then hold the pages.
+            self._futures = [self._pool.submit(_render_at, index) for index in range(len(pages))]
+
+    @property
+    def parallel(self) -> bool:
+        """Whether worker processes render the pages."""
+        return self._pool is not None
+
+    def page(self, index: int) -> bytes:
+        """The page of report ``index``, as UTF-8."""
+        if self._pool is None:
+            report, pairing = self._pages[index]
+            return render_report(report, pairing).encode("utf-8")
+        return self._futures[index].result()
+
+    def close(self) -> None:
+        global _PAGES
+        if self._pool is not None:
+            for future in self._futures:
+                future.cancel()
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        _PAGES = ()
+
+    def __enter__(self) -> PageRenderer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def render_pages(
+    pages: Sequence[tuple[Report, Pairing | None]], workers: int | None = None
+) -> Iterator[bytes]:
+    """The page of each report of ``pages``, in order (``workers``: default
+    :func:`worker_count`)."""
+    count = worker_count(len(pages)) if workers is None else workers
+    with PageRenderer(pages, count) as renderer:
+        for index in range(len(pages)):
+            yield renderer.page(index)
+
+
+def _render_at(index: int) -> bytes:
+    report, pairing = _PAGES[index]
+    return render_report(report, pairing).encode("utf-8")
