@@ -13,6 +13,7 @@ the order asked.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -71,9 +72,15 @@ class PageRenderer:
         self._pages = pages
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[bytes]] = []
+        self._frozen = False
         if workers > 1 and pages:
             global _PAGES
             _PAGES = pages
+            # Every object so far is left alone by the collector from here on: the
+            # workers then share the parent's memory instead of copying each page the
+            # collector visits, and neither process walks the loaded workspace again.
+            gc.freeze()
+            self._frozen = True
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(workers, mp_context=context)
             # The first submit forks every worker, which then hold the pages.
@@ -98,6 +105,9 @@ class PageRenderer:
                 future.cancel()
             self._pool.shutdown(wait=True)
             self._pool = None
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
         _PAGES = ()
 
     def __enter__(self) -> PageRenderer:
