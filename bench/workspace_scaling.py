@@ -4,9 +4,10 @@ Writes synthetic workspaces (see :mod:`synthetic`) of 50, 100, 200 and 500 maps,
 with a second revision (``revision=1``: a few changes in every map), and runs, as whole
 processes, ``cjm render <workspace> --format html`` (every map's report and the site)
 and ``cjm diff <workspace> <revision>``. Each command is run ``--runs`` times and the
-median kept; wall time, CPU time (user + system, the process and its workers) and peak
-RSS are reported, with the cost per map, so that linear growth shows as a flat
-per-map column.
+median kept; wall time, CPU time (user + system, the process and its workers), the main
+process's own CPU time (what the workers cannot take off it: the wall time on an idle
+machine with a core per worker cannot be less) and peak RSS are reported, with the cost
+per map, so that linear growth shows as a flat per-map column.
 
 ``--src`` compares two source trees (``before=path/to/src,after=src``): their runs
 alternate, so that both see the same load on a shared machine.
@@ -39,6 +40,9 @@ TODAY = datetime.date(2026, 11, 23)
 class Run:
     wall: float
     cpu: float
+    # The main process's own CPU time: on an idle machine with a core per worker, the
+    # wall time cannot be less.
+    main_cpu: float
     rss_mb: float
 
 
@@ -53,9 +57,11 @@ def _run(command: list[str], src: Path) -> Run:
         "try:",
         "    runpy.run_module('cjm', run_name='__main__')",
         "finally:",
-        "    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss",
+        "    me = resource.getrusage(resource.RUSAGE_SELF)",
+        "    own = me.ru_maxrss",
+        "    main = me.ru_utime + me.ru_stime",
         "    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss",
-        "    sys.stderr.write(f'\\nPEAK {own} {kids}\\n')",
+        "    sys.stderr.write(f'\\nPEAK {own} {kids} {main}\\n')",
     ]
     done = subprocess.run(
         [sys.executable, "-c", "\n".join(code), *command],
@@ -69,16 +75,17 @@ def _run(command: list[str], src: Path) -> Run:
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
     peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")][-1]
-    own, kids = (int(value) for value in peak.split()[1:])
+    own, kids, main = (float(value) for value in peak.split()[1:])
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # The process's own peak, or a worker's when one grew larger (KB on Linux).
-    return Run(wall, cpu, max(own, kids) / 1024)
+    return Run(wall, cpu, main, max(own, kids) / 1024)
 
 
 def _median(runs: list[Run]) -> Run:
     return Run(
         statistics.median(r.wall for r in runs),
         statistics.median(r.cpu for r in runs),
+        statistics.median(r.main_cpu for r in runs),
         statistics.median(r.rss_mb for r in runs),
     )
 
@@ -95,7 +102,10 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     arguments = parser.parse_args()
     trees = dict(item.split("=", 1) for item in arguments.src.split(","))
-    header = ["tree", "command", "maps", "wall", "CPU", "peak RSS", "wall/map", "CPU/map"]
+    header = [
+        "tree", "command", "maps", "wall", "CPU", "main CPU", "peak RSS", "CPU/map",
+        "main CPU/map",
+    ]  # fmt: skip
     lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -116,9 +126,9 @@ def main() -> None:
                 for tree in trees:
                     m = _median(runs[tree])
                     row = [
-                        tree, label, str(maps), f"{m.wall:.2f} s", f"{m.cpu:.2f} s",
-                        f"{m.rss_mb:.0f} MB", f"{m.wall / maps * 1000:.0f} ms",
-                        f"{m.cpu / maps * 1000:.0f} ms",
+                        tree, label, str(maps), f"{m.wall:.1f} s", f"{m.cpu:.1f} s",
+                        f"{m.main_cpu:.1f} s", f"{m.rss_mb:.0f} MB",
+                        f"{m.cpu / maps * 1000:.0f} ms", f"{m.main_cpu / maps * 1000:.0f} ms",
                     ]  # fmt: skip
                     print(" | ".join(row), flush=True)
                     lines.append("| " + " | ".join(row) + " |")

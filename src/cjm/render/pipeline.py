@@ -27,7 +27,7 @@ from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
 from cjm.portfolio.build import MapInput, build_portfolio
-from cjm.portfolio.inputs import channel_names, context_of, stale_after_days
+from cjm.portfolio.inputs import channel_names, context_of, maps_of, stale_after_days
 from cjm.render.blueprint_view import blueprint_view
 from cjm.render.compare_view import compare_view
 from cjm.render.context import RenderContext
@@ -256,10 +256,10 @@ def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
     return Measured(measurements, tuple(settings.sources) if settings is not None else ())
 
 
-def context_for(job: Job) -> RenderContext:
-    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`)
-    and what its workspace measured of it."""
-    context = context_of(job.document, job.project)
+def context_for(job: Job, maps: Mapping[str, JourneyMap] | None = None) -> RenderContext:
+    """The map of ``job`` with what it references (see :func:`cjm.portfolio.context_of`,
+    which ``maps`` is passed to) and what its workspace measured of it."""
+    context = context_of(job.document, job.project, maps)
     context.measured = measured_for(job.project, context.journey)
     return context
 
@@ -338,6 +338,7 @@ def run_jobs(
     inputs = inputs or ReportInputs()
     maps: list[MapInput] = []
     cadences: dict[int, int] = {}
+    tables: dict[int, dict[str, JourneyMap]] = {}
     reported = {
         output_format: frozenset(
             job.map_id for job in plan.jobs if job.output_format == output_format
@@ -352,10 +353,16 @@ def run_jobs(
             cadences[id(project)] = stale_after_days(project)
         return cadences[id(project)]
 
+    def workspace_maps(project: Project) -> dict[str, JourneyMap]:
+        """The maps of ``project`` by id, one table for all its reports."""
+        if id(project) not in tables:
+            tables[id(project)] = maps_of(project)
+        return tables[id(project)]
+
     def html_page(job: Job) -> tuple[Report, Pairing]:
         """The report of ``job`` and its pairing; the map joins the site when there is one."""
         findings = inputs.findings.get(job.document.display, [])
-        context = context_for(job)
+        context = context_for(job, workspace_maps(job.project))
         # Built once: the map's report, and its part of the site.
         report = build_report(context, findings, inputs.today, review_days(job.project))
         if plan.index is not None:
