@@ -60,21 +60,40 @@ def test_a_workspace_rendered_by_the_pool_is_byte_identical(
 
 
 @needs_fork
-def test_the_pages_are_rendered_by_other_processes_in_order(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_pages_are_rendered_by_other_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = load_workspace(WORKSPACE, WORKSPACE)
     plan = plan_jobs([project], {d.display for d in project.maps}, [], [HTML], WORKSPACE / "out")
-    reports = [(build_report(context_for(job), [], TODAY, None), None) for job in plan.jobs]
+    reports = [build_report(context_for(job), [], TODAY, None) for job in plan.jobs]
     # Each page says which process rendered it and which report it is.
     monkeypatch.setattr(
         parallel, "render_report", lambda report, pairing: f"{os.getpid()} {report.id}"
     )
-    pages = [page.decode().split() for page in parallel.render_pages(reports, workers=2)]
-    assert [report_id for _, report_id in pages] == [report.id for report, _ in reports]
-    assert all(int(pid) != os.getpid() for pid, _ in pages)
-    here = [page.decode().split() for page in parallel.render_pages(reports, workers=1)]
-    assert all(int(pid) == os.getpid() for pid, _ in here)
+
+    def written(workers: int) -> list[list[str]]:
+        folder = tmp_path / str(workers)
+        pages = [(report, None, folder / f"{report.id}.html") for report in reports]
+        parallel.write_pages(pages, workers=workers)
+        return [target.read_text(encoding="utf-8").split() for _, _, target in pages]
+
+    pooled = written(2)
+    assert [report_id for _, report_id in pooled] == [report.id for report in reports]
+    assert all(int(pid) != os.getpid() for pid, _ in pooled)
+    assert all(int(pid) == os.getpid() for pid, _ in written(1))
+
+
+@needs_fork
+def test_a_page_the_pool_cannot_write_raises_as_here(tmp_path: Path) -> None:
+    project = load_workspace(WORKSPACE, WORKSPACE)
+    plan = plan_jobs([project], {d.display for d in project.maps}, [], [HTML], WORKSPACE / "out")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    report = build_report(context_for(plan.jobs[0]), [], TODAY, None)
+    pages = [(report, None, blocker / f"{n}.html") for n in range(3)]
+    for workers in (1, 2):
+        with pytest.raises(OSError):
+            parallel.write_pages(pages, workers=workers)
 
 
 def test_a_few_pages_are_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -382,7 +382,7 @@ def run_jobs(
     workers = report_workers(len(html_jobs))
     # With several workers the reports are built first, then the pages rendered by the
     # workers while this process draws the rest and builds the site.
-    built = [html_page(job) for job in html_jobs] if workers > 1 else []
+    built = [(*html_page(job), job.target) for job in html_jobs] if workers > 1 else []
     with PageRenderer(built, workers) as pages:
         site = _site_pages(plan, maps, inputs) if workers > 1 and plan.index else None
         yield from _run(plan, drawer, inputs, reported, review_days, html_page, pages)
@@ -414,10 +414,11 @@ def _run(
             notes = tuple(mermaid_notes(context.journey))
         elif job.output_format == HTML:
             if pages.parallel:
-                data = pages.page(html_count)
-            else:
-                data = render_report(*html_page(job)).encode("utf-8")
-            html_count += 1
+                pages.write(html_count)  # a worker renders and writes it
+                html_count += 1
+                yield Outcome(job.target, job)
+                continue
+            data = render_report(*html_page(job)).encode("utf-8")
         elif job.output_format == MARKDOWN:
             days = review_days(job.project)
             context = context_for(job)

@@ -4,11 +4,10 @@ Filling a report's template is most of the time a workspace render takes, and ea
 is independent of the others. A large workspace's pages are therefore rendered by a pool
 of worker processes, one per core. The reports are built first in this process, then the
 workers are forked: they inherit the built reports rather than receive them pickled, and
-send back only the finished page. Where new processes cannot be forked (``spawn`` on
+write the finished pages themselves. Where new processes cannot be forked (``spawn`` on
 macOS and Windows, where each worker would import cjm again and every report would have
 to be pickled), and for a few pages, whose rendering takes less than the workers' start,
-the pages are rendered right here. The pages are the same either way, and come back in
-the order asked.
+the pages are rendered right here. The pages are the same either way.
 """
 
 from __future__ import annotations
@@ -17,12 +16,14 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from cjm.compare import Pairing
 from cjm.report.facts import Report
 from cjm.report.html import render_report
+from cjm.writing import write_bytes_atomic
 
 # From this many pages a pool pays: a page takes tens of milliseconds to a second to
 # render, forking the workers tens of milliseconds.
@@ -31,9 +32,11 @@ PARALLEL_FROM_PAGES = 12
 # the same one caps the workers that load a workspace.
 JOBS_VARIABLE = "CJM_JOBS"
 
+# A report, its pairing, and the file its page is written to.
+PageFile = tuple[Report, Pairing | None, Path]
 # The pages the forked workers render, by position: set just before the pool forks and
 # cleared once it is done.
-_PAGES: Sequence[tuple[Report, Pairing | None]] = ()
+_PAGES: Sequence[PageFile] = ()
 
 
 def _cores() -> int:
@@ -62,16 +65,18 @@ def worker_count(pages: int) -> int:
 
 
 class PageRenderer:
-    """Renders the pages of ``reports`` (each with its pairing) with ``workers`` processes.
+    """Writes the page of each report of ``pages`` (with its pairing) to its file, with
+    ``workers`` processes.
 
-    Every page is started at once; :meth:`page` waits for one. Used as a context manager,
-    so that the workers end whatever happens to the caller.
+    Every page is started at once, and each worker writes the pages it renders, so that
+    finished pages do not pile up in this process; :meth:`write` waits for one. Used as a
+    context manager, so that the workers end whatever happens to the caller.
     """
 
-    def __init__(self, pages: Sequence[tuple[Report, Pairing | None]], workers: int) -> None:
+    def __init__(self, pages: Sequence[PageFile], workers: int) -> None:
         self._pages = pages
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[bytes]] = []
+        self._futures: list[Future[None] | None] = []
         self._frozen = False
         if workers > 1 and pages:
             global _PAGES
@@ -84,25 +89,30 @@ class PageRenderer:
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(workers, mp_context=context)
             # The first submit forks every worker, which then hold the pages.
-            self._futures = [self._pool.submit(_render_at, index) for index in range(len(pages))]
+            self._futures = [self._pool.submit(_write_at, index) for index in range(len(pages))]
 
     @property
     def parallel(self) -> bool:
         """Whether worker processes render the pages."""
         return self._pool is not None
 
-    def page(self, index: int) -> bytes:
-        """The page of report ``index``, as UTF-8."""
-        if self._pool is None:
-            report, pairing = self._pages[index]
-            return render_report(report, pairing).encode("utf-8")
-        return self._futures[index].result()
+    def write(self, index: int) -> None:
+        """Write the page of report ``index`` to its file, or wait until a worker has;
+        raises what writing it raised (an :class:`OSError` when the file cannot be
+        written)."""
+        future = self._futures[index] if self._pool is not None else None
+        if future is None:
+            _write(self._pages[index])
+            return
+        self._futures[index] = None
+        future.result()
 
     def close(self) -> None:
         global _PAGES
         if self._pool is not None:
             for future in self._futures:
-                future.cancel()
+                if future is not None:
+                    future.cancel()
             self._pool.shutdown(wait=True)
             self._pool = None
         if self._frozen:
@@ -117,17 +127,20 @@ class PageRenderer:
         self.close()
 
 
-def render_pages(
-    pages: Sequence[tuple[Report, Pairing | None]], workers: int | None = None
-) -> Iterator[bytes]:
-    """The page of each report of ``pages``, in order (``workers``: default
+def write_pages(pages: Sequence[PageFile], workers: int | None = None) -> None:
+    """Write the page of each report of ``pages`` (``workers``: default
     :func:`worker_count`)."""
     count = worker_count(len(pages)) if workers is None else workers
     with PageRenderer(pages, count) as renderer:
         for index in range(len(pages)):
-            yield renderer.page(index)
+            renderer.write(index)
 
 
-def _render_at(index: int) -> bytes:
-    report, pairing = _PAGES[index]
-    return render_report(report, pairing).encode("utf-8")
+def _write(page: PageFile) -> None:
+    report, pairing, target = page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(target, render_report(report, pairing).encode("utf-8"))
+
+
+def _write_at(index: int) -> None:
+    _write(_PAGES[index])
