@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from cjm.diff.changes import (
     AT_DEFINITIONS,
@@ -56,8 +57,9 @@ def compare(old: Snapshot, new: Snapshot, *, matching: Matching = Matching.BY_ID
     pairs, result.pair = _pair_maps(old.maps, new.maps, matching)
     # Two maps with different ids: the report says at the top which two are compared.
     named = result.pair is not None and not result.pair.same_map
+    old_findings, new_findings = _findings_by_key(old.findings), _findings_by_key(new.findings)
     for old_map, new_map in pairs:
-        section = _map_section(old_map, new_map, old.findings, new.findings, named=named)
+        section = _map_section(old_map, new_map, old_findings, new_findings, named=named)
         if section.changes:
             result.sections.append(section)
     result.sections.extend(_shared_sections(old, new))
@@ -99,17 +101,26 @@ def _by_id_entries(entries: list[MapEntry]) -> dict[str, MapEntry]:
     return found
 
 
+def _findings_by_key(findings: list[FindingEntry]) -> dict[str, list[FindingEntry]]:
+    """``findings`` grouped by the key of their file, each group in the order given: each
+    map takes its own group rather than looking through every finding of the side."""
+    grouped: dict[str, list[FindingEntry]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.key, []).append(finding)
+    return grouped
+
+
 def _map_section(
     old: MapEntry | None,
     new: MapEntry | None,
-    old_findings: list[FindingEntry],
-    new_findings: list[FindingEntry],
+    old_findings: Mapping[str, list[FindingEntry]],
+    new_findings: Mapping[str, list[FindingEntry]],
     *,
     named: bool = False,
 ) -> Section:
-    """The changes of one map; ``named``: two maps with different ids named as two
-    versions of one journey (the report says so at the top, so the section does not call
-    the old file a move)."""
+    """The changes of one map, given the findings of each side by file key; ``named``: two
+    maps with different ids named as two versions of one journey (the report says so at the
+    top, so the section does not call the old file a move)."""
     if new is None:
         assert old is not None
         journey = old.model
@@ -127,15 +138,14 @@ def _map_section(
             Change(Kind.ADDED, Entity.MAP, journey.id, journey.title, details=map_size(journey))
         )
         section.changes.extend(measurement_changes(journey.id, None, new.measured, journey))
-        found = [f for f in new_findings if f.key == new.key]
-        section.changes.extend(_finding_changes([], found))
+        section.changes.extend(_finding_changes([], new_findings.get(new.key, [])))
         return section
     changes = MapDiff(old.model, new.model).run()
-    before = [f for f in old_findings if f.key == old.key]
+    before = old_findings.get(old.key, [])
     if old.model.id != journey.id:
         # Messages name the map; under its new id they are the same findings.
         before = [_renamed_map(f, old.model.id, journey.id) for f in before]
-    findings = _finding_changes(before, [f for f in new_findings if f.key == new.key])
+    findings = _finding_changes(before, new_findings.get(new.key, []))
     if any(change.kind is Kind.MIGRATED for change in changes):
         findings = _without_format_findings(findings)
     changes.extend(findings)

@@ -75,9 +75,17 @@ class Side:
     # Loads a map's snapshot file of this side (None: the side has no such file); None
     # when the side reads no snapshots (maps outside any workspace).
     load_snapshot: SnapshotLoader | None = None
+    # Each document's resolved path and key, worked out once: a side's findings ask for
+    # them again and again, and resolving a path asks the file system.
+    _paths: dict[int, Path] = field(default_factory=dict, init=False, repr=False)
+    _keys: dict[int, str] = field(default_factory=dict, init=False, repr=False)
 
     def _path(self, document: Document[Any]) -> Path:
-        return real_path(document.path) if self.on_disk else document.path
+        found = self._paths.get(id(document))
+        if found is None:
+            found = real_path(document.path) if self.on_disk else document.path
+            self._paths[id(document)] = found
+        return found
 
     def selected(self, document: Document[Any]) -> bool:
         path = self._path(document)
@@ -89,6 +97,12 @@ class Side:
     def key(self, document: Document[Any]) -> str:
         """The file's identity within its side, comparable with the other side's: its path
         relative to the workspace, or to the folder asked about, or its name."""
+        found = self._keys.get(id(document))
+        if found is None:
+            found = self._keys[id(document)] = self._key(document)
+        return found
+
+    def _key(self, document: Document[Any]) -> str:
         path = self._path(document)
         root = self.project.root
         bases = [real_path(root) if self.on_disk else root] if root is not None else []

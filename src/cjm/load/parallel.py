@@ -14,6 +14,7 @@ import functools
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +34,12 @@ JOBS_VARIABLE = "CJM_JOBS"
 
 
 def _start_method() -> str:
-    """``fork`` where it is safe and cheap (Linux), else ``spawn``."""
-    return "fork" if sys.platform.startswith("linux") else "spawn"
+    """``fork`` where it is safe and cheap (Linux, in a process that runs no other
+    thread: a fork copies locks other threads may hold, as in ``cjm serve``), else
+    ``spawn``."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _cores() -> int:

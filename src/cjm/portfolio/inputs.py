@@ -9,7 +9,7 @@ export says which maps it leaves out.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cjm.check import CheckResult
@@ -36,11 +36,23 @@ def stale_after_days(project: Project) -> int:
     return int(options.default_cadence.days)  # type: ignore[attr-defined]
 
 
-def context_of(document: Document[JourneyMap], project: Project) -> RenderContext:
+def maps_of(project: Project) -> dict[str, JourneyMap]:
+    """The valid maps of ``project`` by id."""
+    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+
+
+def context_of(
+    document: Document[JourneyMap],
+    project: Project,
+    maps: Mapping[str, JourneyMap] | None = None,
+) -> RenderContext:
     """The map of ``document`` with what it references, and the valid maps of its
-    workspace by id (a future-state map reads the pain points of its current state)."""
+    workspace by id (a future-state map reads the pain points of its current state);
+    ``maps``: those maps (:func:`maps_of`), when the caller has them already, so that the
+    maps of a workspace share one table rather than each building its own."""
     assert document.model is not None
-    maps = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+    if maps is None:
+        maps = maps_of(project)
     return RenderContext(document.model, project.scopes[document.display], maps)
 
 
@@ -88,6 +100,7 @@ def gather(
     for project in result.projects:
         days = stale_after_days(project)
         names = channel_names(project)
+        maps = maps_of(project)
         for document in project.maps:
             if document.display not in selected:
                 continue
@@ -99,7 +112,7 @@ def gather(
             if errors and not force:
                 gathered.left_out.append((document.display, f"it has {plural(errors, 'error')}"))
                 continue
-            context = context_of(document, project)
+            context = context_of(document, project, maps)
             gathered.maps.append(
                 MapInput(
                     context=context,

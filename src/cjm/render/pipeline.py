@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from cjm.compare import Pairing
     from cjm.portfolio.build import MapInput
     from cjm.render.formats import Drawer
+    from cjm.report.facts import Report
+    from cjm.report.parallel import PageRenderer
+    from cjm.site import Page as SitePage
 
 
 def _view(module: str, name: str) -> Callable[[RenderContext], DiagramSource]:
@@ -273,14 +276,21 @@ def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
     return Measured(measurements, tuple(settings.sources) if settings is not None else ())
 
 
-def context_for(job: Job) -> RenderContext:
+def workspace_maps(project: Project) -> dict[str, JourneyMap]:
+    """The valid maps of ``project`` by id (as :func:`cjm.portfolio.inputs.maps_of`)."""
+    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+
+
+def context_for(job: Job, maps: Mapping[str, JourneyMap] | None = None) -> RenderContext:
     """The map of ``job`` with what it references, the valid maps of its workspace by id
-    (a future-state map reads the pain points of its current state), and what its
+    (a future-state map reads the pain points of its current state; ``maps``, when the
+    caller has them, so that the maps of a workspace share one table), and what its
     workspace measured of it. (As :func:`cjm.portfolio.context_of`, without loading the
     portfolio and the reports for a diagram.)"""
     document, project = job.document, job.project
     assert document.model is not None
-    maps = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+    if maps is None:
+        maps = workspace_maps(project)
     context = RenderContext(document.model, project.scopes[document.display], maps)
     context.measured = measured_for(job.project, context.journey)
     return context
@@ -364,9 +374,9 @@ def run_jobs(
     ``drawer`` draws the Graphviz formats; it may be None when the plan holds none.
     """
     inputs = inputs or ReportInputs()
-    current: tuple[tuple[str, str], DiagramSource] | None = None
     maps: list[MapInput] = []
     cadences: dict[int, int] = {}
+    tables: dict[int, dict[str, JourneyMap]] = {}
     reported = {
         output_format: frozenset(
             job.map_id for job in plan.jobs if job.output_format == output_format
@@ -381,6 +391,69 @@ def run_jobs(
             cadences[id(project)] = stale_after_days(project)
         return cadences[id(project)]
 
+    def maps_by_id(project: Project) -> dict[str, JourneyMap]:
+        """The maps of ``project`` by id, one table for all its reports."""
+        if id(project) not in tables:
+            tables[id(project)] = workspace_maps(project)
+        return tables[id(project)]
+
+    def html_page(job: Job) -> tuple[Report, Pairing]:
+        """The report of ``job`` and its pairing; the map joins the site when there is one."""
+        from cjm.portfolio.build import MapInput
+        from cjm.portfolio.inputs import channel_names
+        from cjm.report.build import build_report
+
+        findings = inputs.findings.get(job.document.display, [])
+        context = context_for(job, maps_by_id(job.project))
+        # Built once: the map's report, and its part of the site.
+        report = build_report(context, findings, inputs.today, review_days(job.project))
+        if plan.index is not None:
+            maps.append(
+                MapInput(
+                    context=context,
+                    report=report,
+                    path=job.document.display,
+                    findings=tuple(findings),
+                    report_file=job.target.name,
+                    channel_names=channel_names(job.project),
+                )
+            )
+        return report, pairing_for(job, context, reported[HTML])
+
+    html_jobs = [job for job in plan.jobs if job.output_format == HTML]
+    if not html_jobs:
+        # Diagrams only: nothing of the reports is imported.
+        yield from _run(plan, drawer, inputs, reported, review_days, html_page, None)
+        return
+    from cjm.report.parallel import PageRenderer
+    from cjm.report.parallel import worker_count as report_workers
+
+    workers = report_workers(len(html_jobs))
+    # With several workers the reports are built first, then the pages rendered by the
+    # workers while this process draws the rest and builds the site.
+    built = [(*html_page(job), job.target) for job in html_jobs] if workers > 1 else []
+    with PageRenderer(built, workers) as pages:
+        site = _site_pages(plan, maps, inputs) if workers > 1 and plan.index else None
+        yield from _run(plan, drawer, inputs, reported, review_days, html_page, pages)
+        if plan.index is not None:
+            if site is None:
+                site = _site_pages(plan, maps, inputs)
+            yield from _write_site(plan, plan.index, site)
+
+
+def _run(
+    plan: Plan,
+    drawer: Drawer | None,
+    inputs: ReportInputs,
+    reported: Mapping[str, frozenset[str]],
+    review_days: Callable[[Project], int],
+    html_page: Callable[[Job], tuple[Report, Pairing]],
+    pages: PageRenderer | None,
+) -> Iterator[Outcome]:
+    """Write each file of ``plan`` (see :func:`run_jobs`); the HTML reports come from
+    ``pages`` when it renders them, else from ``html_page``."""
+    current: tuple[tuple[str, str], DiagramSource] | None = None
+    html_count = 0
     for job in plan.jobs:
         findings = inputs.findings.get(job.document.display, [])
         notes: tuple[str, ...] = ()
@@ -391,28 +464,14 @@ def run_jobs(
             data = mermaid_export(context).encode("utf-8")
             notes = tuple(mermaid_notes(context.journey))
         elif job.output_format == HTML:
-            from cjm.portfolio.build import MapInput
-            from cjm.portfolio.inputs import channel_names
-            from cjm.report.build import build_report
             from cjm.report.html import render_report
 
-            days = review_days(job.project)
-            context = context_for(job)
-            # Built once: the map's report, and its part of the site.
-            report = build_report(context, findings, inputs.today, days)
-            pairing = pairing_for(job, context, reported[HTML])
-            data = render_report(report, pairing).encode("utf-8")
-            if plan.index is not None:
-                maps.append(
-                    MapInput(
-                        context=context,
-                        report=report,
-                        path=job.document.display,
-                        findings=tuple(findings),
-                        report_file=job.target.name,
-                        channel_names=channel_names(job.project),
-                    )
-                )
+            if pages is not None and pages.parallel:
+                pages.write(html_count)  # a worker renders and writes it
+                html_count += 1
+                yield Outcome(job.target, job)
+                continue
+            data = render_report(*html_page(job)).encode("utf-8")
         elif job.output_format == MARKDOWN:
             from cjm.report import markdown_report
 
@@ -441,22 +500,23 @@ def run_jobs(
         job.target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(job.target, data)
         yield Outcome(job.target, job, notes)
-    if plan.index is not None:
-        yield from _write_site(plan, plan.index, maps, inputs)
 
 
-def _write_site(
-    plan: Plan, home: Path, maps: list[MapInput], inputs: ReportInputs
-) -> Iterator[Outcome]:
-    """Write the workspace site beside ``home``, from the maps whose reports are written;
-    the maps the plan skips are named on it as left out."""
+def _site_pages(plan: Plan, maps: list[MapInput], inputs: ReportInputs) -> list[SitePage]:
+    """The pages of the workspace site, from the maps whose reports are written; the maps
+    the plan skips are named on it as left out."""
     from cjm.portfolio.build import build_portfolio
     from cjm.site import site_pages
 
     left_out = [(skipped.display, skipped.reason) for skipped in plan.skipped]
     portfolio = build_portfolio(maps, inputs.index_title, inputs.today, left_out)
+    return site_pages(portfolio)
+
+
+def _write_site(plan: Plan, home: Path, pages: list[SitePage]) -> Iterator[Outcome]:
+    """Write the pages of the workspace site beside ``home``."""
     home.parent.mkdir(parents=True, exist_ok=True)
-    for page in site_pages(portfolio):
+    for page in pages:
         target = home.parent / page.name
         refusal = site_refusal(plan, target)
         if refusal is not None:
