@@ -32,10 +32,32 @@ def note(message: str) -> None:
     console.print(message, markup=False)
 
 
+# How many lines of a styled report are rendered at a time.
+REPORT_PIECE_LINES = 1000
+
+
+def _line_breaks(text: str, every: int) -> list[int]:
+    """The offsets just after every ``every``-th line break of ``text``, before its end."""
+    offsets: list[int] = []
+    position = 0
+    while True:
+        for _ in range(every):
+            position = text.find("\n", position) + 1
+            if position == 0:
+                return offsets
+        if position >= len(text):
+            return offsets
+        offsets.append(position)
+
+
 def write_report(report: Text | str) -> None:
     """Print a report: styled text through rich, machine formats byte for byte."""
     if isinstance(report, Text):
-        stdout().print(report, end="")
+        console = stdout()
+        # A piece at a time: rich renders what it prints whole, and a long report whole
+        # takes several times its size in memory. The output is the same.
+        for piece in report.divide(_line_breaks(report.plain, REPORT_PIECE_LINES)):
+            console.print(piece, end="")
     else:
         sys.stdout.write(report)
         sys.stdout.flush()

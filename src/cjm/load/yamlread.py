@@ -16,6 +16,7 @@ Values follow the YAML 1.2 core schema (:mod:`cjm.load.core_schema`): ``yes`` an
 from __future__ import annotations
 
 import warnings
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,14 @@ from cjm.load.core_schema import (
     construct_tagged,
     resolve_plain,
 )
-from cjm.load.positions import NO_KEY, DataPath, SourceIndex, Span, SpanPair
+from cjm.load.positions import (
+    NO_KEY,
+    PositionTable,
+    SourceIndex,
+    Span,
+    index_code,
+    key_code,
+)
 from cjm.load.syntax import (
     after_properties,
     reader_diagnostic,
@@ -122,10 +130,12 @@ def _span(mark: Any, end_mark: Any = None) -> Span:
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
-    path: DataPath
+    # The collection's row in the position table.
+    node: int
     anchor: str | None
     size: int = 1
     key: str | None = None
+    key_code: int = 0
     key_span: Span | None = None
     key_seen: dict[str, Span] = field(default_factory=dict)
     merges: list[Any] = field(default_factory=list)
@@ -146,7 +156,9 @@ class _Builder:
         self.text = text
         self._lines: list[str] | None = None
         self.last_block_mapping: _Frame | None = None
-        self.spans: dict[DataPath, SpanPair] = {}
+        # Lines and columns fit in 32 bits for any text under 4 G characters.
+        self.table = PositionTable(array("I" if len(text) < 2**32 - 2 else "Q"))
+        self.key_codes: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
@@ -234,18 +246,20 @@ class _Builder:
 
     # -- attaching values ---------------------------------------------------------------
 
-    def attach(self, value: Any, size: int, where: Span) -> None:
+    def attach(self, value: Any, size: int, where: Span, node: int | None = None) -> None:
+        """Put ``value`` in its place and record its position: as a new row of the table,
+        or in row ``node`` for a collection (whose row was added when it began)."""
         if value is MERGE_KEY and not self.expects_key():
             value = "<<"  # the merge key means something only as a key
         if not self.stack:
             self.root = value
-            self.spans[()] = NO_KEY + where
+            self.record(node, 0, NO_KEY, where)
             return
         parent = self.stack[-1]
         parent.size += size
         container = parent.container
         if isinstance(container, list):
-            self.spans[(*parent.path, len(container))] = NO_KEY + where
+            self.record(node, index_code(len(container)), NO_KEY, where)
             container.append(value)
             return
         key = parent.key
@@ -261,7 +275,31 @@ class _Builder:
             parent.skip_value = False
             return
         container[key] = value
-        self.spans[(*parent.path, key)] = (parent.key_span or NO_KEY) + where
+        self.record(node, parent.key_code, parent.key_span or NO_KEY, where)
+
+    def record(self, node: int | None, code: int, key: Span, where: Span) -> None:
+        if node is None:
+            self.table.leaf(code, key, where)
+        else:
+            self.table.place(node, where)
+
+    def code(self, key: str) -> int:
+        """The table's code for mapping key ``key``."""
+        code = self.key_codes.get(key)
+        if code is None:
+            code = self.key_codes[key] = key_code(len(self.key_codes))
+        return code
+
+    def close_all(self) -> None:
+        """End the collections still open when reading stopped at a problem."""
+        for frame in self.stack:
+            self.table.close(frame.node)
+
+    def index(self) -> SourceIndex:
+        """The positions read so far."""
+        self.close_all()
+        self.table.keys = list(self.key_codes)
+        return SourceIndex(self.table)
 
     def expects_key(self) -> bool:
         if not self.stack:
@@ -272,6 +310,7 @@ class _Builder:
     def take_key(self, frame: _Frame, value: Any, where: Span) -> None:
         if value is MERGE_KEY:
             frame.key, frame.key_span, frame.merge_pending = "<<", where, True
+            frame.key_code = self.code("<<")
             return
         if isinstance(value, dict | list):
             raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", Location(*where))
@@ -291,8 +330,10 @@ class _Builder:
             # Park the ignored value under a key no path can name, so that its positions
             # do not overwrite those of the first value, which is the one kept.
             frame.key = f"\x00duplicate-{len(self.diagnostics)}"
+            frame.key_code = self.code(frame.key)
             frame.skip_value = True
         else:
+            frame.key_code = self.code(key)
             frame.key_seen[key] = where
             if frame.first_key is None:
                 frame.first_key = key
@@ -351,24 +392,26 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
             raise _Refused(YAML_SYNTAX, "a mapping key must be plain text", Location(*where))
-        path: DataPath = ()
+        code, key = 0, NO_KEY
         if parent is not None:
             if isinstance(parent.container, list):
-                path = (*parent.path, len(parent.container))
-            elif parent.key is not None:
-                path = (*parent.path, parent.key)
+                code = index_code(len(parent.container))
+            else:
+                code, key = parent.key_code, parent.key_span or NO_KEY
         anchor = event.anchor
         line, column = event.start_mark.line, event.start_mark.column
         if anchor is not None or tag is not None:
             line, column = after_properties(self.lines, line, column)
         flow = bool(event.flow_style)
-        frame = _Frame(container, path, anchor, line=line, column=column, flow=flow)
+        node = self.table.open(code, key)
+        frame = _Frame(container, node, anchor, line=line, column=column, flow=flow)
         self.stack.append(frame)
         self.real_nodes += 1
         return where
 
     def end_collection(self, where_start: Span, end: Any) -> None:
         frame = self.stack.pop()
+        self.table.close(frame.node)
         if frame.flow:
             opener = "{" if isinstance(frame.container, dict) else "["
             parent = self.stack[-1] if self.stack else None
@@ -379,7 +422,7 @@ class _Builder:
                 self.last_block_mapping = frame
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.attach(frame.container, frame.size, where_start)
+        self.attach(frame.container, frame.size, where_start, frame.node)
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent.container, dict):
             inner = self.last_block_mapping
@@ -469,17 +512,17 @@ def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
             builder.run(text, fast)
     except _Refused as refused:
         builder.problem(refused.code, refused.message, refused.where, refused.hint)
-        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
+        return YamlDocument(None, builder.index(), builder.diagnostics)
     except ReaderError as error:
         diagnostic = reader_diagnostic(path, text, error)
-        return YamlDocument(None, SourceIndex(builder.spans), [diagnostic])
+        return YamlDocument(None, builder.index(), [diagnostic])
     except MarkedYAMLError as error:
         builder.diagnostics.append(syntax_diagnostic(path, text, error))
-        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
+        return YamlDocument(None, builder.index(), builder.diagnostics)
     except ParserSlip as slip:
         builder.diagnostics.append(slip_diagnostic(path, text, slip.error))
-        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
+        return YamlDocument(None, builder.index(), builder.diagnostics)
     except YAMLError as error:
         builder.problem(YAML_SYNTAX, str(error).strip() or "invalid YAML", Location(1, 1))
-        return YamlDocument(None, SourceIndex(builder.spans), builder.diagnostics)
-    return YamlDocument(builder.root, SourceIndex(builder.spans), builder.diagnostics)
+        return YamlDocument(None, builder.index(), builder.diagnostics)
+    return YamlDocument(builder.root, builder.index(), builder.diagnostics)
