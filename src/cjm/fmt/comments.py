@@ -20,7 +20,17 @@ from cjm.fmt.source import (
     VALUE,
     Source,
 )
-from cjm.fmt.tree import Collection, Comment, Entry, Lines, Node, Pair, TreeDocument
+from cjm.fmt.tree import (
+    Collection,
+    Comment,
+    Entry,
+    Lines,
+    Node,
+    Pair,
+    TreeDocument,
+    leading_lines,
+    trailing_lines,
+)
 
 # -- where each comment goes ----------------------------------------------------------------------
 
@@ -152,7 +162,7 @@ class _Attacher:
                 fits = collection.column <= column
             if fits:
                 self.floor_gap, self.floor = position, rank
-                return collection.trailing
+                return trailing_lines(collection)
         self.floor_gap, self.floor = position, len(closing)
         if following is None:
             return document.footer
@@ -192,7 +202,7 @@ class _Attacher:
         assert isinstance(root, Collection)
         first = root.entries()[0]
         self.document.header.extend(first.leading)
-        first.leading.clear()
+        first.leading = ()
 
 
 def _within(index: int, spans: list[tuple[int, int]]) -> bool:
@@ -222,4 +232,4 @@ def _leading_of(entry: Entry, document: TreeDocument) -> Lines:
         if owner is None:
             return document.header
         entry = owner
-    return entry.leading
+    return leading_lines(entry)

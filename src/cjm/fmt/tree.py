@@ -20,8 +20,10 @@ from cjm.fmt.source import COMMA, Source
 
 # -- the tree ---------------------------------------------------------------------------------
 
-# A line above or below an entry: a comment ("# ...") or a blank line ("").
+# A line above or below an entry: a comment ("# ...") or a blank line (""). Most entries
+# have none: they share an empty tuple until a line is added (``add_line``).
 Lines = list[str]
+SomeLines = list[str] | tuple[()]
 
 
 @dataclass(eq=False, slots=True)
@@ -65,7 +67,7 @@ class Alias(Node):
 class Collection(Node):
     flow: bool = False
     column: int = 0
-    trailing: Lines = field(default_factory=list)
+    trailing: SomeLines = ()
     to_block: bool = False  # a flow collection that holds comments
 
     @property
@@ -100,8 +102,8 @@ class Entry:
     parent: Collection
     start: int
     value: Node
-    leading: Lines = field(default_factory=list)
-    after: Lines = field(default_factory=list)
+    leading: SomeLines = ()
+    after: SomeLines = ()
     head: Comment | None = None  # after "key:" or "-" when the value starts below
     eol: Comment | None = None  # after the value
 
@@ -275,7 +277,7 @@ class TreeBuilder:
             self.props(event, start) if event.anchor is not None or event.ctag else "",
             event.anchor,
             style=event.style or None,  # libyaml writes "" for plain
-            value=event.value,
+            value=event.value if self.value_needed(event, start, end) else "",
             token_start=token if token is not None else end,
             token_end=end,
             empty=token is None,
@@ -290,6 +292,17 @@ class TreeBuilder:
             elif BREAK_RE.search(self.source.text, token, end):
                 self.document.content_spans.append((node.token_start, end))
         return node
+
+    def value_needed(self, event: Any, start: int, end: int) -> bool:
+        """Whether the tree keeps a scalar's value: for a key (keys are sorted by it), and
+        for a block scalar or a text over several lines (written from it). The others
+        are written as they stand in the text."""
+        if event.style in ("|", ">") or BREAK_RE.search(self.source.text, start, end):
+            return True
+        if not self.stack:
+            return False
+        collection, pending, _ = self.stack[-1]
+        return isinstance(collection, Mapping) and not pending
 
     def block_scalar(self, node: Scalar, dash: int) -> None:
         """Split a block scalar into its header and its content lines (without their
@@ -408,6 +421,20 @@ class TreeBuilder:
 def _is_empty(line: str, indent: int) -> bool:
     """Whether a line of a block scalar is an empty line rather than text."""
     return len(line) <= indent and not line.strip(" ")
+
+
+def leading_lines(entry: Entry) -> Lines:
+    """The lines above ``entry``, as a list that lines can be added to."""
+    if not isinstance(entry.leading, list):
+        entry.leading = []
+    return entry.leading
+
+
+def trailing_lines(collection: Collection) -> Lines:
+    """The lines at the end of ``collection``, as a list that lines can be added to."""
+    if not isinstance(collection.trailing, list):
+        collection.trailing = []
+    return collection.trailing
 
 
 def is_bare_empty(node: Node) -> bool:
