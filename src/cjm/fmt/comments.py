@@ -5,23 +5,32 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from ruamel.yaml.tokens import (
-    AliasToken,
-    AnchorToken,
-    BlockEntryToken,
-    DirectiveToken,
-    DocumentEndToken,
-    DocumentStartToken,
-    FlowEntryToken,
-    FlowMappingEndToken,
-    FlowSequenceEndToken,
-    ScalarToken,
-    TagToken,
-    ValueToken,
+from cjm.fmt.source import (
+    ALIAS,
+    ANCHOR,
+    COMMA,
+    DASH,
+    DIRECTIVE,
+    DOCUMENT_END,
+    DOCUMENT_START,
+    MAPPING_END,
+    SCALAR,
+    SEQUENCE_END,
+    TAG,
+    VALUE,
+    Source,
 )
-
-from cjm.fmt.source import Source
-from cjm.fmt.tree import Collection, Comment, Entry, Lines, Node, Pair, TreeDocument
+from cjm.fmt.tree import (
+    Collection,
+    Comment,
+    Entry,
+    Lines,
+    Node,
+    Pair,
+    TreeDocument,
+    leading_lines,
+    trailing_lines,
+)
 
 # -- where each comment goes ----------------------------------------------------------------------
 
@@ -75,24 +84,26 @@ class _Attacher:
         token = source.previous_token(start)
         if token is None or (document.root is not None and start < document.root.start):
             return False
-        gap = max(1, start - token.end_mark.index)
+        kind, token_start, token_end = token
+        gap = max(1, start - token_end)
         with_props = False
-        while isinstance(token, AnchorToken | TagToken):
-            token, with_props = source.previous_token(token.start_mark.index), True
+        while kind in (ANCHOR, TAG):
+            token, with_props = source.previous_token(token_start), True
+            if token is None:
+                return False
+            kind, token_start, token_end = token
         entry: Entry | None = None
         slot = "eol"
-        if isinstance(token, ValueToken):
-            entry, slot = document.pairs_by_colon.get(token.start_mark.index), "head"
-        elif isinstance(token, BlockEntryToken):
-            entry, slot = document.items_by_dash.get(token.start_mark.index), "head"
+        if kind == VALUE:
+            entry, slot = document.pairs_by_colon.get(token_start), "head"
+        elif kind == DASH:
+            entry, slot = document.items_by_dash.get(token_start), "head"
         elif with_props:
             return False
-        elif isinstance(token, FlowEntryToken):
-            entry = document.entries_by_comma.get(token.start_mark.index)
-        elif isinstance(
-            token, ScalarToken | AliasToken | FlowSequenceEndToken | FlowMappingEndToken
-        ):
-            node = document.nodes_by_end.get(token.end_mark.index)
+        elif kind == COMMA:
+            entry = document.entries_by_comma.get(token_start)
+        elif kind in (SCALAR, ALIAS, SEQUENCE_END, MAPPING_END):
+            node = document.nodes_by_end.get(token_end)
             if node is None:
                 return False
             if node is document.root:
@@ -103,7 +114,7 @@ class _Attacher:
             entry = node.owner
             if isinstance(entry, Pair) and node is entry.key:
                 slot = "head"
-        elif isinstance(token, DocumentStartToken | DirectiveToken | DocumentEndToken):
+        elif kind in (DOCUMENT_START, DIRECTIVE, DOCUMENT_END):
             return False
         if entry is None:
             return False
@@ -151,7 +162,7 @@ class _Attacher:
                 fits = collection.column <= column
             if fits:
                 self.floor_gap, self.floor = position, rank
-                return collection.trailing
+                return trailing_lines(collection)
         self.floor_gap, self.floor = position, len(closing)
         if following is None:
             return document.footer
@@ -191,7 +202,7 @@ class _Attacher:
         assert isinstance(root, Collection)
         first = root.entries()[0]
         self.document.header.extend(first.leading)
-        first.leading.clear()
+        first.leading = ()
 
 
 def _within(index: int, spans: list[tuple[int, int]]) -> bool:
@@ -221,4 +232,4 @@ def _leading_of(entry: Entry, document: TreeDocument) -> Lines:
         if owner is None:
             return document.header
         entry = owner
-    return entry.leading
+    return leading_lines(entry)

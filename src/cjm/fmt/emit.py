@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from cjm.fmt.common import BREAK_RE, INDENT
 from cjm.fmt.source import Source
@@ -12,7 +13,6 @@ from cjm.fmt.tree import (
     Comment,
     Entry,
     Item,
-    Lines,
     Mapping,
     Node,
     Pair,
@@ -49,7 +49,7 @@ class Emitter:
         self.comments[comment.text] += 1
         return " " * comment.gap + comment.text
 
-    def lines(self, lines: Lines, column: int) -> None:
+    def lines(self, lines: Iterable[str], column: int) -> None:
         for line in lines:
             if line:
                 self.comments[line] += 1
@@ -122,7 +122,7 @@ class Emitter:
         assert isinstance(node, Collection)
         entries = node.entries()
         # The comments above the first entry move above the dash.
-        self.lines(leading + entries[0].leading, column)
+        self.lines([*leading, *entries[0].leading], column)
         inner = column + INDENT
         if isinstance(node, Mapping):
             self.pair(node.pairs[0], inner, indent + "- ")
@@ -134,7 +134,7 @@ class Emitter:
             for other in node.items[1:]:
                 self.item(other, inner)
         self.lines(node.trailing, inner)
-        self.lines(([item.eol.text] if item.eol else []) + item.after, column)
+        self.lines([*([item.eol.text] if item.eol else []), *item.after], column)
 
     def value(self, prefix: str, entry: Entry, column: int) -> None:
         """Write ``entry.value`` after ``prefix`` (``key:`` or ``-``); what it holds

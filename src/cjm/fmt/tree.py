@@ -14,26 +14,19 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
-from ruamel.yaml.tokens import (
-    BlockEntryToken,
-    DirectiveToken,
-    DocumentStartToken,
-    FlowEntryToken,
-    ScalarToken,
-    TagToken,
-    ValueToken,
-)
 
 from cjm.fmt.common import BREAK_RE, BREAKS
-from cjm.fmt.source import Source
+from cjm.fmt.source import COMMA, Source
 
 # -- the tree ---------------------------------------------------------------------------------
 
-# A line above or below an entry: a comment ("# ...") or a blank line ("").
+# A line above or below an entry: a comment ("# ...") or a blank line (""). Most entries
+# have none: they share an empty tuple until a line is added (``add_line``).
 Lines = list[str]
+SomeLines = list[str] | tuple[()]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Comment:
     """A comment at the end of a line, with the spaces written before it."""
 
@@ -41,7 +34,7 @@ class Comment:
     gap: int = 2
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     start: int
     end: int
@@ -50,7 +43,7 @@ class Node:
     owner: Entry | None = field(default=None, repr=False)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Scalar(Node):
     style: str | None = None  # None (plain), "'", '"', "|" or ">"
     value: str = ""
@@ -59,22 +52,22 @@ class Scalar(Node):
     empty: bool = False  # an implicit empty value (``key:``)
     # Block scalars: the header's chomping indicator and the content lines.
     chomp: str = ""
-    block_lines: list[str] = field(default_factory=list)
-    block_breaks: list[str] = field(default_factory=list)  # between the lines
+    block_lines: list[str] | tuple[()] = ()
+    block_breaks: list[str] | tuple[()] = ()  # between the lines
     header_comment: Comment | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Alias(Node):
     name: str = ""
     target: Node | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Collection(Node):
     flow: bool = False
     column: int = 0
-    trailing: Lines = field(default_factory=list)
+    trailing: SomeLines = ()
     to_block: bool = False  # a flow collection that holds comments
 
     @property
@@ -85,7 +78,7 @@ class Collection(Node):
         raise NotImplementedError
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mapping(Collection):
     pairs: list[Pair] = field(default_factory=list)
     written: list[Pair] = field(default_factory=list)  # the order in the input
@@ -94,7 +87,7 @@ class Mapping(Collection):
         return list(self.pairs)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sequence(Collection):
     items: list[Item] = field(default_factory=list)
 
@@ -102,31 +95,31 @@ class Sequence(Collection):
         return list(self.items)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry:
     """A key-value pair or a sequence item, with the comments that travel with it."""
 
     parent: Collection
     start: int
     value: Node
-    leading: Lines = field(default_factory=list)
-    after: Lines = field(default_factory=list)
+    leading: SomeLines = ()
+    after: SomeLines = ()
     head: Comment | None = None  # after "key:" or "-" when the value starts below
     eol: Comment | None = None  # after the value
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Pair(Entry):
     key: Node | None = None
     colon: int = -1
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item(Entry):
     dash: int = -1
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Directive:
     """A ``%`` directive line, with the comment lines above it."""
 
@@ -135,7 +128,7 @@ class Directive:
     leading: Lines = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TreeDocument:
     root: Node | None
     directives: list[Directive]
@@ -163,58 +156,51 @@ def _tag_of(event: Any) -> str | None:
 
 
 class TreeBuilder:
+    """Build the tree from the parser's events, one at a time.
+
+    The events come in the order of the text, so the tokens each of them needs (its
+    scalar, the dash before an item, the colon after a key) are found by cursors that
+    only move forward. Only the entries and nodes next to a comment are indexed by the
+    position of their tokens: those are the only ones a comment asks for."""
+
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.scalar_tokens = {
-            t.start_mark.index: t for t in source.tokens if isinstance(t, ScalarToken)
-        }
-        self.scalar_starts = sorted(self.scalar_tokens)
-        self.tag_tokens = sorted(
-            t.start_mark.index for t in source.tokens if isinstance(t, TagToken)
-        )
-        self.tag_ends = {
-            t.start_mark.index: t.end_mark.index for t in source.tokens if isinstance(t, TagToken)
-        }
-        self.dashes = sorted(
-            t.start_mark.index for t in source.tokens if isinstance(t, BlockEntryToken)
-        )
-        self.colons = sorted(t.start_mark.index for t in source.tokens if isinstance(t, ValueToken))
         self.header_comments = {
             source.line_of(start): (start, end)
             for start, end in source.comments
             if start in source.header_comments
         }
         self.anchors: dict[str, Node] = {}
+        self.marked = source.marked
+        # The collections being built, each with its key waiting for a value (and the
+        # colon after that key) and the dash before the collection.
+        self.stack: list[tuple[Collection, list[tuple[Node, int]], int]] = []
+        self.next_scalar = self.next_dash = self.next_colon = 0
 
     def build(self) -> TreeDocument:
         source = self.source
-        directives = [
-            Directive(source.text[t.start_mark.index : t.end_mark.index], t.start_mark.index)
-            for t in source.tokens
-            if isinstance(t, DirectiveToken)
-        ]
-        self.document = TreeDocument(None, directives)
-        if directives:
-            self.document.body_start = next(
-                t.end_mark.index for t in source.tokens if isinstance(t, DocumentStartToken)
-            )
-        stack: list[tuple[Collection, list[Node]]] = []
-        for event in source.events:
-            if isinstance(event, ScalarEvent):
-                self.attach(stack, self.scalar(event))
-            elif isinstance(event, AliasEvent):
+        directives = [Directive(source.text[start:end], start) for start, end in source.directives]
+        document = self.document = TreeDocument(None, directives)
+        if directives and source.document_start_end is not None:
+            document.body_start = source.document_start_end
+        stack, attach, marked = self.stack, self.attach, self.marked
+        for event in source.events():
+            kind = type(event)
+            if kind is ScalarEvent:
+                dash = self.dash_before(event.start_mark.index)
+                attach(self.scalar(event, dash), dash)
+            elif kind is AliasEvent:
                 alias = Alias(
                     event.start_mark.index, event.end_mark.index, "", None, name=event.anchor
                 )
                 alias.target = self.anchors.get(event.anchor)
-                self.document.nodes_by_end[alias.end] = alias
-                self.attach(stack, alias)
-            elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-                kind: type[Collection] = (
-                    Mapping if isinstance(event, MappingStartEvent) else Sequence
-                )
+                if alias.end in marked:
+                    document.nodes_by_end[alias.end] = alias
+                attach(alias, self.dash_before(alias.start))
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 start = event.start_mark.index
-                collection = kind(
+                dash = self.dash_before(start)
+                collection: Collection = (Mapping if kind is MappingStartEvent else Sequence)(
                     start,
                     start,
                     self.props(event, start),
@@ -223,18 +209,41 @@ class TreeBuilder:
                 )
                 if event.anchor is not None:
                     self.anchors[event.anchor] = collection
-                stack.append((collection, []))
-            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-                collection, _ = stack.pop()
+                stack.append((collection, [], dash))
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                collection, _, dash = stack.pop()
                 collection.end = event.end_mark.index
                 if collection.flow:
-                    self.document.nodes_by_end[collection.end] = collection
-                    self.document.flow_spans.append(collection)
+                    if collection.end in marked:
+                        document.nodes_by_end[collection.end] = collection
+                    document.flow_spans.append(collection)
                 else:
                     collection.end = self.last_end(collection)
-                self.attach(stack, collection)
-        self.document.entries.sort(key=lambda entry: entry.start)
-        return self.document
+                attach(collection, dash)
+        document.entries.sort(key=lambda entry: entry.start)
+        return document
+
+    def dash_before(self, start: int) -> int:
+        """The dash of a node that starts at ``start`` in a block sequence: the last one
+        before it; -1 elsewhere."""
+        if not self.stack:
+            return -1
+        parent = self.stack[-1][0]
+        if parent.flow or not isinstance(parent, Sequence):
+            return -1
+        dashes, position = self.source.dashes, self.next_dash
+        while position < len(dashes) and dashes[position] < start:
+            position += 1
+        self.next_dash = position
+        return dashes[position - 1] if position else -1
+
+    def colon_after(self, key_end: int) -> int:
+        """The first colon at or after ``key_end`` (keys end in the order of the text)."""
+        colons, position = self.source.colons, self.next_colon
+        while position < len(colons) and colons[position] < key_end:
+            position += 1
+        self.next_colon = position
+        return colons[position] if position < len(colons) else -1
 
     @staticmethod
     def last_end(collection: Collection) -> int:
@@ -246,42 +255,56 @@ class TreeBuilder:
         if event.anchor is not None:
             parts.append("&" + event.anchor)
         if _tag_of(event) is not None:
-            position = bisect.bisect_left(self.tag_tokens, start)
-            if position < len(self.tag_tokens):
-                tag_start = self.tag_tokens[position]
-                parts.append(self.source.text[tag_start : self.tag_ends[tag_start]])
+            tags = self.source.tag_starts
+            position = bisect.bisect_left(tags, start)
+            if position < len(tags):
+                end = self.source.tag_ends[position]
+                parts.append(self.source.text[tags[position] : end])
         return " ".join(parts)
 
-    def scalar(self, event: Any) -> Scalar:
+    def scalar(self, event: Any, dash: int) -> Scalar:
         start, end = event.start_mark.index, event.end_mark.index
-        position = bisect.bisect_left(self.scalar_starts, start)
+        starts, position = self.source.scalar_starts, self.next_scalar
+        while position < len(starts) and starts[position] < start:
+            position += 1
+        self.next_scalar = position
         token = None
-        if position < len(self.scalar_starts):
-            candidate = self.scalar_tokens[self.scalar_starts[position]]
-            if candidate.end_mark.index == end:
-                token = candidate
+        if position < len(starts) and self.source.scalar_ends[position] == end:
+            token = starts[position]
         node = Scalar(
             start,
             end,
-            self.props(event, start),
+            self.props(event, start) if event.anchor is not None or event.ctag else "",
             event.anchor,
-            style=event.style,
-            value=event.value,
-            token_start=token.start_mark.index if token is not None else end,
+            style=event.style or None,  # libyaml writes "" for plain
+            value=event.value if self.value_needed(event, start, end) else "",
+            token_start=token if token is not None else end,
             token_end=end,
             empty=token is None,
         )
         if event.anchor is not None:
             self.anchors[event.anchor] = node
         if token is not None:
-            self.document.nodes_by_end[end] = node
+            if end in self.marked:
+                self.document.nodes_by_end[end] = node
             if node.style in ("|", ">"):
-                self.block_scalar(node)
-            elif self.source.line_of(node.token_start) != self.source.line_of(end):
+                self.block_scalar(node, dash)
+            elif BREAK_RE.search(self.source.text, token, end):
                 self.document.content_spans.append((node.token_start, end))
         return node
 
-    def block_scalar(self, node: Scalar) -> None:
+    def value_needed(self, event: Any, start: int, end: int) -> bool:
+        """Whether the tree keeps a scalar's value: for a key (keys are sorted by it), and
+        for a block scalar or a text over several lines (written from it). The others
+        are written as they stand in the text."""
+        if event.style in ("|", ">") or BREAK_RE.search(self.source.text, start, end):
+            return True
+        if not self.stack:
+            return False
+        collection, pending, _ = self.stack[-1]
+        return isinstance(collection, Mapping) and not pending
+
+    def block_scalar(self, node: Scalar, dash: int) -> None:
         """Split a block scalar into its header and its content lines (without their
         indentation), and find the comment on its header line."""
         text = self.source.text
@@ -306,7 +329,7 @@ class TreeBuilder:
             lines.pop()  # the empty piece after the last line break
         if not body:
             lines = []
-        indent = self.content_indent(lines, self.source.block_indents[node.token_start], digit)
+        indent = self.content_indent(lines, self.scanner_indent(dash), digit)
         content = ["" if _is_empty(line, indent) else line[indent:] for line in lines]
         kept = len(content)
         if node.chomp != "+":
@@ -316,6 +339,29 @@ class TreeBuilder:
         node.block_breaks = breaks[: max(0, kept - 1)]
         content_end = body_start + sum(len(line) + 1 for line in lines[:kept])
         self.document.content_spans.append((node.token_start, min(content_end, node.token_end)))
+
+    def scanner_indent(self, dash: int) -> int:
+        """The scanner's indentation where a block scalar starts: the column of the
+        innermost block collection (a block scalar cannot be in a flow one), that is of
+        its first key or dash (``dash``: the one before the scalar), or -1."""
+        for collection, pending, _ in reversed(self.stack):
+            if collection.flow:
+                continue
+            entries: list[Pair] | list[Item] = []
+            if isinstance(collection, Mapping):
+                entries = collection.pairs
+            elif isinstance(collection, Sequence):
+                entries = collection.items
+            if entries:
+                start = entries[0].start
+            elif pending:
+                start = pending[0][0].start
+            elif isinstance(collection, Sequence) and dash >= 0:
+                start = dash
+            else:
+                start = collection.start
+            return self.source.column_of(start)
+        return -1
 
     @staticmethod
     def content_indent(lines: list[str], scanner_indent: int, digit: int) -> int:
@@ -331,56 +377,64 @@ class TreeBuilder:
                 break
         return max(least, deepest)
 
-    def attach(self, stack: list[tuple[Collection, list[Node]]], node: Node) -> None:
+    def attach(self, node: Node, dash: int) -> None:
+        """Add ``node`` to the collection being built (``dash``: the dash before it)."""
+        stack, document = self.stack, self.document
         if not stack:
-            self.document.root = node
+            document.root = node
             return
-        collection, pending = stack[-1]
+        collection, pending, _ = stack[-1]
         entry: Entry
         if isinstance(collection, Mapping):
             if not pending:
-                pending.append(node)
+                pending.append((node, self.colon_after(node.end)))
                 return
-            key = pending.pop()
+            key, colon = pending.pop()
             pair = Pair(collection, key.start, node, key=key)
-            pair.colon = _first_at(self.colons, key.end, node.start)
-            if pair.colon >= 0:
-                self.document.pairs_by_colon[pair.colon] = pair
+            if colon < node.start:
+                pair.colon = colon
+                if colon in self.marked:
+                    document.pairs_by_colon[colon] = pair
             key.owner = pair
             collection.pairs.append(pair)
             collection.written.append(pair)
-            entry = pair
+            entry, count = pair, len(collection.pairs)
         else:
             assert isinstance(collection, Sequence)
             item = Item(collection, node.start, node)
-            if not collection.flow:
-                position = bisect.bisect_left(self.dashes, node.start) - 1
-                if position >= 0:
-                    item.dash = item.start = self.dashes[position]
-                    self.document.items_by_dash[item.dash] = item
+            if dash >= 0:
+                item.dash = item.start = dash
+                if dash in self.marked:
+                    document.items_by_dash[dash] = item
             collection.items.append(item)
-            entry = item
+            entry, count = item, len(collection.items)
         node.owner = entry
-        if len(collection.entries()) == 1:
+        if count == 1:
             collection.column = self.source.column_of(entry.start)
-        if collection.flow:
-            following = self.source.next_token(entry.value.end)
-            if isinstance(following, FlowEntryToken):
-                self.document.entries_by_comma[following.start_mark.index] = entry
-        self.document.entries.append(entry)
-
-
-def _first_at(starts: list[int], low: int, high: int) -> int:
-    """The first of the sorted ``starts`` at or after ``low`` and before ``high``, or -1."""
-    position = bisect.bisect_left(starts, low)
-    if position < len(starts) and starts[position] < high:
-        return starts[position]
-    return -1
+        if collection.flow and self.marked:
+            following = self.source.next_token(node.end)
+            if following is not None and following[0] == COMMA and following[1] in self.marked:
+                document.entries_by_comma[following[1]] = entry
+        document.entries.append(entry)
 
 
 def _is_empty(line: str, indent: int) -> bool:
     """Whether a line of a block scalar is an empty line rather than text."""
     return len(line) <= indent and not line.strip(" ")
+
+
+def leading_lines(entry: Entry) -> Lines:
+    """The lines above ``entry``, as a list that lines can be added to."""
+    if not isinstance(entry.leading, list):
+        entry.leading = []
+    return entry.leading
+
+
+def trailing_lines(collection: Collection) -> Lines:
+    """The lines at the end of ``collection``, as a list that lines can be added to."""
+    if not isinstance(collection.trailing, list):
+        collection.trailing = []
+    return collection.trailing
 
 
 def is_bare_empty(node: Node) -> bool:
