@@ -807,3 +807,10 @@ def test_x_keys_in_cjm_yaml_and_definitions_files_are_kept() -> None:
             role: Office manager
             x-crm-segment: 12   # from the CRM
     """)
+
+
+def test_a_comment_on_a_directive_line_is_kept() -> None:
+    text = "%YAML 1.2  # the version cjm reads\n---\n" + HEAD + "stages: [{id: s, name: S}]\n"
+    formatted = fmt(text)
+    assert formatted.startswith("%YAML 1.2  # the version cjm reads\n---\nid: trial\n")
+    assert fmt(formatted) == formatted

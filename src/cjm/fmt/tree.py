@@ -179,7 +179,12 @@ class TreeBuilder:
 
     def build(self) -> TreeDocument:
         source = self.source
-        directives = [Directive(source.text[start:end], start) for start, end in source.directives]
+        # A directive keeps its line whole: a comment after it is not seen by either
+        # scanner as a comment, so it is written back as part of the directive's text.
+        directives = [
+            Directive(_rest_of_line(source.text, start).rstrip(), start)
+            for start, _ in source.directives
+        ]
         document = self.document = TreeDocument(None, directives)
         if directives and source.document_start_end is not None:
             document.body_start = source.document_start_end
@@ -439,3 +444,13 @@ def trailing_lines(collection: Collection) -> Lines:
 
 def is_bare_empty(node: Node) -> bool:
     return isinstance(node, Scalar) and node.empty and not node.props
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    """``text`` from ``start`` to the end of its line (a directive is one line)."""
+    end = len(text)
+    for stop in BREAKS:
+        found = text.find(stop, start)
+        if 0 <= found < end:
+            end = found
+    return text[start:end]
