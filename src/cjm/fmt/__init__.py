@@ -52,8 +52,9 @@ Comments and blank lines
     above any other entry belong to it and move with it when keys are reordered; comment
     lines after the last entry of a block, indented at least as deep as that block, stay
     at its end. Comment lines are re-indented to their entry; comments above a ``%``
-    directive stay above it, and a comment after a directive stays on its line. Runs of blank lines become one blank line; blank lines at
-    the start and end of the file are dropped.
+    directive stay above it, and a comment after a directive stays on its line. Runs of
+    blank lines become one blank line; blank lines at the start and end of the file are
+    dropped.
 
 The file
     No document start or end markers (``---`` is kept only after ``%`` directives). No
