@@ -252,6 +252,19 @@ def test_a_map_with_errors_is_reported_and_not_drawn(example: Path) -> None:
     assert "maps/furniture-purchase.yaml</code>: it has 1 error" in index
 
 
+def test_the_site_is_written_when_no_map_gets_a_report(example: Path) -> None:
+    """Every map has errors: no report is drawn, and the site still says why."""
+    misspell_a_touchpoint(example)
+    (example / "maps" / "checkout-future-state.yaml").unlink()
+    result = render("-f", "html", "-o", "out")
+    assert result.exit_code == 1
+    site, rest = site_and_rest(example / "out")
+    assert rest == []
+    assert set(SITE_PAGES) <= set(site)
+    index = (example / "out" / "index.html").read_text(encoding="utf-8")
+    assert "maps/furniture-purchase.yaml</code>: it has 1 error" in index
+
+
 def test_forced_a_map_with_errors_is_drawn(example: Path) -> None:
     misspell_a_touchpoint(example)
     result = render("maps/furniture-purchase.yaml", "-f", "svg", "-o", "out", "--force")

@@ -5,7 +5,10 @@
   left byte for byte, and no temporary file is left behind.
 * Only ``cjm fmt`` and ``cjm migrate`` write into a source file, and only when asked:
   every other command leaves every input with the same bytes and the same modification
-  time.
+  time. The one folder a reading command may fill is the validation cache,
+  ``.cjm-cache/``, which holds no input: these tests leave it out of their comparisons
+  and check instead that it holds nothing but its ``.gitignore`` and whole entries (no
+  temporary file, whatever interrupted the run).
 * ``cjm render`` never writes over an input, wherever ``--out`` points and whatever
   symlinks the output folder holds.
 * ``cjm import mermaid``, ``cjm new map`` and ``cjm init`` never replace an existing file
@@ -22,10 +25,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,11 +38,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cjm import reference
+from cjm.cache import CACHE_FOLDER, ENTRIES
 from cjm.cli import app
 from cjm.lint import docs as rule_docs
 from tests.samples import PLAIN_ENV
 
-from .conftest import MAP, make_workspace, snapshot, write
+from .conftest import MAP, Snapshot, make_workspace, snapshot, write
 
 DIAGRAM = """\
 journey
@@ -46,6 +51,25 @@ journey
     section Order
       Queues at the counter: 2: Busy Sam
 """
+
+
+def workspace(root: Path, skip: Sequence[str] = ()) -> Snapshot:
+    """Every file under ``root`` but those of the cache folder, which is checked to hold
+    only whole entries."""
+    assert_the_cache_holds_only_entries(root)
+    return snapshot(root, skip=[CACHE_FOLDER, *skip])
+
+
+def assert_the_cache_holds_only_entries(root: Path) -> None:
+    cache = root / CACHE_FOLDER
+    if not cache.exists():
+        return
+    for path in cache.rglob("*"):
+        name = path.relative_to(cache).as_posix()
+        if path.is_dir():
+            assert name == ENTRIES, name
+        else:
+            assert name == ".gitignore" or re.fullmatch(f"{ENTRIES}/[0-9a-f]{{64}}", name), name
 
 
 def cjm(*args: str) -> Result:
@@ -174,14 +198,14 @@ def test_an_interrupted_write_leaves_the_older_file_and_no_temporary_file(
     here: Path, monkeypatch: pytest.MonkeyPatch, writer: Writer, interrupt: Interruption
 ) -> None:
     writer.prepare(here)
-    before = snapshot(here)
+    before = workspace(here)
     hits: Hits = []
     interrupt(monkeypatch, hits)
     result = cjm(*writer.args)
     assert hits, "the write was never interrupted"
     assert result.exit_code != 0
     assert "Traceback" not in result.output
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_the_interrupted_fmt_had_something_to_write(here: Path) -> None:
@@ -211,13 +235,13 @@ SCAFFOLDERS = {
 def test_an_interrupted_scaffold_creates_nothing(
     here: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], interrupt: Interruption
 ) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     hits: Hits = []
     interrupt(monkeypatch, hits)
     result = cjm(*args)
     assert hits, "the write was never interrupted"
     assert result.exit_code != 0
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def fail_at_the_third_file(
@@ -240,22 +264,22 @@ def fail_at_the_third_file(
 def test_init_that_fails_halfway_removes_what_it_created(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     flushes = fail_at_the_third_file(monkeypatch, OSError(errno.EIO, os.strerror(errno.EIO)))
     result = cjm("init", "fresh")
     assert flushes() == 3
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_init_interrupted_halfway_removes_what_it_created(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     flushes = fail_at_the_third_file(monkeypatch, KeyboardInterrupt())
     cjm("init", "fresh")
     assert flushes() == 3
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 @pytest.mark.parametrize(
@@ -273,13 +297,13 @@ def test_an_interrupted_reference_page_keeps_the_older_one(
     interrupt: Interruption,
 ) -> None:
     page = write(tmp_path / "docs" / "page.md", "# The older page\n")
-    before = snapshot(tmp_path)
+    before = workspace(tmp_path)
     hits: Hits = []
     interrupt(monkeypatch, hits)
     with pytest.raises((KeyboardInterrupt, OSError)):
         generate(str(page))
     assert hits
-    assert snapshot(tmp_path) == before
+    assert workspace(tmp_path) == before
 
 
 # -- (b) only fmt and migrate write into source files, and only when asked -------------------
@@ -332,18 +356,27 @@ def repository(here: Path) -> Path:
 
 @pytest.mark.parametrize("args", READ_ONLY_COMMANDS)
 def test_reading_commands_write_nothing(repository: Path, args: list[str]) -> None:
-    before = snapshot(repository)
+    before = workspace(repository)
     result = cjm(*args)
     assert "Traceback" not in result.output
     assert result.exit_code in (0, 1), result.output
-    assert snapshot(repository) == before
+    assert workspace(repository) == before
+
+
+def test_the_cache_left_out_above_is_filled_by_validate(repository: Path) -> None:
+    """The comparisons above leave the cache folder out; it is where validate writes."""
+    result = cjm("validate")
+    assert result.exit_code in (0, 1), result.output
+    entries = list((repository / CACHE_FOLDER / ENTRIES).iterdir())
+    assert entries
+    assert_the_cache_holds_only_entries(repository)
 
 
 def test_render_in_every_format_writes_only_into_its_output_folder(repository: Path) -> None:
-    before = snapshot(repository)
+    before = workspace(repository)
     result = cjm("render", "--format", "all", "--view", "all", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert snapshot(repository, skip=["out"]) == before
+    assert workspace(repository, skip=["out"]) == before
     names = sorted(p.name for p in (repository / "out").iterdir())
     site = ["channels.html", "index.html", "kpis.html", "opportunities.html", "pain-points.html"]
     site += ["personas.html", "search.html", "teams.html"]
@@ -370,10 +403,10 @@ def test_render_in_every_format_writes_only_into_its_output_folder(repository: P
 
 def test_fmt_writes_the_maps_it_is_asked_to_format(here: Path) -> None:
     """The positive control: without --check or --diff, fmt rewrites the map."""
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("fmt")
     assert result.exit_code == 0, result.output
-    after = snapshot(here)
+    after = workspace(here)
     assert after["maps/trial.yaml"] != before["maps/trial.yaml"]
     assert {k: v for k, v in after.items() if k != "maps/trial.yaml"} == {
         k: v for k, v in before.items() if k != "maps/trial.yaml"
@@ -386,7 +419,7 @@ INPUTS = ["cjm.yaml", "shared/personas.yaml", "maps/trial.yaml"]
 
 
 def inputs_of(root: Path) -> dict[str, Any]:
-    files = snapshot(root)
+    files = workspace(root)
     return {name: files[name] for name in INPUTS}
 
 
@@ -403,28 +436,28 @@ def test_render_refuses_a_target_that_is_an_input(here: Path) -> None:
     """A map kept in a file named like its Markdown report, rendered next to itself."""
     source = here / "maps" / "trial.md"
     (here / "maps" / "trial.yaml").rename(source)
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("render", "maps/trial.md", "--format", "markdown,mermaid", "--out", "maps")
     assert result.exit_code == 1
     assert "maps/trial.md is an input file; choose another --out" in result.output
-    assert snapshot(here)["maps/trial.md"] == before["maps/trial.md"]
+    assert workspace(here)["maps/trial.md"] == before["maps/trial.md"]
     assert (here / "maps" / "trial.mmd").is_file()
 
 
 def test_render_refuses_an_index_page_that_is_an_input(here: Path) -> None:
     write(here / "index.html", MAP.replace("id: trial", "id: home"))
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("render", "index.html", "maps", "--format", "html", "--out", ".")
     assert result.exit_code == 1
     assert "index.html is an input file; choose another --out" in result.output
-    assert snapshot(here)["index.html"] == before["index.html"]
+    assert workspace(here)["index.html"] == before["index.html"]
 
 
 def test_render_never_writes_through_a_symlink_to_an_input(here: Path) -> None:
     (here / "out").mkdir()
     link = here / "out" / "trial-journey.dot"
     link.symlink_to(here / "maps" / "trial.yaml")
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("render", "--format", "dot", "--view", "all", "--out", "out")
     assert result.exit_code == 1
     assert "out/trial-journey.dot is an input file; choose another --out" in result.output
@@ -469,18 +502,18 @@ def test_render_into_a_symlink_to_the_maps_folder_leaves_the_inputs_alone(here: 
 
 
 def test_render_out_naming_an_input_file_is_a_usage_error(here: Path) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("render", "--out", "maps/trial.yaml")
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 @pytest.mark.parametrize("output", ["maps/trial.yaml", "cjm.yaml"])
 def test_validate_output_never_replaces_an_input(here: Path, output: str) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("validate", "--output", output)
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 # -- (d) no file replaced without --force ---------------------------------------------------
@@ -493,11 +526,11 @@ def diagram(here: Path) -> Path:
 
 def test_import_never_replaces_a_map_without_force(here: Path, diagram: Path) -> None:
     write(here / "maps" / "coffee.yaml", "# mine\n")
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("import", "mermaid", "coffee.mmd", "--out", "maps/coffee.yaml")
     assert result.exit_code == 2
     assert "maps/coffee.yaml already exists; pass --force to replace it" in result.output
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_import_replaces_a_map_with_force(here: Path, diagram: Path) -> None:
@@ -508,27 +541,27 @@ def test_import_replaces_a_map_with_force(here: Path, diagram: Path) -> None:
 
 
 def test_import_never_writes_over_its_own_source_even_with_force(here: Path, diagram: Path) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("import", "mermaid", "coffee.mmd", "--out", "coffee.mmd", "--force")
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_import_never_replaces_a_map_reached_through_a_symlink(here: Path, diagram: Path) -> None:
     (here / "link.yaml").symlink_to(here / "maps" / "trial.yaml")
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("import", "mermaid", "coffee.mmd", "--out", "link.yaml")
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_import_never_replaces_a_dangling_symlink_without_force(here: Path, diagram: Path) -> None:
     # In a workspace the map goes to its maps folder, where `cjm new map` puts maps.
     (here / "maps" / "coffee-to-go.yaml").symlink_to("not-yet.yaml")
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("import", "mermaid", "coffee.mmd")
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 @pytest.mark.parametrize(
@@ -540,35 +573,35 @@ def test_import_never_replaces_a_dangling_symlink_without_force(here: Path, diag
 )
 def test_new_map_never_replaces_a_file(here: Path, existing: str) -> None:
     write(here / "maps" / "second.yaml", existing)
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("new", "map", "--id", "second")
     assert result.exit_code == 2
     assert "maps/second.yaml" in result.output
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_init_never_touches_an_existing_workspace(here: Path) -> None:
-    before = snapshot(here)
+    before = workspace(here)
     result = cjm("init", ".")
     assert result.exit_code == 2
-    assert snapshot(here) == before
+    assert workspace(here) == before
 
 
 def test_init_stops_at_an_existing_ci_file_without_force(tmp_path: Path) -> None:
     hook = write(tmp_path / "fresh" / ".pre-commit-config.yaml", "repos: []\n")
-    before = snapshot(tmp_path)
+    before = workspace(tmp_path)
     result = cjm("init", str(tmp_path / "fresh"))
     assert result.exit_code == 2
-    assert snapshot(tmp_path) == before
+    assert workspace(tmp_path) == before
     assert hook.read_text(encoding="utf-8") == "repos: []\n"
 
 
 def test_init_with_force_keeps_an_existing_ci_file(tmp_path: Path) -> None:
     hook = write(tmp_path / "fresh" / ".pre-commit-config.yaml", "repos: []\n")
-    before = snapshot(tmp_path)
+    before = workspace(tmp_path)
     result = cjm("init", str(tmp_path / "fresh"), "--force")
     assert result.exit_code == 0, result.output
     hook_name = "fresh/.pre-commit-config.yaml"
-    assert snapshot(tmp_path)[hook_name] == before[hook_name]
+    assert workspace(tmp_path)[hook_name] == before[hook_name]
     assert (tmp_path / "fresh" / "cjm.yaml").is_file()
     assert hook.read_text(encoding="utf-8") == "repos: []\n"

@@ -421,8 +421,9 @@ def run_jobs(
         return report, pairing_for(job, context, reported[HTML])
 
     html_jobs = [job for job in plan.jobs if job.output_format == HTML]
-    if not html_jobs:
-        # Diagrams only: nothing of the reports is imported.
+    if not html_jobs and plan.index is None:
+        # Diagrams only: nothing of the reports is imported. (A site is written even
+        # when none of its maps gets a report: its pages say why.)
         yield from _run(plan, drawer, inputs, reported, review_days, html_page, None)
         return
     from cjm.report.parallel import PageRenderer
