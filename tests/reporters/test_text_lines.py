@@ -3,14 +3,16 @@ numbers them, and makes its report a piece at a time."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cjm.check import CheckResult
+from cjm.check import CheckResult, check_paths
 from cjm.diagnostics import Location
 from cjm.reporters.text import PIECE_DIAGNOSTICS, TextReporter, source_lines
 
-from .conftest import diagnostic
+from .conftest import MAP, diagnostic, validate, write
 
 # Every character str.splitlines breaks at, and some it does not.
 BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -70,3 +72,16 @@ def test_release_lets_each_text_go_after_its_last_finding() -> None:
     for _ in TextReporter().pieces(result, release=True):
         seen.append(set(result.sources))
     assert seen == [{"maps/clean.yaml"}]
+
+
+def test_validate_prints_the_rendered_report(repo: Path) -> None:
+    steps = "".join(
+        f"      - {{id: s{n}, action: Step {n}, emotion: 1, colour: red}}\n" for n in range(250)
+    )
+    path = write(repo / "journeys" / "maps" / "long.yaml", MAP + steps)
+    result = validate("text", "maps/long.yaml")
+    rendered = TextReporter().render(check_paths([path], path.parent.parent)).plain
+    assert rendered.count(": error ") > PIECE_DIAGNOSTICS
+    assert result.stdout == rendered
+    assert validate("text", "-o", "report.txt", "maps/long.yaml").stdout == ""
+    assert (repo / "journeys" / "report.txt").read_text(encoding="utf-8") == rendered

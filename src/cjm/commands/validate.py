@@ -60,8 +60,8 @@ def _validate(
         error(f"{output} is one of the files being checked; choose another --output")
         return EXIT_USAGE
     reporter = get_reporter(output_format, fail_on=lint.fail_on)
-    # What the report needs, without the loaded workspace: its models and positions
-    # are freed before the report is made and printed, when they were the peak.
+    # What the report reads, and no more: the report does not keep the loaded workspace
+    # (its models, positions and texts) alive while it is made and printed.
     report_of = _report_input(result, reporter)
     notes, config_failed, unreadable, failed = (
         result.notes,
@@ -70,10 +70,15 @@ def _validate(
         result.failed,
     )
     del result
-    if output is None and isinstance(reporter, TextReporter):
-        write_report_pieces(reporter.pieces(report_of, release=True))
-        return _exit_code(notes, config_failed, unreadable, failed)
-    report = reporter.render(report_of)
+    report: Text | str
+    if isinstance(reporter, TextReporter):
+        pieces = reporter.pieces(report_of, release=True)
+        if output is None:
+            write_report_pieces(pieces)
+            return _exit_code(notes, config_failed, unreadable, failed)
+        report = "".join(piece.plain for piece in pieces)
+    else:
+        report = reporter.render(report_of)
     del report_of
     if output is None:
         write_report(report)
