@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
@@ -61,6 +62,14 @@ def write_report(report: Text | str) -> None:
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
+
+
+def write_report_pieces(pieces: Iterable[Text]) -> None:
+    """Print a styled report given in pieces that each end at the end of a line, as
+    :func:`write_report` prints them joined; each piece is let go once printed."""
+    console = stdout()
+    for piece in pieces:
+        console.print(piece, end="")
 
 
 def shown_path(path: Path) -> str:

@@ -8,10 +8,12 @@ from pathlib import Path
 from rich.text import Text
 
 from cjm.check import CheckResult, UsageError, check_paths
-from cjm.commands.output import error, note, write_report
+from cjm.commands.output import error, note, write_report, write_report_pieces
 from cjm.lint.config import LintRequest
 from cjm.load.workspace import real_path
 from cjm.reporters import get_reporter
+from cjm.reporters.base import Reporter
+from cjm.reporters.text import TextReporter
 from cjm.writing import write_text_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -57,7 +59,27 @@ def _validate(
     if output is not None and _is_input(output, result):
         error(f"{output} is one of the files being checked; choose another --output")
         return EXIT_USAGE
-    report = get_reporter(output_format, fail_on=lint.fail_on).render(result)
+    reporter = get_reporter(output_format, fail_on=lint.fail_on)
+    # What the report reads, and no more: the report does not keep the loaded workspace
+    # (its models, positions and texts) alive while it is made and printed.
+    report_of = _report_input(result, reporter)
+    notes, config_failed, unreadable, failed = (
+        result.notes,
+        result.config_failed,
+        result.unreadable,
+        result.failed,
+    )
+    del result
+    report: Text | str
+    if isinstance(reporter, TextReporter):
+        pieces = reporter.pieces(report_of, release=True)
+        if output is None:
+            write_report_pieces(pieces)
+            return _exit_code(notes, config_failed, unreadable, failed)
+        report = "".join(piece.plain for piece in pieces)
+    else:
+        report = reporter.render(report_of)
+    del report_of
     if output is None:
         write_report(report)
     else:
@@ -66,11 +88,28 @@ def _validate(
         except OSError as problem:
             error(f"cannot write {output}: {problem.strerror or problem}")
             return EXIT_USAGE
-    for message in result.notes:
+    return _exit_code(notes, config_failed, unreadable, failed)
+
+
+def _report_input(result: CheckResult, reporter: Reporter) -> CheckResult:
+    """``result`` with only what ``reporter`` reads: the texts of the files with
+    findings, and the projects only for a reporter that gives files verdicts."""
+    with_findings = {d.path for d in result.diagnostics}
+    return CheckResult(
+        diagnostics=result.diagnostics,
+        files=result.files,
+        cwd=result.cwd,
+        sources={p: text for p, text in result.sources.items() if p in with_findings},
+        projects=result.projects if getattr(reporter, "gives_verdicts", False) else [],
+    )
+
+
+def _exit_code(notes: list[str], config_failed: bool, unreadable: bool, failed: bool) -> int:
+    for message in notes:
         note(message)
-    if result.config_failed or result.unreadable:
+    if config_failed or unreadable:
         return EXIT_USAGE
-    if result.failed:
+    if failed:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

@@ -12,6 +12,9 @@ Styles are attached as rich markup spans; a plain rendering drops them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from rich.text import Text
 
 from cjm.check import CheckResult
@@ -26,6 +29,33 @@ SEVERITY_STYLES = {
 }
 # A source line longer than this is shown as a window around the column.
 MAX_SHOWN = 120
+# How many diagnostics go into one piece of a report printed as it is made.
+PIECE_DIAGNOSTICS = 200
+# What ends a line for str.splitlines, which numbers the lines that excerpts show.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def source_lines(text: str, wanted: set[int]) -> dict[int, str]:
+    """The lines of ``text`` numbered in ``wanted`` (1-based), as ``text.splitlines()``
+    numbers and cuts them; a number past the last line is left out.
+
+    Only the wanted lines are made: splitting a large file whole takes several times
+    its size, for the few lines a report shows.
+    """
+    found: dict[int, str] = {}
+    if not wanted:
+        return found
+    last = max(wanted)
+    number, start = 1, 0
+    for match in LINE_BREAK.finditer(text):
+        if number in wanted:
+            found[number] = text[start : match.start()]
+        number, start = number + 1, match.end()
+        if number > last:
+            return found
+    if start < len(text) and number in wanted:
+        found[number] = text[start:]
+    return found
 
 
 def printable(text: str) -> str:
@@ -54,14 +84,42 @@ def _window(line: str, column: int) -> tuple[str, int]:
 class TextReporter:
     def render(self, result: CheckResult) -> Text:
         out = Text()
-        lines_by_file = {path: text.splitlines() for path, text in result.sources.items()}
-        for diagnostic in result.diagnostics:
-            self._diagnostic(out, diagnostic, lines_by_file.get(diagnostic.path, []))
-        out.append(self._summary(result))
-        out.append("\n")
+        for piece in self.pieces(result):
+            out.append_text(piece)
         return out
 
-    def _diagnostic(self, out: Text, diagnostic: Diagnostic, lines: list[str]) -> None:
+    def pieces(self, result: CheckResult, *, release: bool = False) -> Iterator[Text]:
+        """The report in pieces, each ending at the end of a line, made as they are
+        asked for; joined, they are :meth:`render`. A file's lines are taken from
+        ``result.sources`` when its first finding comes, and only the lines shown.
+        ``release`` takes each file's entry out of ``result.sources`` after its last
+        finding, so that its text can be freed while the rest is printed."""
+        wanted: dict[str, set[int]] = {}
+        remaining: dict[str, int] = {}
+        for diagnostic in result.diagnostics:
+            wanted.setdefault(diagnostic.path, set()).add(diagnostic.location.line)
+            remaining[diagnostic.path] = remaining.get(diagnostic.path, 0) + 1
+        lines: dict[str, dict[int, str]] = {}
+        out = Text()
+        for count, diagnostic in enumerate(result.diagnostics, start=1):
+            path = diagnostic.path
+            if path not in lines:
+                text = result.sources.get(path)
+                lines[path] = source_lines(text, wanted.pop(path)) if text is not None else {}
+            self._diagnostic(out, diagnostic, lines[path])
+            remaining[path] -= 1
+            if not remaining[path]:
+                del lines[path]
+                if release:
+                    result.sources.pop(path, None)
+            if count % PIECE_DIAGNOSTICS == 0:
+                yield out
+                out = Text()
+        out.append(self._summary(result))
+        out.append("\n")
+        yield out
+
+    def _diagnostic(self, out: Text, diagnostic: Diagnostic, lines: dict[int, str]) -> None:
         location = diagnostic.location
         out.append(
             f"{printable(diagnostic.path)}:{location.line}:{location.column}: ", style="bold"
@@ -69,10 +127,11 @@ class TextReporter:
         out.append(diagnostic.severity.value, style=SEVERITY_STYLES[diagnostic.severity])
         out.append(f" {diagnostic.code.code}", style="dim")
         out.append(f" {printable(diagnostic.message)}\n")
-        if 0 < location.line <= len(lines):
+        line = lines.get(location.line)
+        if line is not None:
             number = str(location.line)
             gutter = " " * len(number)
-            shown, column = _window(lines[location.line - 1], location.column)
+            shown, column = _window(line, location.column)
             width = 1
             if location.end_column is not None:
                 width = max(1, min(location.end_column - location.column, len(shown)))
