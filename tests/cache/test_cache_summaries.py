@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import pickle
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,16 @@ def test_what_other_maps_use_counts_from_their_summaries(root: Path) -> None:
     assert f" {unused_definition.CODE} " not in _codes(
         reports(root, target, use_cache=True, every_scope=False)
     )
+
+
+def test_a_map_read_as_its_summary_is_whole_when_copied(root: Path) -> None:
+    check_paths([], root, today=TODAY, use_cache=True)
+    result = check_paths(
+        [root / "maps" / "m5.yaml"], root, today=TODAY, use_cache=True, every_scope=False
+    )
+    document = next(doc for doc in result.projects[0].maps if stored(doc) is not None)
+    copied = pickle.loads(pickle.dumps(document))
+    assert stored(document) is None
+    assert copied.model == document.model
+    assert copied.text == document.text
+    assert pickle.loads(pickle.dumps(copied)).diagnostics == document.diagnostics

@@ -30,6 +30,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -272,7 +273,7 @@ class LazyDocument(Document[Any]):
     """A map read from the cache as its summary: the fields of :data:`PRESET_FIELDS`,
     its path and display name are here; reading any other (its model, text, index...)
     reads the whole document first. The checks across maps read its summary through
-    :mod:`cjm.cache.summary` and so leave it unread."""
+    :mod:`cjm.load.summary` and so leave it unread."""
 
     def __init__(
         self,
@@ -286,14 +287,16 @@ class LazyDocument(Document[Any]):
         fields = self.__dict__
         fields.update(preset)
         fields.update(path=path, display=display, _summary=summary)
-        fields.update(_payload=payload, _max_bytes=max_bytes)
+        fields.update(_payload=payload, _max_bytes=max_bytes, _lock=threading.Lock())
 
     def __getattr__(self, name: str) -> Any:
-        # Only called for what is not set yet: a field the summary does not hold.
+        # Only called for what is not set: a field the summary does not hold.
         fields = self.__dict__
-        if name.startswith("__") or "_payload" not in fields:
+        if name.startswith("__") or "_lock" not in fields:
             raise AttributeError(name)
-        self._read_whole()
+        with fields["_lock"]:
+            if "_payload" in fields:
+                self._read_whole()
         try:
             return fields[name]
         except KeyError:
@@ -301,18 +304,21 @@ class LazyDocument(Document[Any]):
 
     def _read_whole(self) -> None:
         fields = self.__dict__
-        payload: bytes = fields.pop("_payload")
-        document = _document(payload)
-        if document is None:  # checked by its checksum, so hardly ever
+        document = _document(fields["_payload"])
+        if document is None:  # its checksum matched, so hardly ever
             document = load_document(self.path, self.display, JourneyMap, fields["_max_bytes"])
         for name, value in document.__dict__.items():
             fields.setdefault(name, value)
-        del fields["_summary"]
+        # Read whole: from now on its facts are read from the document itself.
+        del fields["_payload"], fields["_summary"]
 
     def __getstate__(self) -> dict[str, Any]:
-        if "_payload" in self.__dict__:
-            self._read_whole()
-        return {k: v for k, v in self.__dict__.items() if k != "_max_bytes"}
+        fields = self.__dict__
+        if "_lock" in fields:
+            with fields["_lock"]:
+                if "_payload" in fields:
+                    self._read_whole()
+        return {k: v for k, v in self.__dict__.items() if k not in ("_max_bytes", "_lock")}
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes | None:

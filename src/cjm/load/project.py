@@ -217,9 +217,9 @@ def _load_measure_files(
     files = project.measure_files
     files.bindings = [*beside, *alone]
     files.snapshots = loaded
-    if not files.bindings and not files.snapshots:
+    if not files.bindings and not files.snapshots and any(map(summary.stored, project.maps)):
         # Without measure files, checking them only lists each map (the first of each
-        # id) as one without any: what the maps' summaries tell.
+        # id) as one without any: the maps' summaries tell that, and leave them unread.
         for journey in project.maps:
             map_id = summary.checked_id(journey)
             if map_id is not None and map_id not in files.by_map:
