@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
+from cjm.load import summary
 from cjm.load.collector import collector_paused
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
@@ -73,8 +74,8 @@ def _selected(project: Project, requested: list[Path]) -> set[str]:
             chosen.add(doc.display)
     # A map's binding and snapshot are checked with the map.
     for journey in project.maps:
-        model = journey.model
-        files = project.measure_files.by_map.get(model.id) if model is not None else None
+        map_id = summary.model_id(journey)
+        files = project.measure_files.by_map.get(map_id) if map_id is not None else None
         if journey.display in chosen and files is not None:
             chosen.update(doc.display for doc in (files.binding, files.snapshot) if doc)
     return chosen
@@ -85,8 +86,8 @@ def _linted(project: Project, selected: set[str]) -> frozenset[str]:
     binding or snapshot is (map rules report on a map's measure files)."""
     linted = set(selected)
     for journey in project.maps:
-        model = journey.model
-        files = project.measure_files.by_map.get(model.id) if model is not None else None
+        map_id = summary.model_id(journey)
+        files = project.measure_files.by_map.get(map_id) if map_id is not None else None
         if files is not None and any(
             doc is not None and doc.display in selected for doc in (files.binding, files.snapshot)
         ):
@@ -171,7 +172,10 @@ def check_paths(
             # Files named explicitly are checked as maps even outside the map patterns.
             extra = [p for p in group if not p.is_dir() and p.name != CONFIG_NAME]
             cache = _open_cache(root) if use_cache else None
-            project = load_workspace(root, cwd, extra, max_bytes, cache, resolve=False)
+            # Checking some maps only, the others are read as their summaries.
+            project = load_workspace(
+                root, cwd, extra, max_bytes, cache, resolve=False, summaries=not every_scope
+            )
             if cache is not None:
                 cache.prune()
                 notes.extend(cache.notes)

@@ -39,6 +39,9 @@ VARIANTS = (
     "schema-error",
     "suppressed",
     "future",
+    "pain",
+    "future-fix",
+    "future-same",
 )
 
 
@@ -65,8 +68,22 @@ def map_text(map_id: str, variant: str) -> str:
     ]
     if variant == "suppressed":
         lines[-1] += "  # cjm: disable-line=step-without-emotion,stale-map"
-    if variant == "future":
+    if variant in ("pain", "future-same"):
+        lines[-1] = "      - id: compare"
+        lines += [
+            "        action: Compares plans",
+            "        touchpoints: [site]",
+            "        pain_points:",
+            "          - {id: slow, summary: Slow to compare, severity: high, owner: growth}",
+        ]
+    if variant in ("future", "future-fix", "future-same"):
+        lines[3] = "type: future-state"
         lines.insert(4, "current_state: m0")
+    if variant == "future-fix":
+        lines += [
+            "opportunities:",
+            "  - {id: faster, summary: Compare faster, addresses: [slow], owner: growth}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -80,9 +97,13 @@ def write_workspace(root: Path, maps: dict[str, str]) -> None:
         (root / "maps" / f"{stem}.yaml").write_text(text, encoding="utf-8")
 
 
-def reports(root: Path, targets: list[Path], *, use_cache: bool) -> dict[str, object]:
-    """Every report of checking ``targets`` in ``root``, and the notes."""
-    result = check_paths(targets, root, today=TODAY, use_cache=use_cache)
+def reports(
+    root: Path, targets: list[Path], *, use_cache: bool, every_scope: bool = True
+) -> dict[str, object]:
+    """Every report of checking ``targets`` in ``root``, and the notes. With
+    ``every_scope=False``, as `cjm validate` checks: the maps not asked for are read from
+    the cache as their summaries."""
+    result = check_paths(targets, root, today=TODAY, use_cache=use_cache, every_scope=every_scope)
     found: dict[str, object] = {}
     for name in FORMATS:
         report = get_reporter(name).render(result)

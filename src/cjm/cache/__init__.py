@@ -10,10 +10,13 @@ the same version number does not read entries an older build wrote). A change to
 them names another entry, so an entry is never stale: it is either the right one or not
 looked at.
 
-An entry is a pickle, trusted only after checks: it starts with a header naming the
-format and cjm's version, then a SHA-256 of the rest, which must match, and the rest
-names its own key again. Anything else (a truncated, corrupt or foreign file) is
-ignored, reported in a note and written anew. Entries are written atomically, so a run
+An entry is trusted only after checks: it starts with a header naming the format and
+cjm's version, then a SHA-256 of the rest, which must match. The rest is two pickles,
+the first (its length first) naming the entry's key again and holding, for a map, its
+summary (see :mod:`cjm.load.summary`), the second the document. Checking one map reads
+the other maps' summaries only, and their documents when a check asks for more.
+Anything else (a truncated, corrupt or foreign file) is ignored, reported in a note and
+written anew. Entries are written atomically, so a run
 beside another one reads the old entry or the new one, never half of one. A workspace
 where the cache cannot be written is still checked, from the files, with one note.
 """
@@ -27,6 +30,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -34,12 +38,14 @@ from typing import Any
 import pydantic
 
 from cjm import __version__
-from cjm.load.document import Document
+from cjm.load.document import Document, load_document
+from cjm.load.summary import MapSummary, summarize
+from cjm.model import JourneyMap
 from cjm.writing import write_text_atomic
 
 CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape.
-FORMAT = 1
+FORMAT = 2
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 
@@ -91,26 +97,56 @@ class DocumentCache:
 
     def get(self, key: str) -> Document[Any] | None:
         """The document stored under ``key``, if there is a sound entry for it."""
+        found = self._read(key)
+        if found is None:
+            return None
+        document = _document(found[1])
+        if document is None:
+            self._corrupt()
+            return None
+        self._hit(key)
+        return document
+
+    def get_summary(
+        self, key: str, path: Path, display: str, max_bytes: int
+    ) -> Document[Any] | None:
+        """The map stored under ``key`` as a :class:`LazyDocument`: its summary now, the
+        whole document when something asks for more. None without a sound entry, or
+        when the entry holds no summary (then :meth:`get` reads it)."""
+        found = self._read(key)
+        if found is None:
+            return None
+        head, payload = found
+        summary, preset = head
+        if summary is None:
+            return None
+        self._hit(key)
+        return LazyDocument(path, display, preset, summary, payload, max_bytes)
+
+    def _read(self, key: str) -> tuple[tuple[MapSummary | None, dict[str, Any]], bytes] | None:
+        """The head (summary and preset fields) and the document's pickle of ``key``'s
+        entry, if it passes every check."""
         try:
             data = (self.entries / key).read_bytes()
         except OSError:
             return None
-        document = _decode(data, key)
-        if document is None:
+        found = _decode(data, key)
+        if found is None:
             self._corrupt()
-            return None
+        return found
+
+    def _hit(self, key: str) -> None:
         self.used.add(key)
         self.hits += 1
-        return document
 
-    def put(self, key: str, document: Document[Any]) -> None:
-        """Store ``document`` under ``key``; a cache that cannot be written is left
-        alone for the rest of the run, with a note."""
+    def put(self, key: str, document: Document[Any], model: type[Any] | None = None) -> None:
+        """Store ``document`` (read as ``model``) under ``key``, with a map's summary; a
+        cache that cannot be written is left alone for the rest of the run, with a note."""
         if not self._writable:
             return
         self.used.add(key)
         try:
-            payload = pickle.dumps((key, document), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = _encode(key, document, model)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return  # kept out of the cache: it is loaded from its file next time too
         try:
@@ -186,22 +222,103 @@ def _checksum(payload: bytes) -> bytes:
     return hashlib.sha256(payload).digest()
 
 
-def _decode(data: bytes, key: str) -> Document[Any] | None:
-    """The document an entry holds, or None unless every check passes."""
+# The fields of a document that a summary stands beside: read with the summary.
+PRESET_FIELDS = ("diagnostics", "unreadable", "unloaded", "unloaded_mentions")
+_LENGTH = 8
+
+
+def _encode(key: str, document: Document[Any], model: type[Any] | None) -> bytes:
+    """An entry's payload: the head (key, summary, preset fields), then the document."""
+    summary = summarize(document) if model is JourneyMap else None
+    preset = {name: getattr(document, name) for name in PRESET_FIELDS}
+    head = pickle.dumps((key, summary, preset), protocol=pickle.HIGHEST_PROTOCOL)
+    body = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(head).to_bytes(_LENGTH, "big") + head + body
+
+
+def _decode(data: bytes, key: str) -> tuple[tuple[MapSummary | None, dict[str, Any]], bytes] | None:
+    """The head (summary, preset fields) and the document's pickle that an entry holds,
+    or None unless every check passes."""
     size = len(_HEADER) + 32
-    if len(data) < size or not data.startswith(_HEADER):
+    if len(data) < size + _LENGTH or not data.startswith(_HEADER):
         return None
     checksum, payload = data[len(_HEADER) : size], data[size:]
     if _checksum(payload) != checksum:
         return None
+    length = int.from_bytes(payload[:_LENGTH], "big")
     try:
-        found = pickle.loads(payload)
+        found = pickle.loads(payload[_LENGTH : _LENGTH + length])
     except Exception:  # a damaged pickle may raise almost anything
         return None
-    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+    if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key):
         return None
-    document = found[1]
+    summary, preset = found[1], found[2]
+    if summary is not None and not isinstance(summary, MapSummary):
+        return None
+    if not (isinstance(preset, dict) and set(preset) == set(PRESET_FIELDS)):
+        return None
+    return (summary, preset), payload[_LENGTH + length :]
+
+
+def _document(payload: bytes) -> Document[Any] | None:
+    """The document pickled in ``payload``, or None."""
+    try:
+        document = pickle.loads(payload)
+    except Exception:  # a damaged pickle may raise almost anything
+        return None
     return document if isinstance(document, Document) else None
+
+
+class LazyDocument(Document[Any]):
+    """A map read from the cache as its summary: the fields of :data:`PRESET_FIELDS`,
+    its path and display name are here; reading any other (its model, text, index...)
+    reads the whole document first. The checks across maps read its summary through
+    :mod:`cjm.load.summary` and so leave it unread."""
+
+    def __init__(
+        self,
+        path: Path,
+        display: str,
+        preset: dict[str, Any],
+        summary: MapSummary,
+        payload: bytes,
+        max_bytes: int,
+    ) -> None:
+        fields = self.__dict__
+        fields.update(preset)
+        fields.update(path=path, display=display, _summary=summary)
+        fields.update(_payload=payload, _max_bytes=max_bytes, _lock=threading.Lock())
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for what is not set: a field the summary does not hold.
+        fields = self.__dict__
+        if name.startswith("__") or "_lock" not in fields:
+            raise AttributeError(name)
+        with fields["_lock"]:
+            if "_payload" in fields:
+                self._read_whole()
+        try:
+            return fields[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def _read_whole(self) -> None:
+        fields = self.__dict__
+        document = _document(fields["_payload"])
+        if document is None:  # its checksum matched, so hardly ever
+            document = load_document(self.path, self.display, JourneyMap, fields["_max_bytes"])
+        for name, value in document.__dict__.items():
+            fields.setdefault(name, value)
+        # Read whole: from now on its facts are read from the document itself.
+        del fields["_payload"], fields["_summary"]
+
+    def __getstate__(self) -> dict[str, Any]:
+        fields = self.__dict__
+        if "_lock" in fields:
+            with fields["_lock"]:
+                if "_payload" in fields:
+                    self._read_whole()
+        return {k: v for k, v in self.__dict__.items() if k not in ("_max_bytes", "_lock")}
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes | None:

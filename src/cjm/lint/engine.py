@@ -173,7 +173,7 @@ class _Run:
         suppressions = {
             display: find_suppressions(doc.text)
             for display, doc in self.documents.items()
-            if doc.text is not None and "cjm:" in doc.text and self.wanted(display)
+            if self.wanted(display) and doc.text is not None and "cjm:" in doc.text
         }
         kept: list[Diagnostic] = []
         for rule, diagnostic in self.found:

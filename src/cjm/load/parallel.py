@@ -74,15 +74,23 @@ def load_documents(
     model: type[BaseModel],
     max_bytes: int,
     cache: DocumentCache | None = None,
+    summaries: bool = False,
 ) -> list[Document[Any]]:
     """Load ``files`` (path and display name) as ``model``, in order; with a ``cache``,
-    the files it holds are taken from it and the others are stored in it."""
+    the files it holds are taken from it and the others are stored in it. With
+    ``summaries``, maps are taken from it as their summaries, read whole only when asked
+    for more (see :class:`cjm.cache.LazyDocument`)."""
     if cache is None:
         return _load_all(files, model, max_bytes)
     keys = [cache.key(path, display, model, max_bytes) for path, display in files]
-    found: list[Document[Any] | None] = [
-        cache.get(key) if key is not None else None for key in keys
-    ]
+    found: list[Document[Any] | None] = []
+    for key, (path, display) in zip(keys, files, strict=True):
+        document = None
+        if key is not None and summaries:
+            document = cache.get_summary(key, path, display, max_bytes)
+        if key is not None and document is None:
+            document = cache.get(key)
+        found.append(document)
     missing = [i for i, document in enumerate(found) if document is None]
     loaded = _load_all([files[i] for i in missing], model, max_bytes)
     for i, document in zip(missing, loaded, strict=True):
@@ -91,7 +99,7 @@ def load_documents(
         path, display = files[i]
         # Stored only when the file still holds what the key was made from.
         if key is not None and cache.key(path, display, model, max_bytes) == key:
-            cache.put(key, document)
+            cache.put(key, document, model)
     return [document for document in found if document is not None]
 
 

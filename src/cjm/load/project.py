@@ -12,10 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic
+from cjm.load import summary
 from cjm.load.document import Document, load_document
-from cjm.load.measures import MeasureFiles, check_measure_files, load_measure_files, snapshot_files
+from cjm.load.measures import (
+    MeasureDocuments,
+    MeasureFiles,
+    check_measure_files,
+    load_measure_files,
+    snapshot_files,
+)
 from cjm.load.parallel import load_documents
-from cjm.load.resolve import Resolver, Scope
+from cjm.load.resolve import Definition, Resolver, Scope
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, is_measure_file, list_workspace_files, real_path
 from cjm.measure.attached import MapMeasurements
@@ -98,18 +105,47 @@ class Project:
             resolver.add_config(self.config)
         for definitions in self.definitions:
             resolver.add_definitions(definitions)
+        baselines = {
+            journey.checked.current_state
+            for journey in self.maps
+            if only is None or journey.display in only
+            if journey.checked is not None
+        }
         for journey in self.maps:
-            resolver.add_map(journey)
+            self._add_map(resolver, journey, baselines)
         if self.config is not None:
             resolver.check_shared(self.config)
         for definitions in self.definitions:
             resolver.check_shared(definitions)
         for journey in self.maps:
-            if journey.checked is not None and (only is None or journey.display in only):
+            if (only is None or journey.display in only) and journey.checked is not None:
                 scope = resolver.scope_for(journey)
                 self.scopes[journey.display] = scope
                 resolver.check_map(journey, scope)
         self.resolution = [*resolver.diagnostics, *self.measure_files.references]
+
+    @staticmethod
+    def _add_map(
+        resolver: Resolver, journey: Document[JourneyMap], baselines: set[str | None]
+    ) -> None:
+        """Add ``journey``'s id to ``resolver``. A map standing on its summary (see
+        :mod:`cjm.load.summary`) stays unread unless a map checked here names it as its
+        current state: the resolver then reads its pain points."""
+        if summary.stored(journey) is None:
+            resolver.add_map(journey)
+            return
+        map_id = summary.checked_id(journey)
+        if map_id is None:
+            return  # as add_map: a map without a loaded id defines none
+        if map_id in baselines:
+            resolver.add_map(journey)
+            return
+        where = summary.id_location(journey)
+        assert where is not None
+        # The map itself is never read from this definition: only the current states
+        # of the maps checked here are, and those were read whole above.
+        definition = Definition(None, journey.display, ("id",), where)
+        resolver.define(resolver.maps, "journey map", definition, map_id)
 
 
 def load_workspace(
@@ -119,10 +155,12 @@ def load_workspace(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache: DocumentCache | None = None,
     resolve: bool = True,
+    summaries: bool = False,
 ) -> Project:
     """Load the workspace at ``root``, plus ``extra_maps`` outside its patterns; with a
-    ``cache``, the definitions and maps that did not change are taken from it. With
-    ``resolve=False`` the caller resolves it (see :meth:`Project.resolve`)."""
+    ``cache``, the definitions and maps that did not change are taken from it, and with
+    ``summaries`` the maps as their summaries (read whole when a check asks for more).
+    With ``resolve=False`` the caller resolves it (see :meth:`Project.resolve`)."""
     project = Project(root)
     config = load_document(
         root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root), WorkspaceConfig, max_bytes
@@ -144,7 +182,7 @@ def load_workspace(
     extra = [p for p in extra_maps or [] if real_path(p) not in known]
     map_paths.extend(p for p in extra if not is_measure_file(p, snapshots))
     maps = [(path, display_path(path, cwd, root)) for path in map_paths]
-    project.maps = load_documents(maps, JourneyMap, max_bytes, cache)
+    project.maps = load_documents(maps, JourneyMap, max_bytes, cache, summaries)
     named = [
         (p, display_path(p, cwd, root))
         for p in (*files.bindings, *(p for p in extra if is_binding_file(p)))
@@ -179,6 +217,15 @@ def _load_measure_files(
     files = project.measure_files
     files.bindings = [*beside, *alone]
     files.snapshots = loaded
+    if not files.bindings and not files.snapshots and any(map(summary.stored, project.maps)):
+        # Without measure files, checking them only lists each map (the first of each
+        # id) as one without any: the maps' summaries tell that, and leave them unread.
+        for journey in project.maps:
+            map_id = summary.checked_id(journey)
+            if map_id is not None and map_id not in files.by_map:
+                files.by_map[map_id] = MeasureDocuments(journey.display)
+        project.measurements = {}
+        return
     project.measurements = check_measure_files(
         files, project.maps, beside, alone, measure, in_workspace, sources_known
     )

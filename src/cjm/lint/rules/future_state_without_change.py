@@ -22,6 +22,7 @@ from typing import Any
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, WorkspaceContext
+from cjm.load import summary
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.model import JourneyMap, MapType
@@ -83,7 +84,7 @@ def _snapshot(journey: JourneyMap) -> Snapshot:
 def _map(project: Project, map_id: str) -> JourneyMap | None:
     """The first loaded map with id ``map_id``, as reference resolution finds it."""
     for document in project.maps:
-        if document.model is not None and document.model.id == map_id:
+        if summary.model_id(document) == map_id:
             return document.model
     return None
 

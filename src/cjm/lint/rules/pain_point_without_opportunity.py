@@ -24,9 +24,10 @@ from pydantic import Field
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, MapContext
+from cjm.load import summary
 from cjm.load.project import Project
 from cjm.model.base import CjmModel
-from cjm.model.journey import JourneyMap, MapType, OpportunityStatus, PainPointStatus
+from cjm.model.journey import PainPointStatus
 from cjm.model.journey import Severity as PainSeverity
 
 CODE = "CJM107"
@@ -102,16 +103,6 @@ class Options(CjmModel):
     )
 
 
-def _live_addresses(journey: JourneyMap) -> set[str]:
-    """Ids that an opportunity of ``journey`` still on the table addresses."""
-    return {
-        pain_id
-        for opportunity in journey.opportunities
-        if opportunity.status is not OpportunityStatus.DROPPED
-        for pain_id in opportunity.addresses
-    }
-
-
 class _FutureAddresses:
     """For one workspace: the pain point ids that future-state maps address, by the id of
     the current-state map they name. Worked out once per workspace, not once per map, so
@@ -126,12 +117,10 @@ class _FutureAddresses:
             self.project = project
             self.by_current = {}
             for document in project.maps:
-                future = document.model
-                if future is None or future.type is not MapType.FUTURE_STATE:
-                    continue
-                if future.current_state is not None:
-                    found = self.by_current.setdefault(future.current_state, set())
-                    found |= _live_addresses(future)
+                future = summary.future(document)
+                if future is not None:
+                    current, addresses = future
+                    self.by_current.setdefault(current, set()).update(addresses)
         return self.by_current.get(current_id, set())
 
 
@@ -142,7 +131,7 @@ def _addressed(context: MapContext) -> set[str]:
     """Ids of the pain points that an opportunity still on the table addresses: one of
     this map, or one of a future-state map that names this map as its `current_state`."""
     journey = context.journey
-    return _live_addresses(journey) | _FUTURE_ADDRESSES.of(context.project, journey.id)
+    return summary.live_addresses(journey) | _FUTURE_ADDRESSES.of(context.project, journey.id)
 
 
 def check(context: MapContext) -> Iterator[Finding]:

@@ -145,7 +145,7 @@ def check(context: WorkspaceContext) -> Iterator[Finding]:
     project = context.project
     documents: list[Document[Any]] = [*project.definitions, *project.maps]
     for document in documents:
-        if document.checked is None or not context.wants(document):
+        if not context.wants(document) or document.checked is None:
             continue
         for path, persona in _personas(document.checked):
             finding = _finding(document, path, persona, required)

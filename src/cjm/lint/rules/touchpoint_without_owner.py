@@ -61,7 +61,7 @@ def check(context: WorkspaceContext) -> Iterator[Finding]:
     project = context.project
     documents: list[Any] = [*project.definitions, *project.maps]
     for document in documents:
-        if document.checked is None or not context.wants(document):
+        if not context.wants(document) or document.checked is None:
             continue
         for index, touchpoint in enumerate(document.checked.touchpoints):
             if touchpoint.owner is None:

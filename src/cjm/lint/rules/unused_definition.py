@@ -14,15 +14,17 @@ map count as used only by that map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from cjm.diagnostics import Severity
 from cjm.lint.rule import Finding, Skipped, WorkspaceContext, listing
+from cjm.load import summary
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.project import Project
-from cjm.load.resolve import Reference, map_references, shared_references
+from cjm.load.resolve import map_references, shared_references
+from cjm.load.summary import Used
 from cjm.model import JourneyMap
 
 CODE = "CJM111"
@@ -86,26 +88,17 @@ _HINTS = {
     "or remove it",
 }
 
-Used = set[tuple[str, str]]
-
-
-def _used(references: Iterable[Reference]) -> Used:
-    """``(kind, id)`` of every shared-kind entity that ``references`` name."""
-    used: Used = set()
-    for reference in references:
-        kind = "persona" if reference.kind == "map persona" else reference.kind
-        used.add((kind, reference.target))
-    return used
-
 
 def _workspace_uses(project: Project) -> Used:
     used: Used = set()
     for definitions in project.definitions:
         if definitions.checked is not None:
-            used |= _used(shared_references(definitions.checked))
+            used |= summary.used(shared_references(definitions.checked))
     for journey in project.maps:
-        if journey.checked is not None:
-            used |= _used(map_references(journey.checked))
+        # A map not checked here stands on its summary: what it uses, without its model.
+        uses = summary.uses(journey)
+        if uses is not None:
+            used |= uses
     return used
 
 
@@ -136,15 +129,16 @@ def _inline_unused(document: Document[JourneyMap]) -> Iterator[Finding]:
     journey = document.checked
     assert journey is not None
     # A persona written inline in the map's `personas` is covered by the map: it is used.
-    used = _used(map_references(journey)) | {("persona", p) for p in journey.persona_ids}
+    used = summary.used(map_references(journey)) | {("persona", p) for p in journey.persona_ids}
     yield from _unused(document, used, "this map", set(document.unloaded_mentions))
 
 
 def _not_loaded(project: Project) -> list[str]:
     """The maps and definition files of which nothing could be read: what they use is
     unknown."""
-    documents: list[Document[Any]] = [*project.definitions, *project.maps]
-    return [document.display for document in documents if document.checked is None]
+    missing = [document.display for document in project.definitions if document.checked is None]
+    missing.extend(journey.display for journey in project.maps if not summary.loaded(journey))
+    return missing
 
 
 def check(context: WorkspaceContext) -> Iterator[Finding | Skipped]:
@@ -166,5 +160,5 @@ def check(context: WorkspaceContext) -> Iterator[Finding | Skipped]:
         for document in shared:
             yield from _unused(document, used, "the workspace", mentioned)
     for journey in project.maps:
-        if journey.checked is not None and context.wants(journey):
+        if context.wants(journey) and journey.checked is not None:
             yield from _inline_unused(journey)
