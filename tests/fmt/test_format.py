@@ -367,6 +367,17 @@ def test_flow_collections_stay_on_one_line_unless_they_hold_comments() -> None:
     assert "    kpis:\n      - {id: k, name: K}  # the only KPI\n" in formatted
 
 
+def test_text_over_several_lines_in_flow_style_keeps_its_invisible_characters_escaped() -> None:
+    # Joined onto one line, the text is written double-quoted; a character that is not
+    # printable stays an escape (U+FFFF may not even stand in YAML text as it is).
+    text = stage("""\
+        steps: [{id: start, action: "Starts
+                 a trial\\u200b\\uffff\\U000e0001"}]
+    """)
+    one_line = '"Starts a trial\\u200b\\uffff\\U000e0001"'
+    assert f"    steps: [{{id: start, action: {one_line}}}]\n" in fmt(text)
+
+
 def test_a_map_written_in_flow_style_with_comments_becomes_block_style() -> None:
     text = (
         "{title: Trial to paid, id: trial,  # the id\n"

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from cjm.fmt import format_text
 from cjm.yamledit import EditError, read_data, rewrite
 from cjm.yamledit.scalars import same
 
@@ -107,6 +108,18 @@ def test_new_values_are_written_so_that_they_read_back(value: Any, written: str)
     assert result == f"name: {written}  # kept\n"
     expected = value.isoformat() if isinstance(value, datetime.date) else value
     assert same(read_data(result), {"name": expected})
+
+
+@pytest.mark.parametrize(
+    ("character", "escape"),
+    [("\u200b", "\\u200b"), ("\uffff", "\\uffff"), ("\U000e0001", "\\U000e0001")],
+)
+def test_characters_that_are_not_printable_are_escaped(character: str, escape: str) -> None:
+    # Above U+00FF too: as the formatter writes them, which leaves the text as it is.
+    text = 'format: "1.0"\nname: Demo  # the workspace\n'
+    result = edited(text, lambda d: d.update(name=f"De{character}mo"))
+    assert result == f'format: "1.0"\nname: "De{escape}mo"  # the workspace\n'
+    assert format_text(result, "workspace") == result
 
 
 def test_plain_text_stays_plain_when_it_still_reads_back() -> None:

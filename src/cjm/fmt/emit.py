@@ -21,6 +21,7 @@ from cjm.fmt.tree import (
     TreeDocument,
     is_bare_empty,
 )
+from cjm.quoting import double_quoted
 
 # -- writing --------------------------------------------------------------------------------------
 
@@ -246,7 +247,7 @@ class Emitter:
             return value
         if node.style == "'" and not BREAK_RE.search(value) and value.isprintable():
             return "'" + value.replace("'", "''") + "'"
-        return _double_quoted(value)
+        return double_quoted(value)
 
     def key(self, node: Node) -> str:
         if isinstance(node, Alias):
@@ -274,22 +275,3 @@ def _trim_end(line: str, style: str | None) -> str:
         if backslashes % 2:
             trimmed = line[: len(trimmed) + 1]
     return trimmed
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\0": "\\0"}
-
-
-def _double_quoted(value: str) -> str:
-    out = ['"']
-    for character in value:
-        code = ord(character)
-        if character in _ESCAPES:
-            out.append(_ESCAPES[character])
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif character in "\u2028\u2029\ufeff" or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(character)
-    out.append('"')
-    return "".join(out)

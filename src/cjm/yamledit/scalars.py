@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm.load.core_schema import resolve_plain
+from cjm.quoting import double_quoted
 
 
 class IsoDate(str):
@@ -116,27 +117,6 @@ def single_quoted(text: str) -> str | None:
     if not text.isprintable() or "\ufeff" in text:
         return None
     return "'" + text.replace("'", "''") + "'"
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\0": "\\0"}
-
-
-def double_quoted(text: str) -> str:
-    out = ['"']
-    for character in text:
-        code = ord(character)
-        if character in _ESCAPES:
-            out.append(_ESCAPES[character])
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif character in "\u2028\u2029\ufeff" or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        elif not character.isprintable() and code > 0xFF:
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(character)
-    out.append('"')
-    return "".join(out)
 
 
 def literal_block(text: str) -> Block | None:
