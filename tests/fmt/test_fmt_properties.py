@@ -42,7 +42,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from cjm.fmt import format_text
+from cjm.fmt import format_text, same_data
 from cjm.load.document import parse_document
 from cjm.load.yamlread import read_yaml
 from cjm.model import JourneyMap
@@ -230,19 +230,6 @@ def journey_maps(draw: st.DrawFn) -> dict[str, Any]:
 # -- the checks ------------------------------------------------------------------------------
 
 
-def same(a: Any, b: Any) -> bool:
-    """Equal data with equal types (``1`` is not ``1.0`` nor ``True``)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float):
-        return repr(a) == repr(b)
-    return bool(a == b)
-
-
 def accepted(text: str) -> bool:
     """Whether cjm reads ``text`` as a valid map (generated layouts may not be)."""
     document = parse_document(Path("in.yaml"), "in.yaml", text, JourneyMap)
@@ -255,7 +242,7 @@ def check_lossless_and_idempotent(text: str, markers: list[str]) -> None:
     note(formatted)
     before, after = read_yaml(text, "in.yaml"), read_yaml(formatted, "out.yaml")
     assert after.diagnostics == []
-    assert same(before.data, after.data)
+    assert same_data(before.data, after.data)
     for marker in markers:
         assert formatted.count(marker) == text.count(marker), marker
     assert format_text(formatted, "map") == formatted
