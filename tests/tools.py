@@ -1,15 +1,24 @@
-"""Tests that drive outside tools (a browser, Mermaid's own parser) call :func:`require`.
+"""Helpers of tests that run something outside pytest's own process.
 
+Tests that drive outside tools (a browser, Mermaid's own parser) call :func:`require`.
 On a developer's machine without the tool such a test is skipped, with the reason shown
 in pytest's summary. In CI (``CI`` is set) the tool must be there: ``.ci/run`` installs
 it, and a missing tool fails the test instead of letting it pass unseen.
+
+Tests of what a command imports run it in a fresh Python with :func:`run_cjm`.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def require(available: bool, what: str, how: str) -> None:
@@ -19,3 +28,37 @@ def require(available: bool, what: str, how: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is required in CI: {how}")
     pytest.skip(f"{what} is not available: {how}")
+
+
+# Runs `cjm` as the console script does, then prints its exit code and the modules it
+# loaded as the last line.
+_PROBE = """
+import json, sys
+from cjm.cli import main
+sys.argv = ["cjm", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+else:
+    code = 0
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def run_cjm(args: list[str], cwd: Path) -> tuple[int, list[str]]:
+    """Run ``cjm ARGS`` in ``cwd`` as the console script does, in a fresh Python; its
+    exit code and the modules it loaded."""
+    environment = dict(os.environ, PYTHONPATH=str(SRC), COLUMNS="80")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["code"], report["modules"]

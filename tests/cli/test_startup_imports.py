@@ -5,10 +5,6 @@ when it is used, is the tree Typer builds: the same commands, help and options."
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +14,9 @@ import typer
 from cjm import cli
 from cjm.cli import app
 from cjm.lazy_cli import LazyCommands, lazy_command
+from tests.tools import run_cjm
 
 ROOT = Path(__file__).resolve().parents[2]
-SRC = ROOT / "src"
 EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
 
 # What no help needs: the libraries the commands work with, and cjm's own heavy parts.
@@ -82,37 +78,6 @@ NOT_FOR_VALIDATE = (
     "cjm.export",
 )
 
-PROGRAM = """
-import json, sys
-from cjm.cli import main
-sys.argv = ["cjm", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as done:
-    code = done.code
-else:
-    code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
-"""
-
-
-def _run(args: list[str], cwd: Path) -> tuple[int, list[str]]:
-    """Run ``cjm ARGS`` as the console script does, in a fresh Python; its exit code and
-    the modules it loaded."""
-    environment = dict(os.environ, PYTHONPATH=str(SRC), COLUMNS="80")
-    done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    return report["code"], report["modules"]
-
 
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
     """The modules of ``modules`` that are, or are inside, one of ``names``."""
@@ -151,7 +116,7 @@ def test_every_command_and_group_is_listed() -> None:
 
 @pytest.mark.parametrize("words", COMMAND_PATHS, ids=lambda words: " ".join(words) or "cjm")
 def test_help_loads_no_library_cjm_works_with(words: list[str], tmp_path: Path) -> None:
-    code, modules = _run([*words, "--help"], tmp_path)
+    code, modules = run_cjm([*words, "--help"], tmp_path)
     assert code == 0
     assert _loaded(modules, NOT_FOR_HELP) == []
 
@@ -164,14 +129,14 @@ def test_the_size_limit_shown_in_help_is_the_one_applied() -> None:
 
 
 def test_validate_loads_no_drawing_code() -> None:
-    code, modules = _run(["validate"], EXAMPLE)
+    code, modules = run_cjm(["validate"], EXAMPLE)
     assert code == 0
     assert "cjm.lint.engine" in modules  # it did check
     assert _loaded(modules, NOT_FOR_VALIDATE) == []
 
 
 def test_svg_render_loads_no_report_site_or_export(tmp_path: Path) -> None:
-    code, modules = _run(["render", "--format", "svg", "--out", str(tmp_path)], EXAMPLE)
+    code, modules = run_cjm(["render", "--format", "svg", "--out", str(tmp_path)], EXAMPLE)
     assert code == 0
     assert (tmp_path / "trial-to-paid-journey.svg").is_file()
     assert "cjm.render.journey_view" in modules
@@ -180,7 +145,7 @@ def test_svg_render_loads_no_report_site_or_export(tmp_path: Path) -> None:
 
 def test_the_other_views_load_when_asked_for(tmp_path: Path) -> None:
     args = ["render", "--format", "dot", "--view", "blueprint,emotions", "--out", str(tmp_path)]
-    code, modules = _run(args, EXAMPLE)
+    code, modules = run_cjm(args, EXAMPLE)
     assert code == 0
     assert {"cjm.render.blueprint_view", "cjm.render.emotions_view"} <= set(modules)
     assert sorted(path.name for path in tmp_path.iterdir()) == [
