@@ -16,7 +16,8 @@ from cjm.portfolio.facts import (
     TeamPage,
     row_key,
 )
-from cjm.portfolio.inputs import Gathered, context_of, gather, stale_after_days, workspace_title
+from cjm.portfolio.inputs import Gathered, gather, stale_after_days, workspace_title
+from cjm.render.context import context_of
 
 __all__ = [
     "Gathered",

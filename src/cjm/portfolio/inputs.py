@@ -9,18 +9,17 @@ export says which maps it leaves out.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.lint.config import LintRequest, build_policy
 from cjm.lint.registry import find_rule
-from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.model import JourneyMap
 from cjm.portfolio.build import MapInput
-from cjm.render.context import RenderContext
+from cjm.render.context import context_of, maps_of
 from cjm.report.build import build_report
 from cjm.wording import plural
 
@@ -34,26 +33,6 @@ def stale_after_days(project: Project) -> int:
     assert rule is not None
     options = build_policy(settings, config, LintRequest()).options_for(rule)
     return int(options.default_cadence.days)  # type: ignore[attr-defined]
-
-
-def maps_of(project: Project) -> dict[str, JourneyMap]:
-    """The valid maps of ``project`` by id."""
-    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
-
-
-def context_of(
-    document: Document[JourneyMap],
-    project: Project,
-    maps: Mapping[str, JourneyMap] | None = None,
-) -> RenderContext:
-    """The map of ``document`` with what it references, and the valid maps of its
-    workspace by id (a future-state map reads the pain points of its current state);
-    ``maps``: those maps (:func:`maps_of`), when the caller has them already, so that the
-    maps of a workspace share one table rather than each building its own."""
-    assert document.model is not None
-    if maps is None:
-        maps = maps_of(project)
-    return RenderContext(document.model, project.scopes[document.display], maps)
 
 
 def channel_names(project: Project) -> dict[str, str]:

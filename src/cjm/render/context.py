@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cjm.load.resolve import Scope
 from cjm.model import JourneyMap, Persona, Team, Touchpoint
 from cjm.render.measured import Measured
 from cjm.render.style import PERSONA_FILL, PERSONA_TEXT, initials
 from cjm.render.text import clip
+
+if TYPE_CHECKING:
+    from cjm.load.document import Document
+    from cjm.load.project import Project
 
 WARNING_SIGN = "\u26a0"
 
@@ -126,3 +131,23 @@ class RenderContext:
         """The current-state map this future-state map names, when the caller gave it."""
         named = self.journey.current_state
         return self.maps.get(named) if named is not None else None
+
+
+def maps_of(project: Project) -> dict[str, JourneyMap]:
+    """The valid maps of ``project`` by id."""
+    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+
+
+def context_of(
+    document: Document[JourneyMap],
+    project: Project,
+    maps: Mapping[str, JourneyMap] | None = None,
+) -> RenderContext:
+    """The map of ``document`` with what it references, and the valid maps of its
+    workspace by id (a future-state map reads the pain points of its current state);
+    ``maps``: those maps (:func:`maps_of`), when the caller has them already, so that the
+    maps of a workspace share one table rather than each building its own."""
+    assert document.model is not None
+    if maps is None:
+        maps = maps_of(project)
+    return RenderContext(document.model, project.scopes[document.display], maps)

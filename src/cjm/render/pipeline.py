@@ -27,7 +27,7 @@ from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
-from cjm.render.context import RenderContext
+from cjm.render.context import RenderContext, context_of, maps_of
 from cjm.render.dot import DiagramSource
 from cjm.render.failure import DrawingFailed
 from cjm.render.journey_view import journey_view
@@ -276,22 +276,11 @@ def measured_for(project: Project, journey: JourneyMap) -> Measured | None:
     return Measured(measurements, tuple(settings.sources) if settings is not None else ())
 
 
-def workspace_maps(project: Project) -> dict[str, JourneyMap]:
-    """The valid maps of ``project`` by id (as :func:`cjm.portfolio.inputs.maps_of`)."""
-    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
-
-
 def context_for(job: Job, maps: Mapping[str, JourneyMap] | None = None) -> RenderContext:
-    """The map of ``job`` with what it references, the valid maps of its workspace by id
-    (a future-state map reads the pain points of its current state; ``maps``, when the
-    caller has them, so that the maps of a workspace share one table), and what its
-    workspace measured of it. (As :func:`cjm.portfolio.context_of`, without loading the
-    portfolio and the reports for a diagram.)"""
-    document, project = job.document, job.project
-    assert document.model is not None
-    if maps is None:
-        maps = workspace_maps(project)
-    context = RenderContext(document.model, project.scopes[document.display], maps)
+    """The map of ``job`` as :func:`cjm.render.context.context_of` gives it (``maps``,
+    when the caller has them, so that the maps of a workspace share one table), with what
+    its workspace measured of it."""
+    context = context_of(job.document, job.project, maps)
     context.measured = measured_for(job.project, context.journey)
     return context
 
@@ -394,7 +383,7 @@ def run_jobs(
     def maps_by_id(project: Project) -> dict[str, JourneyMap]:
         """The maps of ``project`` by id, one table for all its reports."""
         if id(project) not in tables:
-            tables[id(project)] = workspace_maps(project)
+            tables[id(project)] = maps_of(project)
         return tables[id(project)]
 
     def html_page(job: Job) -> tuple[Report, Pairing]:
