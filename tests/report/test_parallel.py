@@ -16,6 +16,7 @@ from cjm.commands.render import run_render
 from cjm.load.project import load_workspace
 from cjm.render.pipeline import HTML, ReportInputs, context_for, plan_jobs, run_jobs
 from cjm.report.build import build_report
+from cjm.workers import JOBS_VARIABLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # Eight maps, three of them future states paired with their current state.
@@ -46,11 +47,11 @@ def _render(out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
 def test_a_workspace_rendered_by_the_pool_is_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(parallel.JOBS_VARIABLE, raising=False)
+    monkeypatch.delenv(JOBS_VARIABLE, raising=False)
     monkeypatch.setattr(parallel, "PARALLEL_FROM_PAGES", 10**6)
     serial = _render(tmp_path / "serial", monkeypatch)
     monkeypatch.setattr(parallel, "PARALLEL_FROM_PAGES", 1)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     pooled = _render(tmp_path / "pooled", monkeypatch)
     reports = [name for name in serial if name.endswith("-report.html")]
     assert len(reports) == 8 and "index.html" in serial
@@ -97,8 +98,8 @@ def test_a_page_the_pool_cannot_write_raises_as_here(tmp_path: Path) -> None:
 
 
 def test_a_few_pages_are_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(parallel.JOBS_VARIABLE, raising=False)
-    monkeypatch.setattr(parallel, "_cores", lambda: 4)
+    monkeypatch.delenv(JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
     assert parallel.worker_count(parallel.PARALLEL_FROM_PAGES - 1) == 1
     assert parallel.worker_count(parallel.PARALLEL_FROM_PAGES) == 4
@@ -106,18 +107,18 @@ def test_a_few_pages_are_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_jobs_variable_caps_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_cores", lambda: 4)
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
+    monkeypatch.setenv(JOBS_VARIABLE, "1")
     assert parallel.worker_count(500) == 1
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "2")
+    monkeypatch.setenv(JOBS_VARIABLE, "2")
     assert parallel.worker_count(500) == 2
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "many")
+    monkeypatch.setenv(JOBS_VARIABLE, "many")
     assert parallel.worker_count(500) == 4
 
 
 def test_without_fork_the_pages_are_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_cores", lambda: 4)
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.worker_count(500) == 1
 
@@ -127,8 +128,8 @@ def test_the_site_and_reports_are_written_in_plan_order_with_the_pool(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "PARALLEL_FROM_PAGES", 1)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
-    monkeypatch.delenv(parallel.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.delenv(JOBS_VARIABLE, raising=False)
     project = load_workspace(WORKSPACE, WORKSPACE)
     out = tmp_path / "out"
     plan = plan_jobs(

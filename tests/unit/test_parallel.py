@@ -13,6 +13,7 @@ from cjm.load import parallel
 from cjm.load.parallel import load_documents, worker_count
 from cjm.model import JourneyMap
 from cjm.reporters.json import JsonReporter
+from cjm.workers import JOBS_VARIABLE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,8 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 def in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Use two workers whatever the size of the input."""
     monkeypatch.setattr(parallel, "PARALLEL_FROM_BYTES", {"fork": 0, "spawn": 0})
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
-    monkeypatch.delenv(parallel.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.delenv(JOBS_VARIABLE, raising=False)
 
 
 def _files(tmp_path: Path) -> list[tuple[Path, str]]:
@@ -46,7 +47,7 @@ def test_worker_count_follows_the_jobs_setting(
 ) -> None:
     paths = [tmp_path / f"{i}.yaml" for i in range(3)]
     assert worker_count(paths) == 2
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
+    monkeypatch.setenv(JOBS_VARIABLE, "1")
     assert worker_count(paths) == 1
     assert worker_count(paths[:1]) == 1
 
@@ -57,7 +58,7 @@ def test_parallel_loading_gives_the_same_documents(
     files = _files(tmp_path)
     assert worker_count([path for path, _ in files]) == 2
     together = load_documents(files, JourneyMap, 1 << 20)
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
+    monkeypatch.setenv(JOBS_VARIABLE, "1")
     alone = load_documents(files, JourneyMap, 1 << 20)
     assert [d.display for d in together] == [d.display for d in alone]
     for one, other in zip(together, alone, strict=True):
@@ -79,7 +80,7 @@ def test_a_workspace_checks_the_same_on_several_cores(
     text = (workspace / "maps" / "trial-to-paid.yaml").read_text(encoding="utf-8")
     (workspace / "maps" / "copy.yaml").write_text(text.replace("owner: growth", "owner: nobody"))
     together = JsonReporter().render(check_paths([], workspace))
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
+    monkeypatch.setenv(JOBS_VARIABLE, "1")
     alone = JsonReporter().render(check_paths([], workspace))
     assert together == alone
     assert "nobody" in together

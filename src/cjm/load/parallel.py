@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
-import sys
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from cjm.load.document import Document, load_document
+from cjm.workers import can_fork, capped, cores
 
 if TYPE_CHECKING:
     from cjm.cache import DocumentCache
@@ -29,35 +27,18 @@ if TYPE_CHECKING:
 # Below this much input, loading takes well under half a second on one core: not worth
 # the workers' start-up.
 PARALLEL_FROM_BYTES = {"fork": 2 * 1024 * 1024, "spawn": 32 * 1024 * 1024}
-# Environment variable that caps the number of worker processes (1: load in-process).
-JOBS_VARIABLE = "CJM_JOBS"
 
 
 def _start_method() -> str:
-    """``fork`` where it is safe and cheap (Linux, in a process that runs no other
-    thread: a fork copies locks other threads may hold, as in ``cjm serve``), else
+    """``fork`` where it is safe and cheap (see :func:`cjm.workers.can_fork`), else
     ``spawn``."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
-
-
-def _cores() -> int:
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+: respects CPU affinity
-        return int(os.process_cpu_count() or 1)
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return "fork" if can_fork() else "spawn"
 
 
 def worker_count(paths: list[Path], method: str | None = None) -> int:
     """How many processes should load ``paths``: 1 unless they are many and large."""
     method = method or _start_method()
-    wanted = _cores()
-    setting = os.environ.get(JOBS_VARIABLE, "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        wanted = min(wanted, int(setting))
-    wanted = min(wanted, len(paths))
+    wanted = min(capped(cores()), len(paths))
     if wanted < 2:
         return 1
     total = 0

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
-import sys
-import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -24,14 +21,12 @@ from pathlib import Path
 from cjm.compare import Pairing
 from cjm.report.facts import Report
 from cjm.report.html import render_report
+from cjm.workers import can_fork, capped, cores
 from cjm.writing import write_bytes_atomic
 
 # From this many pages a pool pays: a page takes tens of milliseconds to a second to
 # render, forking the workers tens of milliseconds.
 PARALLEL_FROM_PAGES = 12
-# Environment variable that caps the number of worker processes (1: render in-process);
-# the same one caps the workers that load a workspace.
-JOBS_VARIABLE = "CJM_JOBS"
 
 # A report, its pairing, and the file its page is written to.
 PageFile = tuple[Report, Pairing | None, Path]
@@ -40,30 +35,12 @@ PageFile = tuple[Report, Pairing | None, Path]
 _PAGES: Sequence[PageFile] = ()
 
 
-def _cores() -> int:
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+: respects CPU affinity
-        return int(os.process_cpu_count() or 1)
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    """Whether worker processes can be forked here: on Linux, in a process that runs no
-    other thread (a fork copies locks other threads may hold, as in ``cjm serve``)."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
-
-
 def worker_count(pages: int) -> int:
     """How many processes should render ``pages`` report pages: 1 unless they are many
     and processes can be forked."""
     if pages < PARALLEL_FROM_PAGES or not can_fork():
         return 1
-    wanted = _cores()
-    setting = os.environ.get(JOBS_VARIABLE, "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        wanted = min(wanted, int(setting))
-    return max(1, min(wanted, pages))
+    return max(1, min(capped(cores()), pages))
 
 
 class PageRenderer:
