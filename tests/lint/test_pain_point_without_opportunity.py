@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import gc
+import weakref
+from pathlib import Path
+
 import pytest
 
 from cjm.check import CheckResult
+from cjm.lint.config import LintRequest
+from cjm.lint.engine import lint_project
 from cjm.lint.rules import pain_point_without_opportunity as rule
+from cjm.load.project import load_workspace
 
 from .branched import BRANCHED
 from .conftest import LintFiles, LintMap
@@ -248,3 +256,17 @@ def test_a_workspace_severity_ranks_as_the_severity_it_counts_as(lint_files: Lin
         (14, "open showstopper pain point 'long-form' has no opportunity that addresses it"),
         (37, "open high pain point 'kyc-wait' has no opportunity that addresses it"),
     ]
+
+
+def test_a_checked_workspace_is_not_kept_alive(tmp_path: Path) -> None:
+    future = _future("next", "today", "  - {id: fix, summary: Fix, addresses: [high-one]}\n")
+    (tmp_path / "cjm.yaml").write_text('maps: ["*.yaml"]\n', encoding="utf-8")
+    (tmp_path / "today.yaml").write_text(TODAY_MAP, encoding="utf-8")
+    (tmp_path / "next.yaml").write_text(future, encoding="utf-8")
+    project = load_workspace(tmp_path, tmp_path)
+    outcome = lint_project(project, LintRequest(select=[CODE]), datetime.date(2026, 11, 23))
+    assert [d.code.code for d in outcome.diagnostics] == [CODE]  # the future map counted
+    held = weakref.ref(project)
+    del project
+    gc.collect()
+    assert held() is None

@@ -18,6 +18,7 @@ are checked like those of the main line.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -106,15 +107,16 @@ class Options(CjmModel):
 class _FutureAddresses:
     """For one workspace: the pain point ids that future-state maps address, by the id of
     the current-state map they name. Worked out once per workspace, not once per map, so
-    that checking stays linear in the number of maps."""
+    that checking stays linear in the number of maps. The workspace is held weakly: once
+    checked, it is freed when its caller lets it go."""
 
     def __init__(self) -> None:
-        self.project: Project | None = None
+        self.project: weakref.ref[Project] | None = None
         self.by_current: dict[str, set[str]] = {}
 
     def of(self, project: Project, current_id: str) -> set[str]:
-        if self.project is not project:
-            self.project = project
+        if self.project is None or self.project() is not project:
+            self.project = weakref.ref(project)
             self.by_current = {}
             for document in project.maps:
                 future = summary.future(document)
