@@ -128,3 +128,14 @@ def test_the_collector_is_paused_while_formatting_and_restored_after(
     assert format_text(VALID, "map").startswith("id: m\n")
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: [x?]\n", "a: {note: 0?}\n", "a: [x?, y]\n", "a: [x ?]\n", "a: [x\n  ?]\n", "? a\n: b\n"],
+)
+def test_a_question_mark_is_read_as_yaml_1_2_reads_it(text: str) -> None:
+    """libyaml (YAML 1.1) ends a plain scalar at a `?` in a flow collection; YAML 1.2
+    keeps it in the scalar. A text with a `?` indicator is scanned by the pure scanner."""
+    same_reading(text)
+    assert not Source.parse(text).fast

@@ -30,6 +30,7 @@ from ruamel.yaml.tokens import (
     FlowEntryToken,
     FlowMappingEndToken,
     FlowSequenceEndToken,
+    KeyToken,
     ScalarToken,
     TagToken,
     ValueToken,
@@ -59,6 +60,10 @@ KINDS: dict[type, int] = {
     DocumentEndToken: DOCUMENT_END,
     DirectiveToken: DIRECTIVE,
 }
+
+
+class _ExplicitKey(Exception):
+    """libyaml met a `?` indicator: the text is scanned again by the pure scanner."""
 
 
 class _RecordingScanner(Scanner):
@@ -158,7 +163,9 @@ class Source:
         if fast and CParser is not None:
             try:
                 source._scan_fast()
-            except YAMLError:  # libyaml refused it: the pure scanner may read it, or say why
+            except (YAMLError, _ExplicitKey):
+                # libyaml refused it, or met a `?` that it may read otherwise than YAML
+                # 1.2 does: the pure scanner reads it, or says why not.
                 source = cls(text)
             else:
                 return source
@@ -194,6 +201,12 @@ class Source:
         parser = CParser(self.text)
         add = self._add
         while (token := parser.get_token()) is not None:
+            if type(token) is KeyToken and token.end_mark.index > token.start_mark.index:
+                # libyaml scans YAML 1.1, where a `?` in a flow collection ends a plain
+                # scalar (`[x?]` is `x`, then an explicit key); in 1.2 it is part of it.
+                # Without a parser nothing here notices, so an explicit key (rare in a
+                # map) is left to the pure scanner.
+                raise _ExplicitKey
             add(token)
         self.fast = True
         self._find_comments()
