@@ -125,6 +125,24 @@ def _outside_patterns(project: Project, requested: list[Path], cwd: Path) -> lis
 
 
 @collector_paused()
+def _resolved(project: Project, linted: frozenset[str]) -> frozenset[str]:
+    """The maps whose references are resolved when only ``linted`` are checked: those,
+    and the current-state maps they name (a future-state map is drawn and compared
+    with its current state, in that map's own scope)."""
+    named = {
+        journey.checked.current_state
+        for journey in project.maps
+        if journey.display in linted and journey.checked is not None
+    }
+    named.discard(None)
+    if not named:
+        return linted
+    baselines = {
+        journey.display for journey in project.maps if summary.checked_id(journey) in named
+    }
+    return linted | baselines
+
+
 def check_paths(
     paths: list[Path],
     cwd: Path,
@@ -139,8 +157,10 @@ def check_paths(
     around ``cwd``. ``today`` fixes the date that date-based rules compare against.
     ``use_cache`` keeps loaded files in the workspace's cache (see :mod:`cjm.cache`)
     and takes those that did not change from it; the result is the same either way.
-    ``every_scope=False`` resolves the references of the maps asked for only: enough for
-    their findings, but the projects then lack the scopes of the other maps."""
+    ``every_scope=False`` resolves the references of the maps asked for (and of the
+    current-state maps they name) only: enough for their findings and their drawings,
+    but the projects then lack the scopes of the other maps, which stay as their cached
+    summaries where the cache has them."""
     if not paths:
         root = find_workspace_root(cwd)
         if root is None:
@@ -188,7 +208,7 @@ def check_paths(
             chosen = _selected(project, group)
             selected.update(chosen)
             linted[id(project)] = _linted(project, chosen)
-            project.resolve(None if every_scope else linted[id(project)])
+            project.resolve(None if every_scope else _resolved(project, linted[id(project)]))
             notes.extend(_outside_patterns(project, group, cwd))
         projects.append(project)
 

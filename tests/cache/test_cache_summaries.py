@@ -17,6 +17,7 @@ from cjm.lint.rules import (
     unused_definition,
 )
 from cjm.load.summary import stored, summarize
+from cjm.render.pipeline import plan_jobs, run_jobs
 from tests.cache.workspaces import map_text, reports, write_workspace
 
 TODAY = datetime.date(2026, 11, 1)
@@ -124,3 +125,28 @@ def test_a_map_read_as_its_summary_is_whole_when_copied(root: Path) -> None:
     assert copied.model == document.model
     assert copied.text == document.text
     assert pickle.loads(pickle.dumps(copied)).diagnostics == document.diagnostics
+
+
+def _drawn(root: Path, out: Path, use_cache: bool) -> tuple[dict[str, bytes], object]:
+    """The DOT files of m1's journey and compare views, drawn as ``cjm render
+    maps/m1.yaml`` draws them (some maps asked for: every_scope=False)."""
+    result = check_paths(
+        [root / "maps" / "m1.yaml"], root, today=TODAY, use_cache=use_cache, every_scope=False
+    )
+    plan = plan_jobs(result.projects, set(result.files), ["journey", "compare"], ["dot"], out)
+    outcomes = list(run_jobs(plan, None))
+    assert outcomes and all(outcome.failure is None for outcome in outcomes)
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}, result.projects[0]
+
+
+def test_drawing_one_map_reads_only_the_current_state_it_names(root: Path, tmp_path: Path) -> None:
+    cold, _ = _drawn(root, tmp_path / "cold", use_cache=False)
+    check_paths([], root, today=TODAY, use_cache=True)
+    warm, project = _drawn(root, tmp_path / "warm", use_cache=True)
+    assert warm == cold
+    assert sorted(warm) == ["m1-compare.dot", "m1-journey.dot"]
+    by_name = {Path(doc.display).stem: doc for doc in project.maps}  # type: ignore[attr-defined]
+    assert stored(by_name["m1"]) is None  # drawn
+    assert stored(by_name["m0"]) is None  # its current state, compared with
+    for other in ("m2", "m3", "m4", "m5"):
+        assert stored(by_name[other]) is not None, other

@@ -18,14 +18,24 @@ from cjm.reporters.text import TextReporter
 
 
 def check_for_output(
-    paths: list[Path], today: datetime.date, max_bytes: int, use_cache: bool = False
+    paths: list[Path],
+    today: datetime.date,
+    max_bytes: int,
+    use_cache: bool = False,
+    every_scope: bool = True,
 ) -> tuple[CheckResult, list[Diagnostic]] | None:
     """The check of ``paths`` (default: the workspace around the current folder) and its
     error findings, already printed; None on a usage or configuration problem, already
-    reported (the command exits with 2)."""
+    reported (the command exits with 2). ``every_scope``: as :func:`check_paths`."""
     try:
         result = check_paths(
-            paths, Path.cwd(), max_bytes, lint=LintRequest(), today=today, use_cache=use_cache
+            paths,
+            Path.cwd(),
+            max_bytes,
+            lint=LintRequest(),
+            today=today,
+            use_cache=use_cache,
+            every_scope=every_scope,
         )
     except UsageError as problem:
         error(str(problem))

@@ -53,7 +53,10 @@ def run_render(
     fails when nothing at all could be drawn.
     """
     today = today or datetime.date.today()
-    checked = check_for_output(paths, today, max_bytes, use_cache)
+    index = _wants_index(paths)
+    # Drawing some maps resolves those (and the current states they name) only; the
+    # workspace site looks at every map.
+    checked = check_for_output(paths, today, max_bytes, use_cache, every_scope=index)
     if checked is None:
         return EXIT_USAGE
     result, errors = checked
@@ -63,7 +66,7 @@ def run_render(
         views,
         formats,
         out,
-        index=_wants_index(paths),
+        index=index,
         errors=Counter(d.path for d in errors),
         force=force,
         compare_if_paired=compare_if_paired,

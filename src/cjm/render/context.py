@@ -7,10 +7,11 @@ with a flag, and the views show it as ``⚠ pricng-page (unknown touchpoint)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cjm.load import summary
 from cjm.load.resolve import Scope
 from cjm.model import JourneyMap, Persona, Team, Touchpoint
 from cjm.render.measured import Measured
@@ -133,9 +134,34 @@ class RenderContext:
         return self.maps.get(named) if named is not None else None
 
 
-def maps_of(project: Project) -> dict[str, JourneyMap]:
-    """The valid maps of ``project`` by id."""
-    return {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+class MapsById(Mapping[str, JourneyMap]):
+    """The valid maps of a project by id (the last of two with one id, as a dict made
+    from them would keep). A map kept as its cached summary (see
+    :mod:`cjm.load.summary`) is read whole only when it is looked up: drawing one map
+    reads only the current-state map it names, not every map of its workspace."""
+
+    def __init__(self, documents: Iterable[Document[JourneyMap]]) -> None:
+        self._documents: dict[str, Document[JourneyMap]] = {}
+        for document in documents:
+            map_id = summary.model_id(document)
+            if map_id is not None:
+                self._documents[map_id] = document
+
+    def __getitem__(self, map_id: str) -> JourneyMap:
+        model = self._documents[map_id].model
+        assert model is not None, "a map with an id has a model"
+        return model
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
+def maps_of(project: Project) -> Mapping[str, JourneyMap]:
+    """The valid maps of ``project`` by id, each read when looked up."""
+    return MapsById(project.maps)
 
 
 def context_of(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjm.diagnostics import Diagnostic
+from cjm.load import summary
 from cjm.load.document import Document
 from cjm.load.project import Project
 from cjm.load.workspace import real_path
@@ -179,7 +180,7 @@ def plan_jobs(
             plan.index = target
             claimed[real_path(target)] = "the index page"
     for project in projects:
-        loaded = {doc.model.id: doc.model for doc in project.maps if doc.model is not None}
+        loaded = maps_of(project)
         for document in drawable_maps(project, selected, errors, force, plan.skipped):
             assert document.model is not None
             map_views = views
@@ -292,7 +293,8 @@ def current_context_for(job: Job, context: RenderContext) -> RenderContext | Non
     if named is None:
         return None
     for document in job.project.maps:
-        if document.model is not None and document.model.id == named:
+        # Looked up by id first: a map kept as its cached summary is not read whole.
+        if summary.model_id(document) == named and document.model is not None:
             scope = job.project.scopes[document.display]
             return RenderContext(document.model, scope, context.maps)
     return None
@@ -365,7 +367,7 @@ def run_jobs(
     inputs = inputs or ReportInputs()
     maps: list[MapInput] = []
     cadences: dict[int, int] = {}
-    tables: dict[int, dict[str, JourneyMap]] = {}
+    tables: dict[int, Mapping[str, JourneyMap]] = {}
     reported = {
         output_format: frozenset(
             job.map_id for job in plan.jobs if job.output_format == output_format
@@ -380,7 +382,7 @@ def run_jobs(
             cadences[id(project)] = stale_after_days(project)
         return cadences[id(project)]
 
-    def maps_by_id(project: Project) -> dict[str, JourneyMap]:
+    def maps_by_id(project: Project) -> Mapping[str, JourneyMap]:
         """The maps of ``project`` by id, one table for all its reports."""
         if id(project) not in tables:
             tables[id(project)] = maps_of(project)
