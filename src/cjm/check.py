@@ -177,6 +177,7 @@ def check_paths(
     projects: list[Project] = []
     selected: set[str] = set()
     linted: dict[int, frozenset[str]] = {}
+    caches: dict[int, DocumentCache] = {}
     notes: list[str] = []
     for root, group in _group_by_workspace(paths).items():
         if root is None:
@@ -199,6 +200,7 @@ def check_paths(
             if cache is not None:
                 cache.prune()
                 notes.extend(cache.notes)
+                caches[id(project)] = cache
             config = project.config
             if config is not None and config.diagnostics and not project.documents()[1:]:
                 notes.append(
@@ -215,10 +217,18 @@ def check_paths(
     reported: set[Diagnostic] = set()
     failed = False
     for project in projects:
+        cache = caches.get(id(project))
+        noted = len(cache.notes) if cache is not None else 0
+        only = linted.get(id(project))
         try:
-            outcome = lint_project(project, lint or LintRequest(), today, linted.get(id(project)))
+            outcome = lint_project(project, lint or LintRequest(), today, only, cache)
         except UnknownRuleError as unknown:
             raise UsageError(str(unknown)) from None
+        if cache is not None:
+            # The findings of maps not linted here are kept for the runs that lint them.
+            if only is None or all(journey.display in only for journey in project.maps):
+                cache.prune_findings()
+            notes.extend(cache.notes[noted:])
         if project.config is not None:
             project.config.diagnostics.extend(outcome.policy.problems)
         notes.extend(outcome.notes)

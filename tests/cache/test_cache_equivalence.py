@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,7 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjm.cache import CACHE_FOLDER
-from tests.cache.workspaces import VARIANTS, map_text, reports, write_workspace
+from tests.cache.workspaces import (
+    DAYS,
+    DEFINITIONS,
+    LINT_SETTINGS,
+    VARIANTS,
+    map_text,
+    reports,
+    write_config,
+    write_definitions,
+    write_workspace,
+)
 
 STEMS = ("m0", "m1", "m2", "m3")
 IDS = ("m0", "m1", "m2", "m9")
@@ -26,6 +37,14 @@ edit = st.one_of(
     st.tuples(st.just("delete"), st.sampled_from(STEMS), st.just(""), st.just("")),
     st.tuples(st.just("rename"), st.sampled_from(STEMS), st.sampled_from(STEMS), st.just("")),
 )
+# Between runs, besides the maps: cjm.yaml's lint settings, the shared definitions (every
+# map's findings depend on both) and the day the run is made on.
+round_strategy = st.tuples(
+    st.lists(edit, max_size=3),
+    st.sampled_from(sorted(LINT_SETTINGS)),
+    st.sampled_from(sorted(DEFINITIONS)),
+    st.sampled_from(DAYS),
+)
 
 
 def _apply(root: Path, change: tuple[str, str, str, str]) -> None:
@@ -39,12 +58,14 @@ def _apply(root: Path, change: tuple[str, str, str, str]) -> None:
         path.rename(root / "maps" / f"{other}.yaml")
 
 
-def _cold(root: Path, targets: list[Path], every_scope: bool = True) -> dict[str, object]:
+def _cold(
+    root: Path, targets: list[Path], every_scope: bool = True, today: datetime.date = DAYS[0]
+) -> dict[str, object]:
     """A run with the cache, but none kept from earlier runs."""
     kept = root.parent / "kept-cache"
     (root / CACHE_FOLDER).rename(kept)
     try:
-        return reports(root, targets, use_cache=True, every_scope=every_scope)
+        return reports(root, targets, use_cache=True, every_scope=every_scope, today=today)
     finally:
         shutil.rmtree(root / CACHE_FOLDER)
         kept.rename(root / CACHE_FOLDER)
@@ -53,33 +74,38 @@ def _cold(root: Path, targets: list[Path], every_scope: bool = True) -> dict[str
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     maps=maps_strategy,
-    rounds=st.lists(st.lists(edit, max_size=3), min_size=1, max_size=3),
+    rounds=st.lists(round_strategy, min_size=1, max_size=3),
     one=st.sampled_from(STEMS),
 )
 def test_cached_runs_equal_uncached_and_cold_runs(
     maps: dict[str, tuple[str, str]],
-    rounds: list[list[tuple[str, str, str, str]]],
+    rounds: list[tuple[list[tuple[str, str, str, str]], str, str, datetime.date]],
     one: str,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "workspace"
         write_workspace(root, {stem: map_text(*choice) for stem, choice in maps.items()})
-        for changes in [[], *rounds]:
+        for changes, lint, definitions, today in [([], "none", "both", DAYS[0]), *rounds]:
             for change in changes:
                 _apply(root, change)
+            write_config(root, lint)
+            write_definitions(root, definitions)
             targets = [[]]
             if (root / "maps" / f"{one}.yaml").exists():
                 targets.append([root / "maps" / f"{one}.yaml"])
             for target in targets:
-                cached = reports(root, target, use_cache=True)
-                assert cached == reports(root, target, use_cache=True)
-                assert cached == reports(root, target, use_cache=False)
-                assert cached == _cold(root, target)
+                cached = reports(root, target, use_cache=True, today=today)
+                assert cached == reports(root, target, use_cache=True, today=today)
+                assert cached == reports(root, target, use_cache=False, today=today)
+                assert cached == _cold(root, target, today=today)
                 # As `cjm validate` checks: the other maps as their summaries.
-                narrow = reports(root, target, use_cache=True, every_scope=False)
-                assert narrow == reports(root, target, use_cache=True, every_scope=False)
-                assert narrow == reports(root, target, use_cache=False, every_scope=False)
-                assert narrow == _cold(root, target, every_scope=False)
+                narrow = reports(root, target, use_cache=True, every_scope=False, today=today)
+                again = reports(root, target, use_cache=True, every_scope=False, today=today)
+                assert narrow == again
+                assert narrow == reports(
+                    root, target, use_cache=False, every_scope=False, today=today
+                )
+                assert narrow == _cold(root, target, every_scope=False, today=today)
                 assert narrow == cached
             if len(targets) > 1:
                 _same_as_linting_everything(root, targets[1])

@@ -38,7 +38,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cjm import reference
-from cjm.cache import CACHE_FOLDER, ENTRIES
+from cjm.cache import CACHE_FOLDER, ENTRIES, FINDINGS
 from cjm.cli import app
 from cjm.lint import docs as rule_docs
 from tests.samples import PLAIN_ENV
@@ -67,9 +67,10 @@ def assert_the_cache_holds_only_entries(root: Path) -> None:
     for path in cache.rglob("*"):
         name = path.relative_to(cache).as_posix()
         if path.is_dir():
-            assert name == ENTRIES, name
+            assert name in (ENTRIES, FINDINGS), name
         else:
-            assert name == ".gitignore" or re.fullmatch(f"{ENTRIES}/[0-9a-f]{{64}}", name), name
+            entry = f"({ENTRIES}|{FINDINGS})/[0-9a-f]{{64}}"
+            assert name == ".gitignore" or re.fullmatch(entry, name), name
 
 
 def cjm(*args: str) -> Result:

@@ -19,6 +19,14 @@ Anything else (a truncated, corrupt or foreign file) is ignored, reported in a n
 written anew. Entries are written atomically, so a run
 beside another one reads the old entry or the new one, never half of one. A workspace
 where the cache cannot be written is still checked, from the files, with one note.
+
+Beside the documents, ``findings/`` keeps what the map rules found on each map, one
+entry per map, named by a hash of everything those findings depend on (the map, cjm.yaml,
+the shared definitions, the map's binding and snapshot, the future-state maps naming it,
+the lint settings given, the day, and this namespace: see :mod:`cjm.lint.reuse`). Its
+entries have the same header and checksum, then one pickle naming the key again; they
+are checked, ignored with a note when damaged, and written the same way. A run that lints
+every map removes the findings entries it did not use; a run of some maps keeps them.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from typing import Any
 import pydantic
 
 from cjm import __version__
+from cjm.diagnostics import Diagnostic
 from cjm.load.document import Document, load_document
 from cjm.load.summary import MapSummary, summarize
 from cjm.model import JourneyMap
@@ -61,10 +70,16 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-_NAMESPACE = (
+# What the map rules found on one map: per rule (by code) that found or noted anything,
+# its diagnostics (severity as the settings make it), the documents on which it held a
+# finding back, and its notes (see cjm.lint.engine).
+MapFindings = tuple[tuple[str, tuple[Diagnostic, ...], tuple[str, ...], tuple[str, ...]], ...]
+
+NAMESPACE = (
     f"{FORMAT}|{__version__}|{pydantic.VERSION}|{sys.version}|{_code_fingerprint()}".encode()
 )
 ENTRIES = "documents"
+FINDINGS = "findings"
 # An interrupted write leaves a hidden temporary file; one older than this is removed.
 STALE_TEMPORARY_SECONDS = 3600
 
@@ -75,6 +90,8 @@ class DocumentCache:
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_FOLDER
         self.entries = self.folder / ENTRIES
+        self.findings = self.folder / FINDINGS
+        self.used_findings: set[str] = set()
         self.notes: list[str] = []
         self.used: set[str] = set()
         self.hits = 0
@@ -88,7 +105,7 @@ class DocumentCache:
         data = _read_regular(path, max_bytes)
         if data is None:
             return None
-        digest = hashlib.sha256(_NAMESPACE)
+        digest = hashlib.sha256(NAMESPACE)
         for part in (str(path), display, f"{model.__module__}.{model.__qualname__}"):
             digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))
         digest.update(f"\0{max_bytes}\0".encode())
@@ -150,30 +167,70 @@ class DocumentCache:
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return  # kept out of the cache: it is loaded from its file next time too
         try:
-            self._prepare()
+            self._prepare(self.entries)
             _write_entry(self.entries / key, _HEADER + _checksum(payload) + payload)
         except OSError as problem:
-            self._writable = False
-            reason = problem.strerror or str(problem)
-            self.notes.append(
-                f"the cache in {self.folder} cannot be written ({reason}); "
-                "checking from the files (--no-cache turns the cache off)"
-            )
+            self._cannot_write(problem)
             return
         self.writes += 1
+
+    def _cannot_write(self, problem: OSError) -> None:
+        self._writable = False
+        reason = problem.strerror or str(problem)
+        self.notes.append(
+            f"the cache in {self.folder} cannot be written ({reason}); "
+            "checking from the files (--no-cache turns the cache off)"
+        )
+
+    def get_findings(self, key: str) -> MapFindings | None:
+        """What the map rules found on a map, stored under ``key`` (see
+        :mod:`cjm.lint.reuse`), if there is a sound entry for it."""
+        try:
+            data = (self.findings / key).read_bytes()
+        except OSError:
+            return None
+        found = _decode_findings(data, key)
+        if found is None:
+            self._corrupt()
+            return None
+        self.used_findings.add(key)
+        return found
+
+    def put_findings(self, key: str, findings: MapFindings) -> None:
+        """Store what the map rules found on a map under ``key``."""
+        if not self._writable:
+            return
+        self.used_findings.add(key)
+        try:
+            payload = pickle.dumps((key, findings), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return  # found again next time
+        try:
+            self._prepare(self.findings)
+            _write_entry(self.findings / key, _HEADER + _checksum(payload) + payload)
+        except OSError as problem:
+            self._cannot_write(problem)
 
     def prune(self) -> None:
         """Remove entries this run did not use: those of files since changed, renamed or
         removed. Only after a run that loaded the whole workspace."""
-        if not self._writable or not self.used:
+        self._prune(self.entries, self.used)
+
+    def prune_findings(self) -> None:
+        """Remove findings entries this run did not use. Only after a run that ran the map
+        rules on every map of the workspace."""
+        self._prune(self.findings, self.used_findings)
+
+    def _prune(self, folder: Path, used: set[str]) -> None:
+        if not self._writable or not used:
             return
         try:
-            entries = list(self.entries.iterdir())
+            entries = list(folder.iterdir())
         except OSError:
             return
         now = time.time()
         for entry in entries:
-            if entry.name in self.used:
+            if entry.name in used:
                 continue
             # Another run may have removed it already, or it may be read-only.
             with contextlib.suppress(OSError):
@@ -183,11 +240,12 @@ class DocumentCache:
                 if not hidden or now - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS:
                     entry.unlink()
 
-    def _prepare(self) -> None:
-        """Create the cache folder, with the ``.gitignore`` that hides it from git."""
-        if self.entries.is_dir():
+    def _prepare(self, folder: Path) -> None:
+        """Create ``folder`` in the cache folder, with the ``.gitignore`` that hides the
+        cache from git."""
+        if folder.is_dir():
             return
-        self.entries.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             write_text_atomic(ignore, "# Written by cjm: a cache, safe to delete.\n*\n")
@@ -258,6 +316,41 @@ def _decode(data: bytes, key: str) -> tuple[tuple[MapSummary | None, dict[str, A
     if not (isinstance(preset, dict) and set(preset) == set(PRESET_FIELDS)):
         return None
     return (summary, preset), payload[_LENGTH + length :]
+
+
+def _decode_findings(data: bytes, key: str) -> MapFindings | None:
+    """The map rules' findings that a findings entry holds, or None unless every check
+    passes: header, checksum, the key again, and the shape of what it holds."""
+    size = len(_HEADER) + 32
+    if len(data) < size or not data.startswith(_HEADER):
+        return None
+    checksum, payload = data[len(_HEADER) : size], data[size:]
+    if _checksum(payload) != checksum:
+        return None
+    try:
+        found = pickle.loads(payload)
+    except Exception:  # a damaged pickle may raise almost anything
+        return None
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+        return None
+    findings = found[1]
+    return findings if _is_findings(findings) else None
+
+
+def _is_findings(findings: object) -> bool:
+    if not isinstance(findings, tuple):
+        return False
+    for record in findings:
+        if not (isinstance(record, tuple) and len(record) == 4 and isinstance(record[0], str)):
+            return False
+        _, diagnostics, held, notes = record
+        if not all(isinstance(part, tuple) for part in (diagnostics, held, notes)):
+            return False
+        if not all(isinstance(d, Diagnostic) for d in diagnostics):
+            return False
+        if not all(isinstance(text, str) for text in (*held, *notes)):
+            return False
+    return True
 
 
 def _document(payload: bytes) -> Document[Any] | None:

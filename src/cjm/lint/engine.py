@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm.diagnostics import LOAD_CODES, Diagnostic
+from cjm.lint import reuse
 from cjm.lint.config import LintRequest, Policy, build_policy
 from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
 from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, Skipped, WorkspaceContext
@@ -19,11 +20,20 @@ from cjm.lint.suppressions import Suppression, find_suppressions
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
 from cjm.load.project import Project
+from cjm.load.resolve import Scope
 from cjm.load.workspace import real_path
 from cjm.model import JourneyMap
 from cjm.wording import listing
 
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
+
 _LOAD_CODE_NAMES = {c.code for c in LOAD_CODES} | {c.name for c in LOAD_CODES}
+_MAP_RULES = frozenset(rule.code for rule in RULES if rule.scope == "map")
+
+# What one map rule found on one map: its code, diagnostics, the documents on which it
+# held a finding back, and its notes (see cjm.cache.MapFindings).
+MapRecord = tuple[str, tuple[Diagnostic, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -51,8 +61,21 @@ class _Run:
         policy: Policy,
         today: datetime.date,
         only: frozenset[str] | None = None,
+        cache: DocumentCache | None = None,
+        request: LintRequest | None = None,
     ) -> None:
         self.project = project
+        # Where the map rules' findings on each map are kept between runs (see
+        # cjm.lint.reuse); None: they are found afresh.
+        self.cache = cache
+        self.request = request or LintRequest()
+        # Per map (display name): its key, and what the map rules found on it when that
+        # came from the cache, by rule code; those found afresh, for the cache.
+        self.keys: dict[str, str] = {}
+        self.reused: dict[str, dict[str, MapRecord]] = {}
+        self.fresh: dict[str, list[MapRecord]] = {}
+        # The documents on which the rule being collected held a finding back.
+        self.holding: list[str] = []
         # The documents whose findings are wanted (display names); None: all of them.
         self.only = only
         self.policy = policy
@@ -115,11 +138,15 @@ class _Run:
         if document.cuts.surround(path) or (len(path) <= 1 and _top_level_cut(unloaded)):
             display = finding.document.display
             if self.policy.enabled(rule, self.relative(display)):
-                names = self.held_back.setdefault(display, [])
-                if rule.name not in names:
-                    names.append(rule.name)
+                self.hold_back(rule, display)
+                self.holding.append(display)
             return False
         return True
+
+    def hold_back(self, rule: Rule, display: str) -> None:
+        names = self.held_back.setdefault(display, [])
+        if rule.name not in names:
+            names.append(rule.name)
 
     def wanted(self, display: str) -> bool:
         return self.only is None or display in self.only
@@ -147,7 +174,37 @@ class _Run:
                 )
         return notes
 
+    def linted_maps(self) -> list[tuple[Document[JourneyMap], JourneyMap, Scope]]:
+        """The maps the map rules run on, with their models and scopes."""
+        found: list[tuple[Document[JourneyMap], JourneyMap, Scope]] = []
+        for document in self.project.maps:
+            if not self.wanted(document.display):
+                continue  # a map rule looks at its own map only
+            scope = self.project.scopes.get(document.display)
+            journey = document.checked
+            if journey is not None and scope is not None:
+                found.append((document, journey, scope))
+        return found
+
+    def look_up(self, maps: list[tuple[Document[JourneyMap], JourneyMap, Scope]]) -> None:
+        """Take from the cache what the map rules found on each map that did not change,
+        nor did anything its findings depend on (see :mod:`cjm.lint.reuse`)."""
+        if self.cache is None:
+            return
+        from cjm.cache import NAMESPACE
+
+        shared = reuse.workspace_part(NAMESPACE, self.project, self.request, self.today)
+        for document, journey, scope in maps:
+            display = document.display
+            key = reuse.map_key(shared, self.project, document, journey, scope, self.relative)
+            self.keys[display] = key
+            found = self.cache.get_findings(key)
+            if found is not None and all(code in _MAP_RULES for code, *_ in found):
+                self.reused[display] = {record[0]: record for record in found}
+
     def run_rules(self) -> None:
+        maps = self.linted_maps()
+        self.look_up(maps)
         for rule in RULES:
             options = self.policy.options_for(rule)
             if rule.check is None:
@@ -157,17 +214,41 @@ class _Run:
                     rule, rule.check(WorkspaceContext(self.project, options, self.today, self.only))
                 )
             elif rule.scope == "map":
-                for document in self.project.maps:
-                    if not self.wanted(document.display):
-                        continue  # a map rule looks at its own map only
-                    scope = self.project.scopes.get(document.display)
-                    journey = document.checked
-                    if journey is None or scope is None:
+                for document, journey, scope in maps:
+                    reused = self.reused.get(document.display)
+                    if reused is not None:
+                        self.replay(rule, reused.get(rule.code))
                         continue
                     context = MapContext(
                         document, journey, scope, self.project, options, self.today
                     )
-                    self.collect(rule, rule.check(context))
+                    self.collect_map(rule, document.display, rule.check(context))
+        if self.cache is not None:
+            for display, records in self.fresh.items():
+                if display in self.keys:
+                    self.cache.put_findings(self.keys[display], tuple(records))
+
+    def collect_map(self, rule: Rule, display: str, outputs: RuleOutput) -> None:
+        """Collect what ``rule`` found on the map ``display``, and keep it for the cache."""
+        found, notes = len(self.found), len(self.notes)
+        self.holding = []
+        self.collect(rule, outputs)
+        records = self.fresh.setdefault(display, [])
+        if len(self.found) > found or len(self.notes) > notes or self.holding:
+            diagnostics = tuple(diagnostic for _, diagnostic in self.found[found:])
+            record = (rule.code, diagnostics, tuple(self.holding), tuple(self.notes[notes:]))
+            records.append(record)
+
+    def replay(self, rule: Rule, record: MapRecord | None) -> None:
+        """Collect again what ``rule`` found on a map in an earlier run, in the order it
+        was collected then."""
+        if record is None:
+            return
+        _, diagnostics, held, notes = record
+        self.found.extend((rule, diagnostic) for diagnostic in diagnostics)
+        for display in held:
+            self.hold_back(rule, display)
+        self.notes.extend(notes)
 
     def suppress(self) -> list[Diagnostic]:
         suppressions = {
@@ -251,15 +332,17 @@ def lint_project(
     request: LintRequest,
     today: datetime.date | None = None,
     only: frozenset[str] | None = None,
+    cache: DocumentCache | None = None,
 ) -> LintOutcome:
     """Run every enabled rule on ``project``; the outcome holds findings and settings.
 
     With ``only`` (display names), findings and notes are those of these documents: map
     rules, which look at one map each, run on these maps only; rules that look across
-    the workspace still see every document."""
+    the workspace still see every document. With a ``cache``, what the map rules found
+    on a map is taken from it when nothing it depends on changed, and kept in it."""
     config = project.config
     settings = config.model.lint if config is not None and config.model is not None else None
     policy = build_policy(settings, config, request)
-    run = _Run(project, policy, today or datetime.date.today(), only)
+    run = _Run(project, policy, today or datetime.date.today(), only, cache, request)
     run.run_rules()
     return LintOutcome(run.suppress(), policy, run.notes + run.held_back_notes())

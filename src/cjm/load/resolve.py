@@ -9,7 +9,8 @@ diagnostic at the exact place it is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,15 @@ class Definition:
     entity: Any
     path: str
     data_path: DataPath
-    location: Location
+    # The location of its id, or how to find it: it is looked up only for a duplicate,
+    # so that the thousands of ids of a large workspace are not located for nothing.
+    where: Location | Callable[[], Location]
     file: Path | None = None  # the file itself, to find what it names by relative path
+
+    @property
+    def location(self) -> Location:
+        where = self.where
+        return where if isinstance(where, Location) else where()
 
 
 Namespace = dict[str, Definition]
@@ -108,7 +116,7 @@ class Resolver:
         entities: Iterable[tuple[str, DataPath, Any]],
     ) -> None:
         for kind, data_path, entity in entities:
-            where = _id_location(document, data_path)
+            where = functools.partial(_id_location, document, data_path)
             definition = Definition(entity, document.display, data_path, where, document.path)
             self.define(namespace_by_kind[kind], kind, definition, entity.id)
 

@@ -129,11 +129,17 @@ class _FutureAddresses:
 _FUTURE_ADDRESSES = _FutureAddresses()
 
 
+def addressed_elsewhere(project: Project, map_id: str) -> set[str]:
+    """Ids of the pain points that the live opportunities of the future-state maps naming
+    ``map_id`` as their `current_state` address: what this rule reads of other maps."""
+    return _FUTURE_ADDRESSES.of(project, map_id)
+
+
 def _addressed(context: MapContext) -> set[str]:
     """Ids of the pain points that an opportunity still on the table addresses: one of
     this map, or one of a future-state map that names this map as its `current_state`."""
     journey = context.journey
-    return summary.live_addresses(journey) | _FUTURE_ADDRESSES.of(context.project, journey.id)
+    return summary.live_addresses(journey) | addressed_elsewhere(context.project, journey.id)
 
 
 def check(context: MapContext) -> Iterator[Finding]:
