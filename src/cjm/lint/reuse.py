@@ -20,7 +20,7 @@ findings read:
   the versions of cjm, pydantic and Python and the fingerprint of cjm's own code.
 
 A rule that came to read anything else of the workspace would have to be added here:
-``tests/cache/test_findings_key.py`` lists what the map rules read of the project.
+``tests/cache/test_findings_cache.py`` fails when a map rule reads more of the project.
 """
 
 from __future__ import annotations
