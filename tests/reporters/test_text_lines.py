@@ -3,10 +3,12 @@ numbers them, and makes its report a piece at a time."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.console import Console
 
 from cjm.check import CheckResult, check_paths
 from cjm.diagnostics import Location
@@ -85,3 +87,31 @@ def test_validate_prints_the_rendered_report(repo: Path) -> None:
     assert result.stdout == rendered
     assert validate("text", "-o", "report.txt", "maps/long.yaml").stdout == ""
     assert (repo / "journeys" / "report.txt").read_text(encoding="utf-8") == rendered
+
+
+# Any text at all: control characters, tabs, line breaks, wide and combining characters,
+# right-to-left marks, surrogate-free astral characters.
+ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+
+
+@given(
+    message=ANY_TEXT,
+    path=ANY_TEXT,
+    hint=st.none() | ANY_TEXT,
+    line=ANY_TEXT,
+    column=st.integers(1, 60),
+    end=st.none() | st.integers(1, 80),
+)
+def test_the_plain_report_is_what_rich_prints_without_colours(
+    message: str, path: str, hint: str | None, line: str, column: int, end: int | None
+) -> None:
+    """Without colours the report is written as its plain text, not through rich: the
+    reporter escapes every control character, so the two are the same characters."""
+    found = diagnostic(message, path=path or "m.yaml", hint=hint, location=Location(2, column, end))
+    result = CheckResult([found], [found.path], sources={found.path: f"first\n{line}\nlast\n"})
+    out = io.StringIO()
+    console = Console(file=out, color_system=None, highlight=False, soft_wrap=True, emoji=False)
+    pieces = list(TextReporter().pieces(result))
+    for piece in pieces:
+        console.print(piece, end="")
+    assert out.getvalue() == "".join(piece.plain for piece in pieces)

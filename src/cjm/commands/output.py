@@ -66,8 +66,19 @@ def write_report(report: Text | str) -> None:
 
 def write_report_pieces(pieces: Iterable[Text]) -> None:
     """Print a styled report given in pieces that each end at the end of a line, as
-    :func:`write_report` prints them joined; each piece is let go once printed."""
+    :func:`write_report` prints them joined; each piece is let go once printed.
+
+    Without colours (output to a file or a pipe, as in CI, or ``TERM=dumb``) the pieces
+    are written as their plain text: rich would print the same characters, after
+    rendering every span. The pieces must hold only printable text (the text reporter
+    writes every control character as an escape), which is what makes the two equal.
+    """
     console = stdout()
+    if console.color_system is None:
+        for piece in pieces:
+            sys.stdout.write(piece.plain)
+        sys.stdout.flush()
+        return
     for piece in pieces:
         console.print(piece, end="")
 
