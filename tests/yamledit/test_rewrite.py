@@ -344,3 +344,23 @@ def test_empty_and_odd_documents() -> None:
     assert rewrite("{}\n", {"b": {"c": 1}}) == "b:\n  c: 1\n"
     assert rewrite("a: 1", {"a": 1, "b": 2}) == "a: 1\nb: 2"
     assert rewrite("- a\n- b\n", []) == "[]\n"
+
+
+def test_comments_after_a_removed_last_key_stay_out_of_a_block_scalar() -> None:
+    # The entry left last ends with a block scalar: a comment indented as deep as its
+    # text, below the removed entry, would become its text; it moves to the keys' column.
+    text = "s:\n  a: |-\n    x\n  b:\n  - 1\n     # c\nt: 1\n"
+    result = edited(text, lambda d: d["s"].pop("b"))
+    assert result == "s:\n  a: |-\n    x\n  # c\nt: 1\n"
+    # One the block scalar's text does not take in stays where it is.
+    text = "s:\n  a: |-\n      x\n  b: 1\n   # c\nt: 1\n"
+    assert edited(text, lambda d: d["s"].pop("b")) == "s:\n  a: |-\n      x\n   # c\nt: 1\n"
+
+
+def test_comments_before_an_entry_moved_below_a_block_scalar_stay_out_of_it() -> None:
+    text = "- |-\n    x\n- y\n\n    # c\n- z\n"
+    result = edited(text, lambda d: d.pop(1))
+    assert result == "- |-\n    x\n\n# c\n- z\n"
+    result = edited(text, lambda d: d.reverse())
+    assert "# c" in result
+

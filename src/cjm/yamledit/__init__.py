@@ -49,8 +49,10 @@ difference becomes an edit of a range of the text; the document is never dumped 
   gets entries becomes a block. Inside brackets, a changed value is replaced in place;
   a flow collection (``[a, b]``) that gains or loses entries is written again on one
   line, its unchanged entries as they were written.
-* Comment lines indented deeper than an entry, right below it, stay with it; comment
-  lines that a new block scalar would take in as text are moved to its key's column.
+* Comment lines indented deeper than an entry, right below it, stay with it. Comment
+  lines that would come right below a block scalar's text (one just written, or one
+  that ends the entry left before them when entries are removed or reordered) and are
+  indented as deep as that text, which would take them in, move to the entries' column.
 * The result is read back; if it does not hold exactly the new data, :class:`EditError`
   is raised (a bug) and nothing is returned.
 

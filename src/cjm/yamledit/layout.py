@@ -160,12 +160,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def reindent_deeper(lines: str, column: int) -> str:
-    """Comment lines indented deeper than ``column`` moved to ``column``."""
+def reindent_deeper(lines: str, column: int, indent: int | None = None) -> str:
+    """Comment lines indented ``indent`` or deeper (deeper than ``column`` by default)
+    moved to ``column``."""
+    least = column + 1 if indent is None else indent
     out = []
     for line in lines.splitlines(keepends=True):
         stripped = line.lstrip(" ")
-        deeper = stripped.startswith("#") and len(line) - len(stripped) > column
+        deeper = stripped.startswith("#") and len(line) - len(stripped) >= least
         out.append(" " * column + stripped if deeper else line)
     return "".join(out)
 
