@@ -364,3 +364,10 @@ def test_comments_before_an_entry_moved_below_a_block_scalar_stay_out_of_it() ->
     result = edited(text, lambda d: d.reverse())
     assert "# c" in result
 
+
+def test_an_item_with_an_id_moved_and_edited_keeps_its_comments() -> None:
+    # Not all items have an id, so they are matched by their data; the one whose data
+    # changed is still the item with its id.
+    text = "l:\n- # c\n  id: x\n  n: 1  # d\n- y\n"
+    result = edited(text, lambda d: d.__setitem__("l", ["y", {"id": "x", "n": 2}]))
+    assert result == "l:\n- y\n- # c\n  id: x\n  n: 2  # d\n"

@@ -42,9 +42,10 @@ difference becomes an edit of a range of the text; the document is never dumped 
 * Sequence items that are all mappings with distinct ``id`` text are matched by id, so
   that reordering moves their text (and comments) and an edit inside one item touches
   only that item. Other sequences are matched by a longest common subsequence, and an
-  equal item that moves takes its text along. In both, a run of dropped and new items
-  side by side is paired up and edited in place (an item whose id changed stays where
-  it was, comments and all).
+  equal item that moves takes its text along, as does a mapping that moves with its
+  ``id`` while other values in it change. In both, a run of dropped and new items side
+  by side is paired up and edited in place (an item whose id changed stays where it
+  was, comments and all).
 * A list or mapping emptied becomes ``[]`` or ``{}``; an empty ``[]`` or ``{}`` that
   gets entries becomes a block. Inside brackets, a changed value is replaced in place;
   a flow collection (``[a, b]``) that gains or loses entries is written again on one
