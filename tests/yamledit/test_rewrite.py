@@ -363,6 +363,9 @@ def test_comments_before_an_entry_moved_below_a_block_scalar_stay_out_of_it() ->
     assert result == "- |-\n    x\n\n# c\n- z\n"
     result = edited(text, lambda d: d.reverse())
     assert "# c" in result
+    # A comment line of the entry's own, below it, has ended the block scalar already.
+    text = "- |-\n    x\n  # t\n- y\n\n      # c\n- z\n"
+    assert edited(text, lambda d: d.pop(1)) == "- |-\n    x\n  # t\n\n      # c\n- z\n"
 
 
 def test_an_item_with_an_id_moved_and_edited_keeps_its_comments() -> None:

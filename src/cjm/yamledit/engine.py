@@ -391,8 +391,12 @@ class Editor(Layout):
                 adjacent = op.old == last_kept + 1
                 last_kept = op.old
                 entry = node.entries[op.old]
-                # An edited entry may end with a new block scalar: deeper comments move.
-                tail = column + 1 if changes else self.block_tail(entry, column + 1)
+                if "#" in text[self.entry_end(entry) : piece.body_end]:
+                    tail = None  # its own comment lines below it end a block scalar
+                elif changes:  # it may end with a new block scalar: deeper comments move
+                    tail = column + 1
+                else:
+                    tail = self.block_tail(entry, column + 1)
                 follower = op.old + 1
             else:
                 lines = new_lines[op.new]
