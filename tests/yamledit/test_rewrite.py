@@ -374,3 +374,7 @@ def test_an_item_with_an_id_moved_and_edited_keeps_its_comments() -> None:
     text = "l:\n- # c\n  id: x\n  n: 1  # d\n- y\n"
     result = edited(text, lambda d: d.__setitem__("l", ["y", {"id": "x", "n": 2}]))
     assert result == "l:\n- y\n- # c\n  id: x\n  n: 2  # d\n"
+    # Items dropped and new side by side pair up in place first, whatever their ids.
+    text = "l:\n- id: a   # c1\n  n: 1\n- id: b   # c2\n  n: 1\n"
+    result = edited(text, lambda d: d.__setitem__("l", [{"id": "a", "n": 2}, {"id": 1.5, "n": 1}]))
+    assert result == "l:\n- id: a   # c1\n  n: 2\n- id: 1.5   # c2\n  n: 1\n"

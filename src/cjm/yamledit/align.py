@@ -88,9 +88,9 @@ def _by_lcs(old: list[Any], new: list[Any]) -> list[Op]:
             raw.append(Op("new", -1, head + j))
             j += 1
     raw.extend(Op("keep", n - tail + k, m - tail + k) for k in range(tail))
-    ops = _moves(raw, a, b)
-    ops = _moves(ops, [_id_of(x) for x in old], [_id_of(x) for x in new])
-    return _pair_runs(ops)
+    ops = _pair_runs(_moves(raw, a, b))
+    # What is left unpaired: a mapping that moved and changed is the one with its id.
+    return _moves(ops, [_id_of(x) for x in old], [_id_of(x) for x in new])
 
 
 def _id_of(item: Any) -> Any:
