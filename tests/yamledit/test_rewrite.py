@@ -378,3 +378,10 @@ def test_an_item_with_an_id_moved_and_edited_keeps_its_comments() -> None:
     text = "l:\n- id: a   # c1\n  n: 1\n- id: b   # c2\n  n: 1\n"
     result = edited(text, lambda d: d.__setitem__("l", [{"id": "a", "n": 2}, {"id": 1.5, "n": 1}]))
     assert result == "l:\n- id: a   # c1\n  n: 2\n- id: 1.5   # c2\n  n: 1\n"
+
+
+def test_comment_lines_after_one_that_ends_a_block_scalar_are_not_its_text() -> None:
+    # ' # c' ends the block scalar; '# d' below it is not taken in whatever its depth.
+    text = "p:\n- >-\n  y\n # c\n     # d\nq: 1\n"
+    result = edited(text, lambda d: d.__setitem__("p", ["b", "a", "b"]) or d.pop("q"))
+    assert result == "p:\n- >-\n  b\n- a\n- b\n # c\n     # d\n"

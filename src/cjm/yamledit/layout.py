@@ -114,8 +114,10 @@ class Layout:
             stripped = line.lstrip(" ")
             if stripped.strip() and not stripped.startswith("#"):
                 break
+            if stripped.startswith("#") and len(line) - len(stripped) < indent:
+                break  # a comment line less indented ends the block scalar
             taken.append(line)
-            if stripped.startswith("#") and len(line) - len(stripped) >= indent:
+            if stripped.startswith("#"):
                 deep_end = following
             at = following
         if deep_end == end:
