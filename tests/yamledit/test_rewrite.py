@@ -344,3 +344,44 @@ def test_empty_and_odd_documents() -> None:
     assert rewrite("{}\n", {"b": {"c": 1}}) == "b:\n  c: 1\n"
     assert rewrite("a: 1", {"a": 1, "b": 2}) == "a: 1\nb: 2"
     assert rewrite("- a\n- b\n", []) == "[]\n"
+
+
+def test_comments_after_a_removed_last_key_stay_out_of_a_block_scalar() -> None:
+    # The entry left last ends with a block scalar: a comment indented as deep as its
+    # text, below the removed entry, would become its text; it moves to the keys' column.
+    text = "s:\n  a: |-\n    x\n  b:\n  - 1\n     # c\nt: 1\n"
+    result = edited(text, lambda d: d["s"].pop("b"))
+    assert result == "s:\n  a: |-\n    x\n  # c\nt: 1\n"
+    # One the block scalar's text does not take in stays where it is.
+    text = "s:\n  a: |-\n      x\n  b: 1\n   # c\nt: 1\n"
+    assert edited(text, lambda d: d["s"].pop("b")) == "s:\n  a: |-\n      x\n   # c\nt: 1\n"
+
+
+def test_comments_before_an_entry_moved_below_a_block_scalar_stay_out_of_it() -> None:
+    text = "- |-\n    x\n- y\n\n    # c\n- z\n"
+    result = edited(text, lambda d: d.pop(1))
+    assert result == "- |-\n    x\n\n# c\n- z\n"
+    result = edited(text, lambda d: d.reverse())
+    assert "# c" in result
+    # A comment line of the entry's own, below it, has ended the block scalar already.
+    text = "- |-\n    x\n  # t\n- y\n\n      # c\n- z\n"
+    assert edited(text, lambda d: d.pop(1)) == "- |-\n    x\n  # t\n\n      # c\n- z\n"
+
+
+def test_an_item_with_an_id_moved_and_edited_keeps_its_comments() -> None:
+    # Not all items have an id, so they are matched by their data; the one whose data
+    # changed is still the item with its id.
+    text = "l:\n- # c\n  id: x\n  n: 1  # d\n- y\n"
+    result = edited(text, lambda d: d.__setitem__("l", ["y", {"id": "x", "n": 2}]))
+    assert result == "l:\n- y\n- # c\n  id: x\n  n: 2  # d\n"
+    # Items dropped and new side by side pair up in place first, whatever their ids.
+    text = "l:\n- id: a   # c1\n  n: 1\n- id: b   # c2\n  n: 1\n"
+    result = edited(text, lambda d: d.__setitem__("l", [{"id": "a", "n": 2}, {"id": 1.5, "n": 1}]))
+    assert result == "l:\n- id: a   # c1\n  n: 2\n- id: 1.5   # c2\n  n: 1\n"
+
+
+def test_comment_lines_after_one_that_ends_a_block_scalar_are_not_its_text() -> None:
+    # ' # c' ends the block scalar; '# d' below it is not taken in whatever its depth.
+    text = "p:\n- >-\n  y\n # c\n     # d\nq: 1\n"
+    result = edited(text, lambda d: d.__setitem__("p", ["b", "a", "b"]) or d.pop("q"))
+    assert result == "p:\n- >-\n  b\n- a\n- b\n # c\n     # d\n"

@@ -42,15 +42,18 @@ difference becomes an edit of a range of the text; the document is never dumped 
 * Sequence items that are all mappings with distinct ``id`` text are matched by id, so
   that reordering moves their text (and comments) and an edit inside one item touches
   only that item. Other sequences are matched by a longest common subsequence, and an
-  equal item that moves takes its text along. In both, a run of dropped and new items
-  side by side is paired up and edited in place (an item whose id changed stays where
-  it was, comments and all).
+  equal item that moves takes its text along, as does a mapping that moves with its
+  ``id`` while other values in it change. In both, a run of dropped and new items side
+  by side is paired up and edited in place (an item whose id changed stays where it
+  was, comments and all).
 * A list or mapping emptied becomes ``[]`` or ``{}``; an empty ``[]`` or ``{}`` that
   gets entries becomes a block. Inside brackets, a changed value is replaced in place;
   a flow collection (``[a, b]``) that gains or loses entries is written again on one
   line, its unchanged entries as they were written.
-* Comment lines indented deeper than an entry, right below it, stay with it; comment
-  lines that a new block scalar would take in as text are moved to its key's column.
+* Comment lines indented deeper than an entry, right below it, stay with it. Comment
+  lines that would come right below a block scalar's text (one just written, or one
+  that ends the entry left before them when entries are removed or reordered) and are
+  indented as deep as that text, which would take them in, move to the entries' column.
 * The result is read back; if it does not hold exactly the new data, :class:`EditError`
   is raised (a bug) and nothing is returned.
 

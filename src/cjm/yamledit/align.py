@@ -88,19 +88,28 @@ def _by_lcs(old: list[Any], new: list[Any]) -> list[Op]:
             raw.append(Op("new", -1, head + j))
             j += 1
     raw.extend(Op("keep", n - tail + k, m - tail + k) for k in range(tail))
-    return _pair_runs(_moves(raw, a, b))
+    ops = _pair_runs(_moves(raw, a, b))
+    # What is left unpaired: a mapping that moved and changed is the one with its id.
+    return _moves(ops, [_id_of(x) for x in old], [_id_of(x) for x in new])
+
+
+def _id_of(item: Any) -> Any:
+    """A mapping's ``id`` text, which names the item through its edits; None otherwise."""
+    item_id = item.get("id") if isinstance(item, dict) else None
+    return ("id", item_id) if isinstance(item_id, str) else None
 
 
 def _moves(ops: list[Op], a: list[Any], b: list[Any]) -> list[Op]:
-    """A dropped item written again elsewhere moves there, with its text."""
+    """A dropped item written again elsewhere (the same data, or the same non-None
+    stand-in) moves there, with its text, and is edited there."""
     dropped: dict[Any, list[int]] = {}
     for op in ops:
-        if op.kind == "drop":
+        if op.kind == "drop" and a[op.old] is not None:
             dropped.setdefault(a[op.old], []).append(op.old)
     moved: set[int] = set()
     out: list[Op] = []
     for op in ops:
-        if op.kind == "new" and dropped.get(b[op.new]):
+        if op.kind == "new" and b[op.new] is not None and dropped.get(b[op.new]):
             old = dropped[b[op.new]].pop(0)
             moved.add(old)
             out.append(Op("keep", old, op.new))

@@ -359,7 +359,12 @@ class Editor(Layout):
         out: list[str] = []
         extra: list[Edit] = []
         last_kept = -2
-        block_before = False  # the entry just written is new and ends with a block scalar
+        # The entry just written ends with a block scalar: comment lines written after it
+        # indented ``tail`` or deeper would be its text. None when it does not, and once
+        # a comment line has ended it. ``follower``: the old entry whose lines came right
+        # after it in the text (they are known to fit), or -1.
+        tail: int | None = None
+        follower = -1
         for op in ops:
             if op.kind == "drop":
                 piece = pieces[op.old]
@@ -368,28 +373,38 @@ class Editor(Layout):
                 ]
                 if comments:
                     text_of = "".join(comments)
-                    if block_before:
-                        text_of = reindent_deeper(text_of, column)
+                    if tail is not None and op.old != follower:
+                        text_of = reindent_deeper(text_of, column, tail)
                     self.put(out, text_of, blanks_ok=False)
+                    tail = None
+                follower = -1
                 continue
             if op.kind == "keep":
                 piece = pieces[op.old]
                 lead = piece.detached + piece.attached
-                if block_before:
-                    lead = reindent_deeper(lead, column)
+                if tail is not None and op.old != follower:
+                    lead = reindent_deeper(lead, column, tail)
                 changes = child_edits.get(op.old, [])
                 body = apply_text(text, piece.body_start, piece.body_end, changes)
                 if compact and op.old == 0:
                     body = " " * column + body
                 adjacent = op.old == last_kept + 1
                 last_kept = op.old
-                block_before = False
+                entry = node.entries[op.old]
+                if "#" in text[self.entry_end(entry) : piece.body_end]:
+                    tail = None  # its own comment lines below it end a block scalar
+                elif changes:  # it may end with a new block scalar: deeper comments move
+                    tail = column + 1
+                else:
+                    tail = self.block_tail(entry, column + 1)
+                follower = op.old + 1
             else:
                 lines = new_lines[op.new]
                 lead = nl if spaced else ""
                 body = nl.join(lines) + nl
                 adjacent = False
-                block_before = ends_with_block(lines)
+                tail = column + 1 if ends_with_block(lines) else None
+                follower = -1
             first_out = not out
             if first_out and compact:
                 if lead.strip():
@@ -403,14 +418,31 @@ class Editor(Layout):
             elif not adjacent and ends_blank("".join(out[-4:])):
                 lead = strip_blank_lines(lead)
             self.put(out, lead + body, blanks_ok=True)
-        if block_before:
-            region_end, below = self.comments_below(region_end, column + 1, column)
+        if tail is not None and follower != len(pieces):
+            region_end, below = self.comments_below(region_end, tail, column)
             if below:
                 self.put(out, below, blanks_ok=True)
         result = "".join(out)
         if not text[bound:region_end].endswith("\n") and result.endswith(nl):
             result = result[: -len(nl)]
         return [*extra, (bound, region_end, result)]
+
+    def block_tail(self, entry: Entry, default: int) -> int | None:
+        """The indentation of the text of the block scalar the entry's lines end with
+        (``default`` when it cannot be told), or None when they do not end with one."""
+        node = entry.value
+        while isinstance(node, Collection) and not node.flow and node.entries:
+            entry = node.entries[-1]
+            node = entry.value
+        if not (isinstance(node, Scalar) and node.style in ("|", ">")):
+            return None
+        header = self.text.find(node.style, node.start)
+        indicators = self.text[header + 1 : header + 3]
+        if any(char.isdigit() for char in indicators):
+            return default
+        end = self.end_of(self.content_end(node, entry))
+        indent, _ = self.block_layout(node, end, default)
+        return indent
 
     def put(self, out: list[str], piece: str, *, blanks_ok: bool) -> None:
         if out and not out[-1].endswith("\n"):

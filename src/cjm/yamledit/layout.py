@@ -114,8 +114,10 @@ class Layout:
             stripped = line.lstrip(" ")
             if stripped.strip() and not stripped.startswith("#"):
                 break
+            if stripped.startswith("#") and len(line) - len(stripped) < indent:
+                break  # a comment line less indented ends the block scalar
             taken.append(line)
-            if stripped.startswith("#") and len(line) - len(stripped) >= indent:
+            if stripped.startswith("#"):
                 deep_end = following
             at = following
         if deep_end == end:
@@ -160,12 +162,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def reindent_deeper(lines: str, column: int) -> str:
-    """Comment lines indented deeper than ``column`` moved to ``column``."""
+def reindent_deeper(lines: str, column: int, indent: int | None = None) -> str:
+    """Comment lines indented ``indent`` or deeper (deeper than ``column`` by default)
+    moved to ``column``."""
+    least = column + 1 if indent is None else indent
     out = []
     for line in lines.splitlines(keepends=True):
         stripped = line.lstrip(" ")
-        deeper = stripped.startswith("#") and len(line) - len(stripped) > column
+        deeper = stripped.startswith("#") and len(line) - len(stripped) >= least
         out.append(" " * column + stripped if deeper else line)
     return "".join(out)
 
