@@ -24,8 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-from measure import run_once  # noqa: E402
 from tests.big_maps import big_map  # noqa: E402
+
+from measure import run_once  # noqa: E402
 from validate import synthetic_map  # noqa: E402
 
 FORMATS = ("svg", "png", "pdf", "dot", "html", "markdown", "mermaid")

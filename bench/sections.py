@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from cjm.model import FORMAT_VERSION
 from measure import CommandFailed, Timing, best_of, capture
 from peers import Peer, check_jsonschema, mermaid_cli
 from synthetic import Workspace, WorkspaceSpec, write_single_map, write_workspace
 from tables import Table, megabytes, rate, seconds
-
-from cjm.model import FORMAT_VERSION
 
 REPO = Path(__file__).resolve().parent.parent
 MAP_SCHEMA = REPO / "schemas" / FORMAT_VERSION / "map.schema.json"

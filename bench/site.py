@@ -19,12 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic import WorkspaceSpec, write_workspace
-
 from cjm.check import check_paths
 from cjm.lint.config import LintRequest
 from cjm.portfolio import build_portfolio, gather, workspace_title
 from cjm.site import site_pages
+from synthetic import WorkspaceSpec, write_workspace
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -39,9 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import describe, load_average
-from peers import PUPPETEER_CONFIG, mermaid_cli
-
 from measure import capture, run_once
+from peers import PUPPETEER_CONFIG, mermaid_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
