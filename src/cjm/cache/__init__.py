@@ -168,7 +168,7 @@ class DocumentCache:
             return  # kept out of the cache: it is loaded from its file next time too
         try:
             self._prepare(self.entries)
-            _write_entry(self.entries / key, _HEADER + _checksum(payload) + payload)
+            _write_entry(self.entries / key, _framed(payload))
         except OSError as problem:
             self._cannot_write(problem)
             return
@@ -207,7 +207,7 @@ class DocumentCache:
             return  # found again next time
         try:
             self._prepare(self.findings)
-            _write_entry(self.findings / key, _HEADER + _checksum(payload) + payload)
+            _write_entry(self.findings / key, _framed(payload))
         except OSError as problem:
             self._cannot_write(problem)
 
@@ -294,20 +294,37 @@ def _encode(key: str, document: Document[Any], model: type[Any] | None) -> bytes
     return len(head).to_bytes(_LENGTH, "big") + head + body
 
 
+def _framed(payload: bytes) -> bytes:
+    """An entry as it is written: the header, the SHA-256 of ``payload``, ``payload``."""
+    return _HEADER + _checksum(payload) + payload
+
+
+def _checked(data: bytes) -> bytes | None:
+    """The payload of an entry whose header and checksum are sound, or None."""
+    size = len(_HEADER) + 32
+    if len(data) < size or not data.startswith(_HEADER):
+        return None
+    checksum, payload = data[len(_HEADER) : size], data[size:]
+    return payload if _checksum(payload) == checksum else None
+
+
+def _unpickled(data: bytes) -> object | None:
+    """What ``data`` pickles, or None when it cannot be read."""
+    try:
+        found: object = pickle.loads(data)
+    except Exception:  # a damaged pickle may raise almost anything
+        return None
+    return found
+
+
 def _decode(data: bytes, key: str) -> tuple[tuple[MapSummary | None, dict[str, Any]], bytes] | None:
     """The head (summary, preset fields) and the document's pickle that an entry holds,
     or None unless every check passes."""
-    size = len(_HEADER) + 32
-    if len(data) < size + _LENGTH or not data.startswith(_HEADER):
-        return None
-    checksum, payload = data[len(_HEADER) : size], data[size:]
-    if _checksum(payload) != checksum:
+    payload = _checked(data)
+    if payload is None or len(payload) < _LENGTH:
         return None
     length = int.from_bytes(payload[:_LENGTH], "big")
-    try:
-        found = pickle.loads(payload[_LENGTH : _LENGTH + length])
-    except Exception:  # a damaged pickle may raise almost anything
-        return None
+    found = _unpickled(payload[_LENGTH : _LENGTH + length])
     if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key):
         return None
     summary, preset = found[1], found[2]
@@ -321,16 +338,8 @@ def _decode(data: bytes, key: str) -> tuple[tuple[MapSummary | None, dict[str, A
 def _decode_findings(data: bytes, key: str) -> MapFindings | None:
     """The map rules' findings that a findings entry holds, or None unless every check
     passes: header, checksum, the key again, and the shape of what it holds."""
-    size = len(_HEADER) + 32
-    if len(data) < size or not data.startswith(_HEADER):
-        return None
-    checksum, payload = data[len(_HEADER) : size], data[size:]
-    if _checksum(payload) != checksum:
-        return None
-    try:
-        found = pickle.loads(payload)
-    except Exception:  # a damaged pickle may raise almost anything
-        return None
+    payload = _checked(data)
+    found = _unpickled(payload) if payload is not None else None
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
         return None
     findings = found[1]
@@ -355,10 +364,7 @@ def _is_findings(findings: object) -> bool:
 
 def _document(payload: bytes) -> Document[Any] | None:
     """The document pickled in ``payload``, or None."""
-    try:
-        document = pickle.loads(payload)
-    except Exception:  # a damaged pickle may raise almost anything
-        return None
+    document = _unpickled(payload)
     return document if isinstance(document, Document) else None
 
 
