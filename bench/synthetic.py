@@ -41,6 +41,8 @@ from yamlout import Block, Flow, dump
 SCORES = (-2, -1, 0, 1, 2)
 SCORE_WEIGHTS = (1, 3, 3, 4, 2)
 SEVERE = ("high", "critical")
+FORMAT = "1.0"
+BASELINE_DATE = datetime.date(2026, 1, 5)
 TOUCHPOINT_OWNERS = {tid: owner for pool in TOUCHPOINTS.values() for tid, _, _, owner in pool}
 TEAM_NAMES = {tid: name for tid, name, _ in TEAMS}
 OPPORTUNITY_TEMPLATES = (
@@ -92,8 +94,14 @@ class _Journey:
     rng: random.Random
     uses: Uses
     needs_backstage: bool = False  # a service blueprint gets lanes on its first step
-    previous_owner: str | None = None
+    # The team that owned each persona's last step: a change of owner on a persona's path
+    # needs a handoff (steps some personas skip make the paths differ).
+    previous_owners: dict[str, str] = field(default_factory=dict)
     pains: list[dict[str, Any]] = field(default_factory=list)
+    # The stage KPI an opportunity for each pain point should move, by pain point id.
+    pain_kpis: dict[str, str] = field(default_factory=dict)
+    steps: int = 0  # steps written so far, and how many of them cite research
+    backed: int = 0
 
 
 def _slug(text: str) -> str:
@@ -146,6 +154,7 @@ def _pain_point(
     journey.uses.teams.add(owner)
     journey.uses.evidence.update(evidence)
     journey.pains.append(pain)
+    journey.pain_kpis[pain["id"]] = stage_kpi_id(stage.id, stage.kpis[0][0])
     return pain
 
 
@@ -160,11 +169,19 @@ def _blueprint_lanes(touchpoint: str, owner: str) -> dict[str, Any]:
 
 def _step_kpi(stage: StageVocabulary, step_id: str) -> dict[str, Any]:
     name, target, actual, unit, better = stage.kpis[0]
-    kpi: dict[str, Any] = {"id": f"{step_id}-kpi", "name": name, "target": target}
-    kpi |= {"actual": actual, "unit": unit}
-    if better == "lower":
-        kpi["better"] = "lower"
+    kpi: dict[str, Any] = {"id": f"{step_id}-kpi", "name": name}
+    kpi |= _measured(target, actual)
+    kpi |= {"unit": unit, "better": better}
     return kpi | {"source": "Product analytics dashboard"}
+
+
+def _measured(target: float, actual: float) -> dict[str, Any]:
+    """A KPI's baseline (the value before the work started, its date), target and actual."""
+    return {"baseline": actual, "baseline_date": BASELINE_DATE, "target": target, "actual": actual}
+
+
+def stage_kpi_id(stage_id: str, name: str) -> str:
+    return f"{stage_id}-{_slug(name)}"
 
 
 def _step(journey: _Journey, stage: StageVocabulary, number: int) -> dict[str, Any]:
@@ -190,9 +207,10 @@ def _step(journey: _Journey, stage: StageVocabulary, number: int) -> dict[str, A
     if rng.random() < 0.2:
         step["actors"] = [rng.choice(ACTORS)]
     step["owner"] = owner
-    if journey.previous_owner is not None and owner != journey.previous_owner:
+    passing = sorted({journey.previous_owners.get(p, owner) for p in involved} - {owner})
+    if passing:
         step["handoff"] = (
-            f"{TEAM_NAMES[journey.previous_owner]} passes the customer to "
+            f"{TEAM_NAMES[passing[0]]} passes the customer to "
             f"{TEAM_NAMES[owner]} with the conversation so far attached in the CRM."
         )
     lanes = rng.random() < 0.25
@@ -204,12 +222,17 @@ def _step(journey: _Journey, stage: StageVocabulary, number: int) -> dict[str, A
         step["pain_points"] = [_pain_point(journey, stage, step_id, dips, owner)]
     if rng.random() < 0.15:
         step["kpis"] = [_step_kpi(stage, step_id)]
-    if rng.random() < 0.25:
+    # Research backs a quarter of the steps, and more where the map would otherwise fall
+    # below cjm's default coverage (half of the steps; steps with pain points are backed).
+    behind = journey.backed < 0.6 * (journey.steps + 1)
+    if rng.random() < 0.25 or ("pain_points" not in step and behind):
         step["evidence"] = [rng.choice(RESEARCH)]
         journey.uses.evidence.update(step["evidence"])
+    journey.steps += 1
+    journey.backed += "evidence" in step or "pain_points" in step
     journey.uses.touchpoints.update(touchpoints)
     journey.uses.teams.add(owner)
-    journey.previous_owner = owner
+    journey.previous_owners.update(dict.fromkeys(involved, owner))
     return step
 
 
@@ -235,12 +258,15 @@ def _revise_step(step: dict[str, Any]) -> None:
         kpi["actual"] = kpi["target"]
 
 
-def _added_step(stage: dict[str, Any], uses: Uses) -> dict[str, Any]:
-    """The step an edit round adds: same owner as the step before it, so no handoff."""
+def _added_step(stage: dict[str, Any], personas: list[str], uses: Uses) -> dict[str, Any]:
+    """The step an edit round adds, owned by the team of the stage's last step; where a
+    persona's own last step had another owner, it says how the customer is passed on."""
     owner = stage["steps"][-1]["owner"]
+    last = {p: step["owner"] for step in stage["steps"] for p in step.get("personas", personas)}
+    passing = sorted(set(last.values()) - {owner})
     touchpoint = TOUCHPOINTS[stage["id"]][0][0]
     uses.touchpoints.add(touchpoint)
-    return {
+    step = {
         "id": f"{stage['id']}-added",
         "action": "Asks for a walkthrough of the new reporting features",
         "touchpoints": [touchpoint],
@@ -248,6 +274,12 @@ def _added_step(stage: dict[str, Any], uses: Uses) -> dict[str, Any]:
         "emotion": Flow(score=1, label="pleased", note="Their request made it in."),
         "owner": owner,
     }
+    if passing:
+        step["handoff"] = (
+            f"{TEAM_NAMES[passing[0]]} passes the customer to {TEAM_NAMES[owner]} "
+            "with the request attached."
+        )
+    return step
 
 
 def _revise(document: dict[str, Any], today: datetime.date, uses: Uses) -> None:
@@ -261,17 +293,15 @@ def _revise(document: dict[str, Any], today: datetime.date, uses: Uses) -> None:
             if number % 5 == 0:
                 _revise_step(step)
         if stage["id"] == "retention":
-            stage["steps"].append(_added_step(stage, uses))
+            stage["steps"].append(_added_step(stage, document["personas"], uses))
 
 
 def _stage_kpis(stage: StageVocabulary) -> list[dict[str, Any]]:
     kpis = []
     for name, target, actual, unit, better in stage.kpis:
-        kpi: dict[str, Any] = {"id": f"{stage.id}-{_slug(name)}", "name": name}
-        kpi |= {"target": target, "actual": actual}
-        kpi["unit"] = unit
-        if better == "lower":
-            kpi["better"] = "lower"
+        kpi: dict[str, Any] = {"id": stage_kpi_id(stage.id, name), "name": name}
+        kpi |= _measured(target, actual)
+        kpi |= {"unit": unit, "better": better}
         kpis.append(kpi | {"source": "Weekly business dashboard"})
     return kpis
 
@@ -300,6 +330,7 @@ def _opportunities(journey: _Journey) -> list[dict[str, Any]]:
         opportunity["impact"] = rng.choice(("low", "medium", "high"))
         opportunity["effort"] = rng.choice(("low", "medium", "high"))
         opportunity["status"] = rng.choice(("idea", "planned", "in-progress"))
+        opportunity["kpis"] = [journey.pain_kpis[pain["id"]]]
         opportunities.append(opportunity)
     return opportunities
 
@@ -329,6 +360,7 @@ def journey_map(
     domain = DOMAINS[index % len(DOMAINS)]
     owner = ("growth", "marketing", "customer-success")[index % 3]
     document: dict[str, Any] = {
+        "format": FORMAT,
         "id": f"journey-{index + 1:04d}",
         "title": f"{domain.capitalize()}, from first search to referral ({index + 1})",
         "type": "service-blueprint" if blueprint else "current-state",
@@ -429,10 +461,11 @@ def write_workspace(
     shared = []
     for key in ("personas", "touchpoints", "evidence"):
         path = root / "shared" / f"{key}.yaml"
-        path.write_text(dump({key: definitions[key]}), encoding="utf-8")
+        path.write_text(dump({"format": FORMAT, key: definitions[key]}), encoding="utf-8")
         shared.append(path)
     config = root / "cjm.yaml"
     workspace = {
+        "format": FORMAT,
         "name": f"Synthetic workspace, {spec.maps} maps of {spec.steps} steps",
         "maps": ["maps/*.yaml"],
         "definitions": ["shared/*.yaml"],
