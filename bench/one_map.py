@@ -36,12 +36,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import WorkspaceSpec, write_workspace
 
-TODAY = datetime.date(2026, 11, 1)
+# Review dates count back from the day of the run, so that no map is stale.
+TODAY = datetime.date.today()
 CACHE = ".cjm-cache"
 
 
-def _run(src: Path, cwd: Path, args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak memory (KiB) of one `cjm validate` process."""
+def _run(src: Path, cwd: Path, args: list[str], clean: bool = False) -> tuple[float, int]:
+    """Wall seconds and peak memory (KiB) of one `cjm validate` process; with ``clean``,
+    the run must find nothing at all (the inputs are meant to pass every rule)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -54,7 +56,7 @@ def _run(src: Path, cwd: Path, args: list[str]) -> tuple[float, int]:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
+    if process.returncode not in ((0,) if clean else (0, 1)):
         raise SystemExit(f"cjm validate {' '.join(args)} in {cwd} exited {process.returncode}")
     return elapsed, usage.ru_maxrss
 
@@ -110,7 +112,7 @@ def main(argv: list[str]) -> None:
             }
         times: dict[str, list[float]] = {name: [] for name in scenarios}
         peaks: dict[str, int] = dict.fromkeys(scenarios, 0)
-        _run(src, big, [])  # fill the cache once, and the file system's
+        _run(src, big, ["--fail-on", "info"], clean=True)  # fill the cache, the file system's
         _run(src, alone, [one])
         for turn in range(options.rounds):
             order = list(scenarios) if turn % 2 == 0 else list(reversed(scenarios))
