@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe, load_average
+from machine import compile_sources, describe, load_average
 from peers import check_jsonschema, mermaid_cli, tool_versions
 from sections import SECTIONS, Context, Settings
 from tables import Table
@@ -70,6 +70,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--keep", type=Path, metavar="DIR", help="generate inputs into DIR and keep them"
     )
     arguments = parser.parse_args(argv)
+    compile_sources([Path(__file__).resolve().parent.parent / "src"])
     if arguments.steps < 6:
         parser.error("--steps must be at least 6: a map has six lifecycle stages")
     if min(arguments.maps, arguments.personas, arguments.runs) < 1:

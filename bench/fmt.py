@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import compile_sources
 from synthetic import WorkspaceSpec, write_single_map, write_workspace
 
 TARGETS = ("1mb", "10mb", "workspace")
@@ -64,6 +65,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="folder for the generated files")
     options = parser.parse_args(argv)
+    compile_sources([Path(__file__).resolve().parent.parent / "src"])
     cjm = [sys.executable, "-m", "cjm"]
     load = os.getloadavg()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load[0]:.1f}")

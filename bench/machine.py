@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import datetime
 import os
 import platform
@@ -72,3 +73,14 @@ def describe(python: str, cjm: list[str], tools: dict[str, str]) -> list[tuple[s
         ("cjm", cjm_version(cjm)),
     ]
     return rows + list(tools.items())
+
+
+def compile_sources(folders: list[str | Path]) -> None:
+    """Compile cjm's modules in ``folders`` (each holding a ``cjm`` package) to bytecode,
+    as pip does when it installs cjm. With PYTHONDONTWRITEBYTECODE set (as on the
+    development machines), a run from the sources would otherwise compile every module it
+    imports, every time: about 0.3 s that no installed cjm pays."""
+    for folder in folders:
+        package = Path(folder) / "cjm"
+        if package.is_dir():
+            compileall.compile_dir(package, quiet=1)

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from machine import load_average
+from machine import compile_sources, load_average
 from synthetic import WorkspaceSpec, write_single_map, write_workspace
 
 HERE = Path(__file__).resolve().parent
@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=HERE.parent / "src")
     parser.add_argument("--cases", nargs="*", default=list(CASES), choices=CASES)
     options = parser.parse_args()
+    compile_sources([options.src])
     print(f"load average {load_average()}")
     print(f"{'case':>6} {'YAML':>9} {'time':>8} {'peak RSS':>9} {'peak/YAML':>9}")
     with tempfile.TemporaryDirectory() as folder:

@@ -15,7 +15,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from machine import load_average
+from machine import compile_sources, load_average
 from memory import CASES, HERE, prepare, run
 
 
@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("--cases", nargs="*", default=["map10", "ws500"], choices=CASES)
     parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
+    compile_sources([options.before, options.after])
     trees = {"before": options.before.resolve(), "after": options.after.resolve()}
     print(f"load average {load_average()}")
     print(f"{'case':>6} {'YAML':>9} {'tree':>6} {'median peak':>11} {'peaks (MB)':<24} {'time':>7}")

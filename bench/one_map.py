@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from machine import compile_sources
 from synthetic import WorkspaceSpec, write_workspace
 
 # Review dates count back from the day of the run, so that no map is stale.
@@ -75,6 +76,7 @@ def main(argv: list[str]) -> None:
     )
     options = parser.parse_args(argv)
     src = options.src.resolve()
+    compile_sources([src])
 
     with tempfile.TemporaryDirectory() as folder:
         big, alone = Path(folder) / "big", Path(folder) / "alone"

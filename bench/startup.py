@@ -28,7 +28,6 @@ from the repository, with the Python that has cjm's packages:
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import sys
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe, load_average
+from machine import compile_sources, describe, load_average
 from measure import capture, run_once
 from peers import PUPPETEER_CONFIG, mermaid_cli
 
@@ -169,14 +168,6 @@ def with_baseline(found: list[Entry], baseline: str) -> list[Entry]:
             label = f"{entry.label}, baseline"
             result.append(Entry(label, command, entry.cwd, entry.kind, baseline))
     return result
-
-
-def compile_sources(folders: list[str]) -> None:
-    """Compile cjm's modules in ``folders`` (each holding a ``cjm`` package) to bytecode."""
-    for folder in folders:
-        package = Path(folder) / "cjm"
-        if package.is_dir():
-            compileall.compile_dir(package, quiet=1)
 
 
 def measure(found: list[Entry], runs: int) -> None:

@@ -31,6 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from machine import compile_sources
 from synthetic import WorkspaceSpec, write_workspace
 
 TODAY = datetime.date(2026, 11, 23)
@@ -102,6 +103,7 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     arguments = parser.parse_args()
     trees = dict(item.split("=", 1) for item in arguments.src.split(","))
+    compile_sources(list(trees.values()))
     header = [
         "tree", "command", "maps", "wall", "CPU", "main CPU", "peak RSS", "CPU/map",
         "main CPU/map",
