@@ -178,6 +178,7 @@ def check_paths(
     selected: set[str] = set()
     linted: dict[int, frozenset[str]] = {}
     caches: dict[int, DocumentCache] = {}
+    heard: dict[int, int] = {}  # how many of each cache's notes are in `notes` already
     notes: list[str] = []
     for root, group in _group_by_workspace(paths).items():
         if root is None:
@@ -201,6 +202,7 @@ def check_paths(
                 cache.prune()
                 notes.extend(cache.notes)
                 caches[id(project)] = cache
+                heard[id(project)] = len(cache.notes)
             config = project.config
             if config is not None and config.diagnostics and not project.documents()[1:]:
                 notes.append(
@@ -218,7 +220,6 @@ def check_paths(
     failed = False
     for project in projects:
         cache = caches.get(id(project))
-        noted = len(cache.notes) if cache is not None else 0
         only = linted.get(id(project))
         try:
             outcome = lint_project(project, lint or LintRequest(), today, only, cache)
@@ -228,7 +229,9 @@ def check_paths(
             # The findings of maps not linted here are kept for the runs that lint them.
             if only is None or all(journey.display in only for journey in project.maps):
                 cache.prune_findings()
-            notes.extend(cache.notes[noted:])
+            # Notes since loading: maps read whole while resolving or linting report a
+            # damaged entry then.
+            notes.extend(cache.notes[heard[id(project)] :])
         if project.config is not None:
             project.config.diagnostics.extend(outcome.policy.problems)
         notes.extend(outcome.notes)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.cache import LazyDocument
+from cjm.cache import LazyDocument, _read_head
 from cjm.check import check_paths
 from cjm.lint.rules import (
     duplicate_id,
@@ -150,3 +150,47 @@ def test_drawing_one_map_reads_only_the_current_state_it_names(root: Path, tmp_p
     assert stored(by_name["m0"]) is None  # its current state, compared with
     for other in ("m2", "m3", "m4", "m5"):
         assert stored(by_name[other]) is not None, other
+
+
+def _document_entries(root: Path) -> dict[str, Path]:
+    """The cache's document entries of the maps, by the id their summary names."""
+    found = {}
+    for entry in (root / ".cjm-cache" / "documents").iterdir():
+        with entry.open("rb") as file:
+            head = _read_head(file, entry.name)
+        if head is not None and head[0] is not None and head[0].model_id is not None:
+            found[head[0].model_id] = entry
+    return found
+
+
+def _damage_document_part(entry: Path) -> None:
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-10] + bytes(b ^ 0xFF for b in data[-10:]))
+
+
+def test_a_summary_is_read_without_the_document_part(root: Path) -> None:
+    """The maps read as summaries never read their document: damage there goes unseen
+    (and unused) until a run reads that map whole."""
+    reports(root, [], use_cache=True)
+    _damage_document_part(_document_entries(root)["m0"])
+    target = [root / "maps" / "m5.yaml"]
+    narrow = reports(root, target, use_cache=True, every_scope=False)
+    assert narrow == reports(root, target, use_cache=False, every_scope=False)
+    whole = reports(root, [], use_cache=True)
+    assert whole["text"] == reports(root, [], use_cache=False)["text"]
+    assert any("ignored damaged" in note for note in whole["notes"])  # type: ignore[union-attr]
+
+
+def test_a_damaged_document_part_read_later_is_read_from_the_file(root: Path) -> None:
+    """m1 is a future state of m0: checking m1 reads m0 whole, after its summary. A
+    document part damaged in between is not trusted: m0 is read from its file, with
+    the note."""
+    reports(root, [], use_cache=True)
+    _damage_document_part(_document_entries(root)["m0"])
+    target = [root / "maps" / "m1.yaml"]
+    found = reports(root, target, use_cache=True, every_scope=False)
+    expected = reports(root, target, use_cache=False, every_scope=False)
+    assert {k: v for k, v in found.items() if k != "notes"} == {
+        k: v for k, v in expected.items() if k != "notes"
+    }
+    assert any("ignored damaged" in note for note in found["notes"])  # type: ignore[union-attr]

@@ -11,10 +11,11 @@ them names another entry, so an entry is never stale: it is either the right one
 looked at.
 
 An entry is trusted only after checks: it starts with a header naming the format and
-cjm's version, then a SHA-256 of the rest, which must match. The rest is two pickles,
-the first (its length first) naming the entry's key again and holding, for a map, its
-summary (see :mod:`cjm.load.summary`), the second the document. Checking one map reads
-the other maps' summaries only, and their documents when a check asks for more.
+cjm's version, then two parts, each a SHA-256 of its data, the data's length and the
+data, a pickle; both checksums must match. The first part names the entry's key again
+and holds, for a map, its summary (see :mod:`cjm.load.summary`); the second is the
+document. Checking one map reads and checks the first part of the other maps' entries
+only, and the document when a check asks for more (which is then checked in turn).
 Anything else (a truncated, corrupt or foreign file) is ignored, reported in a note and
 written anew. Entries are written atomically, so a run
 beside another one reads the old entry or the new one, never half of one. A workspace
@@ -24,7 +25,8 @@ Beside the documents, ``findings/`` keeps what the map rules found on each map, 
 entry per map, named by a hash of everything those findings depend on (the map, cjm.yaml,
 the shared definitions, the map's binding and snapshot, the future-state maps naming it,
 the lint settings given, the day, and this namespace: see :mod:`cjm.lint.reuse`). Its
-entries have the same header and checksum, then one pickle naming the key again; they
+entries have the same header, then a SHA-256 of the rest, one pickle naming the key
+again; they
 are checked, ignored with a note when damaged, and written the same way. A run that lints
 every map removes the findings entries it did not use; a run of some maps keeps them.
 """
@@ -32,6 +34,7 @@ every map removes the findings entries it did not use; a run of some maps keeps 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -40,8 +43,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pydantic
 
@@ -54,7 +58,7 @@ from cjm.writing import write_text_atomic
 
 CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape.
-FORMAT = 2
+FORMAT = 3
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 
@@ -114,10 +118,13 @@ class DocumentCache:
 
     def get(self, key: str) -> Document[Any] | None:
         """The document stored under ``key``, if there is a sound entry for it."""
-        found = self._read(key)
-        if found is None:
+        try:
+            with (self.entries / key).open("rb") as file:
+                head = _read_head(file, key)
+                body = _read_part(file) if head is not None else None
+        except OSError:
             return None
-        document = _document(found[1])
+        document = _document(body) if body is not None else None
         if document is None:
             self._corrupt()
             return None
@@ -130,27 +137,37 @@ class DocumentCache:
         """The map stored under ``key`` as a :class:`LazyDocument`: its summary now, the
         whole document when something asks for more. None without a sound entry, or
         when the entry holds no summary (then :meth:`get` reads it)."""
-        found = self._read(key)
-        if found is None:
+        entry = self.entries / key
+        try:
+            with entry.open("rb") as file:
+                head = _read_head(file, key)
+                where = file.tell()
+        except OSError:
             return None
-        head, payload = found
+        if head is None:
+            self._corrupt()
+            return None
         summary, preset = head
         if summary is None:
             return None
         self._hit(key)
-        return LazyDocument(path, display, preset, summary, payload, max_bytes)
+        read = functools.partial(self._document_at, entry, where)
+        return LazyDocument(path, display, preset, summary, read, max_bytes)
 
-    def _read(self, key: str) -> tuple[tuple[MapSummary | None, dict[str, Any]], bytes] | None:
-        """The head (summary and preset fields) and the document's pickle of ``key``'s
-        entry, if it passes every check."""
+    def _document_at(self, entry: Path, where: int) -> Document[Any] | None:
+        """The document of ``entry``, whose second part starts at ``where``: read when a
+        map that was read as its summary is asked for more. None (with the note) when
+        the entry was removed or damaged since its summary was read."""
         try:
-            data = (self.entries / key).read_bytes()
+            with entry.open("rb") as file:
+                file.seek(where)
+                body = _read_part(file)
         except OSError:
-            return None
-        found = _decode(data, key)
-        if found is None:
+            body = None
+        document = _document(body) if body is not None else None
+        if document is None:
             self._corrupt()
-        return found
+        return document
 
     def _hit(self, key: str) -> None:
         self.used.add(key)
@@ -163,12 +180,12 @@ class DocumentCache:
             return
         self.used.add(key)
         try:
-            payload = _encode(key, document, model)
+            data = _encode(key, document, model)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return  # kept out of the cache: it is loaded from its file next time too
         try:
             self._prepare(self.entries)
-            _write_entry(self.entries / key, _framed(payload))
+            _write_entry(self.entries / key, data)
         except OSError as problem:
             self._cannot_write(problem)
             return
@@ -283,19 +300,55 @@ def _checksum(payload: bytes) -> bytes:
 # The fields of a document that a summary stands beside: read with the summary.
 PRESET_FIELDS = ("diagnostics", "unreadable", "unloaded", "unloaded_mentions")
 _LENGTH = 8
+_PART_PREFIX = 32 + _LENGTH  # a part's checksum and length
 
 
 def _encode(key: str, document: Document[Any], model: type[Any] | None) -> bytes:
-    """An entry's payload: the head (key, summary, preset fields), then the document."""
+    """A document's entry as it is written: the header, then the head (key, summary,
+    preset fields) and the document as two parts."""
     summary = summarize(document) if model is JourneyMap else None
     preset = {name: getattr(document, name) for name in PRESET_FIELDS}
     head = pickle.dumps((key, summary, preset), protocol=pickle.HIGHEST_PROTOCOL)
     body = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
-    return len(head).to_bytes(_LENGTH, "big") + head + body
+    return _HEADER + _part(head) + _part(body)
+
+
+def _part(data: bytes) -> bytes:
+    """``data`` as a part of a document's entry: its SHA-256, its length, itself."""
+    return _checksum(data) + len(data).to_bytes(_LENGTH, "big") + data
+
+
+def _read_part(file: BinaryIO) -> bytes | None:
+    """The data of the part that ``file`` is at, if it is whole and its checksum matches."""
+    prefix = file.read(_PART_PREFIX)
+    if len(prefix) < _PART_PREFIX:
+        return None
+    length = int.from_bytes(prefix[32:], "big")
+    data = file.read(length)
+    return data if len(data) == length and _checksum(data) == prefix[:32] else None
+
+
+def _read_head(file: BinaryIO, key: str) -> tuple[MapSummary | None, dict[str, Any]] | None:
+    """The summary and preset fields of the document entry ``file`` is open on, leaving
+    ``file`` at its second part; None unless the header, the checksum and the shape of
+    what the first part holds are sound and it names ``key``."""
+    if file.read(len(_HEADER)) != _HEADER:
+        return None
+    head = _read_part(file)
+    found = _unpickled(head) if head is not None else None
+    if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key):
+        return None
+    summary, preset = found[1], found[2]
+    if summary is not None and not isinstance(summary, MapSummary):
+        return None
+    if not (isinstance(preset, dict) and set(preset) == set(PRESET_FIELDS)):
+        return None
+    return summary, preset
 
 
 def _framed(payload: bytes) -> bytes:
-    """An entry as it is written: the header, the SHA-256 of ``payload``, ``payload``."""
+    """A findings entry as it is written: the header, the SHA-256 of ``payload``,
+    ``payload``."""
     return _HEADER + _checksum(payload) + payload
 
 
@@ -315,24 +368,6 @@ def _unpickled(data: bytes) -> object | None:
     except Exception:  # a damaged pickle may raise almost anything
         return None
     return found
-
-
-def _decode(data: bytes, key: str) -> tuple[tuple[MapSummary | None, dict[str, Any]], bytes] | None:
-    """The head (summary, preset fields) and the document's pickle that an entry holds,
-    or None unless every check passes."""
-    payload = _checked(data)
-    if payload is None or len(payload) < _LENGTH:
-        return None
-    length = int.from_bytes(payload[:_LENGTH], "big")
-    found = _unpickled(payload[_LENGTH : _LENGTH + length])
-    if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key):
-        return None
-    summary, preset = found[1], found[2]
-    if summary is not None and not isinstance(summary, MapSummary):
-        return None
-    if not (isinstance(preset, dict) and set(preset) == set(PRESET_FIELDS)):
-        return None
-    return (summary, preset), payload[_LENGTH + length :]
 
 
 def _decode_findings(data: bytes, key: str) -> MapFindings | None:
@@ -380,13 +415,13 @@ class LazyDocument(Document[Any]):
         display: str,
         preset: dict[str, Any],
         summary: MapSummary,
-        payload: bytes,
+        read: Callable[[], Document[Any] | None],
         max_bytes: int,
     ) -> None:
         fields = self.__dict__
         fields.update(preset)
         fields.update(path=path, display=display, _summary=summary)
-        fields.update(_payload=payload, _max_bytes=max_bytes, _lock=threading.Lock())
+        fields.update(_read=read, _max_bytes=max_bytes, _lock=threading.Lock())
 
     def __getattr__(self, name: str) -> Any:
         # Only called for what is not set: a field the summary does not hold.
@@ -394,7 +429,7 @@ class LazyDocument(Document[Any]):
         if name.startswith("__") or "_lock" not in fields:
             raise AttributeError(name)
         with fields["_lock"]:
-            if "_payload" in fields:
+            if "_read" in fields:
                 self._read_whole()
         try:
             return fields[name]
@@ -403,19 +438,19 @@ class LazyDocument(Document[Any]):
 
     def _read_whole(self) -> None:
         fields = self.__dict__
-        document = _document(fields["_payload"])
-        if document is None:  # its checksum matched, so hardly ever
+        document = fields["_read"]()
+        if document is None:  # the entry was removed or damaged since: read the file
             document = load_document(self.path, self.display, JourneyMap, fields["_max_bytes"])
         for name, value in document.__dict__.items():
             fields.setdefault(name, value)
         # Read whole: from now on its facts are read from the document itself.
-        del fields["_payload"], fields["_summary"]
+        del fields["_read"], fields["_summary"]
 
     def __getstate__(self) -> dict[str, Any]:
         fields = self.__dict__
         if "_lock" in fields:
             with fields["_lock"]:
-                if "_payload" in fields:
+                if "_read" in fields:
                     self._read_whole()
         return {k: v for k, v in self.__dict__.items() if k not in ("_max_bytes", "_lock")}
 
