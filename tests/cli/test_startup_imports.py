@@ -40,14 +40,16 @@ NOT_FOR_HELP = (
     "cjm.site",
     "cjm.portfolio",
 )
-# What a diagram does not need: reports, the site, exports, measuring, the other views.
+# What a diagram does not need: reports, the site, exports, measuring, the other views,
+# and, for maps without errors, the text reporter and rich (one plain line is printed).
 NOT_FOR_SVG = (
     "jinja2",
     "openpyxl",
     "pptx",
     "duckdb",
     "sqlglot",
-    "rich.progress",
+    "rich",
+    "cjm.reporters.text",
     "cjm.report",
     "cjm.site",
     "cjm.portfolio",
