@@ -6,7 +6,9 @@ slows all of them alike; each figure is the median of its runs. Measured:
 
 * `python -c 'import typer'`, the floor of any Typer program;
 * `cjm --help` and `cjm COMMAND --help` for every command and subcommand;
-* `cjm validate` and `cjm render --format svg` of examples/b2b-saas-trial;
+* `cjm validate` and `cjm render --format svg` of examples/b2b-saas-trial, the render
+  warm (its validation cache filled by a run before the first round) and cold
+  (`--no-cache`: every file read and checked);
 * the Mermaid CLI (mmdc) drawing the same journey, as `cjm render --format mermaid`
   exports it (bench/setup-peers.sh installs mmdc into bench/.peers/).
 
@@ -15,8 +17,10 @@ so both are printed, with each command's ratio to `import typer` (help) or to mm
 (the journey SVG). cjm's modules are compiled to bytecode first, as pip does when it
 installs cjm (with PYTHONDONTWRITEBYTECODE set, Python would otherwise compile every
 module on every run). With --baseline, every cjm command is also run from another
-source tree in the same rounds, for before/after figures under the same load. Run it
-from the repository, with the Python that has cjm's packages:
+source tree in the same rounds, for before/after figures under the same load; each
+source tree works on its own copy of the example, as the validation cache keeps the
+entries of one build of cjm only. Run it from the repository, with the Python that has
+cjm's packages:
 
     PYTHONPATH=src .venv/bin/python bench/startup.py            # 15 rounds
     PYTHONPATH=src .venv/bin/python bench/startup.py --runs 31 --mmdc PATH/TO/mmdc
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -139,13 +144,20 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
             label = " ".join(["cjm", *words, "--help"])
             found.append(Entry(label, [*cjm, *words, "--help"]))
     if args.only in ("work", "all"):
-        svg_out = str(folder / "svg")
+        example = copy_example(folder / "example")
+        svg = [*cjm, "render", "--format", "svg", "--out"]
         found += [
-            Entry("cjm validate (b2b example)", [*cjm, "validate"], EXAMPLE, "work"),
+            Entry("cjm validate (b2b example)", [*cjm, "validate"], example, "work"),
             Entry(
                 "cjm render --format svg (b2b example)",
-                [*cjm, "render", "--format", "svg", "--out", svg_out],
-                EXAMPLE,
+                [*svg, str(folder / "svg")],
+                example,
+                "work",
+            ),
+            Entry(
+                "cjm render --format svg --no-cache (b2b example)",
+                [*svg, str(folder / "svg-cold"), "--no-cache"],
+                example,
                 "work",
             ),
         ]
@@ -155,9 +167,17 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
     return found
 
 
+def copy_example(target: Path) -> Path:
+    """A copy of the example in ``target``, without the validation cache of earlier runs."""
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns(".cjm-cache"))
+    return target
+
+
 def with_baseline(found: list[Entry], baseline: str) -> list[Entry]:
-    """Each cjm command followed by the same command run from ``baseline``."""
+    """Each cjm command followed by the same command run from ``baseline``, in its own
+    output folder and its own copy of the example (each build keeps its cache there)."""
     result: list[Entry] = []
+    copies: dict[Path, Path] = {}
     for entry in found:
         result.append(entry)
         if entry.kind in ("help", "work"):
@@ -165,18 +185,40 @@ def with_baseline(found: list[Entry], baseline: str) -> list[Entry]:
             if "--out" in command:  # its own output folder
                 where = command.index("--out") + 1
                 command[where] = f"{command[where]}-baseline"
+            cwd = entry.cwd
+            if cwd is not None and cwd != EXAMPLE:
+                if cwd not in copies:
+                    copies[cwd] = copy_example(cwd.with_name(f"{cwd.name}-baseline"))
+                cwd = copies[cwd]
             label = f"{entry.label}, baseline"
-            result.append(Entry(label, command, entry.cwd, entry.kind, baseline))
+            result.append(Entry(label, command, cwd, entry.kind, baseline))
     return result
 
 
+def environment_of(entry: Entry) -> dict[str, str]:
+    """The environment ``entry`` runs in: this one, with the baseline's sources if it is
+    one of the baseline's commands."""
+    environment = dict(os.environ)
+    if entry.pythonpath is not None:
+        environment["PYTHONPATH"] = entry.pythonpath
+    return environment
+
+
+def warm_up(found: list[Entry]) -> None:
+    """Run each command on the example once, unmeasured: it fills the validation cache
+    that the runs without --no-cache then read."""
+    for entry in found:
+        if entry.kind == "work":
+            sample, output = run_once(entry.command, entry.cwd, environment_of(entry))
+            if sample.status != 0:
+                sys.exit(f"{entry.label} exited with {sample.status}:\n{output}")
+
+
 def measure(found: list[Entry], runs: int) -> None:
+    warm_up(found)
     for round_number in range(runs):
         for entry in found:
-            environment = dict(os.environ)
-            if entry.pythonpath is not None:
-                environment["PYTHONPATH"] = entry.pythonpath
-            sample, output = run_once(entry.command, entry.cwd, environment)
+            sample, output = run_once(entry.command, entry.cwd, environment_of(entry))
             if sample.status != 0:
                 sys.exit(f"{entry.label} exited with {sample.status}:\n{output}")
             entry.walls.append(sample.seconds)

@@ -5,6 +5,7 @@ when it is used, is the tree Typer builds: the same commands, help and options."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,16 @@ NOT_FOR_HELP = (
     "cjm.site",
     "cjm.portfolio",
 )
-# What a diagram does not need: reports, the site, exports, measuring, the other views.
+# What a diagram does not need: reports, the site, exports, measuring, the other views,
+# and, for maps without errors, the text reporter and rich (one plain line is printed).
 NOT_FOR_SVG = (
     "jinja2",
     "openpyxl",
     "pptx",
     "duckdb",
     "sqlglot",
-    "rich.progress",
+    "rich",
+    "cjm.reporters.text",
     "cjm.report",
     "cjm.site",
     "cjm.portfolio",
@@ -183,3 +186,57 @@ def test_the_lazy_tree_builds_only_the_command_used() -> None:
     export = commands["export"]
     assert isinstance(export.commands, LazyCommands)  # type: ignore[attr-defined]
     assert export.commands.built() == []  # type: ignore[attr-defined]
+
+
+def _rule_modules() -> list[str]:
+    """The names of the rule modules under cjm.lint.rules (helpers start with _)."""
+    import cjm.lint.rules
+
+    folder = Path(cjm.lint.rules.__file__).parent
+    return sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_"))
+
+
+def test_the_catalogue_lists_what_each_rule_module_says() -> None:
+    from cjm.lint.registry import CATALOGUE, RULES
+
+    assert sorted(entry.module for entry in CATALOGUE) == _rule_modules()
+    assert [entry.code for entry in CATALOGUE] == sorted(entry.code for entry in CATALOGUE)
+    for entry, rule in zip(CATALOGUE, RULES, strict=True):
+        assert rule.module == f"cjm.lint.rules.{entry.module}"
+        assert (entry.code, entry.name, entry.severity, entry.scope) == (
+            rule.code,
+            rule.name,
+            rule.severity,
+            rule.scope,
+        )
+
+
+def test_a_rule_is_one_object_however_it_is_found() -> None:
+    from cjm.lint.registry import CATALOGUE, RULES, UNUSED_SUPPRESSION, find_rule, load_rule
+
+    for entry, rule in zip(CATALOGUE, RULES, strict=True):
+        assert find_rule(entry.name) is rule
+        assert find_rule(entry.code.lower()) is rule
+        assert load_rule(entry) is rule
+    assert find_rule("CJM100") is UNUSED_SUPPRESSION
+
+
+def test_a_warm_check_imports_the_map_rules_only_to_run_them(tmp_path: Path) -> None:
+    """Their findings on an unchanged map come from the validation cache."""
+    from cjm.lint.registry import CATALOGUE
+
+    workspace = tmp_path / "example"
+    shutil.copytree(EXAMPLE, workspace, ignore=shutil.ignore_patterns(".cjm-cache"))
+    map_rules = {f"cjm.lint.rules.{e.module}" for e in CATALOGUE if e.scope == "map"}
+    workspace_rules = {f"cjm.lint.rules.{e.module}" for e in CATALOGUE if e.scope == "workspace"}
+
+    code, cold = run_cjm(["validate"], workspace)
+    assert code == 0
+    assert map_rules | workspace_rules <= set(cold)
+    code, warm = run_cjm(["validate"], workspace)
+    assert code == 0
+    assert workspace_rules <= set(warm)
+    # One map rule's helper is also used to key the cache (cjm.lint.reuse).
+    assert set(warm) & map_rules <= {"cjm.lint.rules.pain_point_without_opportunity"}
+    code, uncached = run_cjm(["validate", "--no-cache"], workspace)
+    assert map_rules <= set(uncached)

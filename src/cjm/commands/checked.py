@@ -14,7 +14,6 @@ from cjm.check import CheckResult, UsageError, check_paths
 from cjm.commands.output import error, stderr
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.lint.config import LintRequest
-from cjm.reporters.text import TextReporter
 
 
 def check_for_output(
@@ -42,11 +41,18 @@ def check_for_output(
         return None
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
-        shown = CheckResult(errors, result.files, result.cwd, result.sources)
-        stderr().print(TextReporter().render(shown), end="")
+        _print_errors(CheckResult(errors, result.files, result.cwd, result.sources))
     if result.config_failed:
         return None
     return result, errors
+
+
+def _print_errors(shown: CheckResult) -> None:
+    """Print error findings as ``cjm validate`` does; the reporter (and rich) is loaded
+    only for a check that found some."""
+    from cjm.reporters.text import TextReporter
+
+    stderr().print(TextReporter().render(shown), end="")
 
 
 def findings_by_file(result: CheckResult) -> dict[str, list[Diagnostic]]:

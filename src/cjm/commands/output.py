@@ -1,22 +1,59 @@
-"""Terminal output shared by the commands: consoles for stdout and stderr."""
+"""Terminal output shared by the commands: consoles for stdout and stderr.
+
+rich is imported when something is printed through it, not with this module: a command
+that prints one plain line (``Rendered 1 file into out.``) writes it itself.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 
 # No emoji codes: `maps/x.yaml:100:5` must not print as `maps/x.yaml💯5`.
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+def say(message: str) -> None:
+    """Print ``message`` and a line break on stdout, as ``stdout().print(message,
+    markup=False)`` prints it, without loading rich when that is plain writing.
+
+    It is when the message is printable ASCII (no control character, tab or character
+    the terminal's encoding could lack) on a POSIX system: rich then writes the unstyled
+    text as it is and flushes, and on a closed pipe exits with 1 as rich does. Any other
+    message goes through rich, which strips control codes and expands tabs."""
+    if not (message.isascii() and message.isprintable()) or sys.platform == "win32":
+        stdout().print(message, markup=False)
+        return
+    try:
+        sys.stdout.write(message + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise SystemExit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout to the null device, as rich does on a closed pipe (so
+    that Python's flush at exit does not report the pipe again)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def error(message: str) -> None:
@@ -53,15 +90,15 @@ def _line_breaks(text: str, every: int) -> list[int]:
 
 def write_report(report: Text | str) -> None:
     """Print a report: styled text through rich, machine formats byte for byte."""
-    if isinstance(report, Text):
-        console = stdout()
-        # A piece at a time: rich renders what it prints whole, and a long report whole
-        # takes several times its size in memory. The output is the same.
-        for piece in report.divide(_line_breaks(report.plain, REPORT_PIECE_LINES)):
-            console.print(piece, end="")
-    else:
+    if isinstance(report, str):
         sys.stdout.write(report)
         sys.stdout.flush()
+        return
+    console = stdout()
+    # A piece at a time: rich renders what it prints whole, and a long report whole
+    # takes several times its size in memory. The output is the same.
+    for piece in report.divide(_line_breaks(report.plain, REPORT_PIECE_LINES)):
+        console.print(piece, end="")
 
 
 def write_report_pieces(pieces: Iterable[Text]) -> None:

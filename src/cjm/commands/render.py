@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cjm.commands.checked import check_for_output, findings_by_file
-from cjm.commands.output import error, note, stderr, stdout
+from cjm.commands.output import error, note, say, stderr
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.render.formats import Drawer, DrawOptions
 from cjm.render.graphviz_run import RenderError, find_renderer
@@ -153,7 +153,7 @@ def _summarise(plan: Plan, written: int, out: Path) -> None:
     if not plan.jobs and not plan.refused and not plan.skipped and not plan.unpaired:
         note("no map to render")
     elif plan.jobs or plan.index is not None:
-        stdout().print(f"Rendered {plural(written, 'file')} into {out}.", markup=False)
+        say(f"Rendered {plural(written, 'file')} into {out}.")
 
 
 def _wants_index(paths: list[Path]) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import INVALID_VALUE, Diagnostic, Severity
-from cjm.lint.registry import RULES, find_rule
+from cjm.lint.registry import CATALOGUE, RuleEntry, find_entry, find_rule
 from cjm.lint.rule import NoOptions, Rule
 from cjm.load.document import Document
 from cjm.load.positions import DataPath
@@ -46,7 +46,8 @@ def suggest(name: str) -> str:
     """`` (did you mean 'stale-map'?)`` for a misspelt rule, or nothing."""
     if re.fullmatch(r"(?i)cjm\d+", name):
         return ""  # a near code is not a likely meant one: CJM119 for CJM999 helps nobody
-    close = difflib.get_close_matches(name, [rule.name for rule in RULES], n=1, cutoff=0.6)
+    names = [entry.name for entry in CATALOGUE]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -55,12 +56,12 @@ def resolve_names(names: Iterable[str]) -> set[str]:
     codes: set[str] = set()
     for name in names:
         if name.upper() == ALL:
-            codes.update(rule.code for rule in RULES)
+            codes.update(entry.code for entry in CATALOGUE)
             continue
-        rule = find_rule(name)
-        if rule is None:
+        entry = find_entry(name)
+        if entry is None:
             raise UnknownRuleError(f"unknown rule '{name}'{suggest(name)}")
-        codes.add(rule.code)
+        codes.add(entry.code)
     return codes
 
 
@@ -90,7 +91,7 @@ class Policy:
     def _applies(self, layer: _Layer, relative: str | None) -> bool:
         return layer.files is None or (relative is not None and matches(relative, layer.files))
 
-    def enabled(self, rule: Rule, relative: str | None) -> bool:
+    def enabled(self, rule: Rule | RuleEntry, relative: str | None) -> bool:
         """Whether ``rule`` runs on the file at ``relative`` (to the workspace root)."""
         on = False
         for layer in self.layers:
@@ -102,7 +103,7 @@ class Policy:
                 on = False
         return on
 
-    def severity(self, rule: Rule, relative: str | None) -> Severity:
+    def severity(self, rule: Rule | RuleEntry, relative: str | None) -> Severity:
         level = rule.severity
         for layer in self.layers:
             if self._applies(layer, relative) and rule.code in layer.severity:
@@ -148,11 +149,11 @@ class _SettingsReader:
     def severities(self, levels: dict[str, Any], path: DataPath) -> dict[str, Severity]:
         found: dict[str, Severity] = {}
         for name, level in levels.items():
-            rule = find_rule(name)
-            if rule is None:
+            entry = find_entry(name)
+            if entry is None:
                 self._problem((*path, name), f"unknown rule '{name}'{suggest(name)}", True)
             else:
-                found[rule.code] = _level(level)
+                found[entry.code] = _level(level)
         return found
 
     def options(self, settings: LintSettings) -> dict[str, BaseModel]:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 from cjm.diagnostics import LOAD_CODES, Diagnostic
 from cjm.lint import reuse
 from cjm.lint.config import LintRequest, Policy, build_policy
-from cjm.lint.registry import RULES, UNUSED_SUPPRESSION, find_rule
+from cjm.lint.registry import (
+    CATALOGUE,
+    UNUSED_SUPPRESSION_CODE,
+    RuleEntry,
+    find_entry,
+    find_rule,
+    load_rule,
+)
 from cjm.lint.rule import Finding, MapContext, Rule, RuleOutput, Skipped, WorkspaceContext
 from cjm.lint.suppressions import Suppression, find_suppressions
 from cjm.load.document import Document
@@ -29,7 +36,7 @@ if TYPE_CHECKING:
     from cjm.cache import DocumentCache
 
 _LOAD_CODE_NAMES = {c.code for c in LOAD_CODES} | {c.name for c in LOAD_CODES}
-_MAP_RULES = frozenset(rule.code for rule in RULES if rule.scope == "map")
+_MAP_RULES = frozenset(entry.code for entry in CATALOGUE if entry.scope == "map")
 
 # What one map rule found on one map: its code, diagnostics, the documents on which it
 # held a finding back, and its notes (see cjm.cache.MapFindings).
@@ -81,7 +88,9 @@ class _Run:
         self.policy = policy
         self.today = today
         self.documents = {doc.display: doc for doc in project.documents()}
-        self.found: list[tuple[Rule, Diagnostic]] = []
+        # Each finding with its rule: read from its module, or as the catalogue lists it
+        # when the finding comes from the cache.
+        self.found: list[tuple[Rule | RuleEntry, Diagnostic]] = []
         self.notes: list[str] = []
         # Per document, the rules whose findings were held back because they would rest
         # on a part of the file that did not load.
@@ -143,7 +152,7 @@ class _Run:
             return False
         return True
 
-    def hold_back(self, rule: Rule, display: str) -> None:
+    def hold_back(self, rule: Rule | RuleEntry, display: str) -> None:
         names = self.held_back.setdefault(display, [])
         if rule.name not in names:
             names.append(rule.name)
@@ -205,28 +214,41 @@ class _Run:
     def run_rules(self) -> None:
         maps = self.linted_maps()
         self.look_up(maps)
-        for rule in RULES:
-            options = self.policy.options_for(rule)
-            if rule.check is None:
+        for entry in CATALOGUE:
+            if entry.scope == "engine":
                 continue  # reported by the engine itself
-            if rule.scope == "workspace":
+            if entry.scope == "workspace":
+                rule = load_rule(entry)
+                assert rule.check is not None
+                options = self.policy.options_for(rule)
                 self.collect(
                     rule, rule.check(WorkspaceContext(self.project, options, self.today, self.only))
                 )
-            elif rule.scope == "map":
-                for document, journey, scope in maps:
-                    reused = self.reused.get(document.display)
-                    if reused is not None:
-                        self.replay(rule, reused.get(rule.code))
-                        continue
-                    context = MapContext(
-                        document, journey, scope, self.project, options, self.today
-                    )
-                    self.collect_map(rule, document.display, rule.check(context))
+            elif entry.scope == "map":
+                self.run_map_rule(entry, maps)
         if self.cache is not None:
             for display, records in self.fresh.items():
                 if display in self.keys:
                     self.cache.put_findings(self.keys[display], tuple(records))
+
+    def run_map_rule(
+        self, entry: RuleEntry, maps: list[tuple[Document[JourneyMap], JourneyMap, Scope]]
+    ) -> None:
+        """Run the map rule ``entry`` on ``maps``, or replay what it found on those whose
+        findings come from the cache; its module is imported only to run it."""
+        rule: Rule | None = None
+        options: Any = None
+        for document, journey, scope in maps:
+            reused = self.reused.get(document.display)
+            if reused is not None:
+                self.replay(entry, reused.get(entry.code))
+                continue
+            if rule is None:
+                rule = load_rule(entry)
+                options = self.policy.options_for(rule)
+            assert rule.check is not None
+            context = MapContext(document, journey, scope, self.project, options, self.today)
+            self.collect_map(rule, document.display, rule.check(context))
 
     def collect_map(self, rule: Rule, display: str, outputs: RuleOutput) -> None:
         """Collect what ``rule`` found on the map ``display``, and keep it for the cache."""
@@ -239,7 +261,7 @@ class _Run:
             record = (rule.code, diagnostics, tuple(self.holding), tuple(self.notes[notes:]))
             records.append(record)
 
-    def replay(self, rule: Rule, record: MapRecord | None) -> None:
+    def replay(self, rule: RuleEntry, record: MapRecord | None) -> None:
         """Collect again what ``rule`` found on a map in an earlier run, in the order it
         was collected then."""
         if record is None:
@@ -267,7 +289,9 @@ class _Run:
         return kept
 
     @staticmethod
-    def _silenced(rule: Rule, diagnostic: Diagnostic, suppressions: list[Suppression]) -> bool:
+    def _silenced(
+        rule: Rule | RuleEntry, diagnostic: Diagnostic, suppressions: list[Suppression]
+    ) -> bool:
         for suppression in suppressions:
             if suppression.target_line != diagnostic.line:
                 continue
@@ -280,9 +304,11 @@ class _Run:
     def _unused(self, display: str, suppressions: list[Suppression]) -> list[Diagnostic]:
         document = self.documents[display]
         relative = _relative(self.project, document)
-        if not self.policy.enabled(UNUSED_SUPPRESSION, relative):
+        unused_suppression = find_rule(UNUSED_SUPPRESSION_CODE)
+        assert unused_suppression is not None
+        if not self.policy.enabled(unused_suppression, relative):
             return []
-        severity = self.policy.severity(UNUSED_SUPPRESSION, relative)
+        severity = self.policy.severity(unused_suppression, relative)
         reported: list[Diagnostic] = []
         for suppression in suppressions:
             for name, column in suppression.names:
@@ -291,7 +317,7 @@ class _Run:
                     continue
                 reported.append(
                     Diagnostic(
-                        UNUSED_SUPPRESSION.identity,
+                        unused_suppression.identity,
                         severity,
                         message,
                         display,
@@ -308,12 +334,12 @@ class _Run:
             return None
         if name in _LOAD_CODE_NAMES or name.upper() in _LOAD_CODE_NAMES:
             return f"'{name}' is a problem with the file itself and cannot be suppressed"
-        rule = find_rule(name)
-        if rule is None:
+        entry = find_entry(name)
+        if entry is None:
             return f"suppression names an unknown rule '{name}'"
-        if not self.policy.enabled(rule, relative):
+        if not self.policy.enabled(entry, relative):
             return None  # the rule is off here; the suppression may matter when it is on
-        return f"unused suppression: no '{rule.name}' finding on line {suppression.target_line}"
+        return f"unused suppression: no '{entry.name}' finding on line {suppression.target_line}"
 
 
 # Top-level fields of a map that no check reads: losing them costs no check.
