@@ -22,7 +22,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from cjm.check import UsageError
 from cjm.commands.output import error, note, stderr, stdout, write_report
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.fmt import FormatError, Kind, format_text
@@ -38,7 +37,8 @@ from cjm.load.workspace import (
 )
 from cjm.measure.locate import is_binding_file, snapshots_folder
 from cjm.model import WorkspaceConfig
-from cjm.reporters.text import printable
+from cjm.reporters.escape import printable
+from cjm.usage import UsageError
 from cjm.wording import agree, plural
 from cjm.writing import write_text_atomic
 
