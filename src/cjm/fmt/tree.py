@@ -50,7 +50,14 @@ class Scalar(Node):
     token_start: int = 0  # the scalar itself, without its properties
     token_end: int = 0
     empty: bool = False  # an implicit empty value (``key:``)
-    # Block scalars: the header's chomping indicator and the content lines.
+
+
+@dataclass(eq=False, slots=True)
+class BlockScalar(Scalar):
+    """A ``|`` or ``>`` scalar: the header's chomping indicator and the content lines.
+    Kept apart from :class:`Scalar` so that the many other scalars do not carry these
+    slots (a 10 MB map has half a million scalars)."""
+
     chomp: str = ""
     block_lines: list[str] | tuple[()] = ()
     block_breaks: list[str] | tuple[()] = ()  # between the lines
@@ -275,13 +282,15 @@ class TreeBuilder:
         self.next_scalar = position
         token = None
         if position < len(starts) and self.source.scalar_ends[position] == end:
-            token = starts[position]
-        node = Scalar(
+            # The same int as ``start`` when the scalar has no properties: one object less.
+            token = start if starts[position] == start else starts[position]
+        style = event.style or None  # libyaml writes "" for plain
+        node = (BlockScalar if style in ("|", ">") else Scalar)(
             start,
             end,
             self.props(event, start) if event.anchor is not None or event.ctag else "",
             event.anchor,
-            style=event.style or None,  # libyaml writes "" for plain
+            style=style,
             value=event.value if self.value_needed(event, start, end) else "",
             token_start=token if token is not None else end,
             token_end=end,
@@ -292,7 +301,7 @@ class TreeBuilder:
         if token is not None:
             if end in self.marked:
                 self.document.nodes_by_end[end] = node
-            if node.style in ("|", ">"):
+            if isinstance(node, BlockScalar):
                 self.block_scalar(node, dash)
             elif BREAK_RE.search(self.source.text, token, end):
                 self.document.content_spans.append((node.token_start, end))
@@ -309,7 +318,7 @@ class TreeBuilder:
         collection, pending, _ = self.stack[-1]
         return isinstance(collection, Mapping) and not pending
 
-    def block_scalar(self, node: Scalar, dash: int) -> None:
+    def block_scalar(self, node: BlockScalar, dash: int) -> None:
         """Split a block scalar into its header and its content lines (without their
         indentation), and find the comment on its header line."""
         text = self.source.text
