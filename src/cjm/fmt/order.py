@@ -93,7 +93,9 @@ def _sort(node: Node, shape: _Shape) -> None:
                     return -1
                 return fields[name][0] if name in fields else last
 
-            node.pairs = sorted(node.written, key=rank)
+            ordered = sorted(node.written, key=rank)
+            if ordered != node.written:  # else ``pairs`` stays the written list itself
+                node.pairs = ordered
         for pair in node.pairs:
             name = _key_name(pair)
             child = fields[name][1] if name in fields else None

@@ -88,7 +88,12 @@ class Collection(Node):
 @dataclass(eq=False, slots=True)
 class Mapping(Collection):
     pairs: list[Pair] = field(default_factory=list)
-    written: list[Pair] = field(default_factory=list)  # the order in the input
+    # The order in the input: the very list of ``pairs`` until the keys are ordered,
+    # which gives ``pairs`` a new list (nothing changes a list of pairs in place).
+    written: list[Pair] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.written = self.pairs
 
     def entries(self) -> list[Entry]:
         return list(self.pairs)
@@ -411,7 +416,6 @@ class TreeBuilder:
                     document.pairs_by_colon[colon] = pair
             key.owner = pair
             collection.pairs.append(pair)
-            collection.written.append(pair)
             entry, count = pair, len(collection.pairs)
         else:
             assert isinstance(collection, Sequence)
