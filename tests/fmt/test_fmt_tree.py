@@ -39,3 +39,13 @@ def test_only_block_scalars_are_block_scalars() -> None:
         pair.key.value: type(pair.value) for pair in root.pairs if isinstance(pair.key, Scalar)
     }
     assert kinds == {"id": Scalar, "title": Scalar, "description": BlockScalar}
+
+
+def test_a_document_with_aliases_says_so() -> None:
+    """Only then are aliases looked for after keys move (an alias must follow its anchor)."""
+    assert not _tree("id: a\ntitle: A\n").has_aliases
+    document = _tree("description: &t A\nid: a\ntitle: *t\n")
+    assert document.has_aliases
+    assert isinstance(document.root, Mapping)
+    # Ordered, `title: *t` would come before its anchor: the mapping keeps its order.
+    assert _keys(document.root, "pairs") == ["description", "id", "title"]

@@ -71,7 +71,7 @@ def order_keys(document: TreeDocument, model: type[BaseModel]) -> None:
     _sort(root, _Shape(model=model))
     # An alias must follow its anchor: where moving keys broke that, the mapping where
     # the two part ways keeps its written order.
-    while (alias := _misplaced_alias(root)) is not None:
+    while document.has_aliases and (alias := _misplaced_alias(root)) is not None:
         mapping = _parting_mapping(alias, alias.target)
         if mapping is None or mapping.pairs == mapping.written:
             for node in _walk(root):

@@ -157,6 +157,7 @@ class TreeDocument:
     entries_by_comma: dict[int, Entry] = field(default_factory=dict)
     content_spans: list[tuple[int, int]] = field(default_factory=list)
     flow_spans: list[Collection] = field(default_factory=list)
+    has_aliases: bool = False  # if not, no key move can put an alias before its anchor
 
 
 # -- building the tree from events --------------------------------------------------------------
@@ -211,6 +212,7 @@ class TreeBuilder:
                     event.start_mark.index, event.end_mark.index, "", None, name=event.anchor
                 )
                 alias.target = self.anchors.get(event.anchor)
+                document.has_aliases = True
                 if alias.end in marked:
                     document.nodes_by_end[alias.end] = alias
                 attach(alias, self.dash_before(alias.start))
