@@ -20,14 +20,11 @@ from cjm.load.collector import collector_paused
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
+from cjm.usage import UsageError
 from cjm.wording import agree, plural
 
 if TYPE_CHECKING:
     from cjm.cache import DocumentCache
-
-
-class UsageError(Exception):
-    """The request cannot be carried out (exit code 2): bad path, no workspace..."""
 
 
 @dataclass

@@ -581,6 +581,14 @@ def fmt(
         typer.Option("--diff", help="Write nothing; print the changes as a unified diff."),
     ] = False,
     max_file_size: MaxFileSize = DEFAULT_MAX_MEGABYTES,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Format every file again instead of skipping those .cjm-cache/ knows are "
+            "formatted.",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite maps in one canonical layout: key order, indentation and spacing.
 
@@ -588,12 +596,19 @@ def fmt(
     item a line), except that one holding a comment is written one item a line. Every
     comment and value is kept: the comments at the top of a file stay first, the others
     move with their keys. Formatting twice changes nothing; a file that does not parse is
-    left alone. Exit status: 0 done, 1 files would change (--check) or could not be
-    formatted, 2 usage error.
+    left alone. In a workspace, a file whose exact content was found formatted before
+    (recorded in .cjm-cache/) is skipped. Exit status: 0 done, 1 files would change
+    (--check) or could not be formatted, 2 usage error.
     """
     from cjm.commands.fmt import run_fmt
 
-    code = run_fmt(paths or [], check=check, show_diff=show_diff, max_bytes=_bytes(max_file_size))
+    code = run_fmt(
+        paths or [],
+        check=check,
+        show_diff=show_diff,
+        max_bytes=_bytes(max_file_size),
+        use_cache=not no_cache,
+    )
     raise typer.Exit(code)
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import cjm
 from cjm.commands.fmt import (
     EXIT_FAILED,
     EXIT_OK,
@@ -316,3 +319,14 @@ def test_summary_counts_are_worded_right(
     changed: int, unchanged: int, failed: int, dry_run: bool, summary: str
 ) -> None:
     assert _summary(_Tally(changed, unchanged, failed), dry_run=dry_run) == summary
+
+
+def test_the_command_does_not_import_the_lint_rules() -> None:
+    """Formatting needs the loader and the models only; the lint rules cost a tenth of a
+    second to import."""
+    code = "import sys, cjm.commands.fmt; print(any(m.startswith('cjm.lint') for m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(Path(cjm.__file__).parent.parent)}
+    found = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "False"

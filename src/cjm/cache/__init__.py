@@ -29,6 +29,14 @@ entries have the same header, then a SHA-256 of the rest, one pickle naming the 
 again; they
 are checked, ignored with a note when damaged, and written the same way. A run that lints
 every map removes the findings entries it did not use; a run of some maps keeps them.
+
+``formatted/`` keeps what ``cjm fmt`` found already in its canonical layout: one empty
+entry per file content, named by a hash of the file's exact bytes, what kind of file it
+was read as (map, definitions, ``cjm.yaml``) and the same namespace (cjm's version and
+code). Its entries have the same header and checksum, then the key again; ``cjm fmt``
+skips a file whose entry is sound, and formats any other from scratch. Only a result
+compared equal to the file's bytes is recorded, never a file ``cjm fmt`` just wrote. A
+run over a whole workspace removes the entries it did not use.
 """
 
 from __future__ import annotations
@@ -84,6 +92,7 @@ NAMESPACE = (
 )
 ENTRIES = "documents"
 FINDINGS = "findings"
+FORMATTED = "formatted"
 # An interrupted write leaves a hidden temporary file; one older than this is removed.
 STALE_TEMPORARY_SECONDS = 3600
 
@@ -95,7 +104,9 @@ class DocumentCache:
         self.folder = root / CACHE_FOLDER
         self.entries = self.folder / ENTRIES
         self.findings = self.folder / FINDINGS
+        self.formatted = self.folder / FORMATTED
         self.used_findings: set[str] = set()
+        self.used_formatted: set[str] = set()
         self.notes: list[str] = []
         self.used: set[str] = set()
         self.hits = 0
@@ -228,6 +239,38 @@ class DocumentCache:
         except OSError as problem:
             self._cannot_write(problem)
 
+    @staticmethod
+    def formatted_key(data: bytes, kind: str) -> str:
+        """The key under which ``data``, a file's bytes read as ``kind`` (``map``,
+        ``definitions``, ``workspace``), is known to be in ``cjm fmt``'s layout."""
+        digest = hashlib.sha256(NAMESPACE)
+        digest.update(f"\0{FORMATTED}\0{kind}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def is_formatted(self, key: str) -> bool:
+        """Whether a sound entry says the content of ``key`` is formatted."""
+        try:
+            data = (self.formatted / key).read_bytes()
+        except OSError:
+            return False
+        if _checked(data) != key.encode():
+            self._corrupt()
+            return False
+        self.used_formatted.add(key)
+        return True
+
+    def put_formatted(self, key: str) -> None:
+        """Record that the content of ``key`` was found formatted."""
+        if not self._writable:
+            return
+        self.used_formatted.add(key)
+        try:
+            self._prepare(self.formatted)
+            _write_entry(self.formatted / key, _framed(key.encode()))
+        except OSError as problem:
+            self._cannot_write(problem)
+
     def prune(self) -> None:
         """Remove entries this run did not use: those of files since changed, renamed or
         removed. Only after a run that loaded the whole workspace."""
@@ -237,6 +280,11 @@ class DocumentCache:
         """Remove findings entries this run did not use. Only after a run that ran the map
         rules on every map of the workspace."""
         self._prune(self.findings, self.used_findings)
+
+    def prune_formatted(self) -> None:
+        """Remove formatted entries this run did not use. Only after a run that formatted
+        (or checked) every file of the workspace."""
+        self._prune(self.formatted, self.used_formatted)
 
     def _prune(self, folder: Path, used: set[str]) -> None:
         if not self._writable or not used:

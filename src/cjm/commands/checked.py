@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from cjm.check import CheckResult, UsageError, check_paths
+from cjm.check import CheckResult, check_paths
 from cjm.commands.output import error, stderr
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.lint.config import LintRequest
+from cjm.usage import UsageError
 
 
 def check_for_output(

@@ -9,6 +9,11 @@ Each file is written back atomically (same permissions), as UTF-8 without a byte
 mark, with the line breaks it had. A file that does not parse or is not valid is left
 alone and reported; the others are still formatted.
 
+In a workspace, the cache (``.cjm-cache/formatted/``, see :mod:`cjm.cache`) remembers
+the exact contents found already formatted, so a file whose bytes were seen formatted
+before is not read again; ``use_cache=False`` (``--no-cache``) formats every file from
+scratch. Files outside a workspace are never cached, as with ``cjm validate``.
+
 Exit status: 0 done (or, with ``--check``, nothing to change); 1 a file would change
 (``--check``) or could not be formatted; 2 usage error, unreadable file or broken
 ``cjm.yaml``.
@@ -19,10 +24,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from cjm.check import UsageError
 from cjm.commands.output import error, note, stderr, stdout, write_report
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.fmt import FormatError, Kind, format_text
@@ -38,20 +43,26 @@ from cjm.load.workspace import (
 )
 from cjm.measure.locate import is_binding_file, snapshots_folder
 from cjm.model import WorkspaceConfig
-from cjm.reporters.text import printable
+from cjm.reporters.escape import printable
+from cjm.usage import UsageError
 from cjm.wording import agree, plural
 from cjm.writing import write_text_atomic
+
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass(frozen=True)
 class Target:
-    """A file to format, the name it has in messages, and what it holds."""
+    """A file to format, the name it has in messages, what it holds, and the root of
+    its workspace (None outside any)."""
 
     path: Path
     display: str
     kind: Kind
+    root: Path | None = None
 
 
 @dataclass
@@ -60,6 +71,8 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     # Problems that stop a whole workspace (its cjm.yaml cannot be read).
     problems: list[Diagnostic] = field(default_factory=list)
+    # The workspaces all of whose files are targets.
+    whole: set[Path] = field(default_factory=set)
 
 
 _PAST = {"format": "formatted", "migrate": "migrated"}
@@ -136,11 +149,13 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan, verb: st
     kinds.update((path, "definitions") for path in files.definitions)
     targets: list[Target] = []
     skipped: list[Path] = []
+    if root in group:
+        plan.whole.add(root)
     for requested in group:
         if requested.is_dir():
             for path in sorted(kinds):
                 if path == requested or requested in path.parents:
-                    targets.append(Target(path, display_path(path, cwd, root), kinds[path]))
+                    targets.append(Target(path, display_path(path, cwd, root), kinds[path], root))
             skipped.extend(
                 p
                 for p in walk_yaml_files(requested)
@@ -151,7 +166,7 @@ def _in_workspace(root: Path, group: list[Path], cwd: Path, plan: Plan, verb: st
         if kind is None:
             relative = requested.relative_to(root).as_posix()
             kind = "definitions" if matches(relative, config.model.definitions) else "map"
-        targets.append(Target(requested, display_path(requested, cwd, root), kind))
+        targets.append(Target(requested, display_path(requested, cwd, root), kind, root))
     if skipped:
         names = ", ".join(display_path(p, cwd, root) for p in skipped[:3])
         more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
@@ -171,6 +186,33 @@ def _measure_file(path: Path, root: Path, config: WorkspaceConfig) -> bool:
     return is_binding_file(path) or folder in path.resolve().parents
 
 
+class _Caches:
+    """The cache of each workspace met, opened when its first file is formatted."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.by_root: dict[Path, DocumentCache] = {}
+
+    def of(self, root: Path | None) -> DocumentCache | None:
+        if not self.enabled or root is None:
+            return None
+        if root not in self.by_root:
+            from cjm.cache import DocumentCache
+
+            self.by_root[root] = DocumentCache(root)
+        return self.by_root[root]
+
+    def finish(self, whole: set[Path]) -> list[str]:
+        """Remove the unused entries of the workspaces formatted whole; the notes of
+        every cache."""
+        notes: list[str] = []
+        for root, cache in self.by_root.items():
+            if root in whole:
+                cache.prune_formatted()
+            notes.extend(cache.notes)
+        return notes
+
+
 @dataclass
 class _Tally:
     changed: int = 0
@@ -180,9 +222,15 @@ class _Tally:
 
 
 def run_fmt(
-    paths: list[Path], *, check: bool, show_diff: bool, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: list[Path],
+    *,
+    check: bool,
+    show_diff: bool,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    use_cache: bool = True,
 ) -> int:
-    """Format ``paths``; with ``check`` or ``show_diff`` write nothing."""
+    """Format ``paths``; with ``check`` or ``show_diff`` write nothing. ``use_cache``
+    skips the files of a workspace that its cache knows to be formatted."""
     try:
         plan = find_targets(paths, Path.cwd())
     except UsageError as problem:
@@ -191,9 +239,13 @@ def run_fmt(
     # With --diff, standard output carries only the patch.
     console = stderr() if show_diff else stdout()
     tally = _Tally()
+    caches = _Caches(use_cache)
     for target in plan.targets:
-        _format_one(target, check or show_diff, show_diff, console, tally, max_bytes)
+        cache = caches.of(target.root)
+        _format_one(target, check or show_diff, show_diff, console, tally, max_bytes, cache)
     report_problems(plan.problems)
+    for message in caches.finish(plan.whole):
+        note(message)
     for message in plan.notes:
         note(message)
     if plan.problems:
@@ -219,6 +271,7 @@ def _format_one(
     console: Console,
     tally: _Tally,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: DocumentCache | None = None,
 ) -> None:
     source = read_source(target.path, target.display, max_bytes)
     if source.text is None:
@@ -227,8 +280,13 @@ def _format_one(
         tally.unreadable = tally.unreadable or any(d.code is FILE_ERROR for d in source.diagnostics)
         return
     try:
+        data = target.path.read_bytes()
+        key = cache.formatted_key(data, target.kind) if cache is not None else ""
+        if cache is not None and cache.is_formatted(key):
+            tally.unchanged += 1
+            return
         formatted = format_text(source.text, target.kind, path=target.display)
-        unchanged = formatted.encode("utf-8") == target.path.read_bytes()
+        unchanged = formatted.encode("utf-8") == data
     except FormatError as problem:
         if problem.diagnostics:
             report_problems(problem.diagnostics)
@@ -242,6 +300,8 @@ def _format_one(
         tally.unreadable = True
         return
     if unchanged:
+        if cache is not None:
+            cache.put_formatted(key)
         tally.unchanged += 1
         return
     if show_diff:

@@ -14,12 +14,12 @@ import datetime
 import os
 from pathlib import Path
 
-from cjm.check import UsageError
 from cjm.commands.checked import check_for_output
 from cjm.commands.output import error, note, stdout
 from cjm.measure.run import MapMeasured, MeasureRequest, bound_maps, measure_all
 from cjm.measure.runner import MeasureError
 from cjm.model.snapshot import KpiResult
+from cjm.usage import UsageError
 from cjm.wording import plural
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

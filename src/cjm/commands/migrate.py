@@ -19,14 +19,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from cjm.check import UsageError
 from cjm.commands.fmt import Target, find_targets, report_problems, unified_diff
 from cjm.commands.output import error, note, shown_path, stderr, stdout, write_report
 from cjm.diagnostics import FILE_ERROR
 from cjm.load.source import DEFAULT_MAX_BYTES, read_source
 from cjm.migrate import MigrateError, migrate_text
 from cjm.model import FORMAT_VERSION
-from cjm.reporters.text import printable
+from cjm.reporters.escape import printable
+from cjm.usage import UsageError
 from cjm.wording import plural
 from cjm.writing import write_bytes_atomic
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from rich.text import Text
 
-from cjm.check import CheckResult, UsageError, check_paths
+from cjm.check import CheckResult, check_paths
 from cjm.commands.output import error, note, write_report, write_report_pieces
 from cjm.lint.config import LintRequest
 from cjm.load.workspace import real_path
 from cjm.reporters import get_reporter
 from cjm.reporters.base import Reporter
 from cjm.reporters.text import TextReporter
+from cjm.usage import UsageError
 from cjm.writing import write_text_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -17,7 +17,7 @@ from typing import Any
 from cjm.diff import measured_words
 from cjm.diff.model import Change, DiffResult, Direction, Entity, Kind, Pair, Section
 from cjm.display import reveal_bidi_controls
-from cjm.reporters.base import neutralize
+from cjm.reporters.escape import neutralize
 from cjm.wording import plural
 
 # Longer text (descriptions, goals) is cut in text and markdown; JSON keeps it whole.

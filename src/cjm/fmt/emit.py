@@ -9,6 +9,7 @@ from cjm.fmt.common import BREAK_RE, INDENT
 from cjm.fmt.source import Source
 from cjm.fmt.tree import (
     Alias,
+    BlockScalar,
     Collection,
     Comment,
     Entry,
@@ -151,7 +152,7 @@ class Emitter:
             if eol is not None:
                 below.append(eol.text)
             self.block(node, deeper)
-        elif isinstance(node, Scalar) and node.style in ("|", ">"):
+        elif isinstance(node, BlockScalar):
             comment = node.header_comment
             if head is not None:
                 if comment is None:
@@ -180,7 +181,7 @@ class Emitter:
                 self.put(part)
         self.lines(below, column)
 
-    def block_text(self, node: Scalar, column: int) -> None:
+    def block_text(self, node: BlockScalar, column: int) -> None:
         kept = _block_header(node).endswith("+")
         if node.block_lines:
             if self.blank_wanted and self.out:
@@ -257,7 +258,7 @@ class Emitter:
         return self.flow(node)
 
 
-def _block_header(node: Scalar) -> str:
+def _block_header(node: BlockScalar) -> str:
     chomp = node.chomp
     if node.value and not node.value.endswith("\n"):
         chomp = "-"  # the text ended the file without a line break

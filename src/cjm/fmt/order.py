@@ -71,7 +71,7 @@ def order_keys(document: TreeDocument, model: type[BaseModel]) -> None:
     _sort(root, _Shape(model=model))
     # An alias must follow its anchor: where moving keys broke that, the mapping where
     # the two part ways keeps its written order.
-    while (alias := _misplaced_alias(root)) is not None:
+    while document.has_aliases and (alias := _misplaced_alias(root)) is not None:
         mapping = _parting_mapping(alias, alias.target)
         if mapping is None or mapping.pairs == mapping.written:
             for node in _walk(root):
@@ -93,7 +93,9 @@ def _sort(node: Node, shape: _Shape) -> None:
                     return -1
                 return fields[name][0] if name in fields else last
 
-            node.pairs = sorted(node.written, key=rank)
+            ordered = sorted(node.written, key=rank)
+            if ordered != node.written:  # else ``pairs`` stays the written list itself
+                node.pairs = ordered
         for pair in node.pairs:
             name = _key_name(pair)
             child = fields[name][1] if name in fields else None

@@ -50,7 +50,14 @@ class Scalar(Node):
     token_start: int = 0  # the scalar itself, without its properties
     token_end: int = 0
     empty: bool = False  # an implicit empty value (``key:``)
-    # Block scalars: the header's chomping indicator and the content lines.
+
+
+@dataclass(eq=False, slots=True)
+class BlockScalar(Scalar):
+    """A ``|`` or ``>`` scalar: the header's chomping indicator and the content lines.
+    Kept apart from :class:`Scalar` so that the many other scalars do not carry these
+    slots (a 10 MB map has half a million scalars)."""
+
     chomp: str = ""
     block_lines: list[str] | tuple[()] = ()
     block_breaks: list[str] | tuple[()] = ()  # between the lines
@@ -81,7 +88,12 @@ class Collection(Node):
 @dataclass(eq=False, slots=True)
 class Mapping(Collection):
     pairs: list[Pair] = field(default_factory=list)
-    written: list[Pair] = field(default_factory=list)  # the order in the input
+    # The order in the input: the very list of ``pairs`` until the keys are ordered,
+    # which gives ``pairs`` a new list (nothing changes a list of pairs in place).
+    written: list[Pair] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.written = self.pairs
 
     def entries(self) -> list[Entry]:
         return list(self.pairs)
@@ -145,6 +157,7 @@ class TreeDocument:
     entries_by_comma: dict[int, Entry] = field(default_factory=dict)
     content_spans: list[tuple[int, int]] = field(default_factory=list)
     flow_spans: list[Collection] = field(default_factory=list)
+    has_aliases: bool = False  # if not, no key move can put an alias before its anchor
 
 
 # -- building the tree from events --------------------------------------------------------------
@@ -199,6 +212,7 @@ class TreeBuilder:
                     event.start_mark.index, event.end_mark.index, "", None, name=event.anchor
                 )
                 alias.target = self.anchors.get(event.anchor)
+                document.has_aliases = True
                 if alias.end in marked:
                     document.nodes_by_end[alias.end] = alias
                 attach(alias, self.dash_before(alias.start))
@@ -275,13 +289,15 @@ class TreeBuilder:
         self.next_scalar = position
         token = None
         if position < len(starts) and self.source.scalar_ends[position] == end:
-            token = starts[position]
-        node = Scalar(
+            # The same int as ``start`` when the scalar has no properties: one object less.
+            token = start if starts[position] == start else starts[position]
+        style = event.style or None  # libyaml writes "" for plain
+        node = (BlockScalar if style in ("|", ">") else Scalar)(
             start,
             end,
             self.props(event, start) if event.anchor is not None or event.ctag else "",
             event.anchor,
-            style=event.style or None,  # libyaml writes "" for plain
+            style=style,
             value=event.value if self.value_needed(event, start, end) else "",
             token_start=token if token is not None else end,
             token_end=end,
@@ -292,7 +308,7 @@ class TreeBuilder:
         if token is not None:
             if end in self.marked:
                 self.document.nodes_by_end[end] = node
-            if node.style in ("|", ">"):
+            if isinstance(node, BlockScalar):
                 self.block_scalar(node, dash)
             elif BREAK_RE.search(self.source.text, token, end):
                 self.document.content_spans.append((node.token_start, end))
@@ -309,7 +325,7 @@ class TreeBuilder:
         collection, pending, _ = self.stack[-1]
         return isinstance(collection, Mapping) and not pending
 
-    def block_scalar(self, node: Scalar, dash: int) -> None:
+    def block_scalar(self, node: BlockScalar, dash: int) -> None:
         """Split a block scalar into its header and its content lines (without their
         indentation), and find the comment on its header line."""
         text = self.source.text
@@ -402,7 +418,6 @@ class TreeBuilder:
                     document.pairs_by_colon[colon] = pair
             key.owner = pair
             collection.pairs.append(pair)
-            collection.written.append(pair)
             entry, count = pair, len(collection.pairs)
         else:
             assert isinstance(collection, Sequence)

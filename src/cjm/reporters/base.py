@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Protocol
@@ -40,19 +39,6 @@ def failing_severities(result: CheckResult, fail_on: Severity | None) -> dict[st
         threshold = build_policy(settings, None, request).fail_on
         found.update((document.display, threshold) for document in project.documents())
     return found
-
-
-# Characters that could drive a terminal or a log viewer (escape sequences), reorder what
-# it shows (bidirectional overrides) or are not text at all. Tabs and line breaks are kept:
-# each format has its own way of carrying them.
-UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
-
-
-def neutralize(text: str) -> str:
-    """``text`` with every unsafe character written as an escape (``\\x1b``)."""
-    return UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def full_message(diagnostic: Diagnostic) -> str:

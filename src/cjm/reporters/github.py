@@ -14,7 +14,8 @@ from pathlib import Path
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.reporters.base import find_repo_root, full_message, neutralize, repo_path
+from cjm.reporters.base import find_repo_root, full_message, repo_path
+from cjm.reporters.escape import neutralize
 
 COMMANDS = {
     Severity.ERROR: "error",

@@ -23,7 +23,8 @@ from collections import Counter
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.reporters.base import failing_severities, neutralize
+from cjm.reporters.base import failing_severities
+from cjm.reporters.escape import neutralize
 from cjm.wording import plural
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -19,7 +19,8 @@ from rich.text import Text
 
 from cjm.check import CheckResult
 from cjm.diagnostics import Diagnostic, Severity
-from cjm.reporters.base import UNSAFE, count_by_severity, neutralize
+from cjm.reporters.base import count_by_severity
+from cjm.reporters.escape import UNSAFE, printable
 from cjm.wording import plural
 
 SEVERITY_STYLES = {
@@ -56,11 +57,6 @@ def source_lines(text: str, wanted: set[int]) -> dict[int, str]:
     if start < len(text) and number in wanted:
         found[number] = text[start:]
     return found
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters, line breaks included, written as escapes."""
-    return neutralize(text).replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
 
 
 def printable_source(line: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from cjm.check import CheckResult, UsageError, check_paths
+from cjm.check import CheckResult, check_paths
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.lint.config import LintRequest
 from cjm.load.source import DEFAULT_MAX_BYTES
@@ -27,6 +27,7 @@ from cjm.portfolio.inputs import workspace_title
 from cjm.render.pipeline import HTML, ReportInputs, plan_jobs, run_jobs
 from cjm.serve.findings import findings_text
 from cjm.serve.target import Target
+from cjm.usage import UsageError
 from cjm.wording import plural
 
 # The renderings kept: the one shown and the one before it, which a page may still be
