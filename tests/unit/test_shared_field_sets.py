@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from cjm.cache import DocumentCache
 from cjm.load.document import parse_document
+from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.model import JourneyMap, Step
 from cjm.model.base import SharedFieldSet, shared_field_set
 
@@ -142,3 +144,18 @@ def test_a_copy_of_a_shared_set_is_a_plain_set() -> None:
         assert type(copied) is set
         copied.add("action")
     assert shared == {"id"}
+
+
+def test_a_document_from_the_cache_comes_back_with_the_shared_sets(tmp_path: Path) -> None:
+    path = tmp_path / "open.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    document = parse_document(path, "open.yaml", MAP, JourneyMap)
+    cache = DocumentCache(tmp_path)
+    key = cache.key(path, "open.yaml", JourneyMap, DEFAULT_MAX_BYTES)
+    assert key is not None
+    cache.put(key, document, JourneyMap)
+    back = DocumentCache(tmp_path).get(key)
+    assert back is not None and back.model is not None and document.model is not None
+    assert back.model == document.model
+    assert _steps(back.model)[0].model_fields_set is _steps(document.model)[1].model_fields_set
+    assert _steps(back.model)[2].extensions == {"x-note": "kept aside"}

@@ -53,8 +53,9 @@ from cjm.model import JourneyMap
 from cjm.writing import write_text_atomic
 
 CACHE_FOLDER = ".cjm-cache"
-# Bumped whenever what an entry holds changes shape.
-FORMAT = 2
+# Bumped whenever what an entry holds changes shape (3: models' sets of given fields are
+# pickled as references to shared ones, see cjm.model.base.SharedFieldSet).
+FORMAT = 3
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 
