@@ -110,6 +110,8 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
     if in_parts and isinstance(result, ValidationError):
         # The error may be one part's alone, and the parts' mappings were given up for
         # their models: the tree is read again and validated whole, for the same errors.
+        # The models made so far go first.
+        parsed.data = data = None
         data = read_yaml(text, display).data
         result = _validated(model, data)
     if isinstance(result, ValidationError):
