@@ -174,7 +174,7 @@ def _separate_parts(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel]]
     :class:`JourneyMap` (only maps are large enough to pay), those holding a list of
     models with nothing that could look at the list before its items are models: no
     validator of the field's, none of the map's run before its fields (but the base
-    model's, which reads the top keys only), only constraints such as a least length."""
+    model's, which reads the top keys only), only constraints such as a minimum length."""
     if model is not JourneyMap:
         return ()
     decorators = model.__pydantic_decorators__
