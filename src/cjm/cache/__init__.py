@@ -65,8 +65,10 @@ from cjm.model import JourneyMap
 from cjm.writing import write_text_atomic
 
 CACHE_FOLDER = ".cjm-cache"
-# Bumped whenever what an entry holds changes shape.
-FORMAT = 3
+# Bumped whenever what an entry holds changes shape (3: a map's summary and document are
+# parts with checksums of their own; 4: models' sets of given fields are pickled as
+# references to shared ones, see cjm.model.base.SharedFieldSet).
+FORMAT = 4
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args, get_origin
 
+from annotated_types import BaseMetadata
 from pydantic import BaseModel, ValidationError
 
 from cjm.diagnostics import WRONG_TYPE, Diagnostic, Severity
@@ -103,12 +105,19 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
         return document
     scale = one_to_five_diagnostics(data, parsed.index, display) if model is JourneyMap else []
     document.diagnostics.extend(scale)
-    try:
-        document.model = model.model_validate(data)
-    except ValidationError as error:
+    in_parts = _parts_validated_first(model, data, parsed.has_aliases)
+    result = _validated_in_parts(model, data) if in_parts else _validated(model, data)
+    if in_parts and isinstance(result, ValidationError):
+        # The error may be one part's alone, and the parts' mappings were given up for
+        # their models: the tree is read again and validated whole, for the same errors.
+        # The models made so far go first.
+        parsed.data = data = None
+        data = read_yaml(text, display).data
+        result = _validated(model, data)
+    if isinstance(result, ValidationError):
         document.diagnostics.extend(
             found
-            for found in validation_diagnostics(error, model, data, parsed.index, display)
+            for found in validation_diagnostics(result, model, data, parsed.index, display)
             if not replaces(scale, found)
         )
         salvaged = salvage(model, data)
@@ -118,4 +127,79 @@ def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> 
         document.shifts = salvaged.shifts
         if salvaged.shifts:
             document.index = ShiftedIndex(parsed.index, salvaged.shifts)
+    else:
+        document.model = result
     return document
+
+
+def _validated(model: type[ModelT], data: Any) -> ModelT | ValidationError:
+    """``data`` as ``model``, or what is wrong with it."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        return error
+
+
+def _validated_in_parts(model: type[ModelT], data: dict[str, Any]) -> ModelT | ValidationError:
+    """``data`` as ``model``, as :func:`_validated` makes it, with less memory; or the
+    first error found, which may be a part's (not located in the whole).
+
+    Pydantic makes a model of the whole tree while holding all of it; for a large map
+    the tree and the models together were the peak of ``cjm validate``. So the items of
+    the model's large lists (a map's stages and opportunities) are validated one at a
+    time first, each replacing its mapping in the list, which frees that mapping; the
+    whole is then validated with those models in it, which Pydantic takes as they are.
+    The result is the same model. The tree is changed on the way: only a tree without
+    aliases is validated so (see :func:`_parts_validated_first`)."""
+    for name, item_model in _separate_parts(model):
+        items = data.get(name)
+        if type(items) is list:
+            for i, item in enumerate(items):
+                try:
+                    items[i] = item_model.model_validate(item)
+                except ValidationError as error:
+                    return error
+    return _validated(model, data)
+
+
+def _parts_validated_first(model: type[BaseModel], data: Any, has_aliases: bool) -> bool:
+    """Whether ``data`` is validated in parts: a mapping read without aliases (where no
+    list can be reached from two places), for a model with parts to validate first."""
+    return not has_aliases and type(data) is dict and bool(_separate_parts(model))
+
+
+@functools.cache
+def _separate_parts(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel]], ...]:
+    """The fields of ``model`` whose items are validated on their own first: for a
+    :class:`JourneyMap` (only maps are large enough to pay), those holding a list of
+    models with nothing that could look at the list before its items are models: no
+    validator of the field's, none of the map's run before its fields (but the base
+    model's, which reads the top keys only), only constraints such as a minimum length."""
+    if model is not JourneyMap:
+        return ()
+    decorators = model.__pydantic_decorators__
+    if any(
+        validator.info.mode != "after" and name != "_set_extensions_aside"
+        for name, validator in decorators.model_validators.items()
+    ):
+        return ()
+    checked = {
+        name for validator in decorators.field_validators.values() for name in validator.info.fields
+    }
+    if "*" in checked:
+        return ()
+    parts = []
+    for name, info in model.model_fields.items():
+        item = _list_item(info.annotation)
+        constraints_only = all(isinstance(m, BaseMetadata) for m in info.metadata)
+        if item is not None and name not in checked and constraints_only:
+            parts.append((name, item))
+    return tuple(parts)
+
+
+def _list_item(annotation: Any) -> type[BaseModel] | None:
+    """``M`` for the annotation ``list[M]`` where ``M`` is a model, else None."""
+    if get_origin(annotation) is not list:
+        return None
+    (item,) = get_args(annotation)
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None

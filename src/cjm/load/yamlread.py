@@ -86,6 +86,9 @@ class YamlDocument:
     data: Any
     index: SourceIndex
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # True when an alias repeats a node: the data is then a graph, where one list or
+    # mapping can be reached from several places, not a tree.
+    has_aliases: bool = False
 
 
 _QUOTES = ("'", '"')
@@ -165,6 +168,7 @@ class _Builder:
         self.documents = 0
         self.real_nodes = 0
         self.aliased_nodes = 0
+        self.aliases = 0
         self.root: Any = None
         # Untagged plain scalars resolve by their text alone, and maps repeat much of it
         # (ids, levels, scores): each text is resolved and constructed once. The values
@@ -445,6 +449,7 @@ class _Builder:
                 YAML_SYNTAX, f"alias '*{event.anchor}' names no anchor", Location(*where)
             )
         value, size = self.anchors[event.anchor]
+        self.aliases += 1
         self.aliased_nodes += size
         if self.aliased_nodes > max(MIN_ALIAS_BUDGET, self.real_nodes):
             raise _Refused(
@@ -525,4 +530,4 @@ def _read(text: str, path: str, *, fast: bool) -> YamlDocument:
     except YAMLError as error:
         builder.problem(YAML_SYNTAX, str(error).strip() or "invalid YAML", Location(1, 1))
         return YamlDocument(None, builder.index(), builder.diagnostics)
-    return YamlDocument(builder.root, builder.index(), builder.diagnostics)
+    return YamlDocument(builder.root, builder.index(), builder.diagnostics, builder.aliases > 0)

@@ -6,8 +6,9 @@ import datetime
 import math
 import re
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 from pydantic import (
     BaseModel,
@@ -141,6 +142,64 @@ def is_extension_key(key: object) -> bool:
     return isinstance(key, str) and key.startswith(EXTENSION_PREFIX)
 
 
+class SharedFieldSet(set[str]):
+    """The names of the fields a model was given, one object for all the models given the
+    same names: Pydantic makes a set for every model (about 200 to 700 bytes each, a third
+    of what a loaded map's models take), though a file's thousands of models are given
+    only a few different sets of fields.
+
+    Being shared, it cannot be changed: every method that would change it raises
+    :class:`TypeError`. A copy of it (``copy.copy``, ``.copy()``, as Pydantic's
+    ``model_copy`` makes) is a plain set of the copied model's own, and
+    :meth:`CjmModel.__setattr__` gives a model its own set before a field is assigned.
+    It pickles as a reference to the shared one (see :func:`shared_field_set`)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(
+            "the set of a model's fields is shared with other models and cannot be "
+            "changed; copy it first"
+        )
+
+    add = discard = remove = pop = clear = _refuse
+    update = difference_update = intersection_update = symmetric_difference_update = _refuse
+    __ior__ = __iand__ = __isub__ = __ixor__ = _refuse
+
+    def copy(self) -> set[str]:
+        return set(self)
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> set[str]:
+        return set(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[frozenset[str]]]:
+        return shared_field_set, (frozenset(self),)
+
+
+_SHARED_FIELD_SETS: dict[frozenset[str], SharedFieldSet] = {}
+
+
+def shared_field_set(names: Iterable[str]) -> SharedFieldSet:
+    """The one :class:`SharedFieldSet` holding ``names``."""
+    key = frozenset(names)
+    shared = _SHARED_FIELD_SETS.get(key)
+    if shared is None:
+        shared = _SHARED_FIELD_SETS[key] = SharedFieldSet(key)
+    return shared
+
+
+def _share_field_set(model: Any) -> Any:
+    """``model`` with its set of given fields swapped for the shared one (the model's own
+    set is then freed)."""
+    names = getattr(model, "__pydantic_fields_set__", None)
+    if type(names) is set:
+        object.__setattr__(model, "__pydantic_fields_set__", shared_field_set(names))
+    return model
+
+
 class CjmModel(BaseModel):
     """Base of every model: unknown keys are errors, so typos never pass silently, except
     keys starting with ``x-``, which are a team's own extensions and are kept aside."""
@@ -150,7 +209,8 @@ class CjmModel(BaseModel):
     # Validation runs this for every mapping of a file, so it is kept cheap: one look at
     # the keys, and nothing stored on the model unless it has extensions. They go in
     # Pydantic's slot for private attributes (a declared private attribute would cost a
-    # Python call for every model made, extensions or not).
+    # Python call for every model made, extensions or not). Every model made leaves with
+    # a shared set of its given fields (see SharedFieldSet).
     @model_validator(mode="wrap")
     @classmethod
     def _set_extensions_aside(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -159,7 +219,7 @@ class CjmModel(BaseModel):
                 if type(key) is str and key.startswith(EXTENSION_PREFIX):
                     break
             else:
-                return handler(value)
+                return _share_field_set(handler(value))
             extensions = {k: v for k, v in value.items() if is_extension_key(k)}
             model = handler({k: v for k, v in value.items() if not is_extension_key(k)})
             private = model.__pydantic_private__
@@ -167,8 +227,14 @@ class CjmModel(BaseModel):
                 object.__setattr__(model, "__pydantic_private__", {_EXTENSIONS: extensions})
             else:
                 private[_EXTENSIONS] = extensions
-            return model
-        return handler(value)
+            return _share_field_set(model)
+        return _share_field_set(handler(value))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assign as Pydantic does, on a set of given fields of this model's own."""
+        if type(self.__pydantic_fields_set__) is SharedFieldSet:
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
 
     @property
     def extensions(self) -> dict[str, Any]:
