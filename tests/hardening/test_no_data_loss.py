@@ -38,7 +38,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cjm import reference
-from cjm.cache import CACHE_FOLDER, ENTRIES, FINDINGS
+from cjm.cache import CACHE_FOLDER, ENTRIES, FINDINGS, FORMATTED
 from cjm.cli import app
 from cjm.lint import docs as rule_docs
 from tests.samples import PLAIN_ENV
@@ -67,9 +67,9 @@ def assert_the_cache_holds_only_entries(root: Path) -> None:
     for path in cache.rglob("*"):
         name = path.relative_to(cache).as_posix()
         if path.is_dir():
-            assert name in (ENTRIES, FINDINGS), name
+            assert name in (ENTRIES, FINDINGS, FORMATTED), name
         else:
-            entry = f"({ENTRIES}|{FINDINGS})/[0-9a-f]{{64}}"
+            entry = f"({ENTRIES}|{FINDINGS}|{FORMATTED})/[0-9a-f]{{64}}"
             assert name == ".gitignore" or re.fullmatch(entry, name), name
 
 
