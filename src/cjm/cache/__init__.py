@@ -11,10 +11,10 @@ them names another entry, so an entry is never stale: it is either the right one
 looked at.
 
 An entry is trusted only after checks: it starts with a header naming the format and
-cjm's version, then two parts, each a SHA-256 of its data, the data's length and the
-data, a pickle; both checksums must match. The first part names the entry's key again
-and holds, for a map, its summary (see :mod:`cjm.load.summary`); the second is the
-document. Checking one map reads and checks the first part of the other maps' entries
+cjm's version, then its parts, each a SHA-256 of its data, the data's length and the
+data; every checksum must match. A document's entry has two parts, each a pickle. The
+first names the entry's key again and holds, for a map, its summary (see
+:mod:`cjm.load.summary`); the second is the document. Checking one map reads and checks the first part of the other maps' entries
 only, and the document when a check asks for more (which is then checked in turn).
 Anything else (a truncated, corrupt or foreign file) is ignored, reported in a note and
 written anew. Entries are written atomically, so a run
@@ -25,15 +25,14 @@ Beside the documents, ``findings/`` keeps what the map rules found on each map, 
 entry per map, named by a hash of everything those findings depend on (the map, cjm.yaml,
 the shared definitions, the map's binding and snapshot, the future-state maps naming it,
 the lint settings given, the day, and this namespace: see :mod:`cjm.lint.reuse`). Its
-entries have the same header, then a SHA-256 of the rest, one pickle naming the key
-again; they
-are checked, ignored with a note when damaged, and written the same way. A run that lints
+entries have the same header, then one part, a pickle naming the key again; they are
+checked, ignored with a note when damaged, and written the same way. A run that lints
 every map removes the findings entries it did not use; a run of some maps keeps them.
 
-``formatted/`` keeps what ``cjm fmt`` found already in its canonical layout: one empty
+``formatted/`` keeps what ``cjm fmt`` found already in its canonical layout: one small
 entry per file content, named by a hash of the file's exact bytes, what kind of file it
 was read as (map, definitions, ``cjm.yaml``) and the same namespace (cjm's version and
-code). Its entries have the same header and checksum, then the key again; ``cjm fmt``
+code). Its entries have the same header, then one part holding the key again; ``cjm fmt``
 skips a file whose entry is sound, and formats any other from scratch. Only a result
 compared equal to the file's bytes is recorded, never a file ``cjm fmt`` just wrote. A
 run over a whole workspace removes the entries it did not use.
@@ -44,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -67,8 +67,9 @@ from cjm.writing import write_text_atomic
 CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape (3: a map's summary and document are
 # parts with checksums of their own; 4: models' sets of given fields are pickled as
-# references to shared ones, see cjm.model.base.SharedFieldSet).
-FORMAT = 4
+# references to shared ones, see cjm.model.base.SharedFieldSet; 5: findings and
+# formatted entries are framed as one part, like a document's).
+FORMAT = 5
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 
@@ -364,7 +365,7 @@ def _encode(key: str, document: Document[Any], model: type[Any] | None) -> bytes
 
 
 def _part(data: bytes) -> bytes:
-    """``data`` as a part of a document's entry: its SHA-256, its length, itself."""
+    """``data`` as a part of an entry: its SHA-256, its length, itself."""
     return _checksum(data) + len(data).to_bytes(_LENGTH, "big") + data
 
 
@@ -397,18 +398,19 @@ def _read_head(file: BinaryIO, key: str) -> tuple[MapSummary | None, dict[str, A
 
 
 def _framed(payload: bytes) -> bytes:
-    """A findings entry as it is written: the header, the SHA-256 of ``payload``,
-    ``payload``."""
-    return _HEADER + _checksum(payload) + payload
+    """A findings or formatted entry as it is written: the header, then ``payload`` as
+    its one part."""
+    return _HEADER + _part(payload)
 
 
 def _checked(data: bytes) -> bytes | None:
-    """The payload of an entry whose header and checksum are sound, or None."""
-    size = len(_HEADER) + 32
-    if len(data) < size or not data.startswith(_HEADER):
+    """The payload of a findings or formatted entry whose header and part are sound and
+    followed by nothing, or None."""
+    file = io.BytesIO(data)
+    if file.read(len(_HEADER)) != _HEADER:
         return None
-    checksum, payload = data[len(_HEADER) : size], data[size:]
-    return payload if _checksum(payload) == checksum else None
+    payload = _read_part(file)
+    return payload if payload is not None and not file.read(1) else None
 
 
 def _unpickled(data: bytes) -> object | None:
