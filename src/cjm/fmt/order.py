@@ -19,39 +19,39 @@ from cjm.fmt.tree import Alias, Entry, Mapping, Node, Pair, Scalar, Sequence, Tr
 
 
 @dataclass(frozen=True)
-class _Shape:
+class Shape:
     """What the model expects of a value: a mapping of a model, a list or a dict of..."""
 
     model: type[BaseModel] | None = None
-    items: _Shape | None = None
-    values: _Shape | None = None
+    items: Shape | None = None
+    values: Shape | None = None
 
 
-def _shape_of(annotation: Any) -> _Shape:
+def _shape_of(annotation: Any) -> Shape:
     origin = get_origin(annotation)
     arguments = get_args(annotation)
     if origin is Annotated:
         return _shape_of(arguments[0])
     if origin is Union or origin is types.UnionType:
         shapes = [_shape_of(argument) for argument in arguments]
-        return _Shape(
+        return Shape(
             next((s.model for s in shapes if s.model), None),
             next((s.items for s in shapes if s.items), None),
             next((s.values for s in shapes if s.values), None),
         )
     if origin in (list, tuple, set, frozenset) and arguments:
-        return _Shape(items=_shape_of(arguments[0]))
+        return Shape(items=_shape_of(arguments[0]))
     if origin is dict and len(arguments) == 2:
-        return _Shape(values=_shape_of(arguments[1]))
+        return Shape(values=_shape_of(arguments[1]))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _Shape(model=annotation)
-    return _Shape()
+        return Shape(model=annotation)
+    return Shape()
 
 
-_FIELDS: dict[type[BaseModel], dict[str, tuple[int, _Shape]]] = {}
+_FIELDS: dict[type[BaseModel], dict[str, tuple[int, Shape]]] = {}
 
 
-def _fields(model: type[BaseModel]) -> dict[str, tuple[int, _Shape]]:
+def fields_of(model: type[BaseModel]) -> dict[str, tuple[int, Shape]]:
     if model not in _FIELDS:
         _FIELDS[model] = {
             name: (rank, _shape_of(info.annotation))
@@ -68,7 +68,7 @@ def order_keys(document: TreeDocument, model: type[BaseModel]) -> None:
     root = document.root
     if root is None:
         return
-    _sort(root, _Shape(model=model))
+    _sort(root, Shape(model=model))
     # An alias must follow its anchor: where moving keys broke that, the mapping where
     # the two part ways keeps its written order.
     while document.has_aliases and (alias := _misplaced_alias(root)) is not None:
@@ -81,9 +81,9 @@ def order_keys(document: TreeDocument, model: type[BaseModel]) -> None:
         mapping.pairs = list(mapping.written)
 
 
-def _sort(node: Node, shape: _Shape) -> None:
+def _sort(node: Node, shape: Shape) -> None:
     if isinstance(node, Mapping):
-        fields = _fields(shape.model) if shape.model is not None else {}
+        fields = fields_of(shape.model) if shape.model is not None else {}
         if fields:
             last = len(fields)
 
