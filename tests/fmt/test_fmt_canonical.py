@@ -178,6 +178,9 @@ def test_a_formatted_map_with_comments_blank_lines_and_block_text_is_recognised(
         ("  of text.\n", "  of text.\n\n"),  # a blank line after the block text
         ("  of text.\n", "  of text.\n\n\n"),  # two
         ("  - id: s\n", "  - id: s  # first\n"),  # a comment after a value
+        ("  - id: s\n", "  - id: s # first\n"),  # after one space
+        ("    steps:\n", "    steps:  # below\n"),  # after a key
+        ("description: >-\n", "description: >-  # folded\n"),  # after a block header
         ("title: T\n", "title:  T\n"),  # two spaces after the colon
         ("action: A\n", "action: A\n          more\n"),  # text over two lines
         ("personas: [p]\n", "personas:\n  - p\n"),  # a block sequence
@@ -202,6 +205,9 @@ def test_a_change_of_layout_is_recognised_only_if_the_formatter_keeps_it(
         BASE.replace("personas: [p]\n", "personas:\n  - p\n"),
         BASE.replace("      - id: b\n", "      # the second step\n      - id: b\n"),
         BASE.replace("    # the first step\n", "\n    # the first step\n\n"),
+        BASE.replace("personas: [p]\n", "personas: [p]  # one\n"),
+        BASE.replace("          p: {score: 1, label: calm}", "          p: {score: 1} # x # y"),
+        BASE.replace("    steps:\n", "    steps:   # below\n"),
         BASE.replace("  of text.\n", "  of text.\n\n    # indented: still text\n  end\n"),
     ],
 )
@@ -217,3 +223,10 @@ def test_a_file_that_ends_in_block_text_or_holds_tabs_is_left_to_the_formatter()
     assert not is_canonical(text + "\n", MODELS["map"])
     assert not is_canonical(BASE.replace("action: A", "action:\tA"), MODELS["map"])
     assert not is_canonical(BASE.rstrip("\n"), MODELS["map"])
+
+
+@pytest.mark.parametrize("dash", ["- ", "-  # empty", "- # empty"])
+def test_a_lone_dash_is_recognised_only_alone(dash: str) -> None:
+    """(Not a valid map, but the reading of the line is what is checked.)"""
+    assert is_canonical("personas:\n  -\n  - p\n", MODELS["map"])
+    assert not is_canonical(f"personas:\n  {dash}\n  - p\n", MODELS["map"])

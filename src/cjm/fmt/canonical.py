@@ -7,10 +7,10 @@ tree: if every line is of a form the formatter writes back as it stands, and eve
 whose model is known has its keys in the model's order, the formatter would return the
 text unchanged, and so does :func:`cjm.fmt.format_text`, without building anything.
 
-The shape accepted is deliberately narrow; anything else (a tab, an end-of-line comment,
-an anchor or tag, a text over several lines other than block text, a nested or
-multi-line flow collection, a quoted key, two blank lines in a row...) answers "not known" and the text is
-formatted in full, as before. The forms:
+The shape accepted is deliberately narrow; anything else (a tab, a comment after a lone
+dash or a block scalar's header, an anchor or tag, a text over several lines other than
+block text, a nested or multi-line flow collection, a quoted key, two blank lines in a
+row...) answers "not known" and the text is formatted in full, as before. The forms:
 
 * ``key: value`` and ``key:`` with the key at the column of its mapping; a plain key of
   letters, digits, ``_``, ``.`` and ``-``;
@@ -23,6 +23,8 @@ formatted in full, as before. The forms:
   columns deeper than the key or dash, the first one starting with text, no line of
   spaces alone, and at most one blank line after it (the formatter writes the lines as
   they are, re-indented to where they already stand);
+* a comment at the end of a ``key: value``, ``key:``, ``- value`` or ``- key: ...``
+  line, after one space or more;
 * a comment line at the column of the line that follows it, which is an entry (comments
   at the end of a block, or at the end of the file, are not accepted);
 * single blank lines between other lines.
@@ -69,11 +71,12 @@ _BLOCK = r"[|>]-?"
 _VALUE = f"(?:{_DOUBLE}|{_SINGLE}|{_FLOW_SEQUENCE}|{_FLOW_MAPPING}|{_PLAIN})"
 
 # One line: its indentation, a dash (``- `` or a lone ``-``), then a key with or without
-# an inline value, or a value alone.
+# an inline value, or a value alone, and maybe a comment at its end.
 _LINE = re.compile(
-    rf"(?P<indent> *)(?:(?P<dash>-)(?: |$))?"
+    rf"(?P<indent> *)(?:(?P<dash>-)(?:$| (?=\S)))?"
     rf"(?:(?P<key>{_KEY}):(?: (?:(?P<block>{_BLOCK})|(?P<value>{_VALUE})))?"
     rf"|(?P<item_block>{_BLOCK})|(?P<item>{_VALUE}))?"
+    r"(?P<comment>[ ]+#(?:.*\S)?)?"
 )
 _FLOW_PAIRS = re.compile(f"({_KEY}): {_FLOW_SCALAR}")
 # Characters that only the full formatter handles: tabs, other line breaks, a byte
@@ -160,6 +163,8 @@ class _Reader:
         dash, key = found["dash"], found["key"]
         if not self.open(column, dash is not None):
             return -1
+        if found["comment"] is not None and not self.keeps_comment(found):
+            return -1
         if dash is None:
             if key is None:
                 return -1
@@ -175,6 +180,16 @@ class _Reader:
         if item is not None and item.startswith("{"):
             return 0 if self.flow_in_order(item, parent.items) else -1
         return 0
+
+    @staticmethod
+    def keeps_comment(found: re.Match[str]) -> bool:
+        """Whether the comment at the end of the line stays there with its spacing: after
+        a value it ends its entry's line, after ``key:`` it follows the key (then what the
+        key holds starts below), as the formatter writes them. Not after a lone dash or
+        a block scalar's header, which the formatter treats apart."""
+        if found["block"] is not None or found["item_block"] is not None:
+            return False
+        return found["key"] is not None or found["item"] is not None
 
     def open(self, column: int, dashed: bool) -> bool:
         """Close the collections deeper than ``column``, open the one a ``key:`` above
