@@ -270,8 +270,21 @@ def _short(entry: Entry) -> str:
     return "mmdc" if entry.kind == "peer" else "typer"
 
 
+def absolute_pythonpath() -> None:
+    """Make each folder of PYTHONPATH absolute. The commands on the example run in its
+    copies: a relative folder (``PYTHONPATH=src``) would name nothing there, and they
+    would import whichever cjm is installed instead of these sources."""
+    folders = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    absolute = [str(Path(folder).resolve()) for folder in folders if folder]
+    if absolute:
+        os.environ["PYTHONPATH"] = os.pathsep.join(absolute)
+
+
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
+    absolute_pythonpath()
+    if args.baseline:
+        args.baseline = str(Path(args.baseline).resolve())
     cjm = args.cjm.split() if args.cjm else default_cjm()
     with tempfile.TemporaryDirectory(prefix="cjm-startup-") as name:
         found = entries(args, cjm, Path(name))
