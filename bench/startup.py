@@ -8,7 +8,8 @@ slows all of them alike; each figure is the median of its runs. Measured:
 * `cjm --help` and `cjm COMMAND --help` for every command and subcommand;
 * `cjm validate` and `cjm render --format svg` of examples/b2b-saas-trial, the render
   warm (its validation cache filled by a run before the first round) and cold
-  (`--no-cache`: every file read and checked);
+  (`--no-cache`: every file read and checked), and warm of its one map
+  (`cjm render maps/trial-to-paid.yaml --format svg --view journey`);
 * the Mermaid CLI (mmdc) drawing the same journey, as `cjm render --format mermaid`
   exports it (bench/setup-peers.sh installs mmdc into bench/.peers/).
 
@@ -48,6 +49,7 @@ from peers import PUPPETEER_CONFIG, mermaid_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "b2b-saas-trial"
+MAP = "maps/trial-to-paid.yaml"  # the example's one map, for the single-map render
 
 
 @dataclass
@@ -146,6 +148,7 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
     if args.only in ("work", "all"):
         example = copy_example(folder / "example")
         svg = [*cjm, "render", "--format", "svg", "--out"]
+        out_map = ["--out", str(folder / "svg-map")]
         found += [
             Entry("cjm validate (b2b example)", [*cjm, "validate"], example, "work"),
             Entry(
@@ -157,6 +160,12 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
             Entry(
                 "cjm render --format svg --no-cache (b2b example)",
                 [*svg, str(folder / "svg-cold"), "--no-cache"],
+                example,
+                "work",
+            ),
+            Entry(
+                "cjm render MAP --format svg --view journey (b2b example)",
+                [*cjm, "render", MAP, "--format", "svg", "--view", "journey", *out_map],
                 example,
                 "work",
             ),
@@ -261,8 +270,21 @@ def _short(entry: Entry) -> str:
     return "mmdc" if entry.kind == "peer" else "typer"
 
 
+def absolute_pythonpath() -> None:
+    """Make each folder of PYTHONPATH absolute. The commands on the example run in its
+    copies: a relative folder (``PYTHONPATH=src``) would name nothing there, and they
+    would import whichever cjm is installed instead of these sources."""
+    folders = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    absolute = [str(Path(folder).resolve()) for folder in folders if folder]
+    if absolute:
+        os.environ["PYTHONPATH"] = os.pathsep.join(absolute)
+
+
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
+    absolute_pythonpath()
+    if args.baseline:
+        args.baseline = str(Path(args.baseline).resolve())
     cjm = args.cjm.split() if args.cjm else default_cjm()
     with tempfile.TemporaryDirectory(prefix="cjm-startup-") as name:
         found = entries(args, cjm, Path(name))

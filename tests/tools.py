@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,8 +31,8 @@ def require(available: bool, what: str, how: str) -> None:
     pytest.skip(f"{what} is not available: {how}")
 
 
-# Runs `cjm` as the console script does, then prints its exit code and the modules it
-# loaded as the last line.
+# Runs `cjm` as the console script does, then prints its exit code, the modules it loaded
+# and the model classes of cjm it built as the last line.
 _PROBE = """
 import json, sys
 from cjm.cli import main
@@ -42,13 +43,42 @@ except SystemExit as done:
     code = done.code
 else:
     code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+modules = sorted(sys.modules)
+
+def built_models():
+    from pydantic import BaseModel
+    found, waiting, seen = [], [BaseModel], set()
+    while waiting:
+        for model in waiting.pop().__subclasses__():
+            if model not in seen:
+                seen.add(model)
+                waiting.append(model)
+                if model.__module__.startswith("cjm.") and model.__dict__.get(
+                    "__pydantic_complete__"
+                ):
+                    found.append(f"{model.__module__}.{model.__qualname__}")
+    return sorted(found)
+built = built_models() if "pydantic" in sys.modules else []
+print(json.dumps({"code": code, "modules": modules, "built": built}))
 """
 
 
 def run_cjm(args: list[str], cwd: Path) -> tuple[int, list[str]]:
     """Run ``cjm ARGS`` in ``cwd`` as the console script does, in a fresh Python; its
     exit code and the modules it loaded."""
+    report = _probe(args, cwd)
+    return report["code"], report["modules"]
+
+
+def run_cjm_built(args: list[str], cwd: Path) -> tuple[int, list[str]]:
+    """Run ``cjm ARGS`` as :func:`run_cjm` does; its exit code and the model classes of
+    cjm whose validator it built (``module.QualifiedName``): a class built when it is
+    first used builds none while the run only reads its models from the cache."""
+    report = _probe(args, cwd)
+    return report["code"], report["built"]
+
+
+def _probe(args: list[str], cwd: Path) -> dict[str, Any]:
     environment = dict(os.environ, PYTHONPATH=str(SRC), COLUMNS="80")
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
@@ -60,5 +90,5 @@ def run_cjm(args: list[str], cwd: Path) -> tuple[int, list[str]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    return report["code"], report["modules"]
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report

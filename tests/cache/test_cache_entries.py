@@ -42,9 +42,9 @@ def _load(root: Path) -> DocumentCache:
 
 def test_second_run_reads_every_file_from_the_cache(root: Path) -> None:
     first = _load(root)
-    assert (first.hits, first.writes) == (0, 4)  # three maps, one definitions file
+    assert (first.hits, first.writes) == (0, 5)  # three maps, one definitions file, cjm.yaml
     second = _load(root)
-    assert (second.hits, second.writes) == (4, 0)
+    assert (second.hits, second.writes) == (5, 0)
     assert (root / CACHE_FOLDER / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
 
@@ -53,10 +53,10 @@ def test_a_changed_file_is_read_again_and_its_old_entry_removed(root: Path) -> N
     before = {p.name for p in _entries(root)}
     (root / "maps" / "b.yaml").write_text(map_text("b", "plain"), encoding="utf-8")
     cache = _load(root)
-    assert (cache.hits, cache.writes) == (3, 1)
+    assert (cache.hits, cache.writes) == (4, 1)
     reports(root, [], use_cache=True)
     after = {p.name for p in _entries(root)}
-    assert len(after) == 4 and len(before - after) == 1
+    assert len(after) == 5 and len(before - after) == 1
 
 
 def test_renamed_and_deleted_files_leave_no_entry_behind(root: Path) -> None:
@@ -65,7 +65,7 @@ def test_renamed_and_deleted_files_leave_no_entry_behind(root: Path) -> None:
     (root / "maps" / "b.yaml").unlink()
     baseline = reports(root, [], use_cache=False)
     assert reports(root, [], use_cache=True) == baseline
-    assert len(_entries(root)) == 3
+    assert len(_entries(root)) == 4
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_runs_side_by_side_write_sound_entries(root: Path) -> None:
         found = pool.map(_check_in_process, [str(root)] * 4)
     assert found == [baseline] * 4
     cache = _load(root)
-    assert cache.hits == 4 and not cache.notes
+    assert cache.hits == 5 and not cache.notes
 
 
 def test_leftover_temporary_files_are_ignored_then_removed(root: Path) -> None:

@@ -240,3 +240,17 @@ def test_a_warm_check_imports_the_map_rules_only_to_run_them(tmp_path: Path) -> 
     assert set(warm) & map_rules <= {"cjm.lint.rules.pain_point_without_opportunity"}
     code, uncached = run_cjm(["validate", "--no-cache"], workspace)
     assert map_rules <= set(uncached)
+
+
+def test_a_warm_render_loads_no_yaml_parser_or_worker_pool(tmp_path: Path) -> None:
+    """Every file comes from the validation cache: nothing is parsed, no pool started."""
+    workspace = tmp_path / "example"
+    shutil.copytree(EXAMPLE, workspace, ignore=shutil.ignore_patterns(".cjm-cache"))
+    render = ["render", "--format", "svg", "--out", str(tmp_path / "out")]
+    not_needed = ("ruamel", "cjm.load.yamlread", "multiprocessing", "concurrent.futures")
+    code, cold = run_cjm(render, workspace)
+    assert code == 0
+    assert "cjm.load.yamlread" in cold
+    code, warm = run_cjm(render, workspace)
+    assert code == 0
+    assert _loaded(warm, not_needed) == []

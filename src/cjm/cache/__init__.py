@@ -1,7 +1,8 @@
 """A cache of loaded documents, so that a file that did not change is not parsed again.
 
 It lives in the workspace, in ``.cjm-cache/`` beside ``cjm.yaml``; a ``.gitignore``
-holding ``*`` keeps it out of version control. Each loaded file is one small entry,
+holding ``*`` keeps it out of version control. Each loaded file (``cjm.yaml``, the shared
+definitions, the maps, their bindings and the snapshots) is one small entry,
 named by a hash of everything the loaded document depends on: the file's bytes, its path
 and the name it is reported under, the model it is read as, the size limit, and the
 versions of cjm, pydantic and Python, and a fingerprint of cjm's own code (the name, size
@@ -14,8 +15,9 @@ An entry is trusted only after checks: it starts with a header naming the format
 cjm's version, then its parts, each a SHA-256 of its data, the data's length and the
 data; every checksum must match. A document's entry has two parts, each a pickle. The
 first names the entry's key again and holds, for a map, its summary (see
-:mod:`cjm.load.summary`); the second is the document. Checking one map reads and checks the first part of the other maps' entries
-only, and the document when a check asks for more (which is then checked in turn).
+:mod:`cjm.load.summary`); the second is the document. Checking one map reads and checks
+the first part of the other maps' entries only, and the document when a check asks for
+more (which is then checked in turn).
 Anything else (a truncated, corrupt or foreign file) is ignored, reported in a note and
 written anew. Entries are written atomically, so a run
 beside another one reads the old entry or the new one, never half of one. A workspace

@@ -18,7 +18,6 @@ from cjm.load.positions import DataPath, SourceIndex
 from cjm.load.scales import one_to_five_diagnostics, replaces
 from cjm.load.schema_errors import describe_value, kind_name, validation_diagnostics
 from cjm.load.source import DEFAULT_MAX_BYTES, read_source
-from cjm.load.yamlread import read_yaml
 from cjm.model import JourneyMap
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -79,6 +78,10 @@ def load_document(
 @collector_paused()
 def parse_document(path: Path, display: str, text: str, model: type[ModelT]) -> Document[ModelT]:
     """Validate already-decoded ``text`` as ``model``."""
+    # Imported here: the YAML parser is large, and a run that takes every file from the
+    # validation cache parses none.
+    from cjm.load.yamlread import read_yaml
+
     parsed = read_yaml(text, display)
     document: Document[ModelT] = Document(
         path, display, text, None, parsed.index, list(parsed.diagnostics)

@@ -15,6 +15,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm.diagnostics import INVALID_VALUE, UNKNOWN_REFERENCE, Diagnostic, Severity
 from cjm.load.document import Document
@@ -29,6 +30,9 @@ from cjm.model import JourneyMap
 from cjm.model.binding import Binding, KpiBinding, Measure
 from cjm.model.snapshot import Snapshot
 from cjm.model.sources import MeasureSettings, SourceKind
+
+if TYPE_CHECKING:
+    from cjm.cache import DocumentCache
 
 WORKSPACE_NEEDED = (
     "a binding file needs a workspace: measuring reads the sources named under "
@@ -273,10 +277,12 @@ def load_measure_files(
     standalone: list[tuple[Path, str]],
     snapshots: list[tuple[Path, str]],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: DocumentCache | None = None,
 ) -> tuple[list[Document[Binding]], list[Document[Snapshot]], list[Document[Binding]]]:
     """Load the binding beside each of ``maps``, the ``standalone`` binding files met
     without their map, and the ``snapshots``; return (bindings beside maps, snapshots,
-    standalone bindings)."""
+    standalone bindings). With a ``cache``, the files that did not change are taken from
+    it, as maps are."""
     beside: list[tuple[Path, str]] = []
     for document in maps:
         found = binding_path(document.path)
@@ -290,8 +296,8 @@ def load_measure_files(
         if path.resolve() not in known:
             known.add(path.resolve())
             alone.append((path, display))
-    bindings = load_documents([*beside, *alone], Binding, max_bytes)
-    loaded_snapshots = load_documents(snapshots, Snapshot, max_bytes)
+    bindings = load_documents([*beside, *alone], Binding, max_bytes, cache)
+    loaded_snapshots = load_documents(snapshots, Snapshot, max_bytes, cache)
     return bindings[: len(beside)], loaded_snapshots, bindings[len(beside) :]
 
 

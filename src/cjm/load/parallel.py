@@ -11,8 +11,6 @@ is the same either way, in the same order.
 from __future__ import annotations
 
 import functools
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +90,10 @@ def _load_all(
     load = functools.partial(_load_one, model=model, max_bytes=max_bytes)
     if workers == 1:
         return [load(file) for file in files]
+    # Imported here: most runs load a few small files, or take them all from the cache.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(method)
     chunk = max(1, len(files) // (workers * 4))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjm.diagnostics import DUPLICATE_ID, UNKNOWN_REFERENCE, Diagnostic
 from cjm.load import summary
-from cjm.load.document import Document, load_document
+from cjm.load.document import Document
 from cjm.load.measures import (
     MeasureDocuments,
     MeasureFiles,
@@ -162,9 +162,8 @@ def load_workspace(
     ``summaries`` the maps as their summaries (read whole when a check asks for more).
     With ``resolve=False`` the caller resolves it (see :meth:`Project.resolve`)."""
     project = Project(root)
-    config = load_document(
-        root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root), WorkspaceConfig, max_bytes
-    )
+    config_file = (root / CONFIG_NAME, display_path(root / CONFIG_NAME, cwd, root))
+    [config] = load_documents([config_file], WorkspaceConfig, max_bytes, cache)
     project.config = config
     settings = config.checked
     if settings is None or any(path[0] not in HARMLESS_KEYS for path in config.unloaded):
@@ -196,6 +195,7 @@ def load_workspace(
         measure,
         in_workspace=True,
         sources_known=not unloaded_measure,
+        cache=cache,
     )
     if resolve:
         project.resolve()
@@ -210,10 +210,12 @@ def _load_measure_files(
     measure: MeasureSettings | None,
     in_workspace: bool,
     sources_known: bool,
+    cache: DocumentCache | None = None,
 ) -> None:
     """Load the bindings beside ``project``'s maps, the ``named`` binding files and the
-    ``snapshots``; check them and attach what each map has."""
-    beside, loaded, alone = load_measure_files(project.maps, named, snapshots, max_bytes)
+    ``snapshots`` (with a ``cache``, those that did not change from it); check them and
+    attach what each map has."""
+    beside, loaded, alone = load_measure_files(project.maps, named, snapshots, max_bytes, cache)
     files = project.measure_files
     files.bindings = [*beside, *alone]
     files.snapshots = loaded
