@@ -108,6 +108,14 @@ class PositionTable:
         cells[base + 1] = value[1]
         cells[base + 2] = value[2] or 0
 
+    def narrow(self) -> None:
+        """Keep the cells in 16-bit integers when every one fits: a document under 65,536
+        lines and nodes (every map of a usual workspace) then takes half the room. Called
+        once the document is read; lookups read the cells as before."""
+        cells = self.cells
+        if cells.typecode != "H" and (not cells or max(cells) < 2**16):
+            self.cells = array("H", cells)
+
     # -- looking up -----------------------------------------------------------------------
 
     def code_of(self, part: object) -> int | None:
