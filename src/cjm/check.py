@@ -8,15 +8,17 @@ asked for, and in the shared files they depend on, are reported.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cjm.diagnostics import FILE_ERROR, Diagnostic
 from cjm.lint.config import LintRequest, UnknownRuleError
 from cjm.lint.engine import lint_project
 from cjm.load import summary
 from cjm.load.collector import collector_paused
+from cjm.load.document import Document
 from cjm.load.project import Project, display_path, load_standalone, load_workspace
 from cjm.load.source import DEFAULT_MAX_BYTES
 from cjm.load.workspace import CONFIG_NAME, find_workspace_root, real_path, walk_yaml_files
@@ -27,6 +29,37 @@ if TYPE_CHECKING:
     from cjm.cache import DocumentCache
 
 
+class SourceTexts(MutableMapping[str, str]):
+    """The texts of the checked files by display name. A file's text is unpacked from its
+    document (see :class:`cjm.load.document.PackedText`) when it is read, so listing
+    the files, or keeping the texts of a whole workspace at hand, costs no memory."""
+
+    def __init__(self, documents: Iterable[Document[Any]] = ()) -> None:
+        self._texts: dict[str, Document[Any] | str] = {
+            document.display: document for document in documents if document.has_text
+        }
+
+    def __getitem__(self, display: str) -> str:
+        held = self._texts[display]
+        if isinstance(held, str):
+            return held
+        text = held.text
+        assert text is not None  # only documents with a text are held
+        return text
+
+    def __setitem__(self, display: str, text: str) -> None:
+        self._texts[display] = text
+
+    def __delitem__(self, display: str) -> None:
+        del self._texts[display]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
 @dataclass
 class CheckResult:
     """What a check found, ready for a reporter."""
@@ -35,7 +68,7 @@ class CheckResult:
     files: list[str]
     # The folder that relative paths in ``diagnostics`` and ``files`` start from.
     cwd: Path = field(default_factory=Path.cwd)
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: MutableMapping[str, str] = field(default_factory=dict)
     projects: list[Project] = field(default_factory=list)
     config_failed: bool = False
     # Whether any finding is at or above the severity that fails validation.
@@ -244,7 +277,7 @@ def check_paths(
         diagnostics=diagnostics,
         files=sorted({doc.display for doc in documents}),
         cwd=cwd.resolve(),
-        sources={doc.display: doc.text for doc in documents if doc.text is not None},
+        sources=SourceTexts(documents),
         projects=projects,
         config_failed=any(p.config_failed for p in projects),
         failed=failed,

@@ -70,8 +70,9 @@ CACHE_FOLDER = ".cjm-cache"
 # Bumped whenever what an entry holds changes shape (3: a map's summary and document are
 # parts with checksums of their own; 4: models' sets of given fields are pickled as
 # references to shared ones, see cjm.model.base.SharedFieldSet; 5: findings and
-# formatted entries are framed as one part, like a document's).
-FORMAT = 5
+# formatted entries are framed as one part, like a document's; 6: a document's text is
+# pickled compressed, see cjm.load.document.PackedText).
+FORMAT = 6
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 

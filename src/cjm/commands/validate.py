@@ -100,7 +100,7 @@ def _report_input(result: CheckResult, reporter: Reporter) -> CheckResult:
         diagnostics=result.diagnostics,
         files=result.files,
         cwd=result.cwd,
-        sources={p: text for p, text in result.sources.items() if p in with_findings},
+        sources={p: result.sources[p] for p in result.sources if p in with_findings},
         projects=result.projects if getattr(reporter, "gives_verdicts", False) else [],
     )
 

@@ -273,11 +273,13 @@ class _Run:
         self.notes.extend(notes)
 
     def suppress(self) -> list[Diagnostic]:
-        suppressions = {
-            display: find_suppressions(doc.text)
-            for display, doc in self.documents.items()
-            if self.wanted(display) and doc.text is not None and "cjm:" in doc.text
-        }
+        suppressions: dict[str, list[Suppression]] = {}
+        for display, doc in self.documents.items():
+            if not self.wanted(display):
+                continue
+            text = doc.text  # unpacked once (see cjm.load.document.PackedText)
+            if text is not None and "cjm:" in text:
+                suppressions[display] = find_suppressions(text)
         kept: list[Diagnostic] = []
         for rule, diagnostic in self.found:
             if not self.wanted(diagnostic.path):

@@ -57,8 +57,9 @@ def _document(digest: Any, label: str, document: Document[Any] | None) -> None:
         _add(digest, label, "absent")
         return
     _add(digest, label, str(document.path), document.display)
-    if document.text is not None:
-        _add(digest, "text", document.text)
+    text = document.text  # unpacked once (see cjm.load.document.PackedText)
+    if text is not None:
+        _add(digest, "text", text)
     else:
         _add(digest, "unread", repr(document.diagnostics))
 

@@ -8,10 +8,11 @@ aliased value still lands somewhere sensible.
 The positions live in a :class:`PositionTable`: one flat array of machine integers with
 a row per node of the document, in document order (a collection before what it holds),
 instead of a tuple path and a tuple of spans per node. A large map has a million nodes;
-the table costs 32 bytes for each, where tuples in a dict cost about 300. Paths are found
-by walking down from the root: a row knows where its subtree ends, so the rows after it
-up to there are its descendants, and its children are found by jumping from one child's
-end to the next.
+the table costs 32 bytes for each (16 in a file whose lines and nodes number under
+65,536, see :meth:`PositionTable.narrow`), where tuples in a dict cost about 300. Paths
+are found by walking down from the root: a row knows where its subtree ends, so the rows
+after it up to there are its descendants, and its children are found by jumping from
+one child's end to the next.
 """
 
 from __future__ import annotations
@@ -107,6 +108,14 @@ class PositionTable:
         cells[base] = value[0]
         cells[base + 1] = value[1]
         cells[base + 2] = value[2] or 0
+
+    def narrow(self) -> None:
+        """Keep the cells in 16-bit integers when every one fits: a document under 65,536
+        lines and nodes (every map of a usual workspace) then takes half the room. Called
+        once the document is read; lookups read the cells as before."""
+        cells = self.cells
+        if cells.typecode != "H" and (not cells or max(cells) < 2**16):
+            self.cells = array("H", cells)
 
     # -- looking up -----------------------------------------------------------------------
 

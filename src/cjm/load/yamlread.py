@@ -303,6 +303,7 @@ class _Builder:
         """The positions read so far."""
         self.close_all()
         self.table.keys = list(self.key_codes)
+        self.table.narrow()
         return SourceIndex(self.table)
 
     def expects_key(self) -> bool:
