@@ -130,7 +130,7 @@ def _events(source: object) -> list[object]:
             found.append((type(event).__name__, getattr(event, "value", None), marks))
             if type(event).__name__ == "StreamEndEvent":
                 return found
-    except Exception as error:  # noqa: BLE001 - the error is what is compared
+    except Exception as error:  # the error is what is compared
         found.append((type(error).__name__, str(error)))
         return found
 
