@@ -78,7 +78,7 @@ def test_positions_past_16_bits_stay_32_bit_and_answer_the_same() -> None:
 def test_narrowing_keeps_every_cell() -> None:
     text = "id: m\nstages:\n" + "  - {id: s, name: S, steps: [{id: a, action: Do}]}\n" * 300
     narrow = _table(text)
-    wide = PositionTable(array("I", narrow.cells), narrow.keys)
+    wide = PositionTable(array("I", narrow.cells), narrow.keys, narrow.columns)
     assert narrow.cells.typecode == "H"
     assert list(narrow.items()) == list(wide.items())
     assert len(list(wide.items())) > 1000

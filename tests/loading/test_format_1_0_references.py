@@ -148,6 +148,7 @@ def test_two_branches_with_one_id(lint_files: LintFiles) -> None:
         "      - {id: declined, after: check, steps: [{id: call, action: Calls}]}\nopportunities:",
     )
     found = _check(lint_files, text)
+    print(text, found)
     assert [item[2:4] for item in found] == [
         (
             "CJM104",
@@ -470,4 +471,22 @@ def test_a_shared_persona_image_is_relative_to_its_definitions_file(
     )
     assert [(d.path, d.line, d.message) for d in result.diagnostics] == [
         ("shared/people.yaml", 4, "persona image 'ann.png' does not exist")
+    ]
+
+
+def test_every_later_definition_of_a_map_id_names_the_first(lint_files: LintFiles) -> None:
+    # A step `fill` in the branch and one in a second stage with a KPI named `fill`: only
+    # the steps clash, and each later one names where the first is written.
+    text = MAP.replace(
+        "{id: visit, action: Visits a branch}\n",
+        "{id: visit, action: Visits a branch}\n          - {id: fill, action: Once more}\n",
+    ).replace(
+        "opportunities:",
+        "  - id: use\n    name: Use\n    steps:\n"
+        "      - {id: fill, action: Again, kpis: [{id: fill, name: Filled}]}\nopportunities:",
+    )
+    first = f"duplicate step id 'fill': also defined on line {_line(text, '- id: fill')}"
+    assert [item[:4] for item in _check(lint_files, text)] == [
+        (_line(text, "{id: fill, action: Once more}"), 18, "CJM104", first),
+        (_line(text, "{id: fill, action: Again"), 14, "CJM104", first),
     ]

@@ -19,13 +19,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from cjm.load.positions import ROW, DataPath, PathPart, SpanPair
+from cjm.load.positions import (
+    COLUMNS,
+    NO_KEY,
+    ROW,
+    DataPath,
+    PathPart,
+    PositionTable,
+    SpanPair,
+    index_code,
+    key_code,
+)
 from cjm.load.yamlread import read_yaml
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").rglob("*.yaml"))
-# Bytes the table may spend on one node: its row of 32-bit integers, with the array's
-# room to grow.
-MAX_BYTES_PER_NODE = ROW * 4 * 1.15 + 1
+# Bytes the table may spend on one node: its row of 32-bit integers and its 16-bit
+# columns, with the arrays' room to grow.
+MAX_BYTES_PER_NODE = (ROW * 4 + COLUMNS * 2) * 1.15 + 1
 
 
 def _nearest(spans: dict[DataPath, SpanPair], path: Sequence[PathPart]) -> SpanPair | None:
@@ -141,8 +151,35 @@ def test_size_per_node() -> None:
     index = read_yaml(f"id: big\nsteps:\n{steps}", "map.yaml").index
     table = index._entries
     assert table.nodes == len(index.items()) == 2000 * 6 + 3
-    assert sys.getsizeof(table.cells) <= table.nodes * MAX_BYTES_PER_NODE
+    assert table.columns.itemsize == 2
+    assert sys.getsizeof(table.cells) + sys.getsizeof(table.columns) <= (
+        table.nodes * MAX_BYTES_PER_NODE
+    )
     assert sum(sys.getsizeof(k) for k in table.keys) < 1000  # each key once
+
+
+def test_columns_too_large_for_16_bits_widen_the_columns() -> None:
+    wide = "x" * 70_000
+    text = f"a: 1\nlong: [{wide}, {{k: v}}]\nb: {{c: {wide}}}\nend: 2\n"
+    assert_equivalent(text)
+    index = read_yaml(text, "map.yaml").index
+    assert index._entries.columns.itemsize == 4
+    assert index.value(("long", 1, "k")).column == len("long: [") + len(wide) + 3 + 4
+    assert index.value(("b", "c")).column == len("b: {c: ") + 1
+    assert index.value(("end",)).column == 6
+
+
+def test_a_collection_placed_past_16_bits_widens_the_columns() -> None:
+    table = PositionTable()
+    node = table.open(key_code(0), (1, 1, 2))
+    table.leaf(index_code(0), NO_KEY, (1, 5, 6))
+    table.close(node)
+    table.place(node, (1, 70_000, 70_001))
+    assert table.columns.itemsize == 4
+    assert table.spans(node) == (1, 1, 2, 1, 70_000, 70_001)
+    assert table.spans(node + 1) == (0, 0, None, 1, 5, 6)
+    restored = pickle.loads(pickle.dumps(table))
+    assert restored.spans(node) == table.spans(node)
 
 
 _KEYS = st.sampled_from(["id", "name", "steps", "a", "b", "1", "null", "true", "<<", "x y"])

@@ -10,6 +10,7 @@ from rich.text import Text
 from cjm.check import CheckResult, check_paths
 from cjm.commands.output import error, note, write_report, write_report_pieces
 from cjm.lint.config import LintRequest
+from cjm.load.allocator import keep_mmap_threshold
 from cjm.load.workspace import real_path
 from cjm.reporters import get_reporter
 from cjm.reporters.base import Reporter
@@ -32,6 +33,8 @@ def run_validate(
     # The loaded workspace lives until the command ends: with the cyclic collector off
     # until then, and what it holds frozen out of its reach after, the millions of small
     # objects of the documents are not walked on the way out (see cjm.load.collector).
+    # Large blocks freed while loading go back to the system (see cjm.load.allocator).
+    keep_mmap_threshold()
     was_enabled = gc.isenabled()
     gc.disable()
     try:

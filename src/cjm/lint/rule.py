@@ -181,4 +181,4 @@ class Rule:
 
 def step_paths(journey: JourneyMap) -> Iterator[tuple[DataPath, Any]]:
     """``(data path, step)`` for every step of ``journey``, in journey order."""
-    yield from journey.located_steps()
+    yield from journey.each_located_step()

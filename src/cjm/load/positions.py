@@ -8,11 +8,13 @@ aliased value still lands somewhere sensible.
 The positions live in a :class:`PositionTable`: one flat array of machine integers with
 a row per node of the document, in document order (a collection before what it holds),
 instead of a tuple path and a tuple of spans per node. A large map has a million nodes;
-the table costs 32 bytes for each (16 in a file whose lines and nodes number under
-65,536, see :meth:`PositionTable.narrow`), where tuples in a dict cost about 300. Paths
-are found by walking down from the root: a row knows where its subtree ends, so the rows
-after it up to there are its descendants, and its children are found by jumping from
-one child's end to the next.
+the table costs 24 bytes for each, where tuples in a dict cost about 300: four 32-bit
+integers, and four columns in a second array of 16-bit ones (made 32-bit, as a whole, if
+a column ever needs it); 16 bytes in a file whose lines and nodes number under 65,536,
+whose integers are then narrowed too (see :meth:`PositionTable.narrow`). Paths are found
+by walking down from the root: a row knows where its subtree ends, so the rows after it
+up to there are its descendants, and its children are found by jumping from one child's
+end to the next.
 """
 
 from __future__ import annotations
@@ -38,12 +40,19 @@ NO_KEY: Span = (0, 0, None)
 ROOT_LOCATION = Location(1, 1)
 
 # The cells of one row: the node's code (which key or list index names it under its
-# parent), the row after its subtree, its key's line, column and end column, and its
-# value's. Line 0 is no line: a key line of 0 means the node has no key, a value line of
-# 0 that no position is recorded for the node (it only holds recorded ones), and an end
-# column of 0 that the value runs past its first line.
-ROW = 8
-CODE, END, KEY_LINE, VALUE_LINE = 0, 1, 2, 5
+# parent), the row after its subtree, its key's line and its value's line. Line 0 is no
+# line: a key line of 0 means the node has no key, a value line of 0 that no position is
+# recorded for the node (it only holds recorded ones).
+ROW = 4
+CODE, END, KEY_LINE, VALUE_LINE = 0, 1, 2, 3
+# The columns of one row, kept apart because they are small numbers: the key's column and
+# end column, and the value's. An end column of 0 means the value runs past its first line.
+COLUMNS = 4
+VALUE_COLUMN = 2
+# How columns (and, once read, the rows of a small file) are stored, and how they are
+# stored when a number is too large for that.
+NARROW = "H"
+WIDE = "I"
 # A container with this many children gets its list of children kept once looked into.
 _KEEP_CHILDREN = 16
 
@@ -62,23 +71,31 @@ class PositionTable:
     """The positions of every node of one document, in rows of :data:`ROW` integers.
 
     The reader appends rows in document order (:meth:`leaf`, and :meth:`open` then
-    :meth:`close` and :meth:`place` for a collection);
+    :meth:`close` and :meth:`place` for a collection); ``cells`` holds the rows'
+    integers, ``columns`` their columns (:data:`COLUMNS` a row, 16-bit until a column
+    needs more, then of the type of ``cells``);
     ``keys`` are the mapping keys in order of first appearance, whose positions in that
     list give their codes (:func:`key_code`).
     """
 
-    __slots__ = ("_children", "_codes", "cells", "keys")
+    __slots__ = ("_children", "_codes", "cells", "columns", "keys")
 
-    def __init__(self, cells: array[int] | None = None, keys: Sequence[str] = ()) -> None:
-        self.cells: array[int] = cells if cells is not None else array("I")
+    def __init__(
+        self,
+        cells: array[int] | None = None,
+        keys: Sequence[str] = (),
+        columns: array[int] | None = None,
+    ) -> None:
+        self.cells: array[int] = cells if cells is not None else array(WIDE)
+        self.columns: array[int] = columns if columns is not None else array(NARROW)
         self.keys: list[str] = list(keys)
         self._codes: dict[str, int] | None = None
         self._children: dict[int, array[int]] = {}
 
-    def __getstate__(self) -> tuple[array[int], list[str]]:
-        return self.cells, self.keys
+    def __getstate__(self) -> tuple[array[int], list[str], array[int]]:
+        return self.cells, self.keys, self.columns
 
-    def __setstate__(self, state: tuple[array[int], list[str]]) -> None:
+    def __setstate__(self, state: tuple[array[int], list[str], array[int]]) -> None:
         self.__init__(*state)  # type: ignore[misc]
 
     @property
@@ -89,13 +106,28 @@ class PositionTable:
         """Append a node with nothing under it; ``value`` None records no position."""
         node = len(self.cells) // ROW
         line, column, end = value if value is not None else (0, 0, None)
-        self.cells.extend((code, node + 1, key[0], key[1], key[2] or 0, line, column, end or 0))
+        self.cells.extend((code, node + 1, key[0], line))
+        self._add_columns((key[1], key[2] or 0, column, end or 0))
 
     def open(self, code: int, key: Span) -> int:
         """Append a collection whose children follow; its row number, for :meth:`close`."""
         node = len(self.cells) // ROW
-        self.cells.extend((code, 0, key[0], key[1], key[2] or 0, 0, 0, 0))
+        self.cells.extend((code, 0, key[0], 0))
+        self._add_columns((key[1], key[2] or 0, 0, 0))
         return node
+
+    def _add_columns(self, columns: tuple[int, int, int, int]) -> None:
+        count = len(self.columns)
+        try:
+            self.columns.extend(columns)
+        except OverflowError:
+            del self.columns[count:]  # what went in before the one too large
+            self._widen_columns()
+            self.columns.extend(columns)
+
+    def _widen_columns(self) -> None:
+        """Make the columns 32-bit, for a column too large for 16 bits."""
+        self.columns = array(WIDE, self.columns)
 
     def close(self, node: int) -> None:
         """End collection ``node``: the rows after it so far are its descendants."""
@@ -103,19 +135,22 @@ class PositionTable:
 
     def place(self, node: int, value: Span) -> None:
         """Record the position of collection ``node``'s value."""
-        base = node * ROW + VALUE_LINE
-        cells = self.cells
-        cells[base] = value[0]
-        cells[base + 1] = value[1]
-        cells[base + 2] = value[2] or 0
+        self.cells[node * ROW + VALUE_LINE] = value[0]
+        base = node * COLUMNS + VALUE_COLUMN
+        column, end = value[1], value[2] or 0
+        try:
+            self.columns[base], self.columns[base + 1] = column, end
+        except OverflowError:
+            self._widen_columns()
+            self.columns[base], self.columns[base + 1] = column, end
 
     def narrow(self) -> None:
-        """Keep the cells in 16-bit integers when every one fits: a document under 65,536
-        lines and nodes (every map of a usual workspace) then takes half the room. Called
-        once the document is read; lookups read the cells as before."""
+        """Keep the rows' integers in 16 bits when every one fits: a document under 65,536
+        lines and nodes (every map of a usual workspace) then takes two thirds of the
+        room. Called once the document is read; lookups read the cells as before."""
         cells = self.cells
-        if cells.typecode != "H" and (not cells or max(cells) < 2**16):
-            self.cells = array("H", cells)
+        if cells.typecode != NARROW and (not cells or max(cells) < 2**16):
+            self.cells = array(NARROW, cells)
 
     # -- looking up -----------------------------------------------------------------------
 
@@ -170,7 +205,8 @@ class PositionTable:
         return self.cells[node * ROW + VALUE_LINE] != 0
 
     def spans(self, node: int) -> SpanPair:
-        kl, kc, ke, vl, vc, ve = self.cells[node * ROW + KEY_LINE : node * ROW + ROW]
+        kl, vl = self.cells[node * ROW + KEY_LINE : node * ROW + ROW]
+        kc, ke, vc, ve = self.columns[node * COLUMNS : node * COLUMNS + COLUMNS]
         return (kl, kc, ke or None, vl, vc, ve or None)
 
     def find(self, path: Sequence[PathPart]) -> tuple[int, int | None]:

@@ -24,6 +24,8 @@ from cjm.model import DefinitionsFile, JourneyMap, Vocabulary, WorkspaceConfig
 from cjm.wording import quoted
 
 SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
+MAP_SCOPED_KINDS = ("stage", "branch", "step", "pain point", "KPI", "opportunity")
+"""The kinds of entity whose ids belong to their map alone."""
 MAIN_LINE = "main-line step of "
 """The kind of a branch's ``after`` and ``rejoin``, followed by the stage's id."""
 _COLLECTION_OF = {
@@ -96,6 +98,12 @@ class Resolver:
         if first is None:
             namespace[entity_id] = definition
             return
+        self.duplicate(kind, entity_id, first, definition)
+
+    def duplicate(
+        self, kind: str, entity_id: str, first: Definition, definition: Definition
+    ) -> None:
+        """Report ``definition``, which gives the id of ``first`` again."""
         self.diagnostics.append(
             Diagnostic(
                 DUPLICATE_ID,
@@ -116,8 +124,7 @@ class Resolver:
         entities: Iterable[tuple[str, DataPath, Any]],
     ) -> None:
         for kind, data_path, entity in entities:
-            where = functools.partial(_id_location, document, data_path)
-            definition = Definition(entity, document.display, data_path, where, document.path)
+            definition = _definition(document, data_path, entity)
             self.define(namespace_by_kind[kind], kind, definition, entity.id)
 
     def add_config(self, document: Document[WorkspaceConfig]) -> None:
@@ -158,10 +165,7 @@ class Resolver:
     def check_map(self, document: Document[JourneyMap], scope: Scope) -> None:
         journey = document.checked
         assert journey is not None
-        local: dict[str, Namespace] = {
-            kind: {} for kind in ("stage", "branch", "step", "pain point", "KPI", "opportunity")
-        }
-        self.define_all(local, document, _map_scoped_entities(journey))
+        local = self.map_scoped_ids(document, journey)
         covered = set(journey.persona_ids)
         addressable = set(local["pain point"]) | self.current_state_pains(journey)
         main_lines = {stage.id: {step.id for step in stage.steps} for stage in journey.stages}
@@ -188,6 +192,33 @@ class Resolver:
             document, [persona for _, persona in inline], ("personas",), [i for i, _ in inline]
         )
 
+    def map_scoped_ids(
+        self, document: Document[JourneyMap], journey: JourneyMap
+    ) -> dict[str, dict[str, Any]]:
+        """The ids of ``journey``'s stages, branches, steps, pain points, KPIs and
+        opportunities, by kind, each with the first entity that has it; every id given
+        again in one kind is reported. A large map has tens of thousands of them, and
+        only a duplicate needs to know where one is written, so unlike shared definitions
+        no :class:`Definition` is kept for each: where the first one is written is found
+        again when a duplicate is met."""
+        local: dict[str, dict[str, Any]] = {kind: {} for kind in MAP_SCOPED_KINDS}
+        firsts: dict[tuple[str, str], DataPath] = {}
+        for kind, data_path, entity in _map_scoped_entities(journey):
+            ids = local[kind]
+            if entity.id not in ids:
+                ids[entity.id] = entity
+                continue
+            if not firsts:
+                firsts = _first_paths(journey)
+            first_path = firsts[kind, entity.id]
+            self.duplicate(
+                kind,
+                entity.id,
+                _definition(document, first_path, ids[entity.id]),
+                _definition(document, data_path, entity),
+            )
+        return local
+
     def may_be_unloaded(self, document: Document[Any], reference: Reference) -> bool:
         """Whether ``reference`` cannot be judged: it sits in a stand-in for a part that
         did not load, or its id is written in a part of the workspace that did not load
@@ -209,7 +240,7 @@ class Resolver:
     ) -> None:
         """An emotion or a pain point for a persona of the map who does not take the step:
         every output would drop it, so it is an error where it is written."""
-        for path, step in journey.located_steps():
+        for path, step in journey.each_located_step():
             if not step.personas:
                 continue
             takers = quoted(step.personas) + (" takes" if len(step.personas) == 1 else " take")
@@ -358,6 +389,20 @@ def _inline_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, Any]]
         collection = _COLLECTION_OF[kind]
         for i, entity in enumerate(getattr(journey, collection)):
             yield kind, (collection, i), entity
+
+
+def _definition(document: Document[Any], data_path: DataPath, entity: Any) -> Definition:
+    """Where ``entity`` is defined in ``document``, at ``data_path``."""
+    where = functools.partial(_id_location, document, data_path)
+    return Definition(entity, document.display, data_path, where, document.path)
+
+
+def _first_paths(journey: JourneyMap) -> dict[tuple[str, str], DataPath]:
+    """The data path of the first of ``journey``'s own entities of each kind and id."""
+    firsts: dict[tuple[str, str], DataPath] = {}
+    for kind, data_path, entity in _map_scoped_entities(journey):
+        firsts.setdefault((kind, entity.id), data_path)
+    return firsts
 
 
 def _map_scoped_entities(journey: JourneyMap) -> Iterator[tuple[str, DataPath, Any]]:

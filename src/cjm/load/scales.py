@@ -70,14 +70,16 @@ def _converted(score: int) -> str:
 
 
 def one_to_five_diagnostics(data: Any, index: SourceIndex, display: str) -> list[Diagnostic]:
-    """Findings for a map whose scores look like a 1..5 scale; none for any other map."""
-    scores = list(emotion_scores(data))
-    if not any(score in (3, 4, 5) for _, score in scores):
+    """Findings for a map whose scores look like a 1..5 scale; none for any other map.
+
+    The scores are walked again rather than kept: a large map has tens of thousands of
+    them, and most maps have no findings here."""
+    if not any(score in (3, 4, 5) for _, score in emotion_scores(data)):
         return []
     found: list[Diagnostic] = []
-    low = any(score in (1, 2) for _, score in scores)
+    low = any(score in (1, 2) for _, score in emotion_scores(data))
     first = True
-    for path, score in scores:
+    for path, score in emotion_scores(data):
         if score not in ONE_TO_FIVE:
             continue
         where = index.value(path)

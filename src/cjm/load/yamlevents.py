@@ -32,11 +32,32 @@ class ParserSlip(Exception):
         self.error = error
 
 
+class TextPieces:
+    """``text`` read a piece at a time, as from a file.
+
+    libyaml reads UTF-8: given a whole text, the parser first makes a UTF-8 copy of all
+    of it, held until parsing ends (as large as the text again: for a large map, the
+    largest thing made and let go while loading it). Read from this, it encodes one
+    piece at a time. The events, their marks and the errors are the same: ``name`` is
+    what the parser names a text it is given whole."""
+
+    name = "<unicode string>"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+
+    def read(self, size: int) -> str:
+        start = self.position
+        self.position = start + size
+        return self.text[start : self.position]
+
+
 def events(text: str, fast: bool) -> Iterator[Any]:
     """Parser events for ``text``: from libyaml when available and ``fast``, else pure
     Python. Raises the parsers' YAML errors, and :class:`ParserSlip`."""
     if fast and CParser is not None:
-        parser = CParser(text)
+        parser = CParser(TextPieces(text))
         while True:
             event = parser.get_event()
             yield event

@@ -200,6 +200,34 @@ def _share_field_set(model: Any) -> Any:
     return model
 
 
+def _share_keys(model_class: type[BaseModel]) -> None:
+    """Give ``model_class``'s instances the names of its fields as shared dict keys.
+
+    CPython keeps one table of attribute names per class, shared by the ``__dict__`` of
+    its instances, which then hold only their values: a third of the memory of a dict
+    of their own for a model of 27 fields. The table takes a name when an instance is
+    first given it as an attribute, and takes fewer and fewer new names as instances are
+    made (Pydantic makes them without giving them attributes), so the names are given
+    here, once, before any instance of the class exists."""
+    instance = object.__new__(model_class)
+    for name in model_class.model_fields:
+        object.__setattr__(instance, name, None)
+
+
+def _with_shared_keys(model: Any) -> Any:
+    """``model`` with its field values moved from the dict Pydantic made to one that
+    shares its keys with the other instances of its class (see :func:`_share_keys`).
+    The dict holds the same items in the same order; only its layout in memory differs.
+    An instance the class's table cannot take all the names of gets an ordinary dict,
+    as before."""
+    twin = object.__new__(type(model))
+    set_value = object.__setattr__
+    for name, value in model.__dict__.items():
+        set_value(twin, name, value)
+    set_value(model, "__dict__", twin.__dict__)
+    return _share_field_set(model)
+
+
 class CjmModel(BaseModel):
     """Base of every model: unknown keys are errors, so typos never pass silently, except
     keys starting with ``x-``, which are a team's own extensions and are kept aside.
@@ -215,7 +243,8 @@ class CjmModel(BaseModel):
     # the keys, and nothing stored on the model unless it has extensions. They go in
     # Pydantic's slot for private attributes (a declared private attribute would cost a
     # Python call for every model made, extensions or not). Every model made leaves with
-    # a shared set of its given fields (see SharedFieldSet).
+    # a shared set of its given fields (see SharedFieldSet), and one made from a mapping
+    # with its values in a dict of shared keys (see _with_shared_keys).
     @model_validator(mode="wrap")
     @classmethod
     def _set_extensions_aside(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -224,7 +253,7 @@ class CjmModel(BaseModel):
                 if type(key) is str and key.startswith(EXTENSION_PREFIX):
                     break
             else:
-                return _share_field_set(handler(value))
+                return _with_shared_keys(handler(value))
             extensions = {k: v for k, v in value.items() if is_extension_key(k)}
             model = handler({k: v for k, v in value.items() if not is_extension_key(k)})
             private = model.__pydantic_private__
@@ -232,12 +261,22 @@ class CjmModel(BaseModel):
                 object.__setattr__(model, "__pydantic_private__", {_EXTENSIONS: extensions})
             else:
                 private[_EXTENSIONS] = extensions
-            return _share_field_set(model)
+            return _with_shared_keys(model)
         return _share_field_set(handler(value))
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        _share_keys(cls)
+
     def __setattr__(self, name: str, value: Any) -> None:
-        """Assign as Pydantic does, on a set of given fields of this model's own."""
-        if type(self.__pydantic_fields_set__) is SharedFieldSet:
+        """Assign as Pydantic does, a field on a set of given fields of this model's own.
+        A private attribute is no field: the shared set stays (loading sets one on every
+        pain point, for the severity it counts as)."""
+        if (
+            name not in self.__private_attributes__
+            and type(self.__pydantic_fields_set__) is SharedFieldSet
+        ):
             object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
         super().__setattr__(name, value)
 

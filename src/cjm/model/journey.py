@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -129,6 +130,9 @@ class PainPointStatus(StrEnum):
     RESOLVED = "resolved"
 
 
+_COUNTS_AS = "_counts_as"
+
+
 class PainPoint(CjmModel):
     """A friction at a step: where the customer gets stuck, drops off or is frustrated."""
 
@@ -154,7 +158,12 @@ class PainPoint(CjmModel):
         "covers.",
     )
 
-    _counts_as: Severity | None = PrivateAttr(default=None)
+    # The built-in severity a workspace's own severity counts as is kept in Pydantic's
+    # slot for private attributes, as a model's extensions are, and only when known: a
+    # declared private attribute would give every pain point a dict of its own (a large
+    # map has thousands) and cost a Python call for each one made. Not known and not
+    # there are the same, so that pain points compare equal as they did with a declared
+    # attribute whose default is None.
 
     @property
     def level(self) -> Severity:
@@ -163,11 +172,22 @@ class PainPoint(CjmModel):
         try:
             return Severity(self.severity)
         except ValueError:
-            return self._counts_as or Severity.MEDIUM
+            private = self.__pydantic_private__
+            counts_as: Severity | None = private.get(_COUNTS_AS) if private else None
+            return counts_as or Severity.MEDIUM
 
     def follow_vocabulary(self, counts_as: Severity | None) -> None:
         """Take the built-in severity a workspace's own severity counts as (on loading)."""
-        self._counts_as = counts_as
+        private = self.__pydantic_private__
+        if counts_as is not None:
+            if private is None:
+                object.__setattr__(self, "__pydantic_private__", {_COUNTS_AS: counts_as})
+            else:
+                private[_COUNTS_AS] = counts_as
+        elif private is not None:
+            private.pop(_COUNTS_AS, None)
+            if not private:
+                object.__setattr__(self, "__pydantic_private__", None)
 
 
 class KpiDirection(StrEnum):
@@ -591,11 +611,14 @@ class JourneyMap(CjmModel):
     def located_steps(self) -> list[tuple[tuple[str | int, ...], Step]]:
         """Every step with its data path in the map (``("stages", 0, "steps", 2)`` or
         ``("stages", 0, "branches", 1, "steps", 0)``), in journey order."""
-        return [
-            (("stages", s, *inner), step)
-            for s, stage in enumerate(self.stages)
-            for inner, step, _ in stage.ordered_steps()
-        ]
+        return list(self.each_located_step())
+
+    def each_located_step(self) -> Iterator[tuple[tuple[str | int, ...], Step]]:
+        """What :meth:`located_steps` lists, one step at a time: for a caller that looks
+        at each step once, a large map's thousands of paths are not all held at once."""
+        for s, stage in enumerate(self.stages):
+            for inner, step, _ in stage.ordered_steps():
+                yield ("stages", s, *inner), step
 
     def located_pain_points(self) -> list[tuple[tuple[str | int, ...], PainPoint]]:
         """Every pain point with its data path: those of stages, then those of steps, in

@@ -146,7 +146,7 @@ def customer_alone(step: Step) -> bool:
     return not step.touchpoints and not step.frontstage
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Handoff:
     """The owner changes between two steps a persona takes one after the other.
 

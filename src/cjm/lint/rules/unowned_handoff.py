@@ -143,8 +143,12 @@ def _whose(change: _Change, everyone: list[str]) -> str:
 
 def check(context: MapContext) -> Iterator[Finding]:
     journey = context.journey
-    paths = {id(step): path for path, step in step_paths(journey)}
-    for change in _changes(journey):
+    changes = _changes(journey)
+    # The paths of the receiving steps only, found once the handoffs are let go: a large
+    # map has thousands of steps.
+    receiving = {id(change.step) for change in changes}
+    paths = {id(step): path for path, step in step_paths(journey) if id(step) in receiving}
+    for change in changes:
         step, before, after = change.step, change.from_owner, change.step.owner
         steps = "step" if len(change.previous) == 1 else "steps"
         yield context.finding(
