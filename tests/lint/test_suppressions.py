@@ -88,3 +88,10 @@ def test_scanner_reports_names_with_their_columns() -> None:
     assert found.location == Location(2, 1)
     assert found.target_line == 4
     assert found.names == [("x", 16), ("y", 20)]
+
+
+def test_suppressions_are_found_alike_in_a_text_and_in_its_lines() -> None:
+    text = "a: 1  # cjm: ignore[x]\r\n# cjm: ignore[y]\r\n\r\n# other\rb: 2\n"
+    assert find_suppressions(text) == find_suppressions(iter(text.splitlines()))
+    [first, second] = find_suppressions(text)
+    assert (first.target_line, second.target_line) == (1, 5)

@@ -277,9 +277,10 @@ class _Run:
         for display, doc in self.documents.items():
             if not self.wanted(display):
                 continue
-            text = doc.text  # unpacked once (see cjm.load.document.PackedText)
-            if text is not None and "cjm:" in text:
-                suppressions[display] = find_suppressions(text)
+            lines = doc.text_lines()  # never a whole copy (see cjm.load.document.PackedText)
+            found = find_suppressions(lines) if lines is not None else []
+            if found:
+                suppressions[display] = found
         kept: list[Diagnostic] = []
         for rule, diagnostic in self.found:
             if not self.wanted(diagnostic.path):

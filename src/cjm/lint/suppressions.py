@@ -13,6 +13,7 @@ would be read as a suppression too; nobody writes that by accident.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cjm.diagnostics import Location
@@ -30,17 +31,22 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
 
-def find_suppressions(text: str) -> list[Suppression]:
-    """Every suppression comment of ``text``, with the line each one covers."""
+def find_suppressions(text: str | Iterable[str]) -> list[Suppression]:
+    """Every suppression comment of ``text``, or of the text whose lines are given (as
+    :meth:`str.splitlines` gives them), with the line each one covers."""
+    lines = text.splitlines() if isinstance(text, str) else text
     found: list[Suppression] = []
     pending: list[Suppression] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
+    for number, line in enumerate(lines, start=1):
+        if pending:
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                for waiting in pending:
+                    waiting.target_line = number
+                pending = []
+        if "cjm:" not in line:  # the usual line: no directive can be in it
+            continue
         match = DIRECTIVE.search(line)
-        if stripped and not stripped.startswith("#"):
-            for waiting in pending:
-                waiting.target_line = number
-            pending = []
         if match is None:
             continue
         names = []
@@ -49,6 +55,6 @@ def find_suppressions(text: str) -> list[Suppression]:
             names.append((part.group(), offset + part.start() + 1))
         suppression = Suppression(Location(number, match.start() + 1), number, names)
         found.append(suppression)
-        if stripped.startswith("#"):
+        if line.lstrip().startswith("#"):
             pending.append(suppression)
     return found

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -57,6 +59,44 @@ class PackedText:
         """Whether ``instance`` has a text, without decompressing it."""
         return getattr(instance, self.slot) is not None
 
+    def lines(self, instance: object) -> Iterator[str] | None:
+        """The lines of ``instance``'s text, as :meth:`str.splitlines` gives them, or None
+        if it has no text. The text is unpacked a piece at a time, so reading a large
+        file's lines never holds a whole copy of it (which a read of the text would add
+        to what checking the file holds at that moment)."""
+        packed: bytes | None = getattr(instance, self.slot)
+        if packed is None:
+            return None
+        return split_pieces(_unpacked(packed))
+
+
+# How much text a piece of an unpacked text holds at most, in bytes.
+_PIECE = 1 << 18
+
+
+def _unpacked(packed: bytes) -> Iterator[str]:
+    """The text ``packed`` holds, in pieces of at most :data:`_PIECE` bytes of UTF-8."""
+    inflate = zlib.decompressobj()
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    data = packed
+    while data:
+        yield decoder.decode(inflate.decompress(data, _PIECE))
+        data = inflate.unconsumed_tail
+    yield decoder.decode(inflate.flush(), final=True)
+
+
+def split_pieces(pieces: Iterable[str]) -> Iterator[str]:
+    """The lines of the text made of ``pieces``, exactly as ``"".join(pieces).splitlines()``
+    gives them. A piece's last line waits for the next piece: it may go on there, or end
+    in a carriage return whose line feed starts the next piece."""
+    rest = ""
+    for piece in pieces:
+        lines = (rest + piece).splitlines(keepends=True)
+        rest = lines.pop() if lines else ""
+        for line in lines:
+            yield line.splitlines()[0]
+    yield from rest.splitlines()
+
 
 _TEXT = PackedText()
 
@@ -98,6 +138,11 @@ class Document(Generic[ModelT]):
     def has_text(self) -> bool:
         """Whether the file was read as text (``text`` is not None), without unpacking it."""
         return _TEXT.present(self)
+
+    def text_lines(self) -> Iterator[str] | None:
+        """The lines of the text (None if the file was not read as text), unpacked a piece
+        at a time (see :meth:`PackedText.lines`)."""
+        return _TEXT.lines(self)
 
     @property
     def checked(self) -> ModelT | None:
