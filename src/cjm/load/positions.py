@@ -72,8 +72,9 @@ class PositionTable:
 
     The reader appends rows in document order (:meth:`leaf`, and :meth:`open` then
     :meth:`close` and :meth:`place` for a collection); ``cells`` holds the rows'
-    integers, ``columns`` their columns (:data:`COLUMNS` a row, 16-bit until a column
-    needs more, then of the type of ``cells``);
+    integers (32-bit while reading, 16-bit after when all fit, see :meth:`narrow`),
+    ``columns`` their columns (:data:`COLUMNS` a row, 16-bit until a column needs more,
+    then 32-bit);
     ``keys`` are the mapping keys in order of first appearance, whose positions in that
     list give their codes (:func:`key_code`).
     """

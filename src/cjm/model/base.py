@@ -200,6 +200,30 @@ def _share_field_set(model: Any) -> Any:
     return model
 
 
+def private_value(model: BaseModel, name: str) -> Any:
+    """What ``model`` keeps under ``name`` in Pydantic's slot for private attributes, or
+    None. cjm keeps there what only some models have (a mapping's extensions, a pain
+    point's counted-as severity), so that the others carry no dict of their own."""
+    private = model.__pydantic_private__
+    return private.get(name) if private else None
+
+
+def keep_private(model: BaseModel, name: str, value: Any) -> None:
+    """Keep ``value`` under ``name`` in ``model``'s slot for private attributes (see
+    :func:`private_value`); None removes it, and the slot is emptied when nothing is
+    left in it."""
+    private = model.__pydantic_private__
+    if value is not None:
+        if private is None:
+            object.__setattr__(model, "__pydantic_private__", {name: value})
+        else:
+            private[name] = value
+    elif private is not None:
+        private.pop(name, None)
+        if not private:
+            object.__setattr__(model, "__pydantic_private__", None)
+
+
 def _share_keys(model_class: type[BaseModel]) -> None:
     """Give ``model_class``'s instances the names of its fields as shared dict keys.
 
@@ -256,11 +280,7 @@ class CjmModel(BaseModel):
                 return _with_shared_keys(handler(value))
             extensions = {k: v for k, v in value.items() if is_extension_key(k)}
             model = handler({k: v for k, v in value.items() if not is_extension_key(k)})
-            private = model.__pydantic_private__
-            if private is None:
-                object.__setattr__(model, "__pydantic_private__", {_EXTENSIONS: extensions})
-            else:
-                private[_EXTENSIONS] = extensions
+            keep_private(model, _EXTENSIONS, extensions)
             return _with_shared_keys(model)
         return _share_field_set(handler(value))
 
@@ -283,8 +303,7 @@ class CjmModel(BaseModel):
     @property
     def extensions(self) -> dict[str, Any]:
         """The ``x-`` keys written on this mapping, with their values as read."""
-        private = self.__pydantic_private__
-        found: dict[str, Any] = private.get(_EXTENSIONS, {}) if private else {}
+        found: dict[str, Any] = private_value(self, _EXTENSIONS) or {}
         return found
 
     @classmethod

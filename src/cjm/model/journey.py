@@ -40,6 +40,8 @@ from cjm.model.base import (
     WebLink,
     format_field,
     id_field,
+    keep_private,
+    private_value,
     reference,
     references,
     texts,
@@ -172,22 +174,12 @@ class PainPoint(CjmModel):
         try:
             return Severity(self.severity)
         except ValueError:
-            private = self.__pydantic_private__
-            counts_as: Severity | None = private.get(_COUNTS_AS) if private else None
+            counts_as: Severity | None = private_value(self, _COUNTS_AS)
             return counts_as or Severity.MEDIUM
 
     def follow_vocabulary(self, counts_as: Severity | None) -> None:
         """Take the built-in severity a workspace's own severity counts as (on loading)."""
-        private = self.__pydantic_private__
-        if counts_as is not None:
-            if private is None:
-                object.__setattr__(self, "__pydantic_private__", {_COUNTS_AS: counts_as})
-            else:
-                private[_COUNTS_AS] = counts_as
-        elif private is not None:
-            private.pop(_COUNTS_AS, None)
-            if not private:
-                object.__setattr__(self, "__pydantic_private__", None)
+        keep_private(self, _COUNTS_AS, counts_as)
 
 
 class KpiDirection(StrEnum):
