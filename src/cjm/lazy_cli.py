@@ -7,12 +7,12 @@ same tree, with Typer's own functions, but a command only when it runs or shows 
 the listing of ``cjm --help`` reads each command's name and docstring, nothing more.
 
 :class:`LazyGroup` is the group class of every Typer app of the command line (their
-``cls=``). Besides listing without building, it leaves the value converters of a group's
-own options unbuilt while no value needs converting: Typer converts every option's value
-through a pydantic adapter, and builds that adapter (importing pydantic, a large library)
-even for an option that was not given, as the group's ``--help`` is when a command's
-help is asked for. Both are only about when work is done: the commands, their help and
-their behaviour are Typer's.
+``cls=``), and :class:`PlainValuesCommand` the class of every command it builds. Besides
+listing without building, both convert the values of their options and arguments with
+:class:`cjm.cli_values.PlainConversion`, which gives what Typer's conversion gives
+without building a pydantic adapter for each parameter (and importing pydantic's
+adapters) on every run. Both are only about when and how work is done: the commands,
+their help and their behaviour are Typer's.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
+from cjm.cli_values import PlainConversion
+
 if TYPE_CHECKING:
-    from typer._click import Command, Context, HelpFormatter
+    from typer._click import Command, Context, HelpFormatter, Parameter
     from typer.models import CommandInfo, TyperInfo
 
 
@@ -106,23 +108,26 @@ class LazyGroup(TyperGroup):
             super().format_commands(ctx, formatter)
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        for param in self.get_params(ctx):
-            # Typer keeps each parameter's converter here, None until first needed.
-            if getattr(param, "_runtime_param", False) is None:
-                param._runtime_param = _ConvertWhenGiven()  # type: ignore[attr-defined]
+        convert_plainly(self.get_params(ctx))
         return super().parse_args(ctx, args)
 
 
-class _ConvertWhenGiven:
-    """Stands in for an option's converter: a missing value (None) stays missing, as
-    Typer's converter leaves it, and any other value is converted by Typer's converter,
-    built then."""
+class PlainValuesCommand(TyperCommand):
+    """Typer's command, converting its values as :class:`LazyGroup` does."""
 
-    def coerce(self, value: Any, param: Any, ctx: Context) -> Any:
-        if value is None:
-            return () if param.multiple or param.nargs == -1 else None
-        param._runtime_param = None
-        return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        convert_plainly(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+def convert_plainly(params: list[Parameter]) -> None:
+    """Give each of Typer's parameters among ``params`` a :class:`PlainConversion`
+    (Typer keeps a parameter's converter in ``_runtime_param``, None until it is
+    first needed, and builds it then)."""
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None:
+            conversion = PlainConversion.of(param.type_descriptor)  # type: ignore[attr-defined]
+            param._runtime_param = conversion  # type: ignore[attr-defined]
 
 
 def lazy_command(app: typer.Typer) -> TyperGroup:
@@ -169,7 +174,16 @@ def _commands_of(app: typer.Typer, settings: dict[str, Any], suggest: bool) -> L
 def _builder(
     build: Callable[..., Command], info: CommandInfo, settings: dict[str, Any]
 ) -> Callable[[], Command]:
-    return lambda: build(info, **settings)
+    """Builds the command of ``info`` as Typer does, as a :class:`PlainValuesCommand`
+    unless it names a class of its own (Typer's own class is the default it records)."""
+
+    def built() -> Command:
+        plain = copy.copy(info)
+        if info.cls in (None, TyperCommand):
+            plain.cls = PlainValuesCommand
+        return build(plain, **settings)
+
+    return built
 
 
 def _summary(name: str, info: CommandInfo, settings: dict[str, Any]) -> Callable[[], Command]:

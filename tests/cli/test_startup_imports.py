@@ -138,6 +138,38 @@ def test_validate_loads_no_drawing_code() -> None:
     assert _loaded(modules, NOT_FOR_VALIDATE) == []
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--select", "CJM101", "--fail-on", "error", "--max-file-size", "5", "maps"],
+        [
+            "render",
+            "maps/trial-to-paid.yaml",
+            "--format",
+            "svg",
+            "--view",
+            "journey",
+            "--dpi",
+            "96",
+            "--paper",
+            "a4",
+        ],
+    ],
+    ids=["validate", "render"],
+)
+def test_option_values_are_converted_without_pydantic_adapters(
+    args: list[str], tmp_path: Path
+) -> None:
+    """Typer would build a pydantic adapter for each parameter (see cjm.cli_values)."""
+    workspace = tmp_path / "example"
+    shutil.copytree(EXAMPLE, workspace, ignore=shutil.ignore_patterns(".cjm-cache"))
+    if args[0] == "render":
+        args = [*args, "--out", str(tmp_path / "out")]
+    code, modules = run_cjm(args, workspace)
+    assert code == 0
+    assert _loaded(modules, ("typer._adapters", "pydantic.type_adapter")) == []
+
+
 def test_svg_render_loads_no_report_site_or_export(tmp_path: Path) -> None:
     code, modules = run_cjm(["render", "--format", "svg", "--out", str(tmp_path)], EXAMPLE)
     assert code == 0
