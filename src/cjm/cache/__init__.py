@@ -76,15 +76,28 @@ FORMAT = 6
 _HEADER = f"cjm-cache {FORMAT} {__version__}\n".encode()
 
 
+def _modules(folder: str, parts: tuple[str, ...]) -> list[tuple[tuple[str, ...], os.stat_result]]:
+    """``(path parts relative to the package, stat)`` of every ``.py`` file under
+    ``folder``, whose path relative to the package is ``parts``. Every run computes the
+    fingerprint: ``os.scandir``, whose entries know whether they are folders, costs a
+    fifth of ``Path.rglob`` with a ``Path`` and its parsing for every module."""
+    found: list[tuple[tuple[str, ...], os.stat_result]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_modules(entry.path, (*parts, entry.name)))
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append(((*parts, entry.name), entry.stat()))
+    return found
+
+
 def _code_fingerprint() -> str:
-    """A hash of the name, size and modification time of every module of cjm."""
-    package = Path(__file__).resolve().parent.parent
+    """A hash of the name, size and modification time of every module of cjm, in the
+    order of their paths' parts (the order ``sorted(Path.rglob(...))`` gave)."""
+    package = str(Path(__file__).resolve().parent.parent)
     digest = hashlib.sha256()
-    for module in sorted(package.rglob("*.py")):
-        status = module.stat()
-        digest.update(
-            f"{module.relative_to(package)}|{status.st_size}|{status.st_mtime_ns}\n".encode()
-        )
+    for parts, status in sorted(_modules(package, ()), key=lambda module: module[0]):
+        digest.update(f"{'/'.join(parts)}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

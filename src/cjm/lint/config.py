@@ -24,6 +24,7 @@ from cjm.load.positions import DataPath
 from cjm.load.schema_errors import validation_diagnostics
 from cjm.load.workspace import matches
 from cjm.model import WorkspaceConfig
+from cjm.model.base import unvalidated_default
 from cjm.model.workspace import LintSettings
 
 ALL = "ALL"
@@ -111,7 +112,9 @@ class Policy:
         return level
 
     def options_for(self, rule: Rule) -> BaseModel:
-        return self.options.get(rule.code) or rule.options()
+        """The options ``cjm.yaml`` gives ``rule``, or its defaults, made without validating
+        (every rule runs with options, most with its defaults: see unvalidated_default)."""
+        return self.options.get(rule.code) or unvalidated_default(rule.options)
 
 
 class _SettingsReader:

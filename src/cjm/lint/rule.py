@@ -64,9 +64,10 @@ class Skipped:
 
 
 class NoOptions(BaseModel):
-    """The settings of a rule that has none."""
+    """The settings of a rule that has none. Built when first validated (``defer_build``):
+    a rule's default settings are made without validating (see ``Policy.options_for``)."""
 
-    model_config = {"extra": "forbid"}
+    model_config = {"extra": "forbid", "defer_build": True}
 
 
 @dataclass

@@ -21,6 +21,7 @@ from cjm.load.positions import DataPath
 from cjm.load.schema_errors import closest as suggest
 from cjm.load.vocabulary import VocabularyCheck
 from cjm.model import DefinitionsFile, JourneyMap, Vocabulary, WorkspaceConfig
+from cjm.model.base import unvalidated_default
 from cjm.wording import quoted
 
 SHARED_KINDS = ("persona", "team", "touchpoint", "evidence")
@@ -87,7 +88,7 @@ class Resolver:
         self.diagnostics: list[Diagnostic] = []
         # Id-like words written in parts of the workspace's files that did not load.
         self.unloaded_mentions = unloaded_mentions
-        self.vocabulary = VocabularyCheck(Vocabulary(), self.diagnostics)
+        self.vocabulary = VocabularyCheck(unvalidated_default(Vocabulary), self.diagnostics)
 
     # -- definitions ---------------------------------------------------------------------
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import math
 import re
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -24,7 +25,7 @@ from pydantic import (
 )
 from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue, WithJsonSchema
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticUndefined
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 64
@@ -222,6 +223,31 @@ def keep_private(model: BaseModel, name: str, value: Any) -> None:
         private.pop(name, None)
         if not private:
             object.__setattr__(model, "__pydantic_private__", None)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def unvalidated_default(model_class: type[ModelT]) -> ModelT:
+    """What ``model_class()`` makes, made without validating: every field its default.
+
+    Validating builds the class's validator and serializer (and, for the first class, has
+    Pydantic scan every installed package for plugins): tens of milliseconds that a run
+    taking its documents from the validation cache never needs otherwise, only to fill
+    in defaults. Pydantic's own ``model_construct()`` asks each default factory for its
+    signature, about 3 ms for a builtin such as ``list``; here the factories are called
+    as they are, taking no argument. The result is equal to the validated one (a test
+    checks every rule's options and the empty vocabulary), for a class whose fields all
+    have defaults that need no validation and whose validators leave defaults alone."""
+    values: dict[str, Any] = {}
+    for name, field in model_class.model_fields.items():
+        if field.default_factory is not None:
+            values[name] = field.default_factory()  # type: ignore[call-arg]
+        elif field.default is PydanticUndefined:
+            raise TypeError(f"{model_class.__name__}.{name} has no default")
+        else:
+            values[name] = copy.deepcopy(field.default)
+    return model_class.model_construct(_fields_set=set(), **values)
 
 
 def _share_keys(model_class: type[BaseModel]) -> None:
