@@ -10,6 +10,9 @@ slows all of them alike; each figure is the median of its runs. Measured:
   warm (its validation cache filled by a run before the first round) and cold
   (`--no-cache`: every file read and checked), and warm of its one map
   (`cjm render maps/trial-to-paid.yaml --format svg --view journey`);
+* what any drawing of that journey pays before cjm's own code: `python -c 'import typer,
+  pydantic.main, graphviz'` (the libraries cjm is built on) and Graphviz alone laying
+  out the journey's DOT, each with its share of mmdc's time;
 * the Mermaid CLI (mmdc) drawing the same journey, as `cjm render --format mermaid`
   exports it (bench/setup-peers.sh installs mmdc into bench/.peers/).
 
@@ -59,7 +62,7 @@ class Entry:
     label: str
     command: list[str]
     cwd: Path | None = None
-    kind: str = "help"  # help, work, peer or floor
+    kind: str = "help"  # help, work, part (of the journey's cost), peer or floor
     pythonpath: str | None = None  # for the baseline's commands
     walls: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
@@ -170,10 +173,33 @@ def entries(args: argparse.Namespace, cjm: list[str], folder: Path) -> list[Entr
                 "work",
             ),
         ]
+        found += journey_parts(cjm, folder)
         mmdc = mermaid_command(cjm, folder, args.mmdc)
         if mmdc is not None:
             found.append(Entry("mmdc, the same journey", mmdc, EXAMPLE, "peer"))
     return found
+
+
+def journey_parts(cjm: list[str], folder: Path) -> list[Entry]:
+    """What any drawing of the journey pays before cjm's own code, each in a process of
+    its own: Python with the libraries cjm is built on imported (Typer, pydantic's
+    models, the graphviz package), and Graphviz laying out the journey's DOT as cjm
+    hands it over (the bundled Graphviz, as `cjm render` uses by default)."""
+    from cjm.render.graphviz_run import find_renderer
+
+    libraries = "import typer, pydantic.main, graphviz"
+    status, output = capture(
+        [*cjm, "render", MAP, "--format", "dot", "--view", "journey", "--out", str(folder / "dot")],
+        EXAMPLE,
+    )
+    if status != 0:
+        sys.exit(f"cjm render --format dot failed: {output}")
+    dot = next(iter(sorted((folder / "dot").glob("*.dot"))))
+    graphviz = [find_renderer().command, "-Kdot", "-Tsvg", "-o", str(folder / "dot.svg"), str(dot)]
+    return [
+        Entry(f"python -c '{libraries}'", [sys.executable, "-c", libraries], kind="part"),
+        Entry("Graphviz alone on the journey's DOT", graphviz, kind="part"),
+    ]
 
 
 def copy_example(target: Path) -> Path:
@@ -245,8 +271,9 @@ def report(found: list[Entry], runs: int) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for entry in found:
-        base = peer if entry.kind == "work" and "render" in entry.label else floor
-        ratio = entry.kind == "help" or (entry.kind == "work" and base is peer)
+        drawing = entry.kind == "part" or (entry.kind == "work" and "render" in entry.label)
+        base = peer if drawing else floor
+        ratio = entry.kind == "help" or (drawing and base is peer)
         wall_ratio = f"{entry.wall / base.wall:.2f}x {_short(base)}" if ratio and base else ""
         cpu_ratio = f"{entry.cpu / base.cpu:.2f}x" if ratio and base else ""
         lines.append(
