@@ -34,3 +34,19 @@ def test_reference_rules_can_be_turned_off(lint_map: LintMap) -> None:
             "the customer meets the business",
         )
     ]
+
+
+def test_a_branch_leaving_from_a_duplicated_step_is_not_a_duplicate_itself(
+    lint_map: LintMap,
+) -> None:
+    """The branch's steps are one set of steps: only the main-line duplicate is reported."""
+    text = duplicate_id.FAILING + (
+        "    branches:\n"
+        "      - id: by-phone\n"
+        "        after: compare-plans\n"
+        "        steps:\n"
+        "          - {id: calls-sales, action: Calls sales}\n"
+    )
+    assert lint_map(text, "CJM104") == [
+        (14, 14, "CJM104", "duplicate step id 'compare-plans': also defined on line 13")
+    ]

@@ -440,3 +440,16 @@ def test_coverage_is_worked_out_once_per_map_and_again_for_a_copy(
         )
     )
     assert passes == [id(journey), id(copy)]
+
+
+def test_a_branch_is_listed_once_when_two_main_line_steps_share_its_start() -> None:
+    """Two main-line steps with one id are an error of their own (a duplicate id); the
+    branch leaving from that id is still one branch, listed after the first of them."""
+    branch = {"id": "by-hand", "after": "import", "steps": [_step("type-in")]}
+    journey = _map(_stage("a", ["sign-up", "import", "import"], branches=[branch]))
+    assert [step.id for step in journey.stages[0].all_steps()] == [
+        "sign-up",
+        "import",
+        "type-in",
+        "import",
+    ]

@@ -428,7 +428,9 @@ class Stage(CjmModel):
     def ordered_steps(self) -> list[tuple[tuple[str | int, ...], Step, Branch | None]]:
         """Every step of the stage with its data path inside the stage and its branch, in
         reading order: each branch's steps come right after the main-line step it leaves
-        from (those that start the stage, first), branches in the order written."""
+        from (those that start the stage, first), branches in the order written. Each
+        step is listed once, even when two main-line steps share an id (an error the
+        resolver reports): a branch leaves from the first of them."""
         leaving: dict[str | None, list[tuple[int, Branch]]] = {}
         main_ids = {step.id for step in self.steps}
         for b, branch in enumerate(self.branches):
@@ -437,7 +439,7 @@ class Stage(CjmModel):
         ordered: list[tuple[tuple[str | int, ...], Step, Branch | None]] = []
 
         def add_branches(after: str | None) -> None:
-            for b, branch in leaving.get(after, []):
+            for b, branch in leaving.pop(after, []):
                 for t, step in enumerate(branch.steps):
                     ordered.append((("branches", b, "steps", t), step, branch))
 
