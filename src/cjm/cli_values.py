@@ -13,8 +13,6 @@ worded by Typer as it always was.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
@@ -40,30 +38,23 @@ class _Undecided:
 
 UNDECIDED: Final = _Undecided()
 
-# A whole number as int() and pydantic both read it, and read it alike.
-_WHOLE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 
-
-@dataclass(frozen=True)
 class PlainConversion(RuntimeParam):
     """Converts one parameter's values (see the module's docstring). Typer's
     :class:`RuntimeParam` turns a missing value into None (or ``()`` for a parameter
-    taking many) and refuses a lone word for a list before this is reached."""
-
-    descriptor: TypeDescriptor
+    taking many) and refuses a lone word for a list before this is reached. (A plain
+    subclass, not a dataclass of its own: every command line run defines it, and the
+    parameter converted carries its type descriptor.)"""
 
     @classmethod
     def of(cls, descriptor: TypeDescriptor) -> PlainConversion:
-        return cls(
-            parameter_info=descriptor.parameter_info,
-            annotation=descriptor.annotation,
-            descriptor=descriptor,
-        )
+        return cls(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
 
     def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
-        converted = convert(self.descriptor, value, param, ctx)
+        descriptor = param.type_descriptor
+        converted = convert(descriptor, value, param, ctx)
         if converted is UNDECIDED:
-            typer_conversion = build_runtime_param(self.descriptor)
+            typer_conversion = build_runtime_param(descriptor)
             return typer_conversion._coerce_value(value, param=param, ctx=ctx)
         return converted
 
@@ -114,7 +105,7 @@ def _whole_number(info: ParameterInfo, value: Any) -> Any:
         return UNDECIDED
     if type(value) is int:  # a default
         number = value
-    elif type(value) is str and _WHOLE_NUMBER.fullmatch(value):
+    elif type(value) is str and _plain_whole_number(value):
         number = int(value)
     else:
         return UNDECIDED
@@ -123,6 +114,18 @@ def _whole_number(info: ParameterInfo, value: Any) -> Any:
     if info.max is not None and number > info.max:
         return UNDECIDED
     return number
+
+
+def _plain_whole_number(text: str) -> bool:
+    """Whether ``text`` is a whole number written plainly (an optional minus sign, then
+    up to 18 ASCII digits without a leading zero), as int() and pydantic read alike."""
+    digits = text[1:] if text.startswith("-") else text
+    return (
+        0 < len(digits) <= 18
+        and digits.isascii()
+        and digits.isdigit()
+        and (digits == "0" or not digits.startswith("0"))
+    )
 
 
 def _path(annotation: Any, info: ParameterInfo, value: Any, param: Any, ctx: Any) -> Any:

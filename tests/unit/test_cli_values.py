@@ -91,7 +91,7 @@ def _values_for(param: Parameter) -> list[Any]:
     values = words + others
     if param.multiple or param.nargs == -1:
         values = [(), ("exists.yaml", "folder"), tuple(words[:6]), *[(word,) for word in words]]
-        values += [None, ["a", "b"]]
+        values += [None, ["a", "b"], "a lone word"]
     default = param.default
     if default is not None and not callable(default):
         values.append(default)
