@@ -277,9 +277,10 @@ def postgres_dsn() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def spark_session() -> Iterator[Any]:
+def spark_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """One local Spark session for the whole test session: one core, little memory,
-    quiet logs, time zone UTC."""
+    quiet logs, time zone UTC, its warehouse folder a temporary one (Spark's default is
+    `spark-warehouse/` in the working folder, here the repository)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -297,6 +298,7 @@ def spark_session() -> Iterator[Any]:
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("spark-warehouse")))
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
