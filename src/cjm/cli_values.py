@@ -1,9 +1,9 @@
 """Option and argument values converted as Typer converts them, without pydantic.
 
 Typer converts every value given on the command line through a pydantic ``TypeAdapter``
-that it builds for the parameter when the command runs: importing pydantic's adapters
-and building them is a tenth of a second of every command, for values that are plain
-words, numbers and file names. :class:`PlainConversion` converts the kinds of parameter
+that it builds for the parameter when the command runs: importing Typer's adapters,
+building one per parameter and, with the first, loading pydantic's plugins cost tens of
+milliseconds on every command, for values that are plain words, numbers and file names. :class:`PlainConversion` converts the kinds of parameter
 cjm has (text, flags, whole numbers, choices, paths, and lists of these) with Typer's
 own helpers and no adapter. It gives exactly what Typer would: whenever it is not sure
 (a value of an unexpected type, a number it does not read the same way, a value that is
