@@ -1,10 +1,23 @@
-"""The console-script entry point: bugs end with a short report, not a traceback."""
+"""The console-script entry point: bugs end with a short report, not a traceback, and
+the program runs with the garbage collector tuned for a short process."""
 
 from __future__ import annotations
 
+import gc
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
 import pytest
 
-from cjm import cli
+from cjm import cli, program
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+PYPROJECT = ROOT / "pyproject.toml"
 
 
 def _explode(*args: object, **kwargs: object) -> None:
@@ -34,3 +47,77 @@ def test_debug_variable_shows_the_real_exception(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(cli, "lazy_command", _exploding_command)
     with pytest.raises(RuntimeError, match="kaboom"):
         cli.main()
+
+
+# The program run as a whole process: the console script and `python -m cjm` go through
+# cjm.program, which tunes the garbage collector for a short process (see its docstring).
+_GC_PROBE = """
+import gc, json, sys
+before = {"typer": "typer" in sys.modules, "threshold": gc.get_threshold()}
+from cjm import program
+imported_typer = "typer" in sys.modules
+sys.argv = ["cjm", *sys.argv[1:]]
+try:
+    program.main()
+except SystemExit as done:
+    code = done.code
+print(json.dumps({
+    "code": code,
+    "typer_before_main": imported_typer,
+    "threshold": gc.get_threshold(),
+    "default_threshold": before["threshold"],
+    "frozen": gc.get_freeze_count(),
+}))
+"""
+
+
+def _run_program(*args: str) -> dict[str, object]:
+    environment = dict(os.environ, PYTHONPATH=str(SRC))
+    done = subprocess.run(
+        [sys.executable, "-c", _GC_PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_the_console_script_and_python_dash_m_start_the_program() -> None:
+    scripts = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"cjm": "cjm.program:main"}
+    main_module = (SRC / "cjm" / "__main__.py").read_text(encoding="utf-8")
+    assert "from cjm.program import main" in main_module
+
+
+@pytest.mark.parametrize("args", [["--version"], ["validate", "--help"], ["no-such-command"]])
+def test_the_program_collects_rarely_and_freezes_what_is_alive_at_the_end(
+    args: list[str],
+) -> None:
+    report = _run_program(*args)
+    assert report["code"] == (2 if args == ["no-such-command"] else 0)
+    # The collector is set before Typer (and cjm's command line) is imported.
+    assert report["typer_before_main"] is False
+    threshold = report["threshold"]
+    default = report["default_threshold"]
+    assert isinstance(threshold, list) and isinstance(default, list)
+    assert threshold == [program.COLLECT_AFTER, *default[1:]]
+    assert threshold[0] > default[0]
+    # What was alive when the command ended is out of the last collection's reach.
+    frozen = report["frozen"]
+    assert isinstance(frozen, int) and frozen > 10_000
+
+
+def test_cli_main_in_a_process_of_its_own_leaves_the_collector_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    monkeypatch.setattr(sys, "argv", ["cjm", "--version"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert gc.get_threshold() == threshold
+    # Frozen objects that are freed leave the count; a freeze would add the whole heap.
+    assert gc.get_freeze_count() <= frozen

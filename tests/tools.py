@@ -35,7 +35,7 @@ def require(available: bool, what: str, how: str) -> None:
 # and the model classes of cjm it built as the last line.
 _PROBE = """
 import json, sys
-from cjm.cli import main
+from cjm.program import main
 sys.argv = ["cjm", *sys.argv[1:]]
 try:
     main()

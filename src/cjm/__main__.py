@@ -1,3 +1,3 @@
-from cjm.cli import main
+from cjm.program import main
 
 main()

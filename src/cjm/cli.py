@@ -1105,7 +1105,10 @@ _SYMLINK_LOOP = re.compile(r"Symlink loop from '(?P<path>.*)'")
 
 
 def main() -> None:
-    """Console-script entry point: a bug ends with a short report, not a traceback."""
+    """The command line, where a bug ends with a short report, not a traceback.
+
+    The installed ``cjm`` and ``python -m cjm`` reach it through :func:`cjm.program.main`,
+    which also sets up the process; called directly, it leaves the process as it is."""
     try:
         lazy_command(app)()
     except Exception as bug:

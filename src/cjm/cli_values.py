@@ -3,12 +3,13 @@
 Typer converts every value given on the command line through a pydantic ``TypeAdapter``
 that it builds for the parameter when the command runs: importing Typer's adapters,
 building one per parameter and, with the first, loading pydantic's plugins cost tens of
-milliseconds on every command, for values that are plain words, numbers and file names. :class:`PlainConversion` converts the kinds of parameter
-cjm has (text, flags, whole numbers, choices, paths, and lists of these) with Typer's
-own helpers and no adapter. It gives exactly what Typer would: whenever it is not sure
-(a value of an unexpected type, a number it does not read the same way, a value that is
-refused), it hands the value to Typer's own converter, built then, so that a refusal is
-worded by Typer as it always was.
+milliseconds on every command, for values that are plain words, numbers and file names.
+:class:`PlainConversion` converts the kinds of parameter cjm has (text, flags, whole
+numbers, choices, paths, and lists of these) with Typer's own helpers and no adapter. It
+gives exactly what Typer would: whenever it is not sure (a value of an unexpected type,
+a number it does not read the same way, a value that is refused), it hands the value to
+Typer's own converter, built then, so that a refusal is worded by Typer as it always
+was.
 """
 
 from __future__ import annotations
