@@ -4,16 +4,15 @@ the program runs with the garbage collector tuned for a short process."""
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cjm import cli, program
+from tests.tools import run_probe
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -71,19 +70,8 @@ print(json.dumps({
 """
 
 
-def _run_program(*args: str) -> dict[str, object]:
-    environment = dict(os.environ, PYTHONPATH=str(SRC))
-    done = subprocess.run(
-        [sys.executable, "-c", _GC_PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return report
+def _run_program(*args: str) -> dict[str, Any]:
+    return run_probe(_GC_PROBE, list(args), ROOT)
 
 
 def test_the_console_script_and_python_dash_m_start_the_program() -> None:

@@ -66,7 +66,7 @@ print(json.dumps({"code": code, "modules": modules, "built": built}))
 def run_cjm(args: list[str], cwd: Path) -> tuple[int, list[str]]:
     """Run ``cjm ARGS`` in ``cwd`` as the console script does, in a fresh Python; its
     exit code and the modules it loaded."""
-    report = _probe(args, cwd)
+    report = run_probe(_PROBE, args, cwd)
     return report["code"], report["modules"]
 
 
@@ -74,14 +74,16 @@ def run_cjm_built(args: list[str], cwd: Path) -> tuple[int, list[str]]:
     """Run ``cjm ARGS`` as :func:`run_cjm` does; its exit code and the model classes of
     cjm whose validator it built (``module.QualifiedName``): a class built when it is
     first used builds none while the run only reads its models from the cache."""
-    report = _probe(args, cwd)
+    report = run_probe(_PROBE, args, cwd)
     return report["code"], report["built"]
 
 
-def _probe(args: list[str], cwd: Path) -> dict[str, Any]:
+def run_probe(script: str, args: list[str], cwd: Path) -> dict[str, Any]:
+    """Run the Python ``script`` with ``args`` in a fresh Python on cjm's sources, in
+    ``cwd``; the JSON object it prints as its last line."""
     environment = dict(os.environ, PYTHONPATH=str(SRC), COLUMNS="80")
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         cwd=cwd,
