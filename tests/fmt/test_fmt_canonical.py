@@ -65,7 +65,7 @@ def test_most_formatted_examples_are_recognised_and_none_wrongly() -> None:
             sound(text, kind)
     recognised = [text for text, kind in FORMATTED if sound(text, kind)]
     assert len(FORMATTED) > 20
-    assert len(recognised) >= 0.75 * len(FORMATTED)
+    assert len(recognised) >= 0.95 * len(FORMATTED)
 
 
 def _mutations(text: str, rng: random.Random) -> list[str]:
@@ -230,3 +230,82 @@ def test_a_lone_dash_is_recognised_only_alone(dash: str) -> None:
     """(Not a valid map, but the reading of the line is what is checked.)"""
     assert is_canonical("personas:\n  -\n  - p\n", MODELS["map"])
     assert not is_canonical(f"personas:\n  {dash}\n  - p\n", MODELS["map"])
+
+
+NESTED = (
+    BASE.replace(
+        "        emotions:\n          p: {score: 1, label: calm}\n",
+        "        thoughts: [Who pays?, 'Not: again']\n"
+        "        emotions: {p: {score: 1, label: calm}}\n",
+    ).replace(
+        "personas: [p]\n",
+        "tags: [https://example.com/a?b=1]\npersonas: [{id: p, name: P, goals: [Pay less]}]\n",
+    )
+    + "x-notes: [[a, b], {k: v}]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NESTED,
+        NESTED.replace("[[a, b], ", "[{}, [], [[a], {k: [b, {l: c}]}], "),
+        NESTED.replace("emotions: {p: {score: 1, label: calm}}", "emotions: {p: {score: 1}}  # x"),
+        BASE.replace("action: A\n", "action: A long\n          action text\n"),
+        BASE.replace("action: A\n", "action: A long\n\n          action text\n          more\n"),
+        BASE.replace("action: A\n", "action: A long\n          action text  # why\n"),
+        BASE.replace("title: T\n", "title: T\n  and more:words\n"),
+        BASE.replace("personas: [p]\n", "tags:\n  - a long\n    tag\n  - b\npersonas: [p]\n"),
+        BASE.replace("        action: B\n", "        action: B\n    # after the steps\n"),
+        BASE.replace("        action: B\n", "        action: B\n      # after\n\n    # and\n"),
+        BASE.replace("        action: B\n", "        action: B\n        # ends the step\n"),
+        BASE + "  # ends the stages\n",
+        BASE + "\n# ends the file\n\n# and more\n",
+        BASE + "        # ends the step\n      # then the steps\n  # then the stages\n",
+        BASE + "opportunities:\n  - id: o\n    summary: |\n      Text\n    # after the text\n",
+    ],
+)
+def test_nested_flow_continued_words_and_closing_comments_are_recognised(text: str) -> None:
+    """Nested one-line flow collections, plain text going on over the next lines and
+    comment lines that close a block are written back as they stand."""
+    assert sound(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NESTED.replace("{p: {score: 1, label: calm}}", "{p: {label: calm, score: 1}}"),
+        NESTED.replace("[{id: p, name: P, ", "[{name: P, id: p, "),
+        NESTED.replace("[[a, b], ", "[[a,b], "),
+        NESTED.replace("[[a, b], ", "[[a , b], "),
+        NESTED.replace("[[a, b], ", "[ [a, b], "),
+        NESTED.replace("[[a, b], ", "[[a, b],  "),
+        NESTED.replace("{p: {score", "{p:  {score"),
+        NESTED.replace("https://example.com/a?b=1]", "https://example.com/a?b=1] "),
+        NESTED.replace("[[a, b], ", "[[a, b,], "),
+        BASE.replace("action: A\n", "action: A long\n           action text\n"),
+        BASE.replace("action: A\n", "action: A long\n         action text\n"),
+        BASE.replace("action: A\n", "action: A long\n          action text \n"),
+        BASE.replace("personas: [p]\n", "tags:\n  - a long\n     tag\npersonas: [p]\n"),
+        BASE.replace("        action: B\n", "        action: B\n     # after the steps\n"),
+        BASE.replace("        action: B\n", "        action: B\n         # after\n"),
+        BASE.replace("        action: B\n", "        action: B\n    # after\n      # then\n"),
+        BASE + " # ends the file\n",
+        BASE + "   # ends the file\n",
+        BASE + "# ends the file\n\n",
+    ],
+)
+def test_one_change_from_those_forms_is_not_recognised(text: str) -> None:
+    """Each of these is one change of layout away from a form above, and is one the
+    formatter rewrites."""
+    assert valid(text, "map")
+    assert full(text) != text
+    assert not is_canonical(text, MODELS["map"])
+
+
+def test_flow_collections_nested_very_deep_are_left_to_the_formatter() -> None:
+    deep = "[" * 40 + "a" + "]" * 40
+    assert full(BASE + f"x-deep: {deep}\n") == BASE + f"x-deep: {deep}\n"
+    assert not is_canonical(BASE + f"x-deep: {deep}\n", MODELS["map"])
+    shallow = "[" * 20 + "a" + "]" * 20
+    assert sound(BASE + f"x-deep: {shallow}\n")
