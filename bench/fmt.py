@@ -16,7 +16,8 @@ that ``--check`` passes, as it does in CI on most pushes. Run it from the reposi
 
 The single maps come in one of three formatted layouts (the workspace is always plain):
 ``plain``, as bench/yamlout.py writes it; ``nested``, each step's emotions one flow
-mapping of flow mappings (``emotions: {olivia: {score: 1, label: calm}, sam: -1}``);
+mapping of flow mappings (``emotions: {olivia: {score: 1, label: calm}, sam: -1}``)
+and lists of text on one line;
 ``wrapped``, every plain text longer than a line broken over lines two columns deeper
 than its key, as a text editor wraps it, and a comment line closing each item of a
 top-level list. ``--baseline`` names the ``src`` folder of another cjm (``git archive
@@ -42,7 +43,7 @@ from ruamel.yaml import YAML
 
 from machine import compile_sources
 from synthetic import WorkspaceSpec, write_single_map, write_workspace
-from yamlout import Flow, dump
+from yamlout import Block, Flow, dump
 
 TARGETS = ("1mb", "10mb", "workspace")
 LAYOUTS = ("plain", "nested", "wrapped")
@@ -78,9 +79,13 @@ def _prepare(folder: Path, target: str, layout: str) -> tuple[Path, int]:
 
 def _nested(value: Any) -> Any:
     """``value`` with every ``emotions`` mapping, and each emotion in it, written as one
-    flow mapping."""
+    flow mapping, and lists of text on one line, except those with a ``?`` in them: in a
+    flow list that sends both commands to the pure-Python YAML parser (libyaml refuses
+    it), which would be measured instead."""
     if isinstance(value, dict):
         nested = {key: _nested(item) for key, item in value.items()}
+        if isinstance(nested.get("emotion"), dict):
+            nested["emotion"] = Flow(nested["emotion"])
         if isinstance(nested.get("emotions"), dict):
             emotions = nested["emotions"].items()
             nested["emotions"] = Flow(
@@ -88,6 +93,8 @@ def _nested(value: Any) -> Any:
             )
         return nested
     if isinstance(value, list):
+        if any(isinstance(item, str) and "?" in item for item in value):
+            return Block(value)
         return [_nested(item) for item in value]
     return value
 

@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from cjm.fmt import FormatError, Kind, format_text
 from cjm.fmt.canonical import is_canonical
 from cjm.fmt.common import MODELS
 from cjm.load.document import parse_document
 from tests.fmt.test_fmt_fast_reading import SOME, YAML_FILES
-from tests.fmt.test_fmt_properties import commented_maps, dumped_maps, written_maps
+from tests.fmt.test_fmt_properties import (
+    Writer,
+    commented_maps,
+    dumped_maps,
+    journey_maps,
+    written_maps,
+)
 
 KINDS: tuple[Kind, ...] = ("map", "definitions", "workspace")
 
@@ -309,3 +316,68 @@ def test_flow_collections_nested_very_deep_are_left_to_the_formatter() -> None:
     assert not is_canonical(BASE + f"x-deep: {deep}\n", MODELS["map"])
     shallow = "[" * 20 + "a" + "]" * 20
     assert sound(BASE + f"x-deep: {shallow}\n")
+
+
+class NearlyFormatted(Writer):
+    """Writes data in the canonical layout but for drawn changes: collections in flow
+    style on one line (nested ones included), text over several lines, comment lines and
+    blank lines closing blocks or ending the file, some of them a column off."""
+
+    def off(self) -> int:
+        return self.draw(st.sampled_from([0, 0, 0, 0, 0, -1, 1]))
+
+    def document(self, data: dict[str, object]) -> str:
+        self.mapping(data, 0)
+        self.closing(0)
+        return "\n".join(self.lines) + "\n"
+
+    def mapping(self, data: dict[str, object], column: int, first: str | None = None) -> None:
+        for key, value in data.items():
+            prefix = (" " * column if first is None else first) + key + ":"
+            first = None
+            self.value(prefix, value, column, dashed=False)
+
+    def value(self, prefix: str, value: object, column: int, *, dashed: bool) -> None:
+        deeper = column + 2
+        if isinstance(value, dict | list) and self.chance(3):
+            self.put(prefix + " " + self.flow(value) + self.eol())
+        elif isinstance(value, dict):
+            self.put(prefix)
+            self.mapping(value, deeper)
+            self.closing(column)
+        elif isinstance(value, list):
+            self.put(prefix)
+            for item in value:
+                dash = " " * deeper + "-"
+                if isinstance(item, dict) and not self.chance(4):
+                    self.mapping(item, deeper + 2, first=dash + " ")
+                else:
+                    self.value(dash, item, deeper, dashed=True)
+            self.closing(column)
+        elif not (self.chance(2) and self.wrapped(prefix + " ", str(value), deeper + self.off())):
+            self.put(prefix + " " + self.one_line(value, flow=False) + self.eol())
+
+    def closing(self, column: int) -> None:
+        """Maybe a blank line and comment lines after a block ends, at its column, the
+        column of its key or another."""
+        if self.chance(3):
+            return
+        if self.chance(3):
+            self.put("")
+        for _ in range(self.draw(st.integers(1, 2))):
+            at = self.draw(st.sampled_from([0, column, column + 2, column + 2 + self.off()]))
+            self.put(" " * max(0, at) + "# " + self.markers.new())
+
+
+@st.composite
+def nearly_formatted_maps(draw: st.DrawFn) -> str:
+    return NearlyFormatted(draw).document(draw(journey_maps()))
+
+
+@SOME
+@given(nearly_formatted_maps())
+def test_nearly_formatted_maps_are_never_wrongly_recognised(text: str) -> None:
+    sound(text)
+    result = full(text)
+    if result is not None:
+        sound(result)
