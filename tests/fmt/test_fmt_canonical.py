@@ -263,6 +263,10 @@ NESTED = (
         BASE.replace("action: A\n", "action: A long\n          action text  # why\n"),
         BASE.replace("title: T\n", "title: T\n  and more:words\n"),
         BASE.replace("personas: [p]\n", "tags:\n  - a long\n    tag\n  - b\npersonas: [p]\n"),
+        BASE.replace("title: T\n", 'title: "T long\n  text"\n'),
+        BASE.replace("title: T\n", "title: 'T long\n\n  # text: not a comment'  # one\n"),
+        BASE.replace("action: A\n", 'action: "A long\n          text"\n'),
+        BASE.replace("personas: [p]\n", "tags:\n  - 'a long\n    tag'\n  - b\npersonas: [p]\n"),
         BASE.replace("        action: B\n", "        action: B\n    # after the steps\n"),
         BASE.replace("        action: B\n", "        action: B\n      # after\n\n    # and\n"),
         BASE.replace("        action: B\n", "        action: B\n        # ends the step\n"),
@@ -272,9 +276,9 @@ NESTED = (
         BASE + "opportunities:\n  - id: o\n    summary: |\n      Text\n    # after the text\n",
     ],
 )
-def test_nested_flow_continued_words_and_closing_comments_are_recognised(text: str) -> None:
-    """Nested one-line flow collections, plain text going on over the next lines and
-    comment lines that close a block are written back as they stand."""
+def test_nested_flow_text_over_lines_and_closing_comments_are_recognised(text: str) -> None:
+    """Nested one-line flow collections, plain or quoted text going on over the next
+    lines and comment lines that close a block are written back as they stand."""
     assert sound(text)
 
 
@@ -294,6 +298,11 @@ def test_nested_flow_continued_words_and_closing_comments_are_recognised(text: s
         BASE.replace("action: A\n", "action: A long\n         action text\n"),
         BASE.replace("action: A\n", "action: A long\n          action text \n"),
         BASE.replace("personas: [p]\n", "tags:\n  - a long\n     tag\npersonas: [p]\n"),
+        BASE.replace("title: T\n", 'title: "T long \n  text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n   text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n  text" \n'),
+        BASE.replace("personas: [p]\n", "tags:\n  - 'a long\n     tag'\npersonas: [p]\n"),
         BASE.replace("        action: B\n", "        action: B\n     # after the steps\n"),
         BASE.replace("        action: B\n", "        action: B\n         # after\n"),
         BASE.replace("        action: B\n", "        action: B\n    # after\n      # then\n"),

@@ -8,9 +8,9 @@ whose model is known has its keys in the model's order, the formatter would retu
 text unchanged, and so does :func:`cjm.fmt.format_text`, without building anything.
 
 The shape accepted is deliberately narrow; anything else (a tab, a comment after a lone
-dash or a block scalar's header, an anchor or tag, a quoted text over several lines, a
-flow collection over several lines, a quoted key, two blank lines in a row...) answers
-"not known" and the text is formatted in full, as before. The forms:
+dash or a block scalar's header, an anchor or tag, a flow collection over several lines,
+a quoted key, two blank lines in a row...) answers "not known" and the text is
+formatted in full, as before. The forms:
 
 * ``key: value`` and ``key:`` with the key at the column of its mapping; a plain key of
   letters, digits, ``_``, ``.`` and ``-``;
@@ -26,6 +26,8 @@ flow collection over several lines, a quoted key, two blank lines in a row...) a
   dash, holding more words (none starting with an indicator), at most one blank line
   between two of them, a comment ending the last (the emitter re-indents these lines
   to that column and copies their words);
+* a quoted value may go on over the next lines likewise, blank or starting with text at
+  that column, none ending with a space (:func:`_quoted_lines`);
 * or block text, ``|``, ``|-``, ``>`` or ``>-`` alone on the line, whose lines are two
   columns deeper than the key or dash, the first one starting with text, no line of
   spaces alone, and at most one blank line after it (the formatter writes the lines as
@@ -83,6 +85,9 @@ _CONTINUATION = re.compile(
 )
 _SCALAR_IN_FLOW = f"(?:{_DOUBLE}|{_SINGLE}|{_FLOW_PLAIN})"
 _FLOW_SCALAR = re.compile(_SCALAR_IN_FLOW)
+# The first line of a quoted scalar that goes on over the next lines.
+_OPEN_QUOTED = re.compile(rf"(?P<head> *(?:- )?(?:{_KEY}: )?)(?P<quote>[\"']).*")
+_QUOTED = {'"': re.compile(_DOUBLE), "'": re.compile(_SINGLE)}
 _FLOW_KEY = re.compile(f"({_KEY}): ")
 # A flow collection of scalars alone, most of them: read in one step.
 _FLAT_PAIR = f"{_KEY}: {_SCALAR_IN_FLOW}"
@@ -173,7 +178,10 @@ class _Reader:
                 continue
             found = match_line(line)
             if found is None:
-                return False
+                quoted = _quoted_lines(lines, index - 1)
+                if quoted is None:
+                    return False
+                found, index = quoted
             column = len(found["indent"])
             if plain is not None and column >= plain[1] + 2 and not comment_columns:
                 more = column == _continuation_column(*plain) and _CONTINUATION.fullmatch(line)
@@ -311,6 +319,40 @@ class _Reader:
         if shape.values is not None:
             return True, shape.values
         return True, found[1] if found is not None else None
+
+
+def _quoted_lines(lines: list[str], start: int) -> tuple[re.Match[str], int] | None:
+    """A ``key: "...``, ``- "...`` or ``- key: "...`` line at ``lines[start]`` whose
+    quoted text goes on over the next lines as the emitter writes it (re-indented, ends
+    of lines trimmed): each next line blank or starting with text two columns deeper
+    than the key or lone dash, no line ending with a space, nothing or a comment after
+    the closing quote. The line read as if the text were ``""`` on it, and the index of
+    the line after the text; None if it is not such a line."""
+    opening = _OPEN_QUOTED.fullmatch(lines[start])
+    if opening is None:
+        return None
+    head = opening["head"]
+    column = len(head) - len(head.lstrip(" "))
+    deeper = column + (4 if head.lstrip(" ").startswith("- ") and head.endswith(": ") else 2)
+    end = start + 1
+    while end < len(lines) and _holds_more(lines[end], deeper):
+        end += 1
+    text = "\n".join(lines[start:end])
+    quoted = _QUOTED[opening["quote"]].match(text, len(head))
+    if quoted is None or "\n" not in quoted[0]:
+        return None
+    last = start + quoted[0].count("\n")
+    if any(line.endswith(" ") for line in lines[start:last]):
+        return None
+    line_end = text.find("\n", quoted.end())
+    rest = text[quoted.end() : line_end if line_end >= 0 else len(text)]
+    found = _LINE.fullmatch(head + '""' + rest)
+    return None if found is None else (found, last + 1)
+
+
+def _holds_more(line: str, column: int) -> bool:
+    """Whether ``line`` may go on with a quoted text: blank, or text from ``column``."""
+    return not line or (line[:column].isspace() and line[column : column + 1] not in ("", " "))
 
 
 def _continuation_column(found: re.Match[str], column: int) -> int:
