@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from cjm.fmt import FormatError, Kind, format_text
 from cjm.fmt.canonical import is_canonical
 from cjm.fmt.common import MODELS
 from cjm.load.document import parse_document
 from tests.fmt.test_fmt_fast_reading import SOME, YAML_FILES
-from tests.fmt.test_fmt_properties import commented_maps, dumped_maps, written_maps
+from tests.fmt.test_fmt_properties import (
+    Writer,
+    commented_maps,
+    dumped_maps,
+    journey_maps,
+    written_maps,
+)
 
 KINDS: tuple[Kind, ...] = ("map", "definitions", "workspace")
 
@@ -65,7 +72,7 @@ def test_most_formatted_examples_are_recognised_and_none_wrongly() -> None:
             sound(text, kind)
     recognised = [text for text, kind in FORMATTED if sound(text, kind)]
     assert len(FORMATTED) > 20
-    assert len(recognised) >= 0.75 * len(FORMATTED)
+    assert len(recognised) >= 0.95 * len(FORMATTED)
 
 
 def _mutations(text: str, rng: random.Random) -> list[str]:
@@ -230,3 +237,156 @@ def test_a_lone_dash_is_recognised_only_alone(dash: str) -> None:
     """(Not a valid map, but the reading of the line is what is checked.)"""
     assert is_canonical("personas:\n  -\n  - p\n", MODELS["map"])
     assert not is_canonical(f"personas:\n  {dash}\n  - p\n", MODELS["map"])
+
+
+NESTED = (
+    BASE.replace(
+        "        emotions:\n          p: {score: 1, label: calm}\n",
+        "        thoughts: [Who pays?, 'Not: again']\n"
+        "        emotions: {p: {score: 1, label: calm}}\n",
+    ).replace(
+        "personas: [p]\n",
+        "tags: [https://example.com/a?b=1]\npersonas: [{id: p, name: P, goals: [Pay less]}]\n",
+    )
+    + "x-notes: [[a, b], {k: v}]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NESTED,
+        NESTED.replace("[[a, b], ", "[{}, [], [[a], {k: [b, {l: c}]}], "),
+        NESTED.replace("emotions: {p: {score: 1, label: calm}}", "emotions: {p: {score: 1}}  # x"),
+        BASE.replace("action: A\n", "action: A long\n          action text\n"),
+        BASE.replace("action: A\n", "action: A long\n\n          action text\n          more\n"),
+        BASE.replace("action: A\n", "action: A long\n          action text  # why\n"),
+        BASE.replace("title: T\n", "title: T\n  and more:words\n"),
+        BASE.replace("personas: [p]\n", "tags:\n  - a long\n    tag\n  - b\npersonas: [p]\n"),
+        BASE.replace("title: T\n", 'title: "T long\n  text"\n'),
+        BASE.replace("title: T\n", "title: 'T long\n\n  # text: not a comment'  # one\n"),
+        BASE.replace("action: A\n", 'action: "A long\n          text"\n'),
+        BASE.replace("personas: [p]\n", "tags:\n  - 'a long\n    tag'\n  - b\npersonas: [p]\n"),
+        BASE.replace("        action: B\n", "        action: B\n    # after the steps\n"),
+        BASE.replace("        action: B\n", "        action: B\n      # after\n\n    # and\n"),
+        BASE.replace("        action: B\n", "        action: B\n        # ends the step\n"),
+        BASE + "  # ends the stages\n",
+        BASE + "\n# ends the file\n\n# and more\n",
+        BASE + "        # ends the step\n      # then the steps\n  # then the stages\n",
+        BASE + "opportunities:\n  - id: o\n    summary: |\n      Text\n    # after the text\n",
+    ],
+)
+def test_nested_flow_text_over_lines_and_closing_comments_are_recognised(text: str) -> None:
+    """Nested one-line flow collections, plain or quoted text going on over the next
+    lines and comment lines that close a block are written back as they stand."""
+    assert sound(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NESTED.replace("{p: {score: 1, label: calm}}", "{p: {label: calm, score: 1}}"),
+        NESTED.replace("[{id: p, name: P, ", "[{name: P, id: p, "),
+        NESTED.replace("[[a, b], ", "[[a,b], "),
+        NESTED.replace("[[a, b], ", "[[a , b], "),
+        NESTED.replace("[[a, b], ", "[ [a, b], "),
+        NESTED.replace("[[a, b], ", "[[a, b],  "),
+        NESTED.replace("{p: {score", "{p:  {score"),
+        NESTED.replace("https://example.com/a?b=1]", "https://example.com/a?b=1] "),
+        NESTED.replace("[[a, b], ", "[[a, b,], "),
+        BASE.replace("action: A\n", "action: A long\n           action text\n"),
+        BASE.replace("action: A\n", "action: A long\n         action text\n"),
+        BASE.replace("action: A\n", "action: A long\n          action text \n"),
+        BASE.replace("personas: [p]\n", "tags:\n  - a long\n     tag\npersonas: [p]\n"),
+        BASE.replace("title: T\n", 'title: "T long \n  text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n   text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n text"\n'),
+        BASE.replace("title: T\n", 'title: "T long\n  text" \n'),
+        BASE.replace("personas: [p]\n", "tags:\n  - 'a long\n     tag'\npersonas: [p]\n"),
+        BASE.replace("        action: B\n", "        action: B\n     # after the steps\n"),
+        BASE.replace("        action: B\n", "        action: B\n         # after\n"),
+        BASE.replace("        action: B\n", "        action: B\n    # after\n      # then\n"),
+        BASE + " # ends the file\n",
+        BASE + "   # ends the file\n",
+        BASE + "# ends the file\n\n",
+    ],
+)
+def test_one_change_from_those_forms_is_not_recognised(text: str) -> None:
+    """Each of these is one change of layout away from a form above, and is one the
+    formatter rewrites."""
+    assert valid(text, "map")
+    assert full(text) != text
+    assert not is_canonical(text, MODELS["map"])
+
+
+def test_flow_collections_nested_very_deep_are_left_to_the_formatter() -> None:
+    deep = "[" * 40 + "a" + "]" * 40
+    assert full(BASE + f"x-deep: {deep}\n") == BASE + f"x-deep: {deep}\n"
+    assert not is_canonical(BASE + f"x-deep: {deep}\n", MODELS["map"])
+    shallow = "[" * 20 + "a" + "]" * 20
+    assert sound(BASE + f"x-deep: {shallow}\n")
+
+
+class NearlyFormatted(Writer):
+    """Writes data in the canonical layout but for drawn changes: collections in flow
+    style on one line (nested ones included), text over several lines, comment lines and
+    blank lines closing blocks or ending the file, some of them a column off."""
+
+    def off(self) -> int:
+        return self.draw(st.sampled_from([0, 0, 0, 0, 0, -1, 1]))
+
+    def document(self, data: dict[str, object]) -> str:
+        self.mapping(data, 0)
+        self.closing(0)
+        return "\n".join(self.lines) + "\n"
+
+    def mapping(self, data: dict[str, object], column: int, first: str | None = None) -> None:
+        for key, value in data.items():
+            prefix = (" " * column if first is None else first) + key + ":"
+            first = None
+            self.value(prefix, value, column, dashed=False)
+
+    def value(self, prefix: str, value: object, column: int, *, dashed: bool) -> None:
+        deeper = column + 2
+        if isinstance(value, dict | list) and self.chance(3):
+            self.put(prefix + " " + self.flow(value) + self.eol())
+        elif isinstance(value, dict):
+            self.put(prefix)
+            self.mapping(value, deeper)
+            self.closing(column)
+        elif isinstance(value, list):
+            self.put(prefix)
+            for item in value:
+                dash = " " * deeper + "-"
+                if isinstance(item, dict) and not self.chance(4):
+                    self.mapping(item, deeper + 2, first=dash + " ")
+                else:
+                    self.value(dash, item, deeper, dashed=True)
+            self.closing(column)
+        elif not (self.chance(2) and self.wrapped(prefix + " ", str(value), deeper + self.off())):
+            self.put(prefix + " " + self.one_line(value, flow=False) + self.eol())
+
+    def closing(self, column: int) -> None:
+        """Maybe a blank line and comment lines after a block ends, at its column, the
+        column of its key or another."""
+        if self.chance(3):
+            return
+        if self.chance(3):
+            self.put("")
+        for _ in range(self.draw(st.integers(1, 2))):
+            at = self.draw(st.sampled_from([0, column, column + 2, column + 2 + self.off()]))
+            self.put(" " * max(0, at) + "# " + self.markers.new())
+
+
+@st.composite
+def nearly_formatted_maps(draw: st.DrawFn) -> str:
+    return NearlyFormatted(draw).document(draw(journey_maps()))
+
+
+@SOME
+@given(nearly_formatted_maps())
+def test_nearly_formatted_maps_are_never_wrongly_recognised(text: str) -> None:
+    sound(text)
+    result = full(text)
+    if result is not None:
+        sound(result)
