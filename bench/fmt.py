@@ -32,16 +32,15 @@ import datetime
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
 from machine import compile_sources
+from measure import run_once
 from synthetic import WorkspaceSpec, write_single_map, write_workspace
 from yamlout import Block, Flow, dump
 
@@ -130,16 +129,15 @@ def _broken(line: str) -> list[str]:
 
 def _run(command: list[str], cwd: Path, source: Path) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one whole process
-    running cjm from ``source``."""
+    running cjm from ``source``, started by bench/measure.py's small launcher: Linux
+    reports a child's peak RSS from its parent's at the fork, and this process holds the
+    generated maps."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"{' '.join(command)} failed with status {status}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    sample, output = run_once(command, cwd, env)
+    if sample.status not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed with status {sample.status}:\n{output}")
+    return sample.seconds, sample.cpu_seconds, sample.peak_rss_bytes // 1024
 
 
 Result = tuple[float, float, int]  # wall seconds, CPU seconds, peak RSS (KiB)
