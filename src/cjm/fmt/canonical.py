@@ -305,20 +305,13 @@ class _Reader:
     def key_in_order(mapping: _Mapping, key: str) -> tuple[bool, Shape | None]:
         """Whether ``key`` comes in order after the keys above it, and the shape of what
         it holds (``None``: nothing in it is ordered)."""
-        shape = mapping.shape
-        if shape is None:
-            return True, None
-        # As _field does, inline: this runs for every key of the file.
-        fields = fields_of(shape.model) if shape.model is not None else {}
-        found = fields.get(key)
-        if fields:
-            rank = found[0] if found is not None else len(fields)
-            if rank < mapping.last:
-                return False, None
-            mapping.last = rank
-        if shape.values is not None:
-            return True, shape.values
-        return True, found[1] if found is not None else None
+        rank, child = _field(mapping.shape, key)
+        if rank < 0:
+            return True, child
+        if rank < mapping.last:
+            return False, None
+        mapping.last = rank
+        return True, child
 
 
 def _quoted_lines(lines: list[str], start: int) -> tuple[re.Match[str], int] | None:
@@ -397,13 +390,9 @@ def _flow_kept(flow: str, shape: Shape | None) -> bool:
 def _flat_in_order(flow: str, shape: Shape | None) -> bool:
     """Whether the keys of ``flow``, a flow mapping of scalars, follow ``shape``'s model
     (what its scalars hold is not ordered)."""
-    fields = fields_of(shape.model) if shape is not None and shape.model is not None else {}
-    if not fields:
-        return True
-    last, others = -2, len(fields)
+    last = -2
     for pair in _FLAT_PAIRS.finditer(flow):
-        found = fields.get(pair[1])
-        rank = found[0] if found is not None else others
+        rank, _ = _field(shape, pair[1])
         if rank < last:
             return False
         last = rank
