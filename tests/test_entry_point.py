@@ -6,17 +6,14 @@ from __future__ import annotations
 import gc
 import sys
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from cjm import cli, program
-from tests.tools import run_probe
+from tests.tools import SRC, run_probe
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
-PYPROJECT = ROOT / "pyproject.toml"
+PYPROJECT = SRC.parent / "pyproject.toml"
 
 
 def _explode(*args: object, **kwargs: object) -> None:
@@ -52,7 +49,7 @@ def test_debug_variable_shows_the_real_exception(monkeypatch: pytest.MonkeyPatch
 # cjm.program, which tunes the garbage collector for a short process (see its docstring).
 _GC_PROBE = """
 import gc, json, sys
-before = {"typer": "typer" in sys.modules, "threshold": gc.get_threshold()}
+default_threshold = gc.get_threshold()
 from cjm import program
 imported_typer = "typer" in sys.modules
 sys.argv = ["cjm", *sys.argv[1:]]
@@ -64,14 +61,14 @@ print(json.dumps({
     "code": code,
     "typer_before_main": imported_typer,
     "threshold": gc.get_threshold(),
-    "default_threshold": before["threshold"],
+    "default_threshold": default_threshold,
     "frozen": gc.get_freeze_count(),
 }))
 """
 
 
 def _run_program(*args: str) -> dict[str, Any]:
-    return run_probe(_GC_PROBE, list(args), ROOT)
+    return run_probe(_GC_PROBE, list(args), SRC.parent)
 
 
 def test_the_console_script_and_python_dash_m_start_the_program() -> None:
